@@ -1,0 +1,70 @@
+"""Cross-file rules about identity: unique kode, kode = file name, folder = jenis, unit files."""
+
+from __future__ import annotations
+
+from ..rules import finding
+
+_KIND_LABEL = {"competency": "kompetensi", "position": "jabatan", "unit": "unit"}
+
+
+def _kode(doc):
+    value = doc.get("kode")
+    return value if isinstance(value, str) else None
+
+
+def check_unique(docs: list, kind: str) -> list:
+    """KODE-DUPLICATE: each later file with an already used kode is reported."""
+    first: dict[str, object] = {}
+    found = []
+    for doc in docs:
+        kode = _kode(doc)
+        if kode is None:
+            continue
+        if kode in first:
+            found.append(finding("KODE-DUPLICATE", doc.path, *doc.where(("kode",)),
+                                 f"kode {_KIND_LABEL[kind]} `{kode}` sudah dipakai di {first[kode].path}"))
+        else:
+            first[kode] = doc
+    return found
+
+
+def check_file_names(docs: list, expected_of) -> list:
+    """KODE-FILENAME: ``expected_of(doc)`` is the name the kode must equal."""
+    found = []
+    for doc in docs:
+        kode, expected = _kode(doc), expected_of(doc)
+        if kode is not None and kode != expected:
+            found.append(finding("KODE-FILENAME", doc.path, *doc.where(("kode",)),
+                                 f"kode `{kode}` tidak sama dengan nama `{expected}`",
+                                 f"Ganti nama berkas menjadi `{kode}.yaml`, atau ubah kode menjadi `{expected}`."))
+    return found
+
+
+def check_competency_kinds(docs_with_folder: list, kinds: dict) -> list:
+    """JENIS-UNKNOWN and JENIS-FOLDER for competency documents given as (doc, folder)."""
+    found = []
+    for doc, folder in docs_with_folder:
+        jenis = doc.get("jenis")
+        if not isinstance(jenis, str):
+            continue
+        if jenis not in kinds:
+            found.append(finding("JENIS-UNKNOWN", doc.path, *doc.where(("jenis",)),
+                                 f"jenis `{jenis}` tidak dikenal; jenis yang dikenal: {', '.join(kinds)}"))
+        elif jenis != folder:
+            found.append(finding("JENIS-FOLDER", doc.path, *doc.where(("jenis",)),
+                                 f"berkas ada di folder `competencies/{folder}/` tetapi jenisnya `{jenis}`",
+                                 f"Pindahkan berkas ke `competencies/{jenis}/`, atau ubah jenis menjadi `{folder}`."))
+    return found
+
+
+def check_unit_files(sources) -> list:
+    """UNIT-MISSING: a folder of positions without ``_unit.yaml`` (reported on its first file)."""
+    with_unit = {s.folder for s in sources.units}
+    found = []
+    for folder in sources.unit_folders:
+        if folder not in with_unit:
+            first = next(s for s in sources.positions if s.folder == folder)
+            found.append(finding("UNIT-MISSING", first.path, 1, 1,
+                                 f"folder `positions/{folder}/` tidak punya `_unit.yaml`",
+                                 f"Buat `positions/{folder}/_unit.yaml` berisi `kode: {folder}` dan `nama:` unit."))
+    return found

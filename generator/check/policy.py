@@ -1,0 +1,76 @@
+"""Rules about content: level numbering, mandatory competencies, the manajerial standard."""
+
+from __future__ import annotations
+
+from ..jenjang import LABEL
+from ..rules import finding
+
+
+def check_level_sequence(kamus) -> list:
+    """LEVEL-SEQUENCE: levels must read 1, 2, …, N in order, N ≤ 5 (the schema caps at 5)."""
+    found = []
+    for competency in kamus.competencies.values():
+        numbers = [lv.level for lv in competency.level]
+        if numbers != list(range(1, len(numbers) + 1)):
+            found.append(finding("LEVEL-SEQUENCE", competency.source.path,
+                                 *competency.source.where(("level",), key=True),
+                                 f"level `{competency.kode}` tertulis {', '.join(map(str, numbers))}; "
+                                 f"seharusnya {', '.join(map(str, range(1, len(numbers) + 1)))}"))
+    return found
+
+
+def check_mandatory(kamus) -> list:
+    """KOMPETENSI-WAJIB-MISSING: every position lists every berlaku competency of the mandatory kinds."""
+    mandatory = [c for c in kamus.competencies.values()
+                 if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+    found = []
+    for position in kamus.positions.values():
+        listed = {r.kode for r in position.kompetensi}
+        missing = [c for c in mandatory if c.kode not in listed]
+        if missing:
+            names = ", ".join(f"`{c.kode}` {c.nama}" for c in missing)
+            example = missing[0].kode
+            standard = kamus.config.standar_level_manajerial.get(position.jenis_jabatan, 1)
+            found.append(finding("KOMPETENSI-WAJIB-MISSING", position.source.path,
+                                 *position.source.where(("kompetensi",), key=True),
+                                 f"jabatan `{position.kode}` belum mencantumkan kompetensi wajib: {names}",
+                                 f"Tambahkan ke `kompetensi`, misalnya `- {{kode: {example}, level: {standard}}}`."))
+    return found
+
+
+def check_standard(kamus) -> list:
+    """LEVEL-BELOW-STANDARD: a manajerial level below the standard of the position's jenjang."""
+    found = []
+    for position in kamus.positions.values():
+        standard = kamus.config.standar_level_manajerial.get(position.jenis_jabatan)
+        if standard is None:
+            continue
+        for index, req in enumerate(position.kompetensi):
+            competency = kamus.competencies.get(req.kode)
+            if competency is not None and competency.jenis == "manajerial" and req.level < standard:
+                found.append(finding("LEVEL-BELOW-STANDARD", position.source.path,
+                                     *position.source.where(("kompetensi", index, "level")),
+                                     f"`{req.kode}` {competency.nama} level {req.level}, di bawah standar "
+                                     f"level {standard} untuk {LABEL[position.jenis_jabatan]}"))
+    return found
+
+
+def check_teknis(kamus) -> list:
+    """TEKNIS-MISSING: a position without any teknis competency."""
+    found = []
+    for position in kamus.positions.values():
+        if any(r.kode not in kamus.competencies for r in position.kompetensi):
+            continue  # an unknown or broken competency is reported elsewhere; its jenis is unknown
+        if not any(kamus.competencies[r.kode].jenis == "teknis" for r in position.kompetensi):
+            found.append(finding("TEKNIS-MISSING", position.source.path,
+                                 *position.source.where(("kompetensi",), key=True),
+                                 f"jabatan `{position.kode}` belum mencantumkan kompetensi teknis"))
+    return found
+
+
+def check_unused(kamus) -> list:
+    """KOMPETENSI-UNUSED: a berlaku competency that no position requires."""
+    used = {r.kode for p in kamus.positions.values() for r in p.kompetensi}
+    return [finding("KOMPETENSI-UNUSED", c.source.path, *c.source.where(("kode",)),
+                    f"kompetensi `{c.kode}` {c.nama} belum dipakai oleh jabatan mana pun")
+            for c in kamus.competencies.values() if c.berlaku and c.kode not in used]

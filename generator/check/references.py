@@ -1,0 +1,131 @@
+"""Cross-file rules about references: atasan, induk, required competencies, replacements."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..rules import finding
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Maksud Anda `{close[0]}`? " if close else ""
+
+
+def cycles(parent_of: dict[str, str]) -> list[list[str]]:
+    """Every cycle in a child → parent mapping, each as a list starting at its smallest member."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    found = []
+    for start in sorted(parent_of):
+        walk, node = [], start
+        while node in parent_of and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = parent_of[node]
+        if state.get(node) == 1:  # walked back into this walk: a cycle
+            loop = walk[walk.index(node):]
+            pivot = loop.index(min(loop))
+            found.append(loop[pivot:] + loop[:pivot])
+        for member in walk:
+            state[member] = 2
+    return found
+
+
+def check_units(kamus, known_units: set) -> list:
+    found, parent_of = [], {}
+    for unit in kamus.units.values():
+        if not unit.induk:
+            continue
+        if unit.induk not in known_units:
+            found.append(finding("UNIT-INDUK-UNKNOWN", unit.source.path, *unit.source.where(("induk",)),
+                                 f"unit induk `{unit.induk}` tidak ada",
+                                 f"{_suggest(unit.induk, known_units)}Tulis kode unit yang ada (nama folder di positions/), atau hapus `induk`."))
+        else:
+            parent_of[unit.kode] = unit.induk
+    for loop in cycles(parent_of):
+        chain = " → ".join(loop + [loop[0]])
+        for kode in loop:
+            unit = kamus.units[kode]
+            found.append(finding("UNIT-INDUK-CYCLE", unit.source.path, *unit.source.where(("induk",)),
+                                 f"rantai induk unit berputar: {chain}"))
+    return found
+
+
+def check_atasan(kamus, known_positions: set) -> list:
+    found, parent_of = [], {}
+    for position in kamus.positions.values():
+        if not position.atasan:
+            continue
+        if position.atasan not in known_positions:
+            found.append(finding("ATASAN-UNKNOWN", position.source.path, *position.source.where(("atasan",)),
+                                 f"jabatan atasan `{position.atasan}` tidak ada",
+                                 f"{_suggest(position.atasan, known_positions)}Tulis kode jabatan atasan yang ada, atau hapus `atasan` untuk jabatan teratas."))
+        elif position.atasan in kamus.positions:
+            parent_of[position.kode] = position.atasan
+    for loop in cycles(parent_of):
+        chain = " → ".join(loop + [loop[0]])
+        for kode in loop:
+            position = kamus.positions[kode]
+            found.append(finding("ATASAN-CYCLE", position.source.path, *position.source.where(("atasan",)),
+                                 f"garis atasan berputar: {chain}"))
+    return found
+
+
+def check_requirements(kamus, known_competencies: set) -> list:
+    """KOMPETENSI-UNKNOWN, KOMPETENSI-REPEATED, KOMPETENSI-DICABUT, LEVEL-UNDEFINED."""
+    found = []
+    for position in kamus.positions.values():
+        doc, seen = position.source, {}
+        for index, req in enumerate(position.kompetensi):
+            here = doc.where(("kompetensi", index, "kode"))
+            if req.kode in seen:
+                found.append(finding("KOMPETENSI-REPEATED", doc.path, *here,
+                                     f"kompetensi `{req.kode}` sudah disebut pada butir ke-{seen[req.kode] + 1}"))
+                continue
+            seen[req.kode] = index
+            competency = kamus.competencies.get(req.kode)
+            if competency is None:
+                if req.kode not in known_competencies:
+                    found.append(finding("KOMPETENSI-UNKNOWN", doc.path, *here,
+                                         f"kompetensi `{req.kode}` tidak ada di kamus",
+                                         f"{_suggest(req.kode, known_competencies)}Perbaiki kode, atau tambahkan kompetensinya di competencies/."))
+                continue
+            if not competency.berlaku:
+                found.append(_dicabut(kamus, doc, here, competency))
+            if competency.get_level(req.level) is None:
+                levels = [lv.level for lv in competency.level]
+                found.append(finding("LEVEL-UNDEFINED", doc.path, *doc.where(("kompetensi", index, "level")),
+                                     f"`{req.kode}` {competency.nama} tidak punya level {req.level}; "
+                                     f"level yang ada: {', '.join(map(str, levels))}"))
+    return found
+
+
+def _dicabut(kamus, doc, here, competency):
+    replacements = [kamus.competencies[k] for k in competency.diganti_oleh if k in kamus.competencies]
+    if replacements:
+        names = ", ".join(f"`{c.kode}` {c.nama}" for c in replacements)
+        return finding("KOMPETENSI-DICABUT", doc.path, *here,
+                       f"kompetensi `{competency.kode}` {competency.nama} sudah dicabut; penggantinya: {names}",
+                       f"Ganti `kode: {competency.kode}` dengan `kode: {replacements[0].kode}` dan periksa levelnya.")
+    return finding("KOMPETENSI-DICABUT", doc.path, *here,
+                   f"kompetensi `{competency.kode}` {competency.nama} sudah dicabut tanpa pengganti",
+                   "Hapus kompetensi ini dari jabatan, atau pilih kompetensi lain yang berlaku.")
+
+
+def check_replacements(kamus, known_competencies: set) -> list:
+    """DIGANTI-OLEH-STATUS and DIGANTI-OLEH-UNKNOWN."""
+    found = []
+    for competency in kamus.competencies.values():
+        doc = competency.source
+        if competency.diganti_oleh and competency.berlaku:
+            found.append(finding("DIGANTI-OLEH-STATUS", doc.path, *doc.where(("diganti_oleh",), key=True),
+                                 f"`diganti_oleh` diisi padahal status `{competency.kode}` masih berlaku"))
+        for index, kode in enumerate(competency.diganti_oleh):
+            if kode == competency.kode:
+                found.append(finding("DIGANTI-OLEH-UNKNOWN", doc.path, *doc.where(("diganti_oleh", index)),
+                                     f"`{kode}` tidak dapat menggantikan dirinya sendiri"))
+            elif kode not in known_competencies:
+                found.append(finding("DIGANTI-OLEH-UNKNOWN", doc.path, *doc.where(("diganti_oleh", index)),
+                                     f"kompetensi pengganti `{kode}` tidak ada di kamus",
+                                     f"{_suggest(kode, known_competencies)}Tulis kode kompetensi pengganti yang ada."))
+    return found

@@ -1,0 +1,107 @@
+"""jsonschema errors → findings in Bahasa Indonesia, placed on the right line."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..rules import finding
+
+_TYPE_NAMES = {
+    "string": "teks", "integer": "bilangan bulat", "number": "bilangan", "boolean": "true/false",
+    "array": "daftar (butir diawali `- `)", "object": "pemetaan (kolom: nilai)", "null": "kosong",
+}
+
+
+def _type_of(value) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "bilangan bulat"
+    if isinstance(value, float):
+        return "bilangan pecahan"
+    if isinstance(value, str):
+        return "teks"
+    if isinstance(value, list):
+        return "daftar"
+    return "pemetaan"
+
+
+def _where(path: tuple) -> str:
+    """A data path as users read it: ``level[2].indikator[1]`` (1-based list positions)."""
+    text = ""
+    for step in path:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text or "dokumen"
+
+
+def _suggest(word, choices) -> str:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"Maksud Anda `{close[0]}`? " if close else ""
+
+
+def _description(schema: dict, name: str) -> str:
+    prop = schema.get("properties", {}).get(name, {})
+    return prop.get("description", "")
+
+
+def translate(error, doc) -> list:
+    """Findings for one ``jsonschema.ValidationError`` on document ``doc``."""
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    keyword, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
+
+    def at(rule, message, hint=None, target=path, key=False):
+        return finding(rule, doc.path, *doc.where(target, key=key), message, hint)
+
+    if keyword == "required":
+        missing = [name for name in expected if isinstance(value, dict) and name not in value]
+        return [at("SCHEMA-REQUIRED", f"kolom wajib `{name}` belum ada di {where}",
+                   f"Tambahkan `{name}:` — {_description(schema, name)}".rstrip(" —"))
+                for name in missing]
+    if keyword == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        return [at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
+                   f"{_suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
+                   target=path + (name,), key=True)
+                for name in value if name not in schema.get("properties", {})]
+    if keyword == "type":
+        wanted = " atau ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        hint = None
+        if expected == "string" and isinstance(value, (int, float, bool)):
+            hint = f"Beri tanda kutip agar dibaca sebagai teks, misalnya \"{value}\"."
+        elif value is None:
+            hint = "Isi nilainya setelah titik dua, atau hapus kolom ini bila tidak wajib."
+        elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():
+            hint = f"Tulis tanpa tanda kutip: {value.strip()}."
+        return [at("SCHEMA-TYPE", f"{where} harus berupa {wanted}, bukan {_type_of(value)}", hint)]
+    if keyword in ("enum", "const"):
+        choices = expected if keyword == "enum" else [expected]
+        return [at("SCHEMA-ENUM", f"nilai `{value}` di {where} bukan pilihan yang sah",
+                   f"{_suggest(value, choices)}Pilihan: {', '.join(map(str, choices))}.")]
+    if keyword == "pattern":
+        if expected == "\\S":
+            if value == "":
+                return []  # minLength already says it is empty
+            return [at("SCHEMA-SIZE", f"{where} tidak boleh hanya berisi spasi", "Isi dengan teks.")]
+        return [at("SCHEMA-PATTERN", f"`{value}` di {where} tidak sesuai pola `{expected}`",
+                   schema.get("description") or None)]
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        span = f"{low} sampai {high}" if low is not None and high is not None else f"{keyword} {expected}"
+        return [at("SCHEMA-RANGE", f"{where} bernilai {value}, harus {span}")]
+    if keyword in ("minLength", "minItems", "minProperties"):
+        if expected <= 1:
+            return [at("SCHEMA-SIZE", f"{where} tidak boleh kosong", "Isi nilainya, atau hapus kolom ini bila tidak wajib.")]
+        return [at("SCHEMA-SIZE", f"{where} minimal berisi {expected} butir")]
+    if keyword in ("maxLength", "maxItems", "maxProperties"):
+        unit = "karakter" if keyword == "maxLength" else "butir"
+        return [at("SCHEMA-SIZE", f"{where} paling banyak berisi {expected} {unit}")]
+    if keyword == "uniqueItems":
+        seen, repeats = [], []
+        for index, item in enumerate(value):
+            (repeats if item in seen else seen).append(index if item in seen else item)
+        return [at("SCHEMA-DUPLICATE-ITEM", f"butir `{value[index]}` berulang di {where}",
+                   target=path + (index,)) for index in repeats]
+    return [at("SCHEMA-INVALID", f"{where} tidak sah menurut skema (aturan `{keyword}`)")]

@@ -1,0 +1,48 @@
+"""A loaded YAML document: its plain data plus where every value stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+Path_ = tuple  # a path into the data: ("level", 2, "indikator", 0)
+
+
+@dataclass
+class Document:
+    """Plain data (dict/list/str/int/float/bool/None) of one file, with positions.
+
+    ``path`` is relative to the kamus root with forward slashes. ``values`` maps a data
+    path to the 1-based (line, column) of its value; ``keys`` maps the path of a mapping
+    entry to the position of its key.
+    """
+
+    path: str
+    data: object
+    values: dict = field(default_factory=dict, repr=False)
+    keys: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
+
+    def where(self, path: Path_ = (), key: bool = False) -> tuple[int, int]:
+        """Position of ``path`` (its key when ``key``), else of its nearest parent."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def get(self, *path, default=None):
+        """The value at ``path``, or ``default`` when any step is missing."""
+        node = self.data
+        for step in path:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return node

@@ -1,0 +1,131 @@
+"""The rule table: every check has a stable id, a severity, a description and a fix hint.
+
+Rule ids never change once published (CI logs, editor annotations and the documentation
+refer to them). Add new rules at the end of their group. The README table and the site's
+data reference are generated from :data:`RULES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Finding
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str  # error | warning | notice
+    stage: str  # berkas | skema | konsistensi
+    description: str  # what the rule checks, in Bahasa Indonesia
+    hint: str  # the default way to fix it, in Bahasa Indonesia
+
+
+_TABLE = [
+    # --- reading files (strict YAML) ---
+    Rule("YAML-SYNTAX", "error", "berkas", "Berkas bukan YAML yang sah.",
+         "Periksa indentasi (pakai spasi, bukan tab), titik dua setelah nama kolom, dan tanda kutip yang belum ditutup."),
+    Rule("YAML-ENCODING", "error", "berkas", "Berkas bukan teks UTF-8 yang sah.",
+         "Simpan ulang berkas sebagai UTF-8 (di editor: Save with Encoding > UTF-8)."),
+    Rule("YAML-TOO-LARGE", "error", "berkas", "Berkas atau strukturnya terlalu besar/dalam untuk dibaca dengan aman.",
+         "Pecah isi berkas; satu berkas berisi satu kompetensi atau satu jabatan."),
+    Rule("YAML-EMPTY", "error", "berkas", "Berkas kosong.",
+         "Isi berkas sesuai format, atau hapus berkas ini."),
+    Rule("YAML-MULTI-DOC", "error", "berkas", "Berkas berisi lebih dari satu dokumen YAML (`---`).",
+         "Satu berkas hanya boleh berisi satu dokumen; pindahkan dokumen berikutnya ke berkas sendiri."),
+    Rule("YAML-DUPLICATE-KEY", "error", "berkas", "Nama kolom yang sama ditulis dua kali dalam satu pemetaan.",
+         "Hapus salah satu; YAML biasa diam-diam memakai yang terakhir, Kamus menolaknya agar tidak ada isi yang hilang."),
+    Rule("YAML-ANCHOR", "error", "berkas", "Anchor (`&`), alias (`*`) atau merge key (`<<`) dipakai.",
+         "Tulis isinya secara lengkap di tempat itu; data kamus harus terbaca tanpa rujukan tersembunyi."),
+    Rule("YAML-AMBIGUOUS", "error", "berkas", "Nilai tanpa tanda kutip yang arti bacaannya berubah oleh YAML 1.1 (misal `010`, `no`, `1:20`, `2024-01-01`).",
+         "Beri tanda kutip agar dibaca sebagai teks, misalnya `kode: \"010\"`."),
+    Rule("YAML-TAG", "error", "berkas", "Tag YAML (`!…`) dipakai.",
+         "Hapus tag; data kamus hanya berisi teks, bilangan, daftar dan pemetaan."),
+    Rule("FILE-EXTENSION", "error", "berkas", "Berkas data berakhiran `.yml` atau huruf besar sehingga tidak akan dibaca.",
+         "Ganti akhiran nama berkas menjadi `.yaml`."),
+    Rule("FILE-LOCATION", "error", "berkas", "Berkas YAML berada di luar susunan folder yang dikenal.",
+         "Kompetensi: `competencies/<jenis>/<kode>.yaml`; jabatan: `positions/<unit>/<kode>.yaml`."),
+    # --- schema ---
+    Rule("SCHEMA-REQUIRED", "error", "skema", "Kolom wajib belum diisi.",
+         "Tambahkan kolom tersebut."),
+    Rule("SCHEMA-UNKNOWN-FIELD", "error", "skema", "Kolom tidak dikenal (sering karena salah ketik).",
+         "Perbaiki ejaan nama kolom atau hapus kolom tersebut."),
+    Rule("SCHEMA-TYPE", "error", "skema", "Jenis nilai salah (misal teks di tempat bilangan, atau sebaliknya).",
+         "Tulis nilai dengan jenis yang diminta."),
+    Rule("SCHEMA-ENUM", "error", "skema", "Nilai bukan salah satu pilihan yang sah.",
+         "Pilih salah satu nilai yang disebutkan."),
+    Rule("SCHEMA-PATTERN", "error", "skema", "Nilai tidak sesuai pola yang diminta (misal kode dengan spasi).",
+         "Tulis nilai sesuai pola yang disebutkan."),
+    Rule("SCHEMA-RANGE", "error", "skema", "Bilangan di luar rentang yang sah.",
+         "Tulis bilangan di dalam rentang yang disebutkan."),
+    Rule("SCHEMA-SIZE", "error", "skema", "Teks atau daftar kosong, terlalu pendek atau terlalu panjang.",
+         "Isi sesuai jumlah yang diminta."),
+    Rule("SCHEMA-DUPLICATE-ITEM", "error", "skema", "Butir yang sama muncul dua kali dalam satu daftar.",
+         "Hapus butir yang berulang."),
+    Rule("SCHEMA-INVALID", "error", "skema", "Nilai tidak sah menurut skema.",
+         "Periksa nilai terhadap format data di dokumentasi."),
+    # --- cross-file consistency ---
+    Rule("KODE-DUPLICATE", "error", "konsistensi", "Kode yang sama dipakai oleh dua berkas sejenis.",
+         "Setiap kompetensi, jabatan dan unit harus punya kode unik; ubah salah satu kode (dan nama berkasnya)."),
+    Rule("KODE-FILENAME", "error", "konsistensi", "Nama berkas tidak sama dengan `kode` di dalamnya (untuk unit: nama folder).",
+         "Samakan nama berkas dengan kode, misalnya `M.1.yaml` untuk `kode: M.1`."),
+    Rule("JENIS-UNKNOWN", "error", "konsistensi", "`jenis` kompetensi tidak dikenal.",
+         "Pakai manajerial, sosial_kultural, teknis, atau daftarkan jenis baru di `kamus.yaml` bagian `jenis_kompetensi`."),
+    Rule("JENIS-FOLDER", "error", "konsistensi", "Folder kompetensi tidak sama dengan `jenis` di dalam berkas.",
+         "Pindahkan berkas ke `competencies/<jenis>/` atau perbaiki `jenis`."),
+    Rule("UNIT-MISSING", "error", "konsistensi", "Folder unit di `positions/` tidak punya `_unit.yaml`.",
+         "Buat `positions/<unit>/_unit.yaml` berisi `kode` (= nama folder) dan `nama` unit."),
+    Rule("UNIT-INDUK-UNKNOWN", "error", "konsistensi", "`induk` menunjuk unit yang tidak ada.",
+         "Tulis kode unit yang ada (nama foldernya di `positions/`), atau hapus `induk`."),
+    Rule("UNIT-INDUK-CYCLE", "error", "konsistensi", "Rantai `induk` antarunit berputar kembali ke dirinya.",
+         "Perbaiki `induk` salah satu unit dalam lingkaran agar ada unit teratas."),
+    Rule("ATASAN-UNKNOWN", "error", "konsistensi", "`atasan` menunjuk jabatan yang tidak ada.",
+         "Tulis kode jabatan atasan yang ada, atau hapus `atasan` untuk jabatan teratas."),
+    Rule("ATASAN-CYCLE", "error", "konsistensi", "Garis atasan berputar kembali ke jabatan itu sendiri.",
+         "Perbaiki `atasan` salah satu jabatan dalam lingkaran."),
+    Rule("KOMPETENSI-UNKNOWN", "error", "konsistensi", "Jabatan mensyaratkan kompetensi yang tidak ada di kamus.",
+         "Perbaiki kode kompetensi, atau tambahkan kompetensinya di `competencies/`."),
+    Rule("KOMPETENSI-REPEATED", "error", "konsistensi", "Satu kompetensi disebut lebih dari sekali dalam satu jabatan.",
+         "Sisakan satu baris untuk kompetensi itu dengan level yang benar."),
+    Rule("LEVEL-UNDEFINED", "error", "konsistensi", "Level yang disyaratkan tidak ada pada kompetensi tersebut.",
+         "Turunkan level ke level tertinggi yang tersedia, atau tambahkan level itu pada kompetensinya."),
+    Rule("LEVEL-SEQUENCE", "error", "konsistensi", "Level kompetensi tidak berurutan 1..N (N paling banyak 5) atau ada level ganda.",
+         "Susun level mulai 1 tanpa lompatan dan tanpa pengulangan."),
+    Rule("KOMPETENSI-WAJIB-MISSING", "error", "konsistensi", "Jabatan tidak mencantumkan kompetensi wajib (semua manajerial dan sosial kultural yang berlaku).",
+         "Tambahkan kompetensi tersebut ke `kompetensi` jabatan dengan level yang disyaratkan."),
+    Rule("KOMPETENSI-DICABUT", "error", "konsistensi", "Jabatan mensyaratkan kompetensi yang sudah dicabut.",
+         "Ganti dengan kompetensi penggantinya."),
+    Rule("DIGANTI-OLEH-STATUS", "error", "konsistensi", "`diganti_oleh` diisi pada kompetensi yang tidak berstatus `dicabut`.",
+         "Hapus `diganti_oleh`, atau ubah `status` menjadi `dicabut`."),
+    Rule("DIGANTI-OLEH-UNKNOWN", "error", "konsistensi", "`diganti_oleh` menunjuk kompetensi yang tidak ada, atau dirinya sendiri.",
+         "Tulis kode kompetensi pengganti yang ada."),
+    Rule("LEVEL-BELOW-STANDARD", "warning", "konsistensi", "Level manajerial di bawah standar untuk jenjang jabatan ini.",
+         "Naikkan level, atau ubah standar di `kamus.yaml` bagian `standar_level_manajerial` bila kebijakan instansi berbeda."),
+    Rule("TEKNIS-MISSING", "warning", "konsistensi", "Jabatan belum mencantumkan satu pun kompetensi teknis.",
+         "Tambahkan kompetensi teknis yang dibutuhkan jabatan ini."),
+    Rule("KOMPETENSI-UNUSED", "notice", "konsistensi", "Kompetensi yang berlaku belum dipakai oleh jabatan mana pun.",
+         "Tidak wajib diperbaiki; pastikan kompetensi ini memang dibutuhkan."),
+]
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}
+
+
+def finding(rule_id: str, path: str, line: int, column: int, message: str,
+            hint: str | None = None) -> Finding:
+    """Build a finding of ``rule_id``; the rule's default hint applies unless given."""
+    rule = RULES[rule_id]
+    return Finding(path=path, line=line, column=column, rule=rule.id,
+                   severity=rule.severity, message=message,
+                   hint=rule.hint if hint is None else hint)
+
+
+def markdown_table() -> str:
+    """The rule table as Markdown, for the README and the site's data reference."""
+    from .findings import SEVERITY_LABEL
+
+    lines = ["| Aturan | Tingkat | Tahap | Yang diperiksa | Cara memperbaiki |",
+             "|---|---|---|---|---|"]
+    for rule in _TABLE:
+        lines.append(f"| `{rule.id}` | {SEVERITY_LABEL[rule.severity]} | {rule.stage} "
+                     f"| {rule.description} | {rule.hint} |")
+    return "\n".join(lines)
