@@ -19,7 +19,7 @@ class _Loaded:
 
     def __init__(self):
         self.valid: list = []  # (doc, source)
-        self.parsed: list = []  # every document that parsed, valid or not
+        self.parsed: list = []  # (doc, source) of every document that parsed, valid or not
         self.known: set[str] = set()  # kode of every file, valid or not (no cascades)
 
 
@@ -28,17 +28,16 @@ def _load_kind(sources, kind: str, schemas: SchemaSet, report: Report) -> _Loade
     for source in sources:
         doc, problems = load_file(source.abspath, source.path)
         report.extend(problems)
+        # A unit is known by its folder, anything else by its file name and its kode.
+        loaded.known.add(source.folder if kind == "unit" else source.abspath.stem)
         if doc is None:
-            loaded.known.add(source.folder if kind == "unit" else source.abspath.stem)
             continue
-        loaded.parsed.append(doc)
-        kode = doc.get("kode")
-        if kind == "unit":
-            kode = source.folder  # a unit is known by its folder
-        loaded.known.add(kode if isinstance(kode, str) else source.abspath.stem)
-        problems = schemas.check(kind, doc)
-        report.extend(problems)
-        if not problems:
+        loaded.parsed.append((doc, source))
+        if kind != "unit" and isinstance(doc.get("kode"), str):
+            loaded.known.add(doc.get("kode"))
+        schema_problems = schemas.check(kind, doc)
+        report.extend(schema_problems)
+        if not problems and not schema_problems:
             loaded.valid.append((doc, source))
     return loaded
 
@@ -67,10 +66,9 @@ def check_root(root, schemas: SchemaSet | None = None) -> tuple[Kamus, Report]:
 
     report.extend(identity.check_unique(competencies.parsed, "competency"))
     report.extend(identity.check_unique(positions.parsed, "position"))
-    report.extend(identity.check_file_names(competencies.parsed + positions.parsed, lambda d: d.stem))
-    report.extend(identity.check_file_names(units.parsed, lambda d: d.path.split("/")[-2]))
-    report.extend(identity.check_competency_kinds(
-        [(doc, source.folder) for doc, source in competencies.valid], config.kinds))
+    report.extend(identity.check_file_names(competencies.parsed + positions.parsed))
+    report.extend(identity.check_file_names(units.parsed, unit=True))
+    report.extend(identity.check_competency_kinds(competencies.parsed, config.kinds))
     report.extend(identity.check_unit_files(sources))
 
     kamus = Kamus(config=config)

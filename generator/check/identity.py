@@ -12,11 +12,11 @@ def _kode(doc):
     return value if isinstance(value, str) else None
 
 
-def check_unique(docs: list, kind: str) -> list:
+def check_unique(parsed: list, kind: str) -> list:
     """KODE-DUPLICATE: each later file with an already used kode is reported."""
     first: dict[str, object] = {}
     found = []
-    for doc in docs:
+    for doc, _ in parsed:
         kode = _kode(doc)
         if kode is None:
             continue
@@ -28,23 +28,29 @@ def check_unique(docs: list, kind: str) -> list:
     return found
 
 
-def check_file_names(docs: list, expected_of) -> list:
-    """KODE-FILENAME: ``expected_of(doc)`` is the name the kode must equal."""
+def check_file_names(parsed: list, unit: bool = False) -> list:
+    """KODE-FILENAME: kode = file name (for units: = folder name)."""
     found = []
-    for doc in docs:
-        kode, expected = _kode(doc), expected_of(doc)
-        if kode is not None and kode != expected:
-            found.append(finding("KODE-FILENAME", doc.path, *doc.where(("kode",)),
-                                 f"kode `{kode}` tidak sama dengan nama `{expected}`",
-                                 f"Ganti nama berkas menjadi `{kode}.yaml`, atau ubah kode menjadi `{expected}`."))
+    for doc, source in parsed:
+        kode = _kode(doc)
+        expected = source.folder if unit else source.abspath.stem
+        if kode is None or kode == expected:
+            continue
+        if unit:
+            message = f"kode unit `{kode}` tidak sama dengan nama foldernya `{expected}`"
+            hint = f"Ubah kode menjadi `{expected}`, atau ganti nama folder menjadi `{kode}`."
+        else:
+            message = f"kode `{kode}` tidak sama dengan nama berkas `{expected}.yaml`"
+            hint = f"Ganti nama berkas menjadi `{kode}.yaml`, atau ubah kode menjadi `{expected}`."
+        found.append(finding("KODE-FILENAME", doc.path, *doc.where(("kode",)), message, hint))
     return found
 
 
-def check_competency_kinds(docs_with_folder: list, kinds: dict) -> list:
-    """JENIS-UNKNOWN and JENIS-FOLDER for competency documents given as (doc, folder)."""
+def check_competency_kinds(parsed: list, kinds: dict) -> list:
+    """JENIS-UNKNOWN and JENIS-FOLDER for competency documents."""
     found = []
-    for doc, folder in docs_with_folder:
-        jenis = doc.get("jenis")
+    for doc, source in parsed:
+        jenis, folder = doc.get("jenis"), source.folder
         if not isinstance(jenis, str):
             continue
         if jenis not in kinds:

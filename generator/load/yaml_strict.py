@@ -31,8 +31,41 @@ _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 
 
+# PyYAML's words for common mistakes → what they mean, in Bahasa Indonesia.
+_SYNTAX_ID = [
+    ("found character '\\t' that cannot start any token", "karakter tab dipakai; YAML hanya menerima spasi untuk indentasi"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip ditutup"),
+    ("tab character that violates indentation", "karakter tab dipakai; YAML hanya menerima spasi untuk indentasi"),
+    ("mapping values are not allowed", "titik dua (`:`) tidak boleh di sini; beri tanda kutip pada teks yang mengandung `: `"),
+    ("could not find expected ':'", "titik dua (`:`) setelah nama kolom tidak ditemukan"),
+    ("did not find expected key", "indentasi tidak konsisten: baris ini tidak sejajar dengan kolom di atasnya"),
+    ("did not find expected '-' indicator", "indentasi daftar tidak konsisten: butir daftar harus diawali `- ` yang sejajar"),
+    ("expected <block end>", "indentasi tidak konsisten: baris ini tidak sejajar dengan kolom di atasnya"),
+    ("found undefined alias", "alias (`*`) menunjuk anchor yang tidak ada"),
+    ("found unknown escape character", "karakter `\\` yang tidak dikenal di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
+    ("special characters are not allowed", "berkas berisi karakter kontrol yang tidak boleh ada di teks"),
+    ("control characters are not allowed", "berkas berisi karakter kontrol yang tidak boleh ada di teks"),
+    ("that cannot start any token", "karakter ini tidak boleh mengawali nilai (misalnya `@`, `` ` `` atau `%`); beri tanda kutip"),
+    ("exceeded maximum nesting depth", "struktur bersarang terlalu dalam"),
+    ("expected ',' or ']'", "daftar dalam kurung siku `[ ]` belum ditutup atau pemisah koma hilang"),
+    ("expected ',' or '}'", "pemetaan dalam kurung kurawal `{ }` belum ditutup atau pemisah koma hilang"),
+]
+
+
+def _syntax_message(exc) -> str:
+    english = " ".join(filter(None, [exc.context, exc.problem]))
+    for needle, meaning in _SYNTAX_ID:
+        if needle in english:
+            return f"YAML tidak sah: {meaning} (pesan YAML: {english})"
+    return f"YAML tidak sah (pesan YAML: {english})"
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+
+
 class _Reject(Exception):
-    """Stops the conversion of one document at its first structural problem."""
+    """Stops the conversion of one document at a problem that leaves no usable data."""
 
     def __init__(self, found):
         self.finding = found
@@ -43,51 +76,56 @@ def _position(mark) -> tuple[int, int]:
 
 
 class _Converter:
-    """Node tree → plain data with positions. One instance per document."""
+    """Node tree → plain data with positions. One instance per document.
 
-    def __init__(self, path: str):
+    Problems are collected, not raised, so that one run reports all of them; the value
+    used in their place is the one the user most likely meant (the first of duplicate
+    keys, the text of an ambiguous scalar), so that later checks still see the file.
+    """
+
+    def __init__(self, path: str, anchors_reported: bool = False):
         self.path = path
         self.values: dict = {}
         self.keys: dict = {}
         self.seen: set[int] = set()
         self.problems: list = []
+        self.anchors_reported = anchors_reported
 
-    def reject(self, rule: str, mark, message: str, hint: str | None = None):
-        line, col = _position(mark)
-        raise _Reject(finding(rule, self.path, line, col, message, hint))
+    def problem(self, rule: str, mark, message: str, hint: str | None = None) -> None:
+        self.problems.append(finding(rule, self.path, *_position(mark), message, hint))
 
     def convert(self, node, path: tuple, depth: int = 0):
+        self.values[path] = _position(node.start_mark)
         if id(node) in self.seen:  # the same node object twice: an alias
-            self.reject("YAML-ANCHOR", node.start_mark, "alias (`*`) dipakai untuk mengulang isi lain")
+            if not self.anchors_reported:
+                self.problem("YAML-ANCHOR", node.start_mark, "alias (`*`) dipakai untuk mengulang isi lain")
+            return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.reject("YAML-TOO-LARGE", node.start_mark,
-                        f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
-        self.values[path] = _position(node.start_mark)
+            raise _Reject(finding("YAML-TOO-LARGE", self.path, *_position(node.start_mark),
+                                  f"struktur bersarang lebih dari {MAX_DEPTH} tingkat"))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self.bad_tag(node)
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if node.tag != _MAP:
+        if node.tag not in (_SEQ, _MAP):
             self.bad_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self.mapping(node, path, depth)
 
     def mapping(self, node, path: tuple, depth: int) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.reject("YAML-SYNTAX", key_node.start_mark,
-                            "nama kolom harus berupa teks biasa, bukan daftar atau pemetaan")
+                raise _Reject(finding("YAML-SYNTAX", self.path, *_position(key_node.start_mark),
+                                      "nama kolom harus berupa teks biasa, bukan daftar atau pemetaan"))
             if key_node.tag == _MERGE:
-                self.reject("YAML-ANCHOR", key_node.start_mark, "merge key (`<<`) dipakai")
+                self.problem("YAML-ANCHOR", key_node.start_mark, "merge key (`<<`) dipakai")
+                continue
             key = key_node.value
             if key in result:
                 line, _ = self.keys[path + (key,)]
-                self.problems.append(finding(
-                    "YAML-DUPLICATE-KEY", self.path, *_position(key_node.start_mark),
-                    f"kolom `{key}` sudah ditulis di baris {line}"))
+                self.problem("YAML-DUPLICATE-KEY", key_node.start_mark,
+                             f"kolom `{key}` sudah ditulis di baris {line}; isi yang pertama yang dipakai")
                 continue
             self.keys[path + (key,)] = _position(key_node.start_mark)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
@@ -104,29 +142,35 @@ class _Converter:
                 return True
             if text in _FALSE:
                 return False
-            self.ambiguous(node, "dibaca YAML 1.1 sebagai nilai ya/tidak (boolean)")
+            return self.ambiguous(node, "dibaca YAML 1.1 sebagai nilai ya/tidak (boolean)",
+                                  "bila maksudnya ya/tidak, tulis true atau false")
         if tag == _INT:
             if _PLAIN_INT.match(text):
                 return int(text)
-            self.ambiguous(node, "dibaca YAML 1.1 sebagai bilangan "
-                                 f"{yaml.safe_load(text)} (oktal, heksadesimal atau sexagesimal)")
+            return self.ambiguous(node, f"dibaca YAML 1.1 sebagai bilangan {yaml.safe_load(text)} "
+                                        "(oktal, biner, heksadesimal atau sexagesimal)",
+                                  "bila maksudnya bilangan, tulis angka desimal biasa tanpa nol di depan")
         if tag == _FLOAT:
             if _PLAIN_FLOAT.match(text):
                 return float(text)
-            self.ambiguous(node, "dibaca YAML 1.1 sebagai bilangan pecahan khusus")
+            return self.ambiguous(node, "dibaca YAML 1.1 sebagai bilangan pecahan khusus",
+                                  "bila maksudnya bilangan, tulis angka desimal biasa seperti 3.5")
         if tag == _TIMESTAMP:
-            self.ambiguous(node, "dibaca YAML 1.1 sebagai tanggal/waktu, bukan teks")
+            return self.ambiguous(node, "dibaca YAML 1.1 sebagai tanggal/waktu, bukan teks", "")
         if tag == _MERGE:
-            self.reject("YAML-ANCHOR", node.start_mark, "merge key (`<<`) dipakai")
-        self.bad_tag(node)
+            self.problem("YAML-ANCHOR", node.start_mark, "merge key (`<<`) dipakai")
+            return text
+        return self.bad_tag(node)
 
-    def ambiguous(self, node, how: str):
-        self.reject("YAML-AMBIGUOUS", node.start_mark, f"nilai `{node.value}` {how}",
-                    f"beri tanda kutip bila maksudnya teks: \"{node.value}\"; "
-                    "bila bilangan, tulis angka desimal biasa tanpa nol di depan")
+    def ambiguous(self, node, how: str, otherwise: str) -> str:
+        hint = f"Beri tanda kutip bila maksudnya teks: \"{node.value}\""
+        self.problem("YAML-AMBIGUOUS", node.start_mark, f"nilai `{node.value}` {how}",
+                     f"{hint}; {otherwise}." if otherwise else f"{hint}.")
+        return node.value
 
     def bad_tag(self, node):
-        self.reject("YAML-TAG", node.start_mark, f"tag `{node.tag}` tidak didukung")
+        self.problem("YAML-TAG", node.start_mark, f"tag `{_tag_name(node.tag)}` tidak didukung")
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def _decode(raw: bytes, path: str):
@@ -144,19 +188,27 @@ def _decode(raw: bytes, path: str):
                              "(berkas mungkin disimpan sebagai Windows-1252/ANSI)")
 
 
-def _anchor_position(text: str):
-    """Where the first anchor or alias stands, if any (only run when `&`/`*` occur)."""
+def _anchor_findings(text: str, path: str) -> list:
+    """Every anchor and alias in ``text`` (only run when `&` or `*` occur at all)."""
+    found = []
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return _position(event.start_mark)
-    return None
+        if isinstance(event, yaml.AliasEvent):
+            found.append(finding("YAML-ANCHOR", path, *_position(event.start_mark),
+                                 f"alias `*{event.anchor}` dipakai untuk mengulang isi lain"))
+        elif getattr(event, "anchor", None):
+            found.append(finding("YAML-ANCHOR", path, *_position(event.start_mark),
+                                 f"anchor `&{event.anchor}` dipakai"))
+    return found
 
 
 def load_text(text: str, path: str) -> tuple[Document | None, list]:
-    """Strictly load one YAML text; returns the document (or None) and findings."""
+    """Strictly load one YAML text: the document (None when nothing usable) and findings.
+
+    A document can come back *with* findings: it is still checked further so that one
+    run reports everything, but any finding already fails the run.
+    """
     try:
-        if ("&" in text or "*" in text) and (where := _anchor_position(text)):
-            return None, [finding("YAML-ANCHOR", path, *where, "anchor (`&`) atau alias (`*`) dipakai")]
+        anchors = _anchor_findings(text, path) if ("&" in text or "*" in text) else []
         loader = _Loader(text)
         try:
             root = loader.get_node() if loader.check_node() else None
@@ -169,20 +221,17 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark) if mark else (1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        return None, [finding("YAML-SYNTAX", path, line, col, f"YAML tidak sah: {what}")]
+        return None, [finding("YAML-SYNTAX", path, line, col, _syntax_message(exc))]
     except yaml.YAMLError as exc:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"YAML tidak sah: {exc}")]
     if root is None:
         return None, [finding("YAML-EMPTY", path, 1, 1, "berkas tidak berisi data")]
-    converter = _Converter(path)
+    converter = _Converter(path, anchors_reported=bool(anchors))
     try:
         data = converter.convert(root, ())
     except _Reject as stop:
-        return None, converter.problems + [stop.finding]
-    if converter.problems:
-        return None, converter.problems
-    return Document(path, data, converter.values, converter.keys), []
+        return None, anchors + converter.problems + [stop.finding]
+    return Document(path, data, converter.values, converter.keys), anchors + converter.problems
 
 
 def load_bytes(raw: bytes, path: str) -> tuple[Document | None, list]:
