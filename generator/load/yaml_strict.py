@@ -28,6 +28,9 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "b
 _MAP, _SEQ, _MERGE, _TIMESTAMP, _VALUE = _T + "map", _T + "seq", _T + "merge", _T + "timestamp", _T + "value"
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+# Plain text that YAML 1.2 tools (editors, other validators) read as a number.
+_YAML12_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
+_NUMBER_START = set("0123456789.+-")
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 
 
@@ -134,6 +137,9 @@ class _Converter:
     def scalar(self, node):
         tag, text = node.tag, node.value
         if tag == _STR or tag == _VALUE:
+            if not node.style and text[:1] in _NUMBER_START and _YAML12_NUMBER.match(text):
+                return self.ambiguous(node, "dibaca sebagai bilangan oleh YAML 1.2 (editor dan alat lain)",
+                                      "bila maksudnya bilangan, tulis angka desimal biasa seperti 1000")
             return text
         if tag == _NULL:
             return None
