@@ -1,0 +1,149 @@
+"""A deterministic large synthetic kamus for benchmarks (and later scale tests).
+
+``python benchmarks/corpus.py DIR [--positions 2000] [--units 60] [--competencies 500]``
+writes a valid kamus: the 9 national competencies, teknis competencies in 25 bidang,
+units with a head, administrators, pengawas, fungsional and pelaksana, reporting lines,
+persyaratan, and files of the size and shape of real ones. Same arguments, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from generator.jenjang import DEFAULT_STANDARD  # noqa: E402
+
+NATIONAL = [("M.1", "Integritas"), ("M.2", "Kerja Sama"), ("M.3", "Komunikasi"),
+            ("M.4", "Orientasi pada Hasil"), ("M.5", "Pelayanan Publik"),
+            ("M.6", "Pengembangan Diri dan Orang Lain"), ("M.7", "Mengelola Perubahan"),
+            ("M.8", "Pengambilan Keputusan")]
+BIDANG = ["Keuangan", "Kepegawaian", "Perencanaan", "Kesehatan", "Pendidikan", "Pekerjaan Umum",
+          "Perhubungan", "Lingkungan Hidup", "Pertanian", "Perikanan", "Pariwisata", "Sosial",
+          "Kependudukan", "Penanaman Modal", "Perdagangan", "Koperasi dan UKM", "Ketenagakerjaan",
+          "Pertanahan", "Perumahan", "Kebudayaan", "Kepemudaan", "Komunikasi dan Informatika",
+          "Statistik", "Persandian", "Kearsipan"]
+VERBS = ["menyusun", "menelaah", "menganalisis", "mengoordinasikan", "memantau", "mengevaluasi",
+         "merumuskan", "melaksanakan", "memverifikasi", "menyajikan", "mengendalikan", "membina"]
+OBJECTS = ["rencana kerja", "dokumen anggaran", "laporan kinerja", "standar pelayanan", "data sektoral",
+           "kebijakan teknis", "rekomendasi perbaikan", "prosedur operasional", "hasil pemeriksaan",
+           "program prioritas", "kajian kebutuhan", "bahan pimpinan"]
+TIERS = ["jpt_pratama", "administrator", "pengawas", "fungsional_ahli_madya", "fungsional_ahli_muda",
+         "fungsional_ahli_pertama", "fungsional_penyelia", "fungsional_mahir", "fungsional_terampil",
+         "pelaksana"]
+
+
+class _NoAlias(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=_NoAlias, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _sentence(rng: random.Random, words: int = 3) -> str:
+    parts = [f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}" for _ in range(words)]
+    text = ", ".join(parts[:-1]) + f" serta {parts[-1]}" if words > 1 else parts[0]
+    return text[0].upper() + text[1:] + " sesuai ketentuan yang berlaku."
+
+
+def _levels(rng: random.Random, count: int) -> list:
+    return [{"level": n, "deskripsi": _sentence(rng, 2),
+             "indikator": [_sentence(rng, 2) for _ in range(rng.choice((3, 4)))]}
+            for n in range(1, count + 1)]
+
+
+def _competency(kode, nama, jenis, rng, levels, bidang=None) -> str:
+    data = {"kode": kode, "nama": nama, "jenis": jenis}
+    if bidang:
+        data["bidang"] = bidang
+    data.update({"definisi": _sentence(rng, 4), "dasar_hukum": "Peraturan Bupati Sintetis Nomor 1 Tahun 2026",
+                 "level": _levels(rng, levels)})
+    return _dump(data)
+
+
+def generate(target, positions: int = 2000, units: int = 60, competencies: int = 500, seed: int = 2026) -> Path:
+    """Write the corpus into ``target`` (replaced if it exists) and return it."""
+    rng = random.Random(seed)
+    target = Path(target)
+    shutil.rmtree(target, ignore_errors=True)
+    for kode, nama in NATIONAL:
+        _write(target / "competencies/manajerial" / f"{kode}.yaml", _competency(kode, nama, "manajerial", rng, 5))
+    _write(target / "competencies/sosial_kultural/SK.1.yaml",
+           _competency("SK.1", "Perekat Bangsa", "sosial_kultural", rng, 5))
+    teknis = []  # (kode, levels)
+    for i in range(competencies - len(NATIONAL) - 1):
+        bidang = BIDANG[i % len(BIDANG)]
+        kode = f"T.{i % len(BIDANG):02d}.{i // len(BIDANG) + 1:03d}"
+        levels = rng.choice((3, 4, 5, 5, 5))
+        nama = f"{rng.choice(VERBS).capitalize()} {rng.choice(OBJECTS)} {bidang.lower()} {i + 1}"
+        _write(target / "competencies/teknis" / f"{kode}.yaml", _competency(kode, nama, "teknis", rng, levels, bidang))
+        teknis.append((kode, levels))
+    per_unit = [positions // units + (1 if u < positions % units else 0) for u in range(units)]
+    for u, count in enumerate(per_unit):
+        unit = f"OPD{u + 1:02d}"
+        _write(target / "positions" / unit / "_unit.yaml",
+               _dump({"kode": unit, "nama": f"Dinas Sintetis {u + 1}", "singkatan": f"DS{u + 1}"}))
+        head = None
+        for p in range(count):
+            tier = TIERS[0] if p == 0 else TIERS[1 + (p - 1) % (len(TIERS) - 1)]
+            kode = f"{unit}.J{p + 1:03d}"
+            standard = DEFAULT_STANDARD[tier]
+            chosen = rng.sample(teknis, rng.randint(3, 6))
+            data = {"kode": kode, "nama": f"Jabatan {p + 1} {unit}", "jenis_jabatan": tier,
+                    "urusan": BIDANG[u % len(BIDANG)], "ikhtisar": _sentence(rng, 5)}
+            if head:
+                data["atasan"] = head
+            if p == 0:
+                data["strategis"] = True
+            data["kompetensi"] = ([{"kode": k, "level": standard} for k, _ in NATIONAL]
+                                  + [{"kode": "SK.1", "level": standard}]
+                                  + [{"kode": k, "level": rng.randint(1, levels)} for k, levels in chosen])
+            data["persyaratan"] = {
+                "pendidikan": [{"jenjang": "S1", "bidang_ilmu": ["Administrasi Publik", "Ekonomi"], "tingkat": "mutlak"}],
+                "pelatihan": [{"jenis": "teknis", "nama": f"Pelatihan {rng.choice(OBJECTS)}", "tingkat": "penting"}],
+                "pengalaman": [{"uraian": _sentence(rng, 1), "tingkat": "penting"}],
+                "pangkat": [{"uraian": "Penata (III/c)", "tingkat": "mutlak"}],
+                "indikator_kinerja": [_sentence(rng, 1), _sentence(rng, 1)]}
+            _write(target / "positions" / unit / f"{kode}.yaml", _dump(data))
+            head = head or kode
+    used = {r for r in _used(target)}
+    for kode, levels in teknis:  # keep the corpus free of notices: every competency used once
+        if kode not in used:
+            path = target / "positions" / "OPD01" / "OPD01.J001.yaml"
+            path.write_text(path.read_text("utf-8").replace(
+                "persyaratan:", f"- kode: {kode}\n  level: 1\npersyaratan:", 1), "utf-8")
+    return target
+
+
+def _used(target: Path):
+    for path in target.glob("positions/*/*.yaml"):
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith("- kode: "):
+                yield line[len("- kode: "):]
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Write the large synthetic kamus.")
+    parser.add_argument("target")
+    parser.add_argument("--positions", type=int, default=2000)
+    parser.add_argument("--units", type=int, default=60)
+    parser.add_argument("--competencies", type=int, default=500)
+    args = parser.parse_args(argv)
+    generate(args.target, args.positions, args.units, args.competencies)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

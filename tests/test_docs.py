@@ -1,0 +1,43 @@
+"""The README's generated parts are current, and every command is documented."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO
+from generator import docgen
+from generator.rules import markdown_table
+
+README = (REPO / "README.md").read_text("utf-8")
+
+
+def block(name: str) -> str:
+    match = re.search(rf"<!-- BEGIN GENERATED: {name} -->\n(.*?)<!-- END GENERATED: {name} -->", README, re.S)
+    assert match, f"README has no generated block {name!r}"
+    return match.group(1)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_rule_table_is_current():
+    assert block("rules").strip() == markdown_table().strip(), "run `make docs`"
+
+
+def test_every_command_and_option_is_documented():
+    # argparse wraps help text differently across Python versions, so compare words, not layout.
+    documented = squash(block("cli"))
+    for name, parser in docgen.commands().items():
+        assert f"#### `kamus {name}`" in block("cli"), f"command {name!r} is not documented: run `make docs`"
+        for action in parser._actions:
+            for option in action.option_strings:
+                assert option in documented, f"kamus {name} {option} is not documented"
+            if action.help:
+                assert squash(action.help) in documented, f"help of kamus {name} {action.dest} changed: run `make docs`"
+
+
+def test_quick_start_is_exactly_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.search(r"```sh\n(.*?)```", quick, re.S).group(1).split("\n")
+    assert [c for c in commands if c.strip()] == ["make site", "make test"]
