@@ -31,44 +31,48 @@ def cycles(parent_of: dict[str, str]) -> list[list[str]]:
     return found
 
 
-def check_units(kamus, known_units: set) -> list:
+def _check_links(objects: dict, field: str, known: set, unknown: tuple, cycle: tuple) -> list:
+    """A child → parent link (``induk``, ``atasan``): the parent exists and no chain loops.
+
+    ``unknown`` is (rule, message with {target}, hint); ``cycle`` is (rule, message with
+    {chain}). Parents that are known but broken (not in ``objects``) are not followed.
+    """
     found, parent_of = [], {}
-    for unit in kamus.units.values():
-        if not unit.induk:
+    for kode, obj in objects.items():
+        target = getattr(obj, field)
+        if not target:
             continue
-        if unit.induk not in known_units:
-            found.append(finding("UNIT-INDUK-UNKNOWN", unit.source.path, *unit.source.where(("induk",)),
-                                 f"unit induk `{unit.induk}` tidak ada",
-                                 f"{_suggest(unit.induk, known_units)}Tulis kode unit yang ada (nama folder di positions/), atau hapus `induk`."))
-        else:
-            parent_of[unit.kode] = unit.induk
+        if target not in known:
+            rule, message, hint = unknown
+            found.append(finding(rule, obj.source.path, *obj.source.where((field,)),
+                                 message.format(target=target), f"{_suggest(target, known)}{hint}"))
+        elif target in objects:
+            parent_of[kode] = target
     for loop in cycles(parent_of):
         chain = " → ".join(loop + [loop[0]])
         for kode in loop:
-            unit = kamus.units[kode]
-            found.append(finding("UNIT-INDUK-CYCLE", unit.source.path, *unit.source.where(("induk",)),
-                                 f"rantai induk unit berputar: {chain}"))
+            obj = objects[kode]
+            found.append(finding(cycle[0], obj.source.path, *obj.source.where((field,)),
+                                 cycle[1].format(chain=chain)))
     return found
+
+
+def check_units(kamus, known_units: set) -> list:
+    """UNIT-INDUK-UNKNOWN and UNIT-INDUK-CYCLE."""
+    return _check_links(
+        kamus.units, "induk", known_units,
+        ("UNIT-INDUK-UNKNOWN", "unit induk `{target}` tidak ada",
+         "Tulis kode unit yang ada (nama folder di positions/), atau hapus `induk`."),
+        ("UNIT-INDUK-CYCLE", "rantai induk unit berputar: {chain}"))
 
 
 def check_atasan(kamus, known_positions: set) -> list:
-    found, parent_of = [], {}
-    for position in kamus.positions.values():
-        if not position.atasan:
-            continue
-        if position.atasan not in known_positions:
-            found.append(finding("ATASAN-UNKNOWN", position.source.path, *position.source.where(("atasan",)),
-                                 f"jabatan atasan `{position.atasan}` tidak ada",
-                                 f"{_suggest(position.atasan, known_positions)}Tulis kode jabatan atasan yang ada, atau hapus `atasan` untuk jabatan teratas."))
-        elif position.atasan in kamus.positions:
-            parent_of[position.kode] = position.atasan
-    for loop in cycles(parent_of):
-        chain = " → ".join(loop + [loop[0]])
-        for kode in loop:
-            position = kamus.positions[kode]
-            found.append(finding("ATASAN-CYCLE", position.source.path, *position.source.where(("atasan",)),
-                                 f"garis atasan berputar: {chain}"))
-    return found
+    """ATASAN-UNKNOWN and ATASAN-CYCLE."""
+    return _check_links(
+        kamus.positions, "atasan", known_positions,
+        ("ATASAN-UNKNOWN", "jabatan atasan `{target}` tidak ada",
+         "Tulis kode jabatan atasan yang ada, atau hapus `atasan` untuk jabatan teratas."),
+        ("ATASAN-CYCLE", "garis atasan berputar: {chain}"))
 
 
 def check_requirements(kamus, known_competencies: set) -> list:
