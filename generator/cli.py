@@ -11,7 +11,7 @@ import os
 import sys
 
 from . import __version__, api, report, rules
-from .errors import KamusError
+from .errors import KamusError, ValidationFailed
 
 # argparse's own words, in Bahasa Indonesia (users read CLI output, not code).
 _ARGPARSE_ID = {
@@ -56,6 +56,33 @@ def build_parser() -> argparse.ArgumentParser:
                           help="bentuk laporan: text (bawaan), json, atau github (anotasi GitHub Actions)")
     validate.set_defaults(run=_validate)
 
+    build = commands.add_parser(
+        "build", help="periksa kamus lalu bangun situs statisnya dengan MkDocs",
+        description="Periksa kamus (laporan sama dengan `kamus validate`), ubah menjadi halaman Markdown "
+                    "dengan templat di site_templates/, lalu jalankan mkdocs build. Folder keluaran diganti "
+                    "utuh hanya bila build berhasil; build yang gagal tidak mengubah situs sebelumnya.")
+    _root_argument(build)
+    build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
+    build.set_defaults(run=_build)
+
+    render = commands.add_parser(
+        "render", help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
+        description="Periksa kamus lalu tulis proyek Markdown (docs/ dan mkdocs.yml) yang dapat dibangun "
+                    "dengan `mkdocs build -f FOLDER/mkdocs.yml` atau penerus MkDocs.")
+    _root_argument(render)
+    render.add_argument("--output", metavar="FOLDER", required=True, help="folder tujuan proyek Markdown")
+    render.set_defaults(run=_render)
+
+    serve = commands.add_parser(
+        "serve", help="pratinjau langsung: situs dibangun ulang setiap kali berkas YAML atau templat disimpan",
+        description="Jalankan server pratinjau. Menyimpan berkas YAML atau templat membangun ulang halaman "
+                    "dan memuat ulang peramban dalam beberapa detik; berkas yang rusak ditampilkan galatnya "
+                    "di atas halaman tanpa menghentikan server.")
+    _root_argument(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="alamat server (bawaan: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+
     rule_table = commands.add_parser(
         "rules", help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
         description="Tampilkan semua aturan pemeriksaan: kode aturan, tingkat, dan cara memperbaikinya.")
@@ -69,6 +96,47 @@ def _validate(args) -> int:
     result = api.validate(args.root)
     sys.stdout.write(report.REPORTERS[args.format](result, args.strict))
     return result.exit_code(args.strict)
+
+
+def _print_failure(failed: ValidationFailed) -> int:
+    sys.stdout.write(report.text(failed.report))
+    print("kamus: situs tidak dibangun karena data kamus berisi galat.", file=sys.stderr)
+    return 1
+
+
+def _build(args) -> int:
+    from .build import build_site
+
+    try:
+        result = build_site(args.root, args.output)
+    except ValidationFailed as failed:
+        return _print_failure(failed)
+    print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
+          f"render {result.render_seconds:.1f} dtk, mkdocs {result.mkdocs_seconds:.1f} dtk).")
+    return 0
+
+
+def _render(args) -> int:
+    from .build import render_project
+    from .render.pages import write_tree
+
+    try:
+        _, files = render_project(args.root)
+    except ValidationFailed as failed:
+        return _print_failure(failed)
+    write_tree(args.output, files)
+    print(f"Proyek Markdown ditulis di {args.output}; bangun dengan: mkdocs build -f {args.output}/mkdocs.yml")
+    return 0
+
+
+def _serve(args) -> int:
+    from .build.preview import serve
+
+    try:
+        serve(args.root, args.dev_addr)
+    except ValidationFailed as failed:
+        return _print_failure(failed)
+    return 0
 
 
 def _rules(args) -> int:

@@ -26,6 +26,11 @@ class Config:
     kinds: dict[str, str] = field(default_factory=lambda: dict(BUILTIN_KINDS))
     mandatory_kinds: tuple[str, ...] = BUILTIN_MANDATORY
     standar_level_manajerial: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_STANDARD))
+    versi_label: str = ""
+    versi_tanggal: str = ""
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = "edit/main/"
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Config":
@@ -45,4 +50,9 @@ class Config:
             kinds=kinds,
             mandatory_kinds=tuple(mandatory),
             standar_level_manajerial={**DEFAULT_STANDARD, **data.get("standar_level_manajerial", {})},
+            versi_label=data.get("versi", {}).get("label", ""),
+            versi_tanggal=data.get("versi", {}).get("tanggal", ""),
+            site_url=data.get("situs", {}).get("url", ""),
+            repo_url=data.get("situs", {}).get("repo_url", ""),
+            edit_uri=data.get("situs", {}).get("edit_uri", cls.edit_uri),
         )

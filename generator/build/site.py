@@ -1,0 +1,140 @@
+"""`kamus build`: validate, render Markdown, run a real `mkdocs build`, swap the output in.
+
+The output folder is replaced only when everything succeeded: the site is built in a
+temporary folder next to it and then renamed into place, so a failed build leaves the
+previous site untouched. Builds are reproducible: dates come from SOURCE_DATE_EPOCH,
+taken from the last git commit of the kamus (or 0 outside git).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..check import check_root
+from ..errors import UsageError, ValidationFailed
+from ..render.pages import Renderer, write_tree
+from .mkdocs_config import mkdocs_config
+
+MARKER = ".kamus-site"  # marks a folder that `kamus build` made and may replace
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    pages: int
+    render_seconds: float
+    mkdocs_seconds: float
+
+
+def render_project(root, strict: bool = False, extra_config: dict | None = None):
+    """Validate and render the Markdown project: ``(kamus, {path: bytes})``."""
+    kamus, report = check_root(root)
+    if report.failed(strict):
+        raise ValidationFailed(report)
+    renderer = Renderer(kamus, Path(root))
+    files = renderer.render()
+    files["mkdocs.yml"] = mkdocs_config(kamus, Path(root), renderer.logo_path, extra_config)
+    return kamus, files
+
+
+def source_date_epoch(root: Path) -> str:
+    """The commit time of the kamus when it is in git, so rebuilds give identical bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, timeout=20, check=False)
+        return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str):
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
+    """A real, strict `mkdocs build`; any MkDocs warning fails the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root)):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
+    except MkDocsException as exc:
+        detail = "; ".join(collector.messages) or str(exc)
+        raise UsageError(f"mkdocs build gagal: {detail}") from exc
+    finally:
+        logger.removeHandler(collector)
+
+
+def _check_output(root: Path, output: Path) -> None:
+    root, output = root.resolve(), output.resolve()
+    if output == root or root.is_relative_to(output):
+        raise UsageError(f"folder keluaran '{output}' berisi folder kamus itu sendiri; pilih folder lain.")
+    for protected in ("competencies", "positions", "schemas", "site_templates", ".git"):
+        if output.is_relative_to(root / protected):
+            raise UsageError(f"folder keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
+    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
+        raise UsageError(f"folder keluaran '{output}' sudah ada dan bukan hasil `kamus build`; "
+                         "Kamus tidak menimpanya. Hapus sendiri atau pilih folder lain.")
+
+
+def build_site(root=".", output=None) -> BuildResult:
+    """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``)."""
+    root = Path(root)
+    output = Path(output) if output else root / "site"
+    _check_output(root, output)
+    started = time.perf_counter()
+    _, files = render_project(root)
+    rendered = time.perf_counter()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kamus-build-", dir=output.parent) as tmp:
+        work = Path(tmp)
+        write_tree(work / "project", files)
+        site = work / "site"
+        run_mkdocs(work / "project" / "mkdocs.yml", site, root)
+        (site / MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
+                                   "utf-8")
+        built = time.perf_counter()
+        previous = work / "previous"
+        if output.exists():
+            os.replace(output, previous)
+        try:
+            os.replace(site, output)
+        except OSError:
+            if previous.exists():
+                os.replace(previous, output)
+            raise
+    pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
+    return BuildResult(output, pages, rendered - started, built - rendered)

@@ -1,0 +1,126 @@
+"""Matrices as CSV (UTF-8 with BOM, `;`-separated for Indonesian-locale Excel) and XLSX.
+
+No exported cell can start a formula: text that begins with = + - @, a tab or a carriage
+return gets a leading apostrophe (OWASP "CSV injection"). The XLSX writer is a small,
+deterministic one (fixed timestamps, inline strings), so no extra dependency is needed
+and two builds give identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from xml.sax.saxutils import escape as xml_escape
+
+from .matrix import Matrix
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def safe_cell(value):
+    """A cell value that spreadsheet programs will never evaluate as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(matrix: Matrix) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in matrix.columns])
+    for row in matrix.rows:
+        writer.writerow([safe_cell(c) for c in row])
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xml_text(text: str) -> str:
+    # XML 1.0 forbids most control characters; drop them rather than write a broken file.
+    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    return xml_escape(cleaned)
+
+
+def _cell(ref: str, value, style: int = 0) -> str:
+    value = safe_cell(value)
+    s = f' s="{style}"' if style else ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    if value == "":
+        return ""
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
+
+
+def _sheet(matrix: Matrix) -> str:
+    rows = []
+    for r, row in enumerate([matrix.columns, *matrix.rows], start=1):
+        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, 1 if r == 1 else 0) for c, v in enumerate(row))
+        rows.append(f'<row r="{r}">{cells}</row>')
+    top_left = f"{_column_letter(matrix.fixed)}2"
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<sheetViews><sheetView workbookViewId="0"><pane xSplit="{matrix.fixed}" ySplit="1" '
+            f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
+            f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
+
+
+_STATIC = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '</Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>'),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="Matriks" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        '</Relationships>'),
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+        '</styleSheet>'),
+}
+
+
+def to_xlsx(matrix: Matrix) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(matrix))]:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text.encode("utf-8"))
+    return out.getvalue()

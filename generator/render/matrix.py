@@ -1,0 +1,65 @@
+"""The competency matrices: positions × competencies, and the level distribution.
+
+A matrix is plain data (headers and rows of cells) so that the same object renders as
+an HTML table, a CSV file and an XLSX sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import natural_key
+from .views import Views
+
+
+@dataclass
+class Matrix:
+    name: str  # file stem of the downloads
+    title: str
+    columns: list[str]  # header texts (first columns describe the row)
+    column_titles: list[str]  # tooltip / long names of the columns
+    rows: list[list]  # cells: str, int or None (not required)
+    row_links: list[str]  # .md page of each row's subject (position or competency)
+    fixed: int  # how many leading columns describe the row
+
+
+def unit_matrix(views: Views, unit: str) -> Matrix:
+    tree = views.unit_tree[unit]
+    codes = sorted({r.kode for _, p in tree for r in p.kompetensi},
+                   key=lambda k: (views.kamus.competencies[k].jenis not in views.kamus.config.mandatory_kinds,
+                                  natural_key(k)))
+    return _position_matrix(views, f"unit-{unit}", f"Matriks {views.kamus.units[unit].nama}",
+                            [p for _, p in tree], codes)
+
+
+def national_matrix(views: Views) -> Matrix:
+    positions = [p for unit in views.kamus.units for _, p in views.unit_tree[unit]]
+    return _position_matrix(views, "manajerial-sosial-kultural",
+                            "Matriks kompetensi manajerial dan sosial kultural", positions,
+                            [c.kode for c in views.mandatory])
+
+
+def _position_matrix(views: Views, name: str, title: str, positions, codes) -> Matrix:
+    competencies = views.kamus.competencies
+    rows = []
+    for p in positions:
+        levels = {r.kode: r.level for r in p.kompetensi}
+        rows.append([p.kode, p.nama, views.kamus.units[p.unit].nama if p.unit in views.kamus.units else p.unit]
+                    + [levels.get(code) for code in codes])
+    return Matrix(name=name, title=title, columns=["Kode jabatan", "Nama jabatan", "Unit"] + list(codes),
+                  column_titles=["", "", ""] + [competencies[c].nama for c in codes], rows=rows,
+                  row_links=[f"jabatan/{p.kode}.md" for p in positions], fixed=3)
+
+
+def distribution_matrix(views: Views) -> Matrix:
+    rows, links = [], []
+    for c in views.competencies:
+        counts = {level: len(ps) for level, ps in views.used_by.get(c.kode, {}).items()}
+        rows.append([c.kode, c.nama, views.kamus.config.kinds.get(c.jenis, c.jenis)]
+                    + [counts.get(level) if level <= len(c.level) else "–" for level in range(1, 6)]
+                    + [sum(counts.values())])
+        links.append(f"kompetensi/{c.kode}.md")
+    return Matrix(name="distribusi-level", title="Sebaran level yang disyaratkan per kompetensi",
+                  columns=["Kode", "Kompetensi", "Jenis", "Level 1", "Level 2", "Level 3", "Level 4", "Level 5",
+                           "Jumlah jabatan"],
+                  column_titles=[""] * 9, rows=rows, row_links=links, fixed=3)

@@ -1,0 +1,166 @@
+"""Stage 4: render the model to Markdown pages with the Jinja2 templates in site_templates/.
+
+Every page is produced in memory as ``{path: bytes}``; :func:`write_tree` then brings a
+folder in line with it (changed files only), which keeps live preview cheap.
+Templates get text from YAML only through autoescaping (HTML blocks) or the ``md``
+filter (Markdown headings), so no field can inject markup.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..check.schema import default_schemas
+from ..jenjang import JENJANG, LABEL
+from ..model import Kamus
+from ..rules import RULES
+from . import export
+from .matrix import distribution_matrix, national_matrix, unit_matrix
+from .reference import fields
+from .search_terms import kata_dasar
+from .text import href, md, natural_key
+from .views import build_views
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
+
+
+def _yaml_string(value) -> Markup:
+    """A front-matter string: JSON (valid YAML) with <, > and & as \\u escapes."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _ticks(value) -> Markup:
+    """Escaped text where `code` spans (as written in rule descriptions) become <code>."""
+    parts = str(value).split("`")
+    return Markup("".join(f"<code>{escape(p)}</code>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["md"] = md
+    env.filters["json"] = _yaml_string
+    env.filters["ticks"] = _ticks
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG)
+    return env
+
+
+class Renderer:
+    """Renders every page of one kamus into ``self.files``."""
+
+    def __init__(self, kamus: Kamus, root: Path, templates: Path = TEMPLATES):
+        self.kamus = kamus
+        self.root = Path(root)
+        self.templates = Path(templates)
+        self.env = environment(self.templates)
+        self.views = build_views(kamus)
+        self.files: dict[str, bytes] = {}
+        self.logo_path = ""
+
+    def page(self, path: str, template: str, **context) -> None:
+        def url(to: str, anchor: str = "") -> str:
+            return href(path, to, anchor)
+
+        text = self.env.get_template(template).render(
+            kamus=self.kamus, views=self.views, config=self.kamus.config, url=url, here=path,
+            source=self.source_link, **context)
+        self.files[f"docs/{path}"] = text.encode("utf-8")
+
+    def source_link(self, source_path: str) -> dict:
+        config = self.kamus.config
+        if config.repo_url:
+            return {"path": source_path,
+                    "edit": f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{source_path}"}
+        return {"path": source_path, "edit": ""}
+
+    def render(self) -> dict[str, bytes]:
+        kamus, views = self.kamus, self.views
+        self.logo_path = self.logo()
+        self.page("index.md", "beranda.md.j2", logo=self.logo_path)
+        self.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
+        for jenis, label, competencies in views.kinds():
+            self.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",
+                      jenis=jenis, label=label, competencies=competencies)
+        for c in views.competencies:
+            self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c,
+                      kata_dasar=kata_dasar(c.nama, c.definisi, c.bidang))
+        self.page("daftar-jabatan/index.md", "jabatan_index.md.j2")
+        self.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2")
+        for unit in kamus.units.values():
+            self.page(f"daftar-jabatan/unit/{unit.kode}.md", "jabatan_unit.md.j2", unit=unit)
+        for jenjang, positions in views.by_jenjang.items():
+            self.page(f"daftar-jabatan/jenjang/{jenjang}.md", "jabatan_jenjang.md.j2",
+                      jenjang=jenjang, positions=positions)
+        for p in sorted(kamus.positions.values(), key=lambda p: natural_key(p.kode)):
+            unit = kamus.units.get(p.unit)
+            self.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=unit,
+                      groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []),
+                      kata_dasar=kata_dasar(p.nama, p.urusan, unit.nama if unit else ""))
+        self.matrices()
+        self.page("referensi/index.md", "referensi_format.md.j2",
+                  schemas=[(kind, schema, fields(schema)) for kind, schema in default_schemas().schemas.items()])
+        self.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(RULES.values()))
+        self.assets()
+        return self.files
+
+    def matrices(self) -> None:
+        views = self.views
+        unit_matrices = []
+        for unit in self.kamus.units:
+            matrix = unit_matrix(views, unit)
+            unit_matrices.append((self.kamus.units[unit], matrix))
+            self.matrix_page(f"matriks/unit/{unit}.md", matrix, unit=self.kamus.units[unit])
+        self.matrix_page("matriks/manajerial-sosial-kultural.md", national_matrix(views))
+        self.matrix_page("matriks/distribusi-level.md", distribution_matrix(views), distribution=True)
+        self.page("matriks/index.md", "matriks_index.md.j2", unit_matrices=unit_matrices)
+
+    def matrix_page(self, path: str, matrix, **context) -> None:
+        csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"
+        self.files[f"docs/{csv_path}"] = export.to_csv(matrix)
+        self.files[f"docs/{xlsx_path}"] = export.to_xlsx(matrix)
+        context.setdefault("unit", None)
+        context.setdefault("distribution", False)
+        self.page(path, "matriks.md.j2", matrix=matrix, csv=csv_path, xlsx=xlsx_path, **context)
+
+    def logo(self) -> str:
+        """The docs path of the instansi logo (copied into assets), or ''."""
+        logo = self.kamus.config.instansi_logo
+        if not logo:
+            return ""
+        source = self.root / logo
+        target = f"assets/logo{source.suffix.lower()}"
+        self.files[f"docs/{target}"] = source.read_bytes()
+        return target
+
+    def assets(self) -> None:
+        for path in sorted((self.templates / "assets").rglob("*")):
+            if path.is_file():
+                self.files[f"docs/assets/{path.relative_to(self.templates / 'assets').as_posix()}"] = path.read_bytes()
+
+
+def write_tree(folder: Path, files: dict[str, bytes]) -> int:
+    """Make ``folder`` hold exactly ``files``; write only what changed. Returns files written."""
+    folder = Path(folder)
+    written = 0
+    for rel, data in files.items():
+        target = folder / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    wanted = {folder / rel for rel in files}
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            shutil.rmtree(path)
+    return written

@@ -1,0 +1,83 @@
+"""Derived views of the model that several pages share (computed once per build)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Competency, Kamus, Position
+from .text import natural_key
+
+
+@dataclass
+class Views:
+    kamus: Kamus
+    competencies: list[Competency] = field(default_factory=list)  # natural order of kode
+    used_by: dict[str, dict[int, list[Position]]] = field(default_factory=dict)
+    bawahan: dict[str, list[Position]] = field(default_factory=dict)
+    unit_tree: dict[str, list[tuple[int, Position]]] = field(default_factory=dict)
+    by_jenjang: dict[str, list[Position]] = field(default_factory=dict)
+    mandatory: list[Competency] = field(default_factory=list)
+
+    def kinds(self) -> list[tuple[str, str, list[Competency]]]:
+        """(jenis, label, competencies) for every configured kind that has competencies."""
+        config = self.kamus.config
+        return [(jenis, label, [c for c in self.competencies if c.jenis == jenis])
+                for jenis, label in config.kinds.items()
+                if any(c.jenis == jenis for c in self.competencies)]
+
+    def sorted_requirements(self, position: Position):
+        """(kind label, [(competency, level)]) groups in SKJ order: mandatory kinds first."""
+        order = {jenis: i for i, jenis in enumerate(self.kamus.config.kinds)}
+        groups: dict[str, list] = defaultdict(list)
+        for req in position.kompetensi:
+            competency = self.kamus.competencies[req.kode]
+            groups[competency.jenis].append((competency, req.level))
+        return [(self.kamus.config.kinds[jenis], sorted(rows, key=lambda r: natural_key(r[0].kode)))
+                for jenis, rows in sorted(groups.items(), key=lambda kv: order.get(kv[0], 99))]
+
+
+def _tree(positions: list[Position]) -> list[tuple[int, Position]]:
+    """Positions of one unit in reporting order: each head, then its subordinates, indented."""
+    inside = {p.kode for p in positions}
+    children: dict[str, list[Position]] = defaultdict(list)
+    tops = []
+    for p in sorted(positions, key=lambda p: natural_key(p.kode)):
+        (children[p.atasan] if p.atasan in inside else tops).append(p)
+    ordered: list[tuple[int, Position]] = []
+    seen: set[str] = set()
+
+    def visit(p: Position, depth: int):
+        if p.kode in seen:
+            return
+        seen.add(p.kode)
+        ordered.append((depth, p))
+        for child in children[p.kode]:
+            visit(child, depth + 1)
+
+    for top in tops:
+        visit(top, 0)
+    return ordered
+
+
+def build_views(kamus: Kamus) -> Views:
+    views = Views(kamus=kamus)
+    views.competencies = sorted(kamus.competencies.values(), key=lambda c: natural_key(c.kode))
+    views.mandatory = [c for c in views.competencies
+                       if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+    used = defaultdict(lambda: defaultdict(list))
+    bawahan = defaultdict(list)
+    by_unit = defaultdict(list)
+    by_jenjang = defaultdict(list)
+    for position in sorted(kamus.positions.values(), key=lambda p: natural_key(p.kode)):
+        for req in position.kompetensi:
+            used[req.kode][req.level].append(position)
+        if position.atasan:
+            bawahan[position.atasan].append(position)
+        by_unit[position.unit].append(position)
+        by_jenjang[position.jenis_jabatan].append(position)
+    views.used_by = {k: dict(sorted(v.items())) for k, v in used.items()}
+    views.bawahan = dict(bawahan)
+    views.unit_tree = {unit: _tree(by_unit.get(unit, [])) for unit in kamus.units}
+    views.by_jenjang = dict(by_jenjang)
+    return views
