@@ -103,6 +103,8 @@ _TABLE = [
          "Naikkan level, atau ubah standar di `kamus.yaml` bagian `standar_level_manajerial` bila kebijakan instansi berbeda."),
     Rule("TEKNIS-MISSING", "warning", "konsistensi", "Jabatan belum mencantumkan satu pun kompetensi teknis.",
          "Tambahkan kompetensi teknis yang dibutuhkan jabatan ini."),
+    Rule("CONFIG-LOGO-MISSING", "error", "konsistensi", "Berkas logo yang disebut di `kamus.yaml` tidak ada.",
+         "Periksa jalur `instansi.logo` (relatif terhadap folder kamus), atau hapus baris itu."),
     Rule("KOMPETENSI-UNUSED", "notice", "konsistensi", "Kompetensi yang berlaku belum dipakai oleh jabatan mana pun.",
          "Tidak wajib diperbaiki; pastikan kompetensi ini memang dibutuhkan."),
 ]

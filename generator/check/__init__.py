@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..findings import Report
+from ..rules import finding
 from ..load import discover, load_file
 from ..model import Kamus, competency_from, position_from, unit_from
 from . import identity, policy, references
@@ -51,7 +52,13 @@ def _load_config(sources, schemas: SchemaSet, report: Report) -> Config:
         return Config()
     problems = schemas.check("config", doc)
     report.extend(problems)
-    return Config() if problems else Config.from_data(doc.data)
+    if problems:
+        return Config()
+    config = Config.from_data(doc.data)
+    if config.instansi_logo and not (sources.root / config.instansi_logo).is_file():
+        report.add(finding("CONFIG-LOGO-MISSING", doc.path, *doc.where(("instansi", "logo")),
+                           f"berkas logo `{config.instansi_logo}` tidak ditemukan"))
+    return config
 
 
 def check_root(root, schemas: SchemaSet | None = None) -> tuple[Kamus, Report]:

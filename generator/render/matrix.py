@@ -29,7 +29,7 @@ def unit_matrix(views: Views, unit: str) -> Matrix:
                    key=lambda k: (views.kamus.competencies[k].jenis not in views.kamus.config.mandatory_kinds,
                                   natural_key(k)))
     return _position_matrix(views, f"unit-{unit}", f"Matriks {views.kamus.units[unit].nama}",
-                            [p for _, p in tree], codes)
+                            [p for _, p in tree], codes, with_unit=False)
 
 
 def national_matrix(views: Views) -> Matrix:
@@ -39,16 +39,17 @@ def national_matrix(views: Views) -> Matrix:
                             [c.kode for c in views.mandatory])
 
 
-def _position_matrix(views: Views, name: str, title: str, positions, codes) -> Matrix:
-    competencies = views.kamus.competencies
+def _position_matrix(views: Views, name: str, title: str, positions, codes, with_unit: bool = True) -> Matrix:
+    competencies, units = views.kamus.competencies, views.kamus.units
+    head = ["Kode jabatan", "Nama jabatan"] + (["Unit"] if with_unit else [])
     rows = []
     for p in positions:
         levels = {r.kode: r.level for r in p.kompetensi}
-        rows.append([p.kode, p.nama, views.kamus.units[p.unit].nama if p.unit in views.kamus.units else p.unit]
-                    + [levels.get(code) for code in codes])
-    return Matrix(name=name, title=title, columns=["Kode jabatan", "Nama jabatan", "Unit"] + list(codes),
-                  column_titles=["", "", ""] + [competencies[c].nama for c in codes], rows=rows,
-                  row_links=[f"jabatan/{p.kode}.md" for p in positions], fixed=3)
+        unit = [units[p.unit].nama if p.unit in units else p.unit] if with_unit else []
+        rows.append([p.kode, p.nama, *unit] + [levels.get(code) for code in codes])
+    return Matrix(name=name, title=title, columns=head + list(codes),
+                  column_titles=[""] * len(head) + [competencies[c].nama for c in codes], rows=rows,
+                  row_links=[f"jabatan/{p.kode}.md" for p in positions], fixed=len(head))
 
 
 def distribution_matrix(views: Views) -> Matrix:

@@ -31,9 +31,9 @@ TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
 
 
 def _yaml_string(value) -> Markup:
-    """A front-matter string: JSON (valid YAML) with <, > and & as \\u escapes."""
-    text = json.dumps(str(value), ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    """A front-matter title: HTML-escaped (MkDocs themes print titles unescaped), as JSON,
+    which is valid YAML."""
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
 def _ticks(value) -> Markup:

@@ -1,0 +1,249 @@
+"""`kamus build`: a real mkdocs build of a fixture kamus, checked page type by page type."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import openpyxl
+import pytest
+
+from conftest import REPO, TESTS, build_case_root
+from generator.build import build_site
+from generator.build.site import MARKER
+from generator.cli import main
+from generator.errors import UsageError
+from sitecheck import EXTERNAL, Page, read, resource_urls
+
+SITE_FIXTURE = TESTS / "fixtures" / "site"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("site")
+    root = build_case_root(SITE_FIXTURE, base / "kamus")
+    result = build_site(root, base / "out")
+    return root, result.output
+
+
+def test_beranda(built):
+    _, site = built
+    page = read(site, "")
+    assert "Kamus Kompetensi Pemerintah Kota Uji" in page.text
+    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in page.text and "2025-02-01" in page.text
+    assert "4 jabatan di 2 unit kerja" in page.text
+    assert any(tag == "img" and attrs.get("src", "").endswith("assets/logo.png") for tag, attrs in page.elements)
+    assert (site / "assets/logo.png").is_file()
+
+
+def test_competency_page(built):
+    _, site = built
+    page = read(site, "kompetensi/T.A/")
+    assert "Penganggaran" in page.text and "Menyusun anggaran." in page.text
+    for n in range(1, 5):
+        assert f"Deskripsi level {n}." in page.text and f"Indikator kedua level {n}." in page.text
+    assert "Level 2 — 1 jabatan" in page.text and "Level 3 — 2 jabatan" in page.text
+    assert "../../jabatan/A.KEPALA/" in page.links()
+    assert "https://git.kota-uji.go.id/bkpsdm/kamus/-/edit/main/competencies/teknis/T.A.yaml" in page.links()
+
+
+def test_withdrawn_competency_stays_visible_with_successor(built):
+    _, site = built
+    page = read(site, "kompetensi/T.C/")
+    assert "Kompetensi ini sudah dicabut" in page.text
+    assert "../T.B/" in page.links()
+    listing = read(site, "daftar-kompetensi/teknis/")
+    assert "Pengetikan Surat" in listing.text and "dicabut" in listing.text
+
+
+def test_competency_indexes_by_jenis_and_bidang(built):
+    _, site = built
+    teknis = read(site, "daftar-kompetensi/teknis/")
+    assert [tag for tag, _ in teknis.elements].count("h2") >= 2  # Keuangan, Umum
+    assert "Keuangan" in teknis.text and "Umum" in teknis.text
+    assert "Integritas" in read(site, "daftar-kompetensi/manajerial/").text
+
+
+def test_position_page_is_an_skj_document(built):
+    _, site = built
+    page = read(site, "jabatan/A.KEPALA/")
+    text = page.article
+    order = ["Standar Kompetensi Jabatan", "Nama Jabatan", "Kelompok Jabatan", "Urusan Pemerintahan",
+             "Kode Jabatan", "I. Ikhtisar Jabatan", "II. Standar Kompetensi", "Manajerial", "Sosial Kultural",
+             "Teknis", "III. Persyaratan Jabatan", "A. Pendidikan", "B. Pelatihan", "C. Pengalaman Kerja",
+             "D. Pangkat", "E. Indikator Kinerja Jabatan", "Garis pelaporan"]
+    positions = [text.index(word) for word in order]
+    assert positions == sorted(positions)
+    assert "Deskripsi level 3." in text  # the deskripsi of the required level
+    assert "S1; bidang ilmu: Akuntansi Mutlak" in text and "Pembina (IV/a) Mutlak" in text
+    assert "../A.STAF/" in page.links() and "../B.KEPALA/" in page.links()  # bawahan
+
+
+def test_position_indexes_by_unit_and_jenjang(built):
+    _, site = built
+    by_unit = read(site, "daftar-jabatan/unit/UNIT_A/")
+    assert "Kepala Bidang A" in by_unit.text and "../../../jabatan/A.STAF/" in by_unit.links()
+    by_jenjang = read(site, "daftar-jabatan/jenjang/pengawas/")
+    assert "Kepala UPT B" in by_jenjang.text
+    assert "Fungsional Ahli Muda" in read(site, "daftar-jabatan/jenjang/").text
+
+
+def test_matrices_print_numbers_and_download(built):
+    _, site = built
+    page = read(site, "matriks/unit/UNIT_A/")
+    assert "A.KEPALA Kepala Bidang A 3 3 3" in page.text
+    national = read(site, "matriks/manajerial-sosial-kultural/")
+    assert "Kepala UPT B UPT B 2 2" in national.text
+    distribution = read(site, "matriks/distribusi-level/")
+    assert "T.A Penganggaran Teknis 1 2 – 3" in distribution.text  # level 2 once, 3 twice; no level 5
+    raw = (site / "matriks/unduh/unit-UNIT_A.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Kode jabatan", "Nama jabatan"]
+    names = [row[1] for row in rows[1:]]
+    assert any(name.startswith("'=HYPERLINK") for name in names)  # never a formula
+    sheet = openpyxl.load_workbook(site / "matriks/unduh/unit-UNIT_A.xlsx").active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][:2] == ["Kode jabatan", "Nama jabatan"]
+    assert ["A.KEPALA", "Kepala Bidang A", 3, 3, 3] == values[1][:5]
+    assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in values for v in row)
+
+
+def test_reference_pages_document_every_field_and_rule(built):
+    from generator.check.schema import default_schemas
+    from generator.render.reference import fields
+    from generator.rules import RULES
+
+    _, site = built
+    text = read(site, "referensi/").text
+    for schema in default_schemas().schemas.values():
+        for field in fields(schema):
+            assert field.path in text
+    rules = read(site, "referensi/aturan/").text
+    assert all(rule in rules for rule in RULES)
+
+
+def test_text_from_yaml_is_never_markup(built):
+    _, site = built
+    for html in site.rglob("*.html"):
+        page = Page(html.read_text("utf-8"))
+        for tag, attrs in page.elements:
+            assert tag not in ("iframe", "b") or "A.ANALIS" not in str(html), f"{html}: <{tag}> from YAML"
+            assert not any(name.startswith("on") for name in attrs), f"{html}: event handler {tag} {attrs}"
+            assert not attrs.get("href", "").lower().startswith("javascript:"), html
+            if tag == "script":
+                assert attrs.get("src") or "alert(" not in html.read_text("utf-8").split("<script>")[-1][:40]
+    page = read(site, "jabatan/A.ANALIS/")
+    assert "Analis <script>alert('nama')</script>" in page.text  # shown as text
+    assert "<img src=x onerror=alert('ikhtisar')>" in page.text
+    assert "[tautan](javascript:alert('md')) serta **tebal** <b>tebal</b> & {: onclick=alert(1)}" in page.text
+    title = re.search(r"<title>(.*?)</title>", (site / "jabatan/A.ANALIS/index.html").read_text("utf-8"), re.S)
+    assert "<script>" not in title.group(1) and "&lt;script&gt;" in title.group(1)
+
+
+# URLs inside Material's JavaScript bundle that are dormant for a Kamus site; the Chromium
+# test records every request while browsing and proves that none leaves the server.
+DORMANT_IN_THEME = {
+    "https://unpkg.com/resize-observer-polyfill",  # only for browsers without ResizeObserver
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",  # only for pages with Mermaid diagrams
+    "https://api.github.com/repos/", "https://api.github.com/users/",  # only with repo_url in mkdocs.yml
+    "https://clipboardjs.com/", "https://fontawesome.com",  # licence comments
+}
+
+
+def test_no_request_outside_the_site(built):
+    _, site = built
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            page = Page(path.read_text("utf-8"))
+            external = [u for u in resource_urls(page) if EXTERNAL.match(u)]
+            assert not external, f"{path}: {external}"
+            assert not any("mermaid" in attrs.get("class", "") for _, attrs in page.elements)
+        if path.suffix in (".css", ".js"):
+            text = path.read_text("utf-8", errors="replace")
+            urls = set(re.findall(r"https?://[^\s\"'`)]+", text)) - {"http://www.w3.org/2000/svg"}
+            unknown = {u for u in urls if not any(u.startswith(d) for d in DORMANT_IN_THEME)}
+            assert not unknown, f"{path}: {unknown}"
+            assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", text), f"{path} loads a remote url()"
+
+
+def test_theme_never_gets_a_repository_to_query(built):
+    import yaml
+
+    from generator.build import render_project
+
+    root, _ = built
+    config = yaml.safe_load(render_project(root)[1]["mkdocs.yml"])
+    assert "repo_url" not in config  # edit links are ours; Material would call the GitHub API
+
+
+def test_internal_links_resolve(built):
+    _, site = built
+    checked = 0
+    for html in site.rglob("*.html"):
+        if html.name == "404.html":
+            continue  # MkDocs gives the 404 page absolute links under site_url on purpose
+        base = "/" + html.parent.relative_to(site).as_posix() + "/"
+        for link in Page(html.read_text("utf-8")).links():
+            if EXTERNAL.match(link) or link.startswith(("#", "mailto:")):
+                continue
+            target = urlsplit(urljoin(base.replace("//", "/"), link)).path
+            path = site / target.lstrip("/")
+            assert path.is_file() or (path / "index.html").is_file(), f"{html}: broken link {link}"
+            checked += 1
+    assert checked > 200
+
+
+def test_builds_are_byte_identical(built, tmp_path):
+    root, site = built
+    again = build_site(root, tmp_path / "again").output
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path, capsys):
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    out = tmp_path / "out"
+    assert main(["build", "--root", str(root), "--output", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (root / "positions/UNIT_A/A.STAF.yaml").write_text("kode: A.STAF\nnama: [\n", "utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--output", str(out)]) == 1
+    assert "A.STAF.yaml:3:1: YAML-SYNTAX" in capsys.readouterr().out
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".kamus-build")] == []
+
+
+def test_output_folder_guards(tmp_path):
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    for bad in (root, root.parent, root / "positions" / "site"):
+        with pytest.raises(UsageError):
+            build_site(root, bad)
+    foreign = tmp_path / "dokumen-penting"
+    foreign.mkdir()
+    (foreign / "laporan.docx").write_bytes(b"x")
+    with pytest.raises(UsageError):
+        build_site(root, foreign)
+    assert (foreign / "laporan.docx").read_bytes() == b"x"
+    assert (build_site(root, tmp_path / "fresh").output / MARKER).is_file()
+
+
+def test_render_writes_a_plain_markdown_project(tmp_path):
+    import yaml
+
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    assert main(["render", "--root", str(root), "--output", str(tmp_path / "md")]) == 0
+    config = yaml.safe_load((tmp_path / "md/mkdocs.yml").read_text("utf-8"))  # plain YAML, no tags
+    assert config["docs_dir"] == "docs" and config["site_url"] == "https://intranet.kota-uji.go.id/kamus/"
+    assert (tmp_path / "md/docs/jabatan/A.KEPALA.md").read_text("utf-8").startswith("---\ntitle:")
+
+
+def test_demo_site_builds(tmp_path):
+    result = build_site(REPO, tmp_path / "demo")
+    assert result.pages > 100
+    assert (result.output / "jabatan/DISKOMINFO.KADIS/index.html").is_file()
