@@ -150,6 +150,7 @@ DORMANT_IN_THEME = {
     "https://unpkg.com/resize-observer-polyfill",  # only for browsers without ResizeObserver
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js",  # only for pages with Mermaid diagrams
     "https://api.github.com/repos/", "https://api.github.com/users/",  # only with repo_url in mkdocs.yml
+    "https://${e}/api/v4/projects/",  # GitLab, likewise only with repo_url
     "https://clipboardjs.com/", "https://fontawesome.com",  # licence comments
 }
 
