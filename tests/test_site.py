@@ -152,6 +152,8 @@ DORMANT_IN_THEME = {
     "https://api.github.com/repos/", "https://api.github.com/users/",  # only with repo_url in mkdocs.yml
     "https://${e}/api/v4/projects/",  # GitLab, likewise only with repo_url
     "https://clipboardjs.com/", "https://fontawesome.com",  # licence comments
+    "https://bit.ly/2s3ChXG",  # text of a console warning in the search worker
+    "http://lunrjs.com", "http://tartarus.org/~martin/PorterStemmer/js.txt",  # comments in lunr
 }
 
 

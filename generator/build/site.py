@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -98,6 +99,24 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
         logger.removeHandler(collector)
 
 
+def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
+    """Drop Material's lunr language packs when search runs in English mode only.
+
+    The search worker imports them only for languages other than ``en``; leaving ~1 MB
+    of unused scripts (full of URLs in comments) on an intranet server helps nobody.
+    """
+    import yaml
+
+    config = yaml.safe_load(config_text) or {}
+    languages = ["en"]
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and isinstance(plugin.get("search"), dict):
+            lang = plugin["search"].get("lang") or ["en"]
+            languages = [lang] if isinstance(lang, str) else list(lang)
+    if languages == ["en"]:
+        shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
+
+
 def _check_output(root: Path, output: Path) -> None:
     root, output = root.resolve(), output.resolve()
     if output == root or root.is_relative_to(output):
@@ -124,6 +143,7 @@ def build_site(root=".", output=None) -> BuildResult:
         write_tree(work / "project", files)
         site = work / "site"
         run_mkdocs(work / "project" / "mkdocs.yml", site, root)
+        prune_unused_search_languages(files["mkdocs.yml"], site)
         (site / MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
                                    "utf-8")
         built = time.perf_counter()
