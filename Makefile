@@ -1,10 +1,11 @@
-# Everything a fresh machine needs (Python 3.11+ and git) is set up by these targets.
+# Everything a fresh machine needs (Python 3.11+, git, make) is set up by these targets.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test bench docs validate clean
+.PHONY: site serve test bench docs validate chromium clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,17 +13,32 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## site: validate the demo kamus in this repository (the site build joins in issue 3)
-site: $(STAMP)
-	$(BIN)/kamus validate --root .
+## chromium: Debian's Chromium for the end-to-end tests (Playwright's own download does not work offline)
+chromium: $(CHROMIUM)
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
-## test: the full test suite
-test: $(STAMP)
+## site: validate the demo kamus and build its site into site/
+site: $(STAMP)
+	$(BIN)/kamus build --root . --output site
+
+## serve: live preview on http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/kamus serve --root .
+
+## validate: check the demo kamus as CI does
+validate: $(STAMP)
+	$(BIN)/kamus validate --root . --strict
+
+## test: the full test suite (installs Chromium for the browser tests)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## bench: the benchmarks on the large synthetic corpus; writes BENCHMARKS.md
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_site.py --write BENCHMARKS.md
 
 ## docs: regenerate the generated parts of README.md (rule table, CLI reference)
 docs: $(STAMP)

@@ -91,7 +91,7 @@ class Renderer:
                       jenis=jenis, label=label, competencies=competencies)
         for c in views.competencies:
             self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c,
-                      kata_dasar=kata_dasar(c.nama, c.definisi, c.bidang))
+                      kata_dasar=kata_dasar(c.nama, c.bidang))
         self.page("daftar-jabatan/index.md", "jabatan_index.md.j2")
         self.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2")
         for unit in kamus.units.values():
@@ -103,7 +103,7 @@ class Renderer:
             unit = kamus.units.get(p.unit)
             self.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=unit,
                       groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []),
-                      kata_dasar=kata_dasar(p.nama, p.urusan, unit.nama if unit else ""))
+                      kata_dasar=kata_dasar(p.nama, p.urusan))
         self.matrices()
         self.page("referensi/index.md", "referensi_format.md.j2",
                   schemas=[(kind, schema, fields(schema)) for kind, schema in default_schemas().schemas.items()])
