@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
 from .matrix import Matrix
@@ -37,6 +38,7 @@ def to_csv(matrix: Matrix) -> bytes:
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
 
 
+@lru_cache(maxsize=None)
 def _column_letter(index: int) -> str:
     letters = ""
     index += 1

@@ -42,6 +42,33 @@ def _ticks(value) -> Markup:
     return Markup("".join(f"<code>{escape(p)}</code>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
 
 
+def _level(n) -> Markup:
+    return Markup(f'<span class="kamus-lv kamus-lv-{int(n)}" title="Level {int(n)}">{int(n)}</span>')
+
+
+def _position_link(p, url) -> Markup:
+    return Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"jabatan/{p.kode}.md"), p.nama, p.kode)
+
+
+def _competency_link(c, url) -> Markup:
+    link = Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"kompetensi/{c.kode}.md"), c.nama, c.kode)
+    return link if c.berlaku else link + Markup(' <span class="kamus-dicabut">dicabut</span>')
+
+
+def _matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
+    """The cells of one matrix row (a hot path: large kamus have 100,000s of cells)."""
+    cells = [Markup('<td class="kamus-fixed"><a href="{}"><code>{}</code></a></td>').format(url(link), row[0])]
+    cells += [Markup('<td class="kamus-fixed">{}</td>').format(cell) for cell in row[1:fixed]]
+    for cell in row[fixed:]:
+        if cell is None:
+            cells.append("<td></td>")
+        elif distribution or not isinstance(cell, int):
+            cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
+        else:
+            cells.append(f"<td>{_level(cell)}</td>")
+    return Markup("".join(cells))
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -49,7 +76,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["md"] = md
     env.filters["json"] = _yaml_string
     env.filters["ticks"] = _ticks
-    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG)
+    env.filters["level"] = _level
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, position_link=_position_link,
+                       competency_link=_competency_link, matrix_row=_matrix_row)
     return env
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -22,6 +22,7 @@ def natural_key(text: str):
     return [int(part) if part.isdigit() else part.lower() for part in _NATURAL.split(text)]
 
 
+@lru_cache(maxsize=None)
 def page_url(md_path: str) -> str:
     """The URL (relative to the site root) of a Markdown page, with directory URLs."""
     stem = md_path[:-3] if md_path.endswith(".md") else md_path
@@ -32,11 +33,26 @@ def page_url(md_path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=4096)
+def _parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
+
+
 def href(from_page: str, to: str, anchor: str = "") -> str:
-    """Relative link from page ``from_page`` (a .md path) to a page (.md) or a static file."""
-    base = page_url(from_page) or "."
-    target = page_url(to) if to.endswith(".md") else to
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    if to.endswith(".md"):
-        rel = "./" if rel == "." else rel + "/"
+    """Relative link from page ``from_page`` (a .md path) to a page (.md) or a static file.
+
+    Both are relative to the site root, so this is plain path arithmetic (a hot path:
+    pages of a large kamus hold thousands of links).
+    """
+    base = _parts(page_url(from_page))
+    is_page = to.endswith(".md")
+    target = _parts(page_url(to) if is_page else to)
+    common = 0
+    for a, b in zip(base, target):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join(("..",) * (len(base) - common) + target[common:])
+    if is_page:
+        rel = rel + "/" if rel else "./"
     return rel + (f"#{anchor}" if anchor else "")
