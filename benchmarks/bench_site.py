@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.bench_validate import machine, write_section  # noqa: E402
+from benchmarks.common import emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.build import build_site, render_project  # noqa: E402
 from generator.build.site import run_mkdocs  # noqa: E402
@@ -107,12 +107,8 @@ def main(argv=None) -> int:
         ours = build_once(small, tmp / "site-ratio")["total"]
         naive = naive_build(small, tmp / "naive")
         print(f"{args.ratio_positions} positions: ours {ours:.1f} s, naive {naive:.1f} s", flush=True)
-    section = render(big, args.positions, {"positions": args.ratio_positions, "ours": ours, "naive": naive},
-                     args.runs)
-    if args.write:
-        write_section(Path(args.write), section)
-    else:
-        print(section)
+    emit(render(big, args.positions, {"positions": args.ratio_positions, "ours": ours, "naive": naive},
+                args.runs), args.write)
     return 0
 
 

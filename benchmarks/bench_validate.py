@@ -9,8 +9,6 @@ Both are measured in one process, alternating, on a warm file cache; the median 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -20,6 +18,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.common import emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.api import validate  # noqa: E402
 from generator.check import SchemaSet, check_root  # noqa: E402
@@ -72,19 +71,6 @@ def measure(root: Path, runs: int) -> dict:
             "reference": statistics.median(reference)}
 
 
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{cpu}, {os.cpu_count()} logical cores, Python {platform.python_version()}, "
-            f"PyYAML {yaml.__version__} (libyaml {yaml.__with_libyaml__ and 'yes'}), {platform.system()} {platform.release()}")
-
-
 def render(results: dict, runs: int) -> str:
     lines = [
         "## `kamus validate` vs. parse-only (issue #2)",
@@ -109,17 +95,6 @@ def render(results: dict, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section in BENCHMARKS.md, keeping the others."""
-    title = section.splitlines()[0]
-    head = "# Benchmarks\n\nWritten by `make bench`; each section by its own script in `benchmarks/`.\n"
-    text = path.read_text("utf-8") if path.exists() else head
-    parts = text.split("\n## ")
-    kept = [parts[0].rstrip("\n") + "\n"] + ["## " + p.rstrip("\n") + "\n" for p in parts[1:]
-                                              if not ("## " + p).startswith(title)]
-    path.write_text("\n".join(kept + [section]), "utf-8")
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -134,11 +109,7 @@ def main(argv=None) -> int:
             r = results[size]
             print(f"{size:5} positions, {r['files']} files: parse-only {r['baseline']:.3f}s, "
                   f"validate {r['validate']:.3f}s, ratio {r['validate'] / r['baseline']:.2f}", flush=True)
-    section = render(results, args.runs)
-    if args.write:
-        write_section(Path(args.write), section)
-    else:
-        print(section)
+    emit(render(results, args.runs), args.write)
     return 0
 
 

@@ -250,3 +250,14 @@ def test_demo_site_builds(tmp_path):
     result = build_site(REPO, tmp_path / "demo")
     assert result.pages > 100
     assert (result.output / "jabatan/DISKOMINFO.KADIS/index.html").is_file()
+
+
+def test_parallel_rendering_gives_the_same_pages(monkeypatch, tmp_path):
+    from generator.check import check_root
+    from generator.render import pages
+
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    kamus, _ = check_root(root)
+    serial = pages.Renderer(kamus, root, parallel=False).render()
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    assert pages.Renderer(kamus, root, parallel=True).render() == serial

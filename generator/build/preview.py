@@ -29,7 +29,7 @@ def refresh(project: Path) -> None:
     """Re-render the kamus into ``project``; remember the problem when there is one."""
     root = Path(os.environ[ROOT_VARIABLE])
     try:
-        _, files = render_project(root, extra_config={"hooks": [str(HOOK)]})
+        _, files = render_project(root, extra_config={"hooks": [str(HOOK)]}, parallel=False)
     except ValidationFailed as failed:
         _STATE["problem"] = text_report(failed.report)
         return
@@ -57,7 +57,7 @@ def serve(root=".", dev_addr: str = "127.0.0.1:8000", open_browser: bool = False
     os.environ[ROOT_VARIABLE] = str(root)
     with tempfile.TemporaryDirectory(prefix="kamus-serve-") as tmp:
         project = Path(tmp) / "project"
-        _, files = render_project(root, extra_config={"hooks": [str(HOOK)]})  # errors stop here, once
+        _, files = render_project(root, extra_config={"hooks": [str(HOOK)]}, parallel=False)  # errors stop here
         write_tree(project, files)
         watch = [str(p) for p in (root / "competencies", root / "positions", root / "kamus.yaml", TEMPLATES)
                  if p.exists()]

@@ -34,12 +34,16 @@ class BuildResult:
     mkdocs_seconds: float
 
 
-def render_project(root, strict: bool = False, extra_config: dict | None = None):
-    """Validate and render the Markdown project: ``(kamus, {path: bytes})``."""
+def render_project(root, strict: bool = False, extra_config: dict | None = None, parallel: bool = True):
+    """Validate and render the Markdown project: ``(kamus, {path: bytes})``.
+
+    ``parallel`` renders large kamus in forked worker processes; the live preview turns it
+    off because it runs inside MkDocs' threaded server.
+    """
     kamus, report = check_root(root)
     if report.failed(strict):
         raise ValidationFailed(report)
-    renderer = Renderer(kamus, Path(root))
+    renderer = Renderer(kamus, Path(root), parallel=parallel)
     files = renderer.render()
     files["mkdocs.yml"] = mkdocs_config(kamus, Path(root), renderer.logo_path, extra_config)
     return kamus, files

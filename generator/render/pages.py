@@ -9,6 +9,8 @@ filter (Markdown headings), so no field can inject markup.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from .text import href, md, natural_key
 from .views import build_views
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
 
 
@@ -65,7 +68,7 @@ def _matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
         elif distribution or not isinstance(cell, int):
             cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
         else:
-            cells.append(f"<td>{_level(cell)}</td>")
+            cells.append(f'<td class="kamus-lv kamus-lv-{int(cell)}">{int(cell)}</td>')
     return Markup("".join(cells))
 
 
@@ -78,15 +81,18 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, position_link=_position_link,
-                       competency_link=_competency_link, matrix_row=_matrix_row)
+                       competency_link=_competency_link, matrix_row=_matrix_row,
+                       kata_dasar=kata_dasar)
     return env
 
 
 class Renderer:
     """Renders every page of one kamus into ``self.files``."""
 
-    def __init__(self, kamus: Kamus, root: Path, templates: Path = TEMPLATES):
+    def __init__(self, kamus: Kamus, root: Path, templates: Path = TEMPLATES, parallel: bool = True):
         self.kamus = kamus
+        self.parallel = parallel
+        self.jobs: list[tuple[str, str, dict]] = []
         self.root = Path(root)
         self.templates = Path(templates)
         self.env = environment(self.templates)
@@ -95,13 +101,34 @@ class Renderer:
         self.logo_path = ""
 
     def page(self, path: str, template: str, **context) -> None:
+        """Queue one page; :meth:`render` renders the queue (in parallel when large)."""
+        self.jobs.append((path, template, context))
+
+    def render_job(self, job) -> tuple[str, bytes]:
+        path, template, context = job
+
         def url(to: str, anchor: str = "") -> str:
             return href(path, to, anchor)
 
         text = self.env.get_template(template).render(
             kamus=self.kamus, views=self.views, config=self.kamus.config, url=url, here=path,
             source=self.source_link, **context)
-        self.files[f"docs/{path}"] = text.encode("utf-8")
+        return f"docs/{path}", text.encode("utf-8")
+
+    def run_jobs(self) -> None:
+        workers = min(os.cpu_count() or 1, 4)
+        if (not self.parallel or workers < 2 or len(self.jobs) < PARALLEL_FROM
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            self.files.update(self.render_job(job) for job in self.jobs)
+            return
+        global _ACTIVE
+        _ACTIVE = self  # inherited by the forked workers; nothing is pickled on the way in
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for part in pool.map(_render_share, [(i, workers) for i in range(workers)]):
+                    self.files.update(part)
+        finally:
+            _ACTIVE = None
 
     def source_link(self, source_path: str) -> dict:
         config = self.kamus.config
@@ -119,8 +146,7 @@ class Renderer:
             self.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",
                       jenis=jenis, label=label, competencies=competencies)
         for c in views.competencies:
-            self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c,
-                      kata_dasar=kata_dasar(c.nama, c.bidang))
+            self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c)
         self.page("daftar-jabatan/index.md", "jabatan_index.md.j2")
         self.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2")
         for unit in kamus.units.values():
@@ -131,14 +157,14 @@ class Renderer:
         for p in sorted(kamus.positions.values(), key=lambda p: natural_key(p.kode)):
             unit = kamus.units.get(p.unit)
             self.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=unit,
-                      groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []),
-                      kata_dasar=kata_dasar(p.nama, p.urusan))
+                      groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []))
         self.matrices()
         self.page("referensi/index.md", "referensi_format.md.j2",
                   schemas=[(kind, schema, fields(schema)) for kind, schema in default_schemas().schemas.items()])
         self.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(RULES.values()))
+        self.run_jobs()
         self.assets()
-        return self.files
+        return dict(sorted(self.files.items()))
 
     def matrices(self) -> None:
         views = self.views
@@ -173,6 +199,15 @@ class Renderer:
         for path in sorted((self.templates / "assets").rglob("*")):
             if path.is_file():
                 self.files[f"docs/assets/{path.relative_to(self.templates / 'assets').as_posix()}"] = path.read_bytes()
+
+
+_ACTIVE: Renderer | None = None
+
+
+def _render_share(share: tuple[int, int]) -> list[tuple[str, bytes]]:
+    """In a forked worker: render every n-th queued page of the active renderer."""
+    index, count = share
+    return [_ACTIVE.render_job(job) for job in _ACTIVE.jobs[index::count]]
 
 
 def write_tree(folder: Path, files: dict[str, bytes]) -> int:

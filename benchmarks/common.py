@@ -1,0 +1,41 @@
+"""Shared by the benchmark scripts: the machine description and BENCHMARKS.md sections."""
+
+from __future__ import annotations
+
+import os
+import platform
+from pathlib import Path
+
+import yaml
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{cpu}, {os.cpu_count()} logical cores, Python {platform.python_version()}, "
+            f"PyYAML {yaml.__version__} (libyaml {yaml.__with_libyaml__ and 'yes'}), {platform.system()} {platform.release()}")
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace this benchmark's section in BENCHMARKS.md, keeping the others."""
+    title = section.splitlines()[0]
+    head = "# Benchmarks\n\nWritten by `make bench`; each section by its own script in `benchmarks/`.\n"
+    text = path.read_text("utf-8") if path.exists() else head
+    parts = text.split("\n## ")
+    kept = [parts[0].rstrip("\n") + "\n"] + ["## " + p.rstrip("\n") + "\n" for p in parts[1:]
+                                              if not ("## " + p).startswith(title)]
+    path.write_text("\n".join(kept + [section]), "utf-8")
+
+
+def emit(section: str, write: str | None) -> None:
+    """Write ``section`` into the Markdown file ``write``, or print it."""
+    if write:
+        write_section(Path(write), section)
+    else:
+        print(section)
