@@ -261,3 +261,15 @@ def test_parallel_rendering_gives_the_same_pages(monkeypatch, tmp_path):
     serial = pages.Renderer(kamus, root, parallel=False).render()
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
     assert pages.Renderer(kamus, root, parallel=True).render() == serial
+
+
+def test_make_site_style_relative_paths(tmp_path):
+    import subprocess
+    import sys
+
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--root", ".", "--output", "site"],
+                            cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site/index.html").is_file() and (root / "site" / MARKER).is_file()
+    assert not list(root.glob(".kamus-build*"))

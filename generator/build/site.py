@@ -135,8 +135,8 @@ def _check_output(root: Path, output: Path) -> None:
 
 def build_site(root=".", output=None) -> BuildResult:
     """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``)."""
-    root = Path(root)
-    output = Path(output) if output else root / "site"
+    root = Path(root).resolve()
+    output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
     _check_output(root, output)
     started = time.perf_counter()
     _, files = render_project(root)
