@@ -83,6 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help="alamat server (bawaan: 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
+    talenta = commands.add_parser(
+        "talenta", help="manajemen talenta dari snapshot pegawai: kotak 9, JPM, kelompok talenta, suksesi",
+        description="Hitung kotak manajemen talenta, job-person match, kelompok talenta, rencana suksesi dan "
+                    "pergerakan dari snapshot di folder snapshots/. Hasil bernama adalah data pribadi: "
+                    "--output menulis laporan terbatas (RAHASIA), tidak pernah ke situs.")
+    _root_argument(talenta)
+    talenta.add_argument("--periode", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
+    talenta.add_argument("--format", choices=["text", "json", "csv"], default="text",
+                         help="bentuk keluaran di layar: text (bawaan), json atau csv")
+    talenta.add_argument("--output", metavar="FOLDER",
+                         help="tulis laporan terbatas (XLSX dan CSV bertanda RAHASIA) ke folder ini")
+    talenta.set_defaults(run=_talenta)
+
     rule_table = commands.add_parser(
         "rules", help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
         description="Tampilkan semua aturan pemeriksaan: kode aturan, tingkat, dan cara memperbaikinya.")
@@ -136,6 +149,31 @@ def _serve(args) -> int:
         serve(args.root, args.dev_addr)
     except ValidationFailed as failed:
         return _print_failure(failed)
+    return 0
+
+
+def _talenta(args) -> int:
+    from .check import check_root
+    from .talent import report as talent_report
+    from .talent.analysis import analyse, select
+
+    kamus, result = check_root(args.root)
+    if result.failed():
+        sys.stdout.write(report.text(result))
+        print("kamus: hasil talenta tidak dihitung karena data berisi galat.", file=sys.stderr)
+        return 1
+    analysis = analyse(kamus.snapshots, kamus)
+    period = select(analysis, args.periode)
+    if args.format == "json":
+        sys.stdout.write(talent_report.as_json(analysis, period, kamus))
+    elif args.format == "csv":
+        sys.stdout.write(talent_report.as_csv(period, kamus))
+    else:
+        sys.stdout.write(talent_report.as_text(analysis, period, kamus))
+    if args.output:
+        written = talent_report.write_restricted(analysis, period, kamus, args.output)
+        print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
+              file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,7 @@ class Config:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = "edit/main/"
+    talenta: dict = field(default_factory=dict)  # raw; see generator.talent.policy
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Config":
@@ -55,4 +56,5 @@ class Config:
             site_url=data.get("situs", {}).get("url", ""),
             repo_url=data.get("situs", {}).get("repo_url", ""),
             edit_uri=data.get("situs", {}).get("edit_uri", cls.edit_uri),
+            talenta=data.get("talenta", {}),
         )

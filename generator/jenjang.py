@@ -24,3 +24,13 @@ JENJANG: tuple[str, ...] = tuple(row[0] for row in _JENJANG)
 LABEL: dict[str, str] = {row[0]: row[1] for row in _JENJANG}
 GROUP: dict[str, str] = {row[0]: row[3] for row in _JENJANG}
 DEFAULT_STANDARD: dict[str, int] = {row[0]: row[2] for row in _JENJANG}
+
+# Rank on one career ladder (1 = highest) for "the jenjang just below" in succession
+# planning. Fungsional tiers sit beside the structural tier they are usually equated with
+# (practice, not regulation: see README).
+RANK: dict[str, int] = {
+    "jpt_utama": 1, "jpt_madya": 2, "jpt_pratama": 3, "fungsional_ahli_utama": 3,
+    "administrator": 4, "fungsional_ahli_madya": 4, "pengawas": 5, "fungsional_ahli_muda": 5,
+    "fungsional_penyelia": 5, "pelaksana": 6, "fungsional_ahli_pertama": 6, "fungsional_mahir": 6,
+    "fungsional_terampil": 6, "fungsional_pemula": 7,
+}

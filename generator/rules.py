@@ -16,7 +16,7 @@ from .findings import Finding
 class Rule:
     id: str
     severity: str  # error | warning | notice
-    stage: str  # berkas | skema | konsistensi
+    stage: str  # berkas | skema | konsistensi | snapshot
     description: str  # what the rule checks, in Bahasa Indonesia
     hint: str  # the default way to fix it, in Bahasa Indonesia
 
@@ -105,6 +105,29 @@ _TABLE = [
          "Tambahkan kompetensi teknis yang dibutuhkan jabatan ini."),
     Rule("CONFIG-LOGO-MISSING", "error", "konsistensi", "Berkas logo yang disebut di `kamus.yaml` tidak ada.",
          "Periksa jalur `instansi.logo` (relatif terhadap folder kamus), atau hapus baris itu."),
+    # --- talent snapshots (snapshots/<periode>.csv|.xlsx) ---
+    Rule("SNAPSHOT-FILE", "error", "snapshot", "Berkas snapshot tidak dapat dibaca, kosong, atau nama periodenya tidak sah.",
+         "Simpan sebagai CSV atau XLSX bernama menurut periode, misalnya `snapshots/2025.csv` atau `snapshots/2025-06.xlsx`."),
+    Rule("SNAPSHOT-ENCODING", "notice", "snapshot", "Berkas CSV bukan UTF-8; dibaca sebagai Windows-1252.",
+         "Tidak wajib diperbaiki; sebaiknya simpan sebagai \"CSV UTF-8\" di Excel."),
+    Rule("SNAPSHOT-HEADER-MISSING", "error", "snapshot", "Kolom wajib tidak ada di baris judul.",
+         "Tambahkan kolom tersebut di baris pertama (judul kolom)."),
+    Rule("SNAPSHOT-HEADER-TYPO", "error", "snapshot", "Judul kolom tidak dikenal tetapi mirip kolom yang dikenal (salah ketik).",
+         "Perbaiki ejaan judul kolom."),
+    Rule("SNAPSHOT-HEADER-DUPLICATE", "error", "snapshot", "Dua kolom berjudul sama.", "Hapus atau ganti salah satu kolom."),
+    Rule("SNAPSHOT-COLUMN-IGNORED", "notice", "snapshot", "Kolom tambahan yang tidak dipakai.", "Tidak perlu diperbaiki."),
+    Rule("SNAPSHOT-NIP", "error", "snapshot", "NIP bukan 18 angka.", "Tulis NIP 18 angka; spasi dan titik boleh, akan dihapus."),
+    Rule("SNAPSHOT-NIP-EXCEL", "error", "snapshot", "NIP sudah dirusak Excel menjadi bilangan (misalnya `1,98E+17`).",
+         "Di Excel, format kolom NIP sebagai Text sebelum mengisi/menempel NIP, atau awali NIP dengan tanda petik ('), lalu ekspor ulang."),
+    Rule("SNAPSHOT-NIP-DUPLICATE", "error", "snapshot", "NIP yang sama muncul di dua baris.", "Sisakan satu baris per pegawai."),
+    Rule("SNAPSHOT-JABATAN-UNKNOWN", "error", "snapshot", "`kode_jabatan` tidak ada di positions/.",
+         "Tulis kode jabatan yang ada di kamus, atau tambahkan jabatannya di positions/."),
+    Rule("SNAPSHOT-PREDIKAT", "error", "snapshot", "Predikat kinerja tidak dikenal.",
+         "Pakai salah satu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Kurang/Misconduct, Sangat Kurang."),
+    Rule("SNAPSHOT-EMPTY", "error", "snapshot", "Nilai wajib kosong.", "Isi sel tersebut."),
+    Rule("SNAPSHOT-VALUE", "error", "snapshot", "Nilai bukan bilangan, di luar rentang, atau bukan pilihan yang sah.",
+         "Tulis bilangan dalam rentang yang disebutkan (koma desimal boleh, misalnya 3,5) atau salah satu pilihan."),
+    Rule("SNAPSHOT-DATE", "error", "snapshot", "Tanggal tidak dapat dibaca.", "Tulis tanggal sebagai DD-MM-YYYY, DD/MM/YYYY atau YYYY-MM-DD."),
     Rule("KOMPETENSI-UNUSED", "notice", "konsistensi", "Kompetensi yang berlaku belum dipakai oleh jabatan mana pun.",
          "Tidak wajib diperbaiki; pastikan kompetensi ini memang dibutuhkan."),
 ]

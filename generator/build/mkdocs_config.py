@@ -29,6 +29,7 @@ def nav(kamus: Kamus) -> list:
         {"Matriks": ["matriks/index.md",
                      {"Manajerial dan sosial kultural": "matriks/manajerial-sosial-kultural.md"},
                      {"Sebaran level": "matriks/distribusi-level.md"}]},
+        *([{"Manajemen Talenta": "talenta/index.md"}] if kamus.snapshots else []),
         {"Referensi Data": ["referensi/index.md", {"Aturan pemeriksaan": "referensi/aturan.md"}]},
     ]
 

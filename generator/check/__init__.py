@@ -11,6 +11,7 @@ from ..findings import Report
 from ..rules import finding
 from ..load import discover, load_file
 from ..model import Kamus, competency_from, position_from, unit_from
+from ..talent.analysis import check_snapshots
 from . import identity, policy, references
 from .schema import SchemaSet, default_schemas
 
@@ -94,6 +95,11 @@ def check_root(root, schemas: SchemaSet | None = None) -> tuple[Kamus, Report]:
                  policy.check_level_sequence, policy.check_mandatory, policy.check_standard,
                  policy.check_teknis, policy.check_unused):
         report.extend(rule(kamus))
+    if not report.failed():  # snapshots are checked against a sound kamus only
+        snapshots, snapshot_report = check_snapshots(sources.root, kamus)
+        kamus.snapshots = snapshots
+        report.extend(snapshot_report.findings)
+        report.files_checked += snapshot_report.files_checked
     return kamus, report
 
 

@@ -98,6 +98,7 @@ class Kamus:
     competencies: dict[str, Competency] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    snapshots: list = field(default_factory=list)  # talent snapshots (generator.talent.snapshot.Snapshot)
 
     def positions_in(self, unit: str) -> list[Position]:
         return [p for p in self.positions.values() if p.unit == unit]

@@ -29,9 +29,12 @@ def safe_cell(value):
     return value
 
 
-def to_csv(matrix: Matrix) -> bytes:
+def to_csv(matrix: Matrix, banner: str = "") -> bytes:
+    """CSV bytes; ``banner`` (e.g. a RAHASIA marking) becomes a first line of its own."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if banner:
+        writer.writerow([safe_cell(banner)])
     writer.writerow([safe_cell(c) for c in matrix.columns])
     for row in matrix.rows:
         writer.writerow([safe_cell(c) for c in row])
@@ -64,15 +67,18 @@ def _cell(ref: str, value, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
 
 
-def _sheet(matrix: Matrix) -> str:
+def _sheet(matrix: Matrix, banner: str) -> str:
+    head = [[banner], matrix.columns] if banner else [matrix.columns]
     rows = []
-    for r, row in enumerate([matrix.columns, *matrix.rows], start=1):
-        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, 1 if r == 1 else 0) for c, v in enumerate(row))
+    for r, row in enumerate([*head, *matrix.rows], start=1):
+        style = 1 if r <= len(head) else 0
+        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
         rows.append(f'<row r="{r}">{cells}</row>')
-    top_left = f"{_column_letter(matrix.fixed)}2"
+    top_left = f"{_column_letter(matrix.fixed)}{len(head) + 1}"
+    x_split = f'xSplit="{matrix.fixed}" ' if matrix.fixed else ""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f'<sheetViews><sheetView workbookViewId="0"><pane xSplit="{matrix.fixed}" ySplit="1" '
+            f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
             f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
             f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
 
@@ -118,10 +124,10 @@ _STATIC = {
 }
 
 
-def to_xlsx(matrix: Matrix) -> bytes:
+def to_xlsx(matrix: Matrix, banner: str = "") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(matrix))]:
+        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(matrix, banner))]:
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -72,6 +72,13 @@ def _matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
     return Markup("".join(cells))
 
 
+def _box_label(box: int) -> str:
+    from ..talent.policy import AXES_OF_BOX, KINERJA_LABEL
+
+    kinerja, potensial = AXES_OF_BOX[box]
+    return f"kinerja {KINERJA_LABEL[kinerja]}, potensial {potensial}"
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -80,6 +87,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["json"] = _yaml_string
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
+    env.globals["box_label"] = _box_label
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, position_link=_position_link,
                        competency_link=_competency_link, matrix_row=_matrix_row,
                        kata_dasar=kata_dasar)
@@ -159,6 +167,7 @@ class Renderer:
             self.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=unit,
                       groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []))
         self.matrices()
+        self.talent()
         self.page("referensi/index.md", "referensi_format.md.j2",
                   schemas=[(kind, schema, fields(schema)) for kind, schema in default_schemas().schemas.items()])
         self.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(RULES.values()))
@@ -176,6 +185,20 @@ class Renderer:
         self.matrix_page("matriks/manajerial-sosial-kultural.md", national_matrix(views))
         self.matrix_page("matriks/distribusi-level.md", distribution_matrix(views), distribution=True)
         self.page("matriks/index.md", "matriks_index.md.j2", unit_matrices=unit_matrices)
+
+    def talent(self) -> None:
+        """Aggregate talent pages, one per snapshot period (never a name or a NIP)."""
+        if not self.kamus.snapshots:
+            return
+        from ..talent.aggregate import summaries
+        from ..talent.analysis import analyse
+
+        analysis = analyse(self.kamus.snapshots, self.kamus)
+        all_summaries = summaries(analysis, self.kamus)
+        for summary in all_summaries:
+            self.page(f"talenta/{summary.periode}.md", "talenta.md.j2", s=summary, policy=analysis.policy,
+                      snapshot_path=analysis.periods[summary.periode].snapshot.path)
+        self.page("talenta/index.md", "talenta_index.md.j2", summaries=all_summaries)
 
     def matrix_page(self, path: str, matrix, **context) -> None:
         csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"

@@ -1,0 +1,75 @@
+"""Load every snapshot of a kamus root and compute the talent results (the library API)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UsageError
+from ..findings import Report
+from ..model import Kamus
+from ..rules import finding
+from .compute import Result, evaluate
+from .policy import TalentPolicy
+from .snapshot import Snapshot, read_snapshot, snapshot_files
+from .succession import Movement, Slate, movement, slates
+
+
+@dataclass
+class Period:
+    snapshot: Snapshot
+    results: list[Result]
+    slates: list[Slate] = field(default_factory=list)
+    movement: Movement | None = None  # from the period before, when there is one
+
+
+@dataclass
+class Analysis:
+    policy: TalentPolicy
+    periods: dict[str, Period]  # sorted by period id
+
+    def latest(self) -> Period | None:
+        return self.periods[list(self.periods)[-1]] if self.periods else None
+
+
+def check_snapshots(root, kamus: Kamus) -> tuple[list[Snapshot], Report]:
+    """Read and check every snapshot; the report lists every finding of every file."""
+    report = Report()
+    snapshots, seen = [], {}
+    for file in snapshot_files(Path(root)):
+        snapshot = read_snapshot(file, Path(root), kamus)
+        report.files_checked += 1
+        if snapshot.periode in seen:
+            snapshot.findings.append(finding("SNAPSHOT-FILE", snapshot.path, 1, 1,
+                                             f"periode {snapshot.periode} sudah ada di {seen[snapshot.periode]}",
+                                             "Simpan satu berkas per periode."))
+        seen.setdefault(snapshot.periode, snapshot.path)
+        report.extend(snapshot.findings)
+        snapshots.append(snapshot)
+    return snapshots, report
+
+
+def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None = None) -> Analysis:
+    """Results for every (error-free) snapshot, slates for each, movement between consecutive ones."""
+    policy = policy or TalentPolicy.from_data(kamus.config.talenta)
+    periods: dict[str, Period] = {}
+    previous = None
+    for snapshot in sorted(snapshots, key=lambda s: s.periode):
+        if snapshot.failed() or snapshot.periode in periods:
+            continue
+        results = evaluate(snapshot, kamus, policy)
+        period = Period(snapshot, results, slates(results, snapshot.competencies, kamus, policy))
+        if previous is not None:
+            period.movement = movement(previous.snapshot.periode, previous.results, snapshot.periode, results)
+        periods[snapshot.periode] = previous = period
+    return Analysis(policy, periods)
+
+
+def select(analysis: Analysis, periode: str | None) -> Period:
+    if not analysis.periods:
+        raise UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx).")
+    if periode is None:
+        return analysis.latest()
+    if periode not in analysis.periods:
+        raise UsageError(f"periode {periode} tidak ada; periode yang ada: {', '.join(analysis.periods)}")
+    return analysis.periods[periode]

@@ -1,0 +1,258 @@
+"""A snapshot: one period's employee export, checked cell by cell against the kamus.
+
+Every problem is reported with file:row:column and all of them at once; a snapshot with
+errors produces no result. Headers match case-, space- and underscore-insensitively.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..rules import finding
+from .policy import PREDIKAT
+from .table import read_table
+
+PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+COLUMNS = ("nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
+           "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen")
+REQUIRED = ("nip", "nama", "kode_jabatan", "nilai_potensi")
+HUKUMAN = ("tidak", "ringan", "sedang", "berat")
+_NIP_EXCEL = re.compile(r"^\d+(?:[.,]\d+)?[eE][+]?\d+$")
+_DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
+
+
+def normalise(header: str) -> str:
+    return re.sub(r"[\s_\-]+", "", header.strip().lstrip("\ufeff")).lower()
+
+
+_PREDIKAT = {normalise(p).replace("/", ""): p for p in PREDIKAT}
+
+
+@dataclass(slots=True)
+class Person:
+    row: int
+    nip: str
+    nama: str
+    kode_jabatan: str
+    predikat: str
+    nilai_kinerja: float | None
+    nilai_potensi: float
+    hukuman: str
+    tanggal_hukuman: dt.date | None
+    tanggal_asesmen: dt.date | None
+    levels: tuple  # assessed level per Snapshot.competencies, None = not assessed
+
+
+@dataclass
+class Snapshot:
+    periode: str
+    path: str
+    end: dt.date  # last day of the period
+    competencies: tuple[str, ...] = ()
+    people: list[Person] = field(default_factory=list)
+    findings: list = field(default_factory=list)
+
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def period_end(stem: str) -> dt.date | None:
+    match = PERIOD.match(stem)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 12), match[3]
+    try:
+        if day:
+            return dt.date(year, month, int(day))
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    text = text.strip().replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".") if text.count(",") == 1 else text
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) else None
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = text.strip().split("T")[0].split(" ")[0]
+    for index, pattern in enumerate(_DATE):
+        match = pattern.match(text)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            try:
+                return dt.date(c, b, a) if index == 0 else dt.date(a, b, c)
+            except ValueError:
+                return None
+    return None
+
+
+class _Reader:
+    """Turns one table into people, collecting findings."""
+
+    def __init__(self, table, kamus):
+        self.table, self.kamus, self.path = table, kamus, table.path
+        self.findings = list(table.findings)
+        self.index: dict[str, int] = {}  # canonical column → cell index
+        self.competency_index: list[tuple[str, int]] = []
+
+    def error(self, rule, line, column, message, hint=None):
+        self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
+
+    def map_header(self) -> bool:
+        known = {normalise(c): c for c in COLUMNS}
+        codes = {normalise(k): k for k in self.kamus.competencies}
+        for position, raw in enumerate(self.table.header):
+            key = normalise(raw)
+            if not key:
+                continue
+            target = known.get(key) or codes.get(key)
+            if target is None:
+                close = difflib.get_close_matches(key, list(known) + list(codes), n=1, cutoff=0.8)
+                if close:
+                    name = known.get(close[0]) or codes[close[0]]
+                    self.error("SNAPSHOT-HEADER-TYPO", 1, position, f"judul kolom `{raw}` tidak dikenal",
+                               f"Maksud Anda `{name}`? Perbaiki ejaan judul kolom.")
+                else:
+                    self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, 1, position + 1,
+                                                 f"kolom `{raw}` tidak dipakai"))
+                continue
+            if target in self.index or any(t == target for t, _ in self.competency_index):
+                self.error("SNAPSHOT-HEADER-DUPLICATE", 1, position, f"kolom `{raw}` muncul dua kali")
+                continue
+            if target in known.values():
+                self.index[target] = position
+            else:
+                self.competency_index.append((target, position))
+        missing = [c for c in REQUIRED if c not in self.index]
+        if "predikat_kinerja" not in self.index and "nilai_kinerja" not in self.index:
+            missing.append("predikat_kinerja atau nilai_kinerja")
+        for name in missing:
+            self.error("SNAPSHOT-HEADER-MISSING", 1, 0, f"kolom wajib `{name}` tidak ada",
+                       f"Tambahkan kolom `{name}` di baris judul.")
+        return not missing
+
+    def cell(self, cells, name) -> str:
+        position = self.index.get(name)
+        return cells[position].strip() if position is not None and position < len(cells) else ""
+
+    def number(self, line, cells, name, low, high, required=False):
+        text = self.cell(cells, name)
+        if not text:
+            if required:
+                self.error("SNAPSHOT-EMPTY", line, self.index[name], f"`{name}` kosong")
+            return None
+        value = parse_number(text)
+        if value is None or not low <= value <= high:
+            self.error("SNAPSHOT-VALUE", line, self.index[name], f"`{name}` bernilai `{text}`, harus bilangan {low}–{high}")
+            return None
+        return value
+
+    def date(self, line, cells, name):
+        text = self.cell(cells, name)
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            self.error("SNAPSHOT-DATE", line, self.index[name], f"`{name}` bernilai `{text}`, bukan tanggal yang dikenal")
+        return value
+
+    def person(self, line, cells, seen) -> Person | None:
+        before = len(self.findings)
+        nip_col = self.index["nip"]
+        nip = self.cell(cells, "nip").lstrip("'").replace(" ", "").replace(".", "") \
+            if not _NIP_EXCEL.match(self.cell(cells, "nip").replace(" ", "")) else None
+        if nip == "":
+            self.error("SNAPSHOT-EMPTY", line, nip_col, "`nip` kosong")
+        elif nip is None:
+            self.error("SNAPSHOT-NIP-EXCEL", line, nip_col,
+                       f"NIP `{self.cell(cells, 'nip')}` sudah dirusak Excel menjadi bilangan; 3 angka terakhir hilang")
+        elif not (len(nip) == 18 and nip.isdigit()):
+            self.error("SNAPSHOT-NIP", line, nip_col, f"NIP `{self.cell(cells, 'nip')}` bukan 18 angka")
+        elif nip in seen:
+            self.error("SNAPSHOT-NIP-DUPLICATE", line, nip_col, f"NIP {nip} sudah ada di baris {seen[nip]}")
+        else:
+            seen[nip] = line
+        nama = self.cell(cells, "nama")
+        if not nama:
+            self.error("SNAPSHOT-EMPTY", line, self.index["nama"], "`nama` kosong")
+        kode = self.cell(cells, "kode_jabatan")
+        if not kode:
+            self.error("SNAPSHOT-EMPTY", line, self.index["kode_jabatan"], "`kode_jabatan` kosong")
+        elif kode not in self.kamus.positions:
+            close = difflib.get_close_matches(kode, list(self.kamus.positions), n=1, cutoff=0.8)
+            self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["kode_jabatan"],
+                       f"kode jabatan `{kode}` tidak ada di kamus",
+                       (f"Maksud Anda `{close[0]}`? " if close else "") + "Tulis kode jabatan yang ada di positions/.")
+        predikat_text = self.cell(cells, "predikat_kinerja")
+        predikat = _PREDIKAT.get(normalise(predikat_text).replace("/", "")) if predikat_text else ""
+        if predikat is None:
+            self.error("SNAPSHOT-PREDIKAT", line, self.index["predikat_kinerja"],
+                       f"predikat kinerja `{predikat_text}` tidak dikenal")
+            predikat = ""
+        nilai_kinerja = self.number(line, cells, "nilai_kinerja", 0, 100) if "nilai_kinerja" in self.index else None
+        if not predikat_text and nilai_kinerja is None and not self.cell(cells, "nilai_kinerja"):
+            column = self.index.get("predikat_kinerja", self.index.get("nilai_kinerja"))
+            self.error("SNAPSHOT-EMPTY", line, column, "kinerja kosong: isi `predikat_kinerja` atau `nilai_kinerja`")
+        potensi = self.number(line, cells, "nilai_potensi", 0, 100, required=True)
+        hukuman = self.cell(cells, "hukuman_disiplin").lower() or "tidak"
+        if hukuman not in HUKUMAN:
+            self.error("SNAPSHOT-VALUE", line, self.index["hukuman_disiplin"],
+                       f"`hukuman_disiplin` bernilai `{hukuman}`, pilihan: {', '.join(HUKUMAN)}")
+        tanggal_hukuman = self.date(line, cells, "tanggal_hukuman")
+        tanggal_asesmen = self.date(line, cells, "tanggal_asesmen")
+        levels = []
+        for code, position in self.competency_index:
+            text = cells[position].strip() if position < len(cells) else ""
+            if not text:
+                levels.append(None)
+                continue
+            value = parse_number(text)
+            if value is None or not 0 <= value <= 5:
+                self.error("SNAPSHOT-VALUE", line, position, f"level `{code}` bernilai `{text}`, harus bilangan 0–5")
+            levels.append(value)
+        if len(self.findings) != before:
+            return None
+        return Person(line, nip, nama, sys.intern(kode), predikat, nilai_kinerja, potensi, hukuman,
+                      tanggal_hukuman, tanggal_asesmen, tuple(levels))
+
+
+def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
+    path = file.resolve().relative_to(root.resolve()).as_posix() if file.is_absolute() else file.as_posix()
+    end = period_end(file.stem)
+    snapshot = Snapshot(periode=file.stem, path=path, end=end or dt.date(1970, 1, 1))
+    if end is None:
+        snapshot.findings.append(finding("SNAPSHOT-FILE", path, 1, 1,
+                                         f"nama berkas `{file.name}` bukan periode (YYYY, YYYY-MM atau YYYY-MM-DD)"))
+        return snapshot
+    table = read_table(file, path)
+    reader = _Reader(table, kamus)
+    if not table.header and not reader.findings:
+        reader.error("SNAPSHOT-FILE", 1, 0, "berkas kosong")
+    if table.header and reader.map_header():
+        seen: dict[str, int] = {}
+        people = [reader.person(line, cells, seen) for line, cells in table.rows]
+        snapshot.people = [p for p in people if p is not None]
+    snapshot.competencies = tuple(code for code, _ in reader.competency_index)
+    snapshot.findings = reader.findings
+    return snapshot
+
+
+def snapshot_files(root: Path) -> list[Path]:
+    folder = Path(root) / "snapshots"
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$"))]
+    return sorted(files, key=lambda p: (p.stem, p.suffix))

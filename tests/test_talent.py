@@ -1,0 +1,195 @@
+"""Manajemen talenta: boxes at every band boundary, JPM, pool, succession, movement, JSON,
+the restricted report, and privacy of the published site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+
+import pytest
+
+from conftest import REPO, TESTS, build_case_root
+from generator import load_kamus
+from generator.build import build_site
+from generator.cli import main
+from generator.talent.analysis import analyse
+from generator.talent.compute import evaluate
+from generator.talent.policy import TalentPolicy
+from generator.talent.snapshot import Person, Snapshot, parse_date, parse_number
+
+TALENTA = TESTS / "fixtures" / "talenta"
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return build_case_root(TALENTA, tmp_path_factory.mktemp("talenta") / "kamus")
+
+
+@pytest.fixture(scope="module")
+def kamus(root):
+    return load_kamus(root)
+
+
+def person(kode="A.STAF", predikat="", nilai_kinerja=None, potensi=75.0, hukuman="tidak", tanggal=None,
+           levels=(1, 1, None, 1), nip="199001012015011001", asesmen=None):
+    return Person(2, nip, "Uji", kode, predikat, nilai_kinerja, potensi, hukuman, tanggal, asesmen, levels)
+
+
+def run(kamus, *people, policy=None, end=dt.date(2025, 12, 31)):
+    snapshot = Snapshot("2025", "snapshots/2025.csv", end, ("M.1", "SK.1", "T.A", "T.B"), list(people))
+    return evaluate(snapshot, kamus, policy or TalentPolicy())
+
+
+@pytest.mark.parametrize("potensi, expected", [(67.99, "rendah"), (68, "menengah"), (79.99, "menengah"),
+                                               (80, "tinggi"), (0, "rendah"), (100, "tinggi")])
+def test_potensial_bands_are_half_open(kamus, potensi, expected):
+    assert run(kamus, person(predikat="Baik", potensi=potensi))[0].potensial == expected
+
+
+@pytest.mark.parametrize("nilai, expected", [(69.99, "di_bawah"), (70, "sesuai"), (84.99, "sesuai"), (85, "di_atas")])
+def test_kinerja_from_score_bands(kamus, nilai, expected):
+    assert run(kamus, person(nilai_kinerja=nilai))[0].kinerja == expected
+
+
+@pytest.mark.parametrize("predikat, potensi, box", [
+    ("Sangat Baik", 80, 9), ("Baik", 80, 8), ("Sangat Baik", 68, 7), ("Butuh Perbaikan", 80, 6), ("Baik", 68, 5),
+    ("Sangat Baik", 67.99, 4), ("Kurang", 79.99, 3), ("Baik", 50, 2), ("Sangat Kurang", 0, 1),
+    ("Kurang/Misconduct", 90, 6),
+])
+def test_every_box(kamus, predikat, potensi, box):
+    assert run(kamus, person(predikat=predikat, potensi=potensi))[0].box == box
+
+
+def test_jpm_complete_incomplete_and_capped(kamus):
+    # A.STAF requires M.1 1 and SK.1 1 (JPM scope) and T.B 1 (teknis).
+    full = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)))[0]
+    assert full.jpm == 125.0 and full.pemetaan == "Optimal" and full.seleksi == "MS"
+    assert full.gaps == {"M.1": 0.5, "SK.1": 0, "T.B": -0.5}
+    incomplete = run(kamus, person(predikat="Baik", levels=(1.5, None, None, 1)))[0]
+    assert incomplete.jpm is None and incomplete.missing == ("SK.1",) and incomplete.pemetaan == "tidak lengkap"
+    capped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)), policy=TalentPolicy(jpm_cap=True))[0]
+    assert capped.jpm == 100.0
+    teknis = run(kamus, person(predikat="Baik", levels=(1, 1, None, 0.5)), policy=TalentPolicy(jpm_teknis=True))[0]
+    assert teknis.jpm == round(2.5 / 3 * 100, 2) and (teknis.pemetaan, teknis.seleksi) == ("Cukup Optimal", "MS")
+
+
+@pytest.mark.parametrize("jpm_levels, pemetaan, seleksi", [
+    ((0.9, 0.9), "Optimal", "MS"), ((0.78, 0.78), "Cukup Optimal", "MMS"), ((0.8, 0.8), "Cukup Optimal", "MS"),
+    ((0.68, 0.68), "Kurang Optimal", "MMS"), ((0.67, 0.67), "Kurang Optimal", "KMS"),
+])
+def test_jpm_band_boundaries(kamus, jpm_levels, pemetaan, seleksi):
+    result = run(kamus, person(predikat="Baik", levels=(*jpm_levels, None, 1)))[0]
+    assert (result.pemetaan, result.seleksi) == (pemetaan, seleksi)
+
+
+@pytest.mark.parametrize("hukuman, tanggal, in_pool", [
+    ("tidak", None, True), ("ringan", dt.date(2025, 6, 1), True), ("sedang", dt.date(2025, 6, 1), False),
+    ("berat", dt.date(2024, 1, 1), False), ("sedang", dt.date(2023, 6, 1), True), ("sedang", None, False),
+])
+def test_pool_exclusion_by_discipline(kamus, hukuman, tanggal, in_pool):
+    result = run(kamus, person(predikat="Sangat Baik", potensi=90, hukuman=hukuman, tanggal=tanggal))[0]
+    assert result.box == 9 and result.pool is in_pool
+    assert bool(result.reason) is not in_pool
+
+
+def test_outdated_assessment_is_flagged(kamus):
+    old, recent = run(kamus, person(predikat="Baik", asesmen=dt.date(2022, 12, 1)),
+                      person(predikat="Baik", asesmen=dt.date(2023, 6, 1), nip="199202022016022002"))
+    assert old.asesmen_kedaluwarsa and not recent.asesmen_kedaluwarsa
+
+
+def test_succession_ranks_by_jpm_against_the_target(kamus):
+    people = [person(predikat="Sangat Baik", potensi=90, levels=(2, 2, None, 1), nip="1" * 18),
+              person(predikat="Sangat Baik", potensi=90, levels=(3, 2, None, 1), nip="2" * 18),
+              person(kode="B.KEPALA", predikat="Baik", potensi=90, levels=(2.5, 3, 2, 2), nip="3" * 18),
+              person(kode="A.KEPALA", predikat="Sangat Baik", potensi=90, levels=(3, 3, 3, 3), nip="4" * 18),
+              person(predikat="Baik", potensi=50, levels=(5, 5, None, 5), nip="5" * 18),  # not in the pool
+              person(predikat="Sangat Baik", potensi=90, levels=(3, None, None, 1), nip="6" * 18)]  # incomplete
+    snapshot = Snapshot("2025", "s", dt.date(2025, 12, 31), ("M.1", "SK.1", "T.A", "T.B"), people)
+    from generator.talent.succession import slates
+
+    results = evaluate(snapshot, kamus, TalentPolicy())
+    slate = slates(results, snapshot.competencies, kamus, TalentPolicy())[0]
+    assert slate.position.kode == "A.KEPALA"  # the only strategic post
+    assert [c.result.person.nip for c in slate.candidates] == ["3" * 18, "2" * 18, "1" * 18]
+    assert [c.jpm for c in slate.candidates] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
+    assert [c.seleksi for c in slate.candidates] == ["MS", "MS", "KMS"]
+    assert slate.candidates[2].shortfalls == {"M.1": (2, 3), "SK.1": (2, 3)}
+    assert slate.incomplete == 1 and slate.incumbents == 1
+    below = slates(results, snapshot.competencies, kamus, TalentPolicy(suksesi_jenjang_di_bawah=True))[0]
+    assert [c.result.person.nip for c in below.candidates] == ["3" * 18]  # pengawas is just below administrator
+
+
+def test_golden_json_of_two_periods(root, capsys):
+    assert main(["talenta", "--root", str(root), "--format", "json"]) == 0
+    actual = json.loads(capsys.readouterr().out)
+    expected_file = TALENTA / "expected.json"
+    if os.environ.get("KAMUS_UPDATE_GOLDEN"):
+        expected_file.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert actual == json.loads(expected_file.read_text("utf-8"))
+
+
+def test_movement_between_periods(root, kamus):
+    analysis = analyse(kamus.snapshots, kamus)
+    moved = analysis.periods["2025"].movement
+    assert (moved.old, moved.new) == ("2024", "2025")
+    assert [r.person.nama for r in moved.entered] == ["Eka Prátiwi"]  # read from a Windows-1252 file
+    assert [r.person.nama for r in moved.left] == ["Citra Dewi"]
+    assert [(o.box, n.box) for o, n in moved.up] == [(5, 9)]
+    assert sorted((o.box, n.box) for o, n in moved.down) == [(9, 5), (9, 8)]
+    assert moved.transitions[8][4] == 1 and sum(map(sum, moved.transitions)) == 3
+
+
+def test_excel_number_and_date_formats():
+    assert parse_number("3,5") == 3.5 and parse_number("82,50") == 82.5 and parse_number("1.234,5") == 1234.5
+    assert parse_number("85") == 85 and parse_number("3.5") == 3.5 and parse_number("abc") is None
+    assert parse_date("15-06-2024") == parse_date("15/06/2024") == parse_date("2024-06-15") == dt.date(2024, 6, 15)
+    assert parse_date("31-02-2024") is None
+
+
+def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
+    import csv as csvmod
+
+    import openpyxl
+
+    out = tmp_path / "rahasia"
+    assert main(["talenta", "--root", str(root), "--output", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["RAHASIA-2024-2025-pergerakan.csv", "RAHASIA-2024-2025-pergerakan.xlsx",
+                     "RAHASIA-2025-hasil.csv", "RAHASIA-2025-hasil.xlsx", "RAHASIA-2025-suksesi.csv",
+                     "RAHASIA-2025-suksesi.xlsx"]
+    for name in names:
+        if name.endswith(".xlsx"):
+            rows = [[c.value for c in row] for row in openpyxl.load_workbook(out / name).active.iter_rows()]
+        else:
+            rows = list(csvmod.reader((out / name).read_text("utf-8-sig").splitlines(), delimiter=";"))
+        assert rows[0][0].startswith("RAHASIA")
+        assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in rows for v in row if v)
+    site = build_site(root, tmp_path / "site").output
+    with pytest.raises(Exception):
+        from generator.talent.report import write_restricted
+
+        write_restricted(None, None, None, site / "unduh")
+
+
+def test_published_site_shows_no_name_and_no_nip(tmp_path):
+    kamus = load_kamus(REPO)
+    assert len(kamus.snapshots) == 2
+    secrets = set()
+    for snapshot in kamus.snapshots:
+        for p in snapshot.people:
+            secrets |= {p.nip, p.nama}
+    site = build_site(REPO, tmp_path / "site").output
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(secrets, key=len, reverse=True)))
+    checked = 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            found = pattern.search(text)
+            assert found is None, f"{path} contains {found.group(0)!r}"
+            checked += 1
+    assert checked > 100
+    page = (site / "talenta/2025/index.html").read_text("utf-8")
+    assert "Kotak 9" in page and "Kelompok talenta" in page and "Kebijakan yang dipakai" in page
