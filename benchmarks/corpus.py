@@ -68,8 +68,13 @@ def _competency(kode, nama, jenis, rng, levels, bidang=None) -> str:
     return _dump(data)
 
 
-def generate(target, positions: int = 2000, units: int = 60, competencies: int = 500, seed: int = 2026) -> Path:
-    """Write the corpus into ``target`` (replaced if it exists) and return it."""
+def generate(target, positions: int = 2000, units: int = 60, competencies: int = 500, seed: int = 2026,
+             strategic: int = 0) -> Path:
+    """Write the corpus into ``target`` (replaced if it exists) and return it.
+
+    Unit heads are strategic posts; ``strategic`` > 0 marks further administrator posts
+    until that many are strategic (the talent benchmark uses 200).
+    """
     rng = random.Random(seed)
     target = Path(target)
     shutil.rmtree(target, ignore_errors=True)
@@ -86,6 +91,7 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
         _write(target / "competencies/teknis" / f"{kode}.yaml", _competency(kode, nama, "teknis", rng, levels, bidang))
         teknis.append((kode, levels))
     per_unit = [positions // units + (1 if u < positions % units else 0) for u in range(units)]
+    extra_strategic = max(0, strategic - units)
     for u, count in enumerate(per_unit):
         unit = f"OPD{u + 1:02d}"
         _write(target / "positions" / unit / "_unit.yaml",
@@ -100,7 +106,8 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
                     "urusan": BIDANG[u % len(BIDANG)], "ikhtisar": _sentence(rng, 5)}
             if head:
                 data["atasan"] = head
-            if p == 0:
+            if p == 0 or (tier == "administrator" and extra_strategic > 0):
+                extra_strategic -= p != 0
                 data["strategis"] = True
             data["kompetensi"] = ([{"kode": k, "level": standard} for k, _ in NATIONAL]
                                   + [{"kode": "SK.1", "level": standard}]

@@ -168,6 +168,7 @@ def _talenta(args) -> int:
         sys.stdout.write(talent_report.as_json(analysis, period, kamus))
     elif args.format == "csv":
         sys.stdout.write(talent_report.as_csv(period, kamus))
+        print(f"Snapshot {period.snapshot.path}; kebijakan: " + " ".join(analysis.policy.describe()), file=sys.stderr)
     else:
         sys.stdout.write(talent_report.as_text(analysis, period, kamus))
     if args.output:

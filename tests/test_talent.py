@@ -118,6 +118,7 @@ def test_succession_ranks_by_jpm_against_the_target(kamus):
     assert [c.seleksi for c in slate.candidates] == ["MS", "MS", "KMS"]
     assert slate.candidates[2].shortfalls == {"M.1": (2, 3), "SK.1": (2, 3)}
     assert slate.incomplete == 1 and slate.incumbents == 1
+    assert slate.total == 3 and slate.bands == {"MS": 2, "MMS": 0, "KMS": 1}
     below = slates(results, snapshot.competencies, kamus, TalentPolicy(suksesi_jenjang_di_bawah=True))[0]
     assert [c.result.person.nip for c in below.candidates] == ["3" * 18]  # pengawas is just below administrator
 
@@ -158,14 +159,17 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
     assert main(["talenta", "--root", str(root), "--output", str(out)]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == ["RAHASIA-2024-2025-pergerakan.csv", "RAHASIA-2024-2025-pergerakan.xlsx",
-                     "RAHASIA-2025-hasil.csv", "RAHASIA-2025-hasil.xlsx", "RAHASIA-2025-suksesi.csv",
-                     "RAHASIA-2025-suksesi.xlsx"]
+                     "RAHASIA-2025-hasil.csv", "RAHASIA-2025-hasil.xlsx", "RAHASIA-2025-kotak9.csv",
+                     "RAHASIA-2025-kotak9.xlsx", "RAHASIA-2025-suksesi.csv", "RAHASIA-2025-suksesi.xlsx"]
     for name in names:
         if name.endswith(".xlsx"):
             rows = [[c.value for c in row] for row in openpyxl.load_workbook(out / name).active.iter_rows()]
         else:
             rows = list(csvmod.reader((out / name).read_text("utf-8-sig").splitlines(), delimiter=";"))
         assert rows[0][0].startswith("RAHASIA")
+        if "kotak9" in name:
+            assert rows[2][:3] == ["Kotak 6: 0 orang", "Kotak 8: 1 orang", "Kotak 9: 2 orang"]
+            assert any("snapshots/2025.csv" in str(row[0]) for row in rows if row)
         assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in rows for v in row if v)
     site = build_site(root, tmp_path / "site").output
     with pytest.raises(Exception):

@@ -62,8 +62,9 @@ def _load_config(sources, schemas: SchemaSet, report: Report) -> Config:
     return config
 
 
-def check_root(root, schemas: SchemaSet | None = None) -> tuple[Kamus, Report]:
-    """Load and check the kamus at ``root``. Raises UsageError when it is no kamus root."""
+def check_root(root, schemas: SchemaSet | None = None, snapshots: bool = True) -> tuple[Kamus, Report]:
+    """Load and check the kamus at ``root`` (and its talent snapshots unless ``snapshots`` is
+    false). Raises UsageError when it is no kamus root."""
     schemas = schemas or default_schemas()
     sources = discover(root)
     report = Report(findings=list(sources.findings), files_checked=sources.count)
@@ -95,9 +96,9 @@ def check_root(root, schemas: SchemaSet | None = None) -> tuple[Kamus, Report]:
                  policy.check_level_sequence, policy.check_mandatory, policy.check_standard,
                  policy.check_teknis, policy.check_unused):
         report.extend(rule(kamus))
-    if not report.failed():  # snapshots are checked against a sound kamus only
-        snapshots, snapshot_report = check_snapshots(sources.root, kamus)
-        kamus.snapshots = snapshots
+    if snapshots and not report.failed():  # snapshots are checked against a sound kamus only
+        found, snapshot_report = check_snapshots(sources.root, kamus)
+        kamus.snapshots = found
         report.extend(snapshot_report.findings)
         report.files_checked += snapshot_report.files_checked
     return kamus, report

@@ -61,11 +61,8 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     summary.pool = sum(r.pool for r in results)
     summary.excluded_discipline = sum(1 for r in results if r.reason.startswith("hukuman"))
     for slate in period.slates:
-        bands = Counter(c.seleksi for c in slate.candidates)
         summary.succession.append({"kode": slate.position.kode, "nama": slate.position.nama,
-                                   "kandidat": len(slate.candidates), "MS": bands.get("MS", 0),
-                                   "MMS": bands.get("MMS", 0), "KMS": bands.get("KMS", 0),
-                                   "tidak_lengkap": slate.incomplete})
+                                   "kandidat": slate.total, **slate.bands, "tidak_lengkap": slate.incomplete})
     if period.movement is not None:
         m = period.movement
         summary.movement = {"dari": m.old, "ke": m.new, "transisi": m.transitions, "masuk": len(m.entered),

@@ -21,11 +21,19 @@ class Result:
     jpm: float | None  # None: "tidak lengkap" (a required competency was not assessed)
     pemetaan: str
     seleksi: str
-    gaps: dict  # kode → assessed − required, for every assessed required competency
+    required: tuple  # (kode, required level, column index or None) of every required competency (shared)
     missing: tuple  # required competencies (JPM scope) without an assessed level
     pool: bool
     reason: str  # why not in the pool ('' when in it)
     asesmen_kedaluwarsa: bool
+
+    @property
+    def gaps(self) -> dict:
+        """kode → assessed − required, for every assessed required competency (computed on use:
+        a million stored dicts would not fit the memory budget)."""
+        levels = self.person.levels
+        return {kode: round(levels[i] - level, 2) for kode, level, i in self.required
+                if i is not None and levels[i] is not None}
 
 
 def scope(position: Position, kamus: Kamus, policy: TalentPolicy) -> tuple[tuple[str, int], ...]:
@@ -60,6 +68,8 @@ def years_before(day: dt.date, years: float) -> dt.date:
 def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Result]:
     index = {code: i for i, code in enumerate(snapshot.competencies)}
     scopes: dict[str, tuple] = {}
+    requirements: dict[str, tuple] = {}
+    reasons: dict = {}
     discipline_from = years_before(snapshot.end, policy.hukuman_tahun)
     assessment_from = years_before(snapshot.end, policy.asesmen_tahun)
     results = []
@@ -72,11 +82,10 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         potensial = policy.potensial(person.nilai_potensi)
         box = BOX[(kinerja, potensial)]
         value, missing = jpm(person.levels, index, required, policy.jpm_cap)
-        gaps = {}
-        for req in position.kompetensi:
-            i = index.get(req.kode)
-            if i is not None and person.levels[i] is not None:
-                gaps[req.kode] = round(person.levels[i] - req.level, 2)
+        all_required = requirements.get(position.kode)
+        if all_required is None:
+            all_required = requirements[position.kode] = tuple(
+                (r.kode, r.level, index.get(r.kode)) for r in position.kompetensi)
         reason = ""
         if box not in policy.pool_boxes:
             reason = f"kotak {box} di luar kotak kelompok talenta"
@@ -84,11 +93,12 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
                 person.tanggal_hukuman is None or person.tanggal_hukuman >= discipline_from):
             when = person.tanggal_hukuman.isoformat() if person.tanggal_hukuman else "tanggal tidak diisi"
             reason = f"hukuman disiplin {person.hukuman} ({when})"
+        reason = reasons.setdefault(reason, reason)  # one string object per distinct reason
         results.append(Result(
             person=person, unit=position.unit, jenis_jabatan=position.jenis_jabatan, kinerja=kinerja,
             potensial=potensial, box=box, jpm=None if value is None else round(value, 2),
             pemetaan=policy.band_pemetaan(value) if value is not None else "tidak lengkap",
             seleksi=policy.band_seleksi(value) if value is not None else "tidak lengkap",
-            gaps=gaps, missing=missing, pool=not reason, reason=reason,
+            required=all_required, missing=missing, pool=not reason, reason=reason,
             asesmen_kedaluwarsa=bool(person.tanggal_asesmen and person.tanggal_asesmen < assessment_from)))
     return results

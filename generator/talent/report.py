@@ -48,12 +48,12 @@ def person_sheet(period: Period, kamus) -> Sheet:
     return Sheet(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows, 2)
 
 
-def slate_sheet(period: Period, limit: int) -> Sheet:
+def slate_sheet(period: Period) -> Sheet:
     columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "peringkat", "nip", "nama", "kode_jabatan_sekarang",
                "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang"]
     rows = []
     for slate in period.slates:
-        for rank, c in enumerate(slate.candidates[:limit], start=1):
+        for rank, c in enumerate(slate.candidates, start=1):
             short = "; ".join(f"{k} {a:g}<{req}" for k, (a, req) in c.shortfalls.items())
             rows.append([slate.position.kode, slate.position.nama, rank, c.result.person.nip, c.result.person.nama,
                          c.result.person.kode_jabatan, c.result.box, c.jpm, c.seleksi, short])
@@ -74,6 +74,18 @@ def movement_sheet(period: Period) -> Sheet | None:
                                                           f"kotak_{m.new}"], rows, 3)
 
 
+def grid_sheet(analysis: Analysis, period: Period) -> Sheet:
+    """The 9-box grid in the configured orientation, with counts and follow-up, plus the policy."""
+    counts: dict[int, int] = {}
+    for r in period.results:
+        counts[r.box] = counts.get(r.box, 0) + 1
+    rows = [[f"Kotak {box}: {counts.get(box, 0)} orang" for box in row] for row in analysis.policy.grid()]
+    rows += [[]] + [[f"Kotak {box}", TINDAK_LANJUT[box]] for box in range(9, 0, -1)]
+    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in analysis.policy.describe()]
+    head = "Potensial ↓ / kinerja →" if analysis.policy.baris_tinggi_dulu else "Potensial ↑ / kinerja →"
+    return Sheet(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
+
+
 def _inside_site(folder: Path) -> bool:
     return any((parent / MARKER).exists() for parent in [folder, *folder.parents])
 
@@ -85,8 +97,8 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder) -> list[
         raise UsageError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    sheets = [person_sheet(period, kamus), slate_sheet(period, analysis.policy.suksesi_jumlah),
-              movement_sheet(period)]
+    sheets = [person_sheet(period, kamus), slate_sheet(period),
+              movement_sheet(period), grid_sheet(analysis, period)]
     for sheet in filter(None, sheets):
         for suffix, data in ((".xlsx", export.to_xlsx(sheet, banner=RAHASIA)),
                              (".csv", export.to_csv(sheet, banner=RAHASIA))):
@@ -97,12 +109,13 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder) -> list[
 
 
 def as_json(analysis: Analysis, period: Period, kamus) -> str:
-    slates = [{"kode_jabatan": s.position.kode, "pemangku": s.incumbents, "tidak_lengkap": s.incomplete,
+    slates = [{"kode_jabatan": s.position.kode, "pemangku": s.incumbents, "jumlah_kandidat": s.total,
+               "kategori_seleksi": s.bands, "tidak_lengkap": s.incomplete,
                "kandidat": [{"nip": c.result.person.nip, "nama": c.result.person.nama, "jpm": c.jpm,
                              "kategori_seleksi": c.seleksi, "kotak": c.result.box,
                              "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
                                                    c.shortfalls.items()}}
-                            for c in s.candidates[:analysis.policy.suksesi_jumlah]]}
+                            for c in s.candidates]}
               for s in period.slates]
     m = period.movement
     document = {
@@ -142,8 +155,10 @@ def as_text(analysis: Analysis, period: Period, kamus) -> str:
                      f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}")
     lines.append("")
     for slate in period.slates:
-        lines.append(f"Suksesi {slate.position.kode} {slate.position.nama}: {len(slate.candidates)} kandidat")
-        for rank, c in enumerate(slate.candidates[:analysis.policy.suksesi_jumlah], start=1):
+        lines.append(f"Suksesi {slate.position.kode} {slate.position.nama}: {slate.total} kandidat "
+                     f"(MS {slate.bands['MS']}, MMS {slate.bands['MMS']}, KMS {slate.bands['KMS']}; "
+                     f"{slate.incomplete} data asesmen tidak lengkap)")
+        for rank, c in enumerate(slate.candidates, start=1):
             lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {c.jpm:.1f}% {c.seleksi}")
     if period.movement:
         m = period.movement

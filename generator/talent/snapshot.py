@@ -30,6 +30,7 @@ def normalise(header: str) -> str:
     return re.sub(r"[\s_\-]+", "", header.strip().lstrip("\ufeff")).lower()
 
 
+_MISSING = object()
 _PREDIKAT = {normalise(p).replace("/", ""): p for p in PREDIKAT}
 
 
@@ -107,6 +108,7 @@ class _Reader:
         self.findings = list(table.findings)
         self.index: dict[str, int] = {}  # canonical column → cell index
         self.competency_index: list[tuple[str, int]] = []
+        self.level_cache: dict[str, float | None] = {}
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -214,18 +216,22 @@ class _Reader:
         tanggal_hukuman = self.date(line, cells, "tanggal_hukuman")
         tanggal_asesmen = self.date(line, cells, "tanggal_asesmen")
         levels = []
+        cache = self.level_cache
         for code, position in self.competency_index:
             text = cells[position].strip() if position < len(cells) else ""
             if not text:
                 levels.append(None)
                 continue
-            value = parse_number(text)
-            if value is None or not 0 <= value <= 5:
+            value = cache.get(text, _MISSING)
+            if value is _MISSING:  # few distinct texts ("3", "3,5"): parse once, share one float
+                value = parse_number(text)
+                value = cache[text] = value if value is not None and 0 <= value <= 5 else None
+            if value is None:
                 self.error("SNAPSHOT-VALUE", line, position, f"level `{code}` bernilai `{text}`, harus bilangan 0–5")
             levels.append(value)
         if len(self.findings) != before:
             return None
-        return Person(line, nip, nama, sys.intern(kode), predikat, nilai_kinerja, potensi, hukuman,
+        return Person(line, nip, nama, sys.intern(kode), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
                       tanggal_hukuman, tanggal_asesmen, tuple(levels))
 
 
@@ -243,8 +249,11 @@ def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
         reader.error("SNAPSHOT-FILE", 1, 0, "berkas kosong")
     if table.header and reader.map_header():
         seen: dict[str, int] = {}
-        people = [reader.person(line, cells, seen) for line, cells in table.rows]
-        snapshot.people = [p for p in people if p is not None]
+        for line, cells in table.rows:  # streamed: a million rows never sit in memory as text
+            person = reader.person(line, cells, seen)
+            if person is not None:
+                snapshot.people.append(person)
+        reader.findings.extend(table.late_findings)
     snapshot.competencies = tuple(code for code, _ in reader.competency_index)
     snapshot.findings = reader.findings
     return snapshot

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..jenjang import RANK
 from ..model import Kamus, Position
-from .compute import Result, jpm, scope
+from .compute import Result, scope
 from .policy import TalentPolicy
 
 
@@ -22,8 +23,33 @@ class Candidate:
 class Slate:
     position: Position
     incumbents: int
-    candidates: list[Candidate]  # ranked, best first (all of them; reports cut to the policy's number)
+    candidates: list[Candidate]  # the best ranked, at most the policy's number, best first
+    total: int  # every ranked candidate
+    bands: dict  # seleksi band → number of ranked candidates
     incomplete: int  # pool members not ranked because a required competency was not assessed
+
+
+class _Ranking:
+    """Pool members ordered by the sum of their assessed levels over one set of competencies.
+
+    JPM = sum ÷ Σ required × 100 and Σ required is fixed per post, so one ordering per
+    set of competencies (and career rank) serves every post that requires that set:
+    slates cost O(pool · sets + posts · log pool), not O(pool · posts).
+    """
+
+    def __init__(self, members, codes, index):
+        self.complete, self.incomplete = [], []
+        for r in members:
+            values = [r.person.levels[index[k]] if k in index else None for k in codes]
+            if any(v is None for v in values):
+                self.incomplete.append(r)
+            else:
+                self.complete.append((sum(values), r))
+        self.complete.sort(key=lambda pair: (-pair[0], -pair[1].box, pair[1].person.nip))
+        self.negative_sums = [-total for total, _ in self.complete]
+
+    def at_least(self, threshold: float) -> int:
+        return bisect.bisect_right(self.negative_sums, -threshold + 1e-9)
 
 
 def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
@@ -32,28 +58,42 @@ def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, p
     holders: dict[str, int] = {}
     for r in results:
         holders[r.person.kode_jabatan] = holders.get(r.person.kode_jabatan, 0) + 1
+    rankings: dict[tuple, _Ranking] = {}
     out = []
     for position in sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode):
         required = scope(position, kamus, policy)
-        rank_below = RANK[position.jenis_jabatan] + 1
-        ranked, incomplete = [], 0
-        for r in pool:
+        codes = tuple(sorted(kode for kode, _ in required))
+        rank = RANK[position.jenis_jabatan] + 1 if policy.suksesi_jenjang_di_bawah else None
+        key = (codes, rank)
+        if key not in rankings:
+            members = pool if rank is None else [r for r in pool if RANK[r.jenis_jabatan] == rank]
+            rankings[key] = _Ranking(members, codes, index)
+        ranking = rankings[key]
+        total_required = sum(level for _, level in required)
+        limit = policy.suksesi_jumlah
+        candidates, excluded = [], []
+        for total, r in ranking.complete:
             if r.person.kode_jabatan == position.kode:
+                excluded.append(total)
                 continue
-            if policy.suksesi_jenjang_di_bawah and RANK[r.jenis_jabatan] != rank_below:
-                continue
-            value, missing = jpm(r.person.levels, index, required, policy.jpm_cap)
-            if value is None:
-                incomplete += 1
-                continue
-            ranked.append((value, r))
-        ranked.sort(key=lambda pair: (-pair[0], -pair[1].box, pair[1].person.nip))
-        candidates = []
-        for value, r in ranked:
-            shortfalls = {kode: (r.person.levels[index[kode]], level) for kode, level in required
-                          if r.person.levels[index[kode]] < level}
-            candidates.append(Candidate(r, round(value, 2), policy.band_seleksi(value), shortfalls))
-        out.append(Slate(position, holders.get(position.kode, 0), candidates, incomplete))
+            if len(candidates) < limit:
+                value = total / total_required * 100
+                value = min(value, 100.0) if policy.jpm_cap else value
+                shortfalls = {kode: (r.person.levels[index[kode]], level) for kode, level in required
+                              if r.person.levels[index[kode]] < level}
+                candidates.append(Candidate(r, round(value, 2), policy.band_seleksi(value), shortfalls))
+            elif len(excluded) >= holders.get(position.kode, 0):
+                break
+        ms = ranking.at_least(policy.seleksi_ms / 100 * total_required)
+        mms = ranking.at_least(policy.seleksi_mms / 100 * total_required)
+        ranked = len(ranking.complete)
+        for total in excluded:  # incumbents are no candidates for their own post
+            ranked -= 1
+            ms -= total >= policy.seleksi_ms / 100 * total_required - 1e-9
+            mms -= total >= policy.seleksi_mms / 100 * total_required - 1e-9
+        incomplete = sum(1 for r in ranking.incomplete if r.person.kode_jabatan != position.kode)
+        out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
+                         {"MS": ms, "MMS": mms - ms, "KMS": ranked - mms}, incomplete))
     return out
 
 

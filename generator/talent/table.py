@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +23,9 @@ BOM = b"\xef\xbb\xbf"
 class Table:
     path: str
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (line number, cells)
+    rows: Iterable[tuple[int, list[str]]]  # (line number, cells), streamed
     findings: list = field(default_factory=list)
+    late_findings: list = field(default_factory=list)  # found while streaming the rows
 
 
 def _decode(raw: bytes, path: str):
@@ -47,20 +49,25 @@ def read_csv(raw: bytes, path: str) -> Table:
         text, notes = _decode(raw, path)
     except UnicodeDecodeError:
         return Table(path, [], [], [finding("SNAPSHOT-FILE", path, 1, 1, "BOM UTF-8 ada tetapi isi berkas bukan UTF-8")])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
-    rows, header = [], None
+    del raw
+    first = text.split("\n", 1)[0].rstrip("\r")
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_delimiter(first))
     try:
-        for cells in reader:
-            if header is None:
-                header = cells
-                continue
-            if any(c.strip() for c in cells):
-                rows.append((reader.line_num, cells))
+        header = next(reader, [])
     except csv.Error as exc:
-        return Table(path, [], [], notes + [finding("SNAPSHOT-FILE", path, reader.line_num, 1, f"CSV tidak sah: {exc}")])
-    return Table(path, header or [], rows, notes)
+        return Table(path, [], [], notes + [finding("SNAPSHOT-FILE", path, 1, 1, f"CSV tidak sah: {exc}")])
+    table = Table(path, header, [], notes)
+
+    def rows():
+        try:
+            for cells in reader:
+                if any(c.strip() for c in cells):
+                    yield reader.line_num, cells
+        except csv.Error as exc:
+            table.late_findings.append(finding("SNAPSHOT-FILE", path, reader.line_num, 1, f"CSV tidak sah: {exc}"))
+
+    table.rows = rows()
+    return table
 
 
 def _cell_text(value) -> str:
