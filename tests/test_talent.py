@@ -197,3 +197,16 @@ def test_published_site_shows_no_name_and_no_nip(tmp_path):
     assert checked > 100
     page = (site / "talenta/2025/index.html").read_text("utf-8")
     assert "Kotak 9" in page and "Kelompok talenta" in page and "Kebijakan yang dipakai" in page
+
+
+def test_small_groups_are_not_broken_down(kamus):
+    from generator.talent.aggregate import summarise
+
+    analysis = analyse(kamus.snapshots, kamus)
+    summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
+    assert summary.overall.counts[9] == 2 and summary.people == 4
+    assert summary.by_unit and all(g.counts is None for g in summary.by_unit + summary.by_jenjang)
+    assert summary.gap and all(v is None for v in summary.gap.values())
+    assert summary.succession == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,
+                                   "KMS": 0, "tidak_lengkap": 1}]
+    assert summary.movement["naik"] == 1 and summary.movement["keluar"] == 1
