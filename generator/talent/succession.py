@@ -47,9 +47,16 @@ class _Ranking:
                 self.complete.append((sum(values), r))
         self.complete.sort(key=lambda pair: (-pair[0], -pair[1].box, pair[1].person.nip))
         self.negative_sums = [-total for total, _ in self.complete]
+        self.holders: dict[str, list[float]] = {}  # kode_jabatan → sums of its holders in this ranking
+        for total, r in self.complete:
+            self.holders.setdefault(r.person.kode_jabatan, []).append(total)
+        self.incomplete_holders: dict[str, int] = {}
+        for r in self.incomplete:
+            self.incomplete_holders[r.person.kode_jabatan] = self.incomplete_holders.get(r.person.kode_jabatan, 0) + 1
 
     def at_least(self, threshold: float) -> int:
-        return bisect.bisect_right(self.negative_sums, -threshold + 1e-9)
+        """How many sums are ≥ ``threshold`` (already lowered by a small epsilon)."""
+        return bisect.bisect_right(self.negative_sums, -threshold)
 
 
 def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
@@ -71,27 +78,25 @@ def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, p
         ranking = rankings[key]
         total_required = sum(level for _, level in required)
         limit = policy.suksesi_jumlah
-        candidates, excluded = [], []
+        candidates = []
         for total, r in ranking.complete:
-            if r.person.kode_jabatan == position.kode:
-                excluded.append(total)
-                continue
-            if len(candidates) < limit:
-                value = total / total_required * 100
-                value = min(value, 100.0) if policy.jpm_cap else value
-                shortfalls = {kode: (r.person.levels[index[kode]], level) for kode, level in required
-                              if r.person.levels[index[kode]] < level}
-                candidates.append(Candidate(r, round(value, 2), policy.band_seleksi(value), shortfalls))
-            elif len(excluded) >= holders.get(position.kode, 0):
+            if len(candidates) == limit:
                 break
-        ms = ranking.at_least(policy.seleksi_ms / 100 * total_required)
-        mms = ranking.at_least(policy.seleksi_mms / 100 * total_required)
-        ranked = len(ranking.complete)
-        for total in excluded:  # incumbents are no candidates for their own post
+            if r.person.kode_jabatan == position.kode:
+                continue  # a post's own holders are no candidates for it
+            value = total / total_required * 100
+            value = min(value, 100.0) if policy.jpm_cap else value
+            shortfalls = {kode: (r.person.levels[index[kode]], level) for kode, level in required
+                          if r.person.levels[index[kode]] < level}
+            candidates.append(Candidate(r, round(value, 2), policy.band_seleksi(value), shortfalls))
+        ms_needed = policy.seleksi_ms / 100 * total_required - 1e-9
+        mms_needed = policy.seleksi_mms / 100 * total_required - 1e-9
+        ms, mms, ranked = ranking.at_least(ms_needed), ranking.at_least(mms_needed), len(ranking.complete)
+        for total in ranking.holders.get(position.kode, ()):  # take the post's own holders back out
             ranked -= 1
-            ms -= total >= policy.seleksi_ms / 100 * total_required - 1e-9
-            mms -= total >= policy.seleksi_mms / 100 * total_required - 1e-9
-        incomplete = sum(1 for r in ranking.incomplete if r.person.kode_jabatan != position.kode)
+            ms -= total >= ms_needed
+            mms -= total >= mms_needed
+        incomplete = len(ranking.incomplete) - ranking.incomplete_holders.get(position.kode, 0)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
                          {"MS": ms, "MMS": mms - ms, "KMS": ranked - mms}, incomplete))
     return out
