@@ -96,6 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help="tulis laporan terbatas (XLSX dan CSV bertanda RAHASIA) ke folder ini")
     talenta.set_defaults(run=_talenta)
 
+    compare = commands.add_parser(
+        "diff", help="bandingkan isi dua versi kamus (tag, cabang, commit git, atau folder)",
+        description="Bandingkan makna dua versi kamus: kompetensi, level, indikator, jabatan, persyaratan dan unit "
+                    "yang berubah, beserta dampaknya (jumlah jabatan dan pemangku jabatan, tanpa nama). "
+                    "Versi lama yang tidak lolos aturan sekarang tetap dibandingkan. Folder kerja tidak diubah.")
+    compare.add_argument("old", metavar="LAMA", help="versi lama: ref git (tag, cabang, commit) atau folder kamus")
+    compare.add_argument("new", metavar="BARU", help="versi baru: ref git atau folder kamus")
+    _root_argument(compare)
+    compare.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                         help="bentuk laporan: text (bawaan), markdown (ringkasan pull request) atau json")
+    compare.set_defaults(run=_diff)
+
     rule_table = commands.add_parser(
         "rules", help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
         description="Tampilkan semua aturan pemeriksaan: kode aturan, tingkat, dan cara memperbaikinya.")
@@ -175,6 +187,15 @@ def _talenta(args) -> int:
         written = talent_report.write_restricted(analysis, period, kamus, args.output)
         print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
               file=sys.stderr)
+    return 0
+
+
+def _diff(args) -> int:
+    from .diff.api import diff
+    from .diff.report import FORMATS
+
+    changes, found = diff(args.root, args.old, args.new)
+    sys.stdout.write(FORMATS[args.format](args.old, args.new, changes, found))
     return 0
 
 

@@ -1,0 +1,139 @@
+"""Compare two versions by meaning: every change with its old and new value.
+
+A change of formatting, key order or comments changes nothing here, because both sides
+are compared as plain data. Kinds are stable ids (see KINDS), shown in Indonesian.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .lenient import Version
+
+KINDS = {
+    "kompetensi-ditambah": "kompetensi ditambahkan", "kompetensi-dihapus": "kompetensi dihapus",
+    "kompetensi-dicabut": "kompetensi dicabut", "kompetensi-diberlakukan": "kompetensi diberlakukan kembali",
+    "kompetensi-nama": "nama kompetensi diubah", "kompetensi-jenis": "kompetensi pindah jenis",
+    "kompetensi-bidang": "kompetensi pindah bidang", "kompetensi-definisi": "definisi diubah",
+    "kompetensi-dasar-hukum": "dasar hukum diubah", "kompetensi-pengganti": "pengganti diubah",
+    "level-ditambah": "level ditambahkan", "level-dihapus": "level dihapus", "level-deskripsi": "deskripsi level diubah",
+    "indikator-ditambah": "indikator ditambahkan", "indikator-dihapus": "indikator dihapus",
+    "indikator-diubah": "indikator diubah kata-katanya",
+    "jabatan-ditambah": "jabatan ditambahkan", "jabatan-dihapus": "jabatan dihapus",
+    "jabatan-pindah-unit": "jabatan pindah unit", "jabatan-nama": "nama jabatan diubah",
+    "jabatan-jenis": "jenis jabatan diubah", "jabatan-urusan": "urusan diubah", "jabatan-ikhtisar": "ikhtisar diubah",
+    "jabatan-atasan": "atasan diubah", "jabatan-strategis": "status jabatan strategis diubah",
+    "syarat-ditambah": "kompetensi disyaratkan", "syarat-dihapus": "kompetensi tidak lagi disyaratkan",
+    "syarat-naik": "level yang disyaratkan naik", "syarat-turun": "level yang disyaratkan turun",
+    "jabatan-persyaratan": "persyaratan jabatan diubah",
+    "unit-ditambah": "unit ditambahkan", "unit-dihapus": "unit dihapus", "unit-nama": "nama unit diubah",
+    "unit-singkatan": "singkatan unit diubah", "unit-induk": "unit induk diubah",
+}
+PERSYARATAN = {"pendidikan": "pendidikan", "pelatihan": "pelatihan", "pengalaman": "pengalaman kerja",
+               "pangkat": "pangkat", "indikator_kinerja": "indikator kinerja"}
+
+
+@dataclass
+class Change:
+    subject: str  # kompetensi | jabatan | unit
+    kode: str
+    kind: str  # a key of KINDS
+    where: str = ""  # e.g. "level 3, indikator 2"
+    old: object = None
+    new: object = None
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+
+def _fields(out, subject, kode, old, new, names):
+    for name, kind in names:
+        if old.get(name) != new.get(name):
+            out.append(Change(subject, kode, kind, old=old.get(name), new=new.get(name)))
+
+
+def _indikator(out, kode, level, old: list, new: list):
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(pairs):
+            out.append(Change("kompetensi", kode, "indikator-diubah", f"level {level}, indikator {j1 + k + 1}",
+                              old[i1 + k], new[j1 + k]))
+        for k in range(i1 + pairs, i2):
+            out.append(Change("kompetensi", kode, "indikator-dihapus", f"level {level}, indikator {k + 1}", old[k], None))
+        for k in range(j1 + pairs, j2):
+            out.append(Change("kompetensi", kode, "indikator-ditambah", f"level {level}, indikator {k + 1}", None, new[k]))
+
+
+def _competency(out, kode, old, new):
+    if old["status"] != new["status"]:
+        kind = "kompetensi-dicabut" if new["status"] == "dicabut" else "kompetensi-diberlakukan"
+        out.append(Change("kompetensi", kode, kind, old=old["status"], new=new["status"]))
+    _fields(out, "kompetensi", kode, old, new, [("nama", "kompetensi-nama"), ("jenis", "kompetensi-jenis"),
+                                                ("bidang", "kompetensi-bidang"), ("definisi", "kompetensi-definisi"),
+                                                ("dasar_hukum", "kompetensi-dasar-hukum"),
+                                                ("diganti_oleh", "kompetensi-pengganti")])
+    for level in sorted(set(old["level"]) | set(new["level"])):
+        a, b = old["level"].get(level), new["level"].get(level)
+        if a is None:
+            out.append(Change("kompetensi", kode, "level-ditambah", f"level {level}", None, b["deskripsi"]))
+        elif b is None:
+            out.append(Change("kompetensi", kode, "level-dihapus", f"level {level}", a["deskripsi"], None))
+        else:
+            if a["deskripsi"] != b["deskripsi"]:
+                out.append(Change("kompetensi", kode, "level-deskripsi", f"level {level}", a["deskripsi"], b["deskripsi"]))
+            _indikator(out, kode, level, a["indikator"], b["indikator"])
+
+
+def _position(out, kode, old, new):
+    _fields(out, "jabatan", kode, old, new, [("unit", "jabatan-pindah-unit"), ("nama", "jabatan-nama"),
+                                             ("jenis_jabatan", "jabatan-jenis"), ("urusan", "jabatan-urusan"),
+                                             ("ikhtisar", "jabatan-ikhtisar"), ("atasan", "jabatan-atasan"),
+                                             ("strategis", "jabatan-strategis")])
+    a, b = old["kompetensi"], new["kompetensi"]
+    for code in sorted(set(a) | set(b)):
+        if code not in a:
+            out.append(Change("jabatan", kode, "syarat-ditambah", code, None, b[code]))
+        elif code not in b:
+            out.append(Change("jabatan", kode, "syarat-dihapus", code, a[code], None))
+        elif a[code] != b[code]:
+            raised = isinstance(a[code], int) and isinstance(b[code], int) and b[code] > a[code]
+            out.append(Change("jabatan", kode, "syarat-naik" if raised else "syarat-turun", code, a[code], b[code]))
+    for section, label in PERSYARATAN.items():
+        if old["persyaratan"].get(section) != new["persyaratan"].get(section):
+            out.append(Change("jabatan", kode, "jabatan-persyaratan", label,
+                              old["persyaratan"].get(section), new["persyaratan"].get(section)))
+
+
+def compare(old: Version, new: Version) -> list[Change]:
+    out: list[Change] = []
+    for kode in sorted(set(old.competencies) | set(new.competencies)):
+        a, b = old.competencies.get(kode), new.competencies.get(kode)
+        if a is None:
+            out.append(Change("kompetensi", kode, "kompetensi-ditambah", new=b["nama"]))
+        elif b is None:
+            out.append(Change("kompetensi", kode, "kompetensi-dihapus", old=a["nama"]))
+        else:
+            _competency(out, kode, a, b)
+    for kode in sorted(set(old.positions) | set(new.positions)):
+        a, b = old.positions.get(kode), new.positions.get(kode)
+        if a is None:
+            out.append(Change("jabatan", kode, "jabatan-ditambah", new=b["nama"]))
+        elif b is None:
+            out.append(Change("jabatan", kode, "jabatan-dihapus", old=a["nama"]))
+        else:
+            _position(out, kode, a, b)
+    for kode in sorted(set(old.units) | set(new.units)):
+        a, b = old.units.get(kode), new.units.get(kode)
+        if a is None:
+            out.append(Change("unit", kode, "unit-ditambah", new=b["nama"]))
+        elif b is None:
+            out.append(Change("unit", kode, "unit-dihapus", old=a["nama"]))
+        else:
+            _fields(out, "unit", kode, a, b, [("nama", "unit-nama"), ("singkatan", "unit-singkatan"),
+                                              ("induk", "unit-induk")])
+    return out

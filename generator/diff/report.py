@@ -1,0 +1,124 @@
+"""A comparison as text, Markdown (pull-request summaries) or JSON (documented, stable)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+
+from .compare import KINDS, Change
+from .impact import Impact
+
+JSON_VERSION = 1
+SUBJECTS = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
+
+
+def word_diff(old: str, new: str, markdown: bool) -> str:
+    """The changed words: ~~old~~ **new** in Markdown, [-old-] {+new+} in text."""
+    a, b = str(old or "").split(), str(new or "").split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            words = a[i1:i2]
+            parts.append(" ".join(words) if len(words) <= 6 else f"{' '.join(words[:3])} … {' '.join(words[-3:])}")
+            continue
+        if i2 > i1:
+            parts.append(f"~~{' '.join(a[i1:i2])}~~" if markdown else f"[-{' '.join(a[i1:i2])}-]")
+        if j2 > j1:
+            parts.append(f"**{' '.join(b[j1:j2])}**" if markdown else f"{{+{' '.join(b[j1:j2])}+}}")
+    return " ".join(parts)
+
+
+def _value(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value) or "–"
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+def describe(change: Change, markdown: bool) -> str:
+    where = f" ({change.where})" if change.where else ""
+    if change.kind.startswith("syarat-"):
+        old = "" if change.old is None else f"level {change.old}"
+        new = "" if change.new is None else f"level {change.new}"
+        return f"{change.label}{where}: {' → '.join(filter(None, [old, new]))}"
+    if change.kind in ("kompetensi-definisi", "level-deskripsi", "indikator-diubah", "jabatan-ikhtisar"):
+        return f"{change.label}{where}: {word_diff(change.old, change.new, markdown)}"
+    if change.kind.endswith("-ditambah") and change.old is None:
+        return f"{change.label}{where}: {_value(change.new)}"
+    if change.kind.endswith("-dihapus") and change.new is None:
+        return f"{change.label}{where}: {_value(change.old)}"
+    return f"{change.label}{where}: {_value(change.old)} → {_value(change.new)}"
+
+
+def _grouped(changes):
+    groups: dict[tuple[str, str], list[Change]] = {}
+    for change in changes:
+        groups.setdefault((change.subject, change.kode), []).append(change)
+    return groups
+
+
+def _impact_lines(changes, found: Impact, markdown: bool) -> list[str]:
+    lines = []
+    code = "`{}`" if markdown else "{}"
+    for kode, count in sorted(found.positions_requiring.items()):
+        lines.append(f"- kompetensi {code.format(kode)} disyaratkan oleh {count} jabatan")
+    for (jabatan, kompetensi), count in sorted(found.newly_below.items()):
+        lines.append(f"- {code.format(jabatan)} / {code.format(kompetensi)}: {count} pemangku jabatan kini di bawah "
+                     f"level yang disyaratkan (snapshot {found.snapshot})")
+    return lines
+
+
+def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str:
+    lines = [f"## Perubahan kamus `{old}` → `{new}`", ""]
+    if not changes:
+        return "\n".join(lines + ["Tidak ada perubahan isi (hanya format, urutan atau komentar, atau tidak ada sama sekali).", ""])
+    counts = Counter(c.kind for c in changes)
+    lines += ["| Jenis perubahan | Jumlah |", "|---|---:|"]
+    lines += [f"| {KINDS[kind]} | {counts[kind]} |" for kind in KINDS if counts.get(kind)]
+    groups = _grouped(changes)
+    for subject, title in SUBJECTS:
+        items = [(key, value) for key, value in groups.items() if key[0] == subject]
+        if not items:
+            continue
+        lines += ["", f"### {title}", ""]
+        for (_, kode), group in items:
+            lines.append(f"- **`{kode}`**")
+            lines += [f"  - {describe(c, True)}" for c in group]
+    impact_lines = _impact_lines(changes, found, True)
+    if impact_lines:
+        lines += ["", "### Dampak", ""] + impact_lines
+    return "\n".join(lines) + "\n"
+
+
+def as_text(old: str, new: str, changes: list[Change], found: Impact) -> str:
+    lines = [f"Perubahan kamus {old} → {new}: {len(changes)} perubahan."]
+    counts = Counter(c.kind for c in changes)
+    lines += [f"  {KINDS[kind]}: {counts[kind]}" for kind in KINDS if counts.get(kind)]
+    for (subject, kode), group in _grouped(changes).items():
+        lines.append(f"{subject} {kode}")
+        lines += [f"  - {describe(c, False)}" for c in group]
+    impact_lines = _impact_lines(changes, found, False)
+    if impact_lines:
+        lines += ["Dampak:"] + [f"  {line}" for line in impact_lines]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(old: str, new: str, changes: list[Change], found: Impact) -> str:
+    document = {
+        "version": JSON_VERSION, "dari": old, "ke": new,
+        "ringkasan": dict(Counter(c.kind for c in changes)),
+        "perubahan": [{"objek": c.subject, "kode": c.kode, "jenis": c.kind, "keterangan": c.label,
+                       "letak": c.where or None, "lama": c.old, "baru": c.new} for c in changes],
+        "dampak": {"jabatan_yang_mensyaratkan": found.positions_requiring,
+                   "pemangku_di_bawah_syarat_baru": [{"jabatan": j, "kompetensi": k, "jumlah": n}
+                                                      for (j, k), n in sorted(found.newly_below.items())],
+                   "snapshot": found.snapshot or None},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -1,0 +1,152 @@
+"""`kamus diff` on a real git repository with tagged versions (built from tests/fixtures/versions)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import MINIMAL, TESTS
+from generator.cli import main
+from generator.diff.api import diff
+
+VERSIONS = TESTS / "fixtures" / "versions"
+GIT_ENV = {"GIT_AUTHOR_NAME": "BKPSDM", "GIT_AUTHOR_EMAIL": "bkpsdm@contoh.invalid", "GIT_COMMITTER_NAME": "BKPSDM",
+           "GIT_COMMITTER_EMAIL": "bkpsdm@contoh.invalid", "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+07:00",
+           "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+07:00"}
+
+
+def git(root, *args):
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV}).stdout
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo") / "kamus"
+    shutil.copytree(MINIMAL, root)
+    git(root, "init", "-q", "-b", "main")
+    for version in sorted(p.name for p in VERSIONS.iterdir()):
+        folder = VERSIONS / version
+        if (folder / "files").is_dir():
+            shutil.copytree(folder / "files", root, dirs_exist_ok=True)
+        if (folder / "remove.txt").is_file():
+            for line in (folder / "remove.txt").read_text("utf-8").split():
+                target = root / line
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", f"Kamus {version}")
+        git(root, "tag", f"kamus-{version}")
+    return root
+
+
+def kinds(changes):
+    return {(c.subject, c.kode, c.kind, c.where, json.dumps(c.old, sort_keys=True, default=str),
+             json.dumps(c.new, sort_keys=True, default=str)) for c in changes}
+
+
+def test_every_kind_of_change_with_old_and_new_values(repo):
+    changes, _ = diff(repo, "kamus-2023", "kamus-2024")
+    found = {(c.subject, c.kode, c.kind, c.where): (c.old, c.new) for c in changes}
+    expected = {
+        ("kompetensi", "T.A", "kompetensi-nama", ""): ("Penganggaran", "Penganggaran Daerah"),
+        ("kompetensi", "T.A", "kompetensi-bidang", ""): ("Keuangan", "Keuangan Daerah"),
+        ("kompetensi", "T.A", "kompetensi-definisi", ""): ("Menyusun anggaran.", "Menyusun dan mengendalikan anggaran."),
+        ("kompetensi", "T.A", "level-ditambah", "level 5"): (None, "Deskripsi level 5."),
+        ("kompetensi", "T.A", "level-deskripsi", "level 2"): ("Deskripsi level 2.", "Deskripsi level 2 yang baru."),
+        ("kompetensi", "T.A", "indikator-diubah", "level 1, indikator 1"):
+            ("Indikator pertama level 1.", "Indikator pertama level 1 yang diperbarui."),
+        ("kompetensi", "T.A", "indikator-diubah", "level 1, indikator 2"):
+            ("Indikator kedua level 1.", "Indikator ketiga level 1."),
+        ("kompetensi", "T.B", "kompetensi-dicabut", ""): ("berlaku", "dicabut"),
+        ("kompetensi", "T.B", "kompetensi-pengganti", ""): ([], ["T.C"]),
+        ("kompetensi", "T.C", "kompetensi-ditambah", ""): (None, "Arsip Elektronik"),
+        ("jabatan", "A.KEPALA", "syarat-naik", "T.A"): (3, 4),
+        ("jabatan", "A.KEPALA", "syarat-turun", "SK.1"): (3, 2),
+        ("jabatan", "A.KEPALA", "syarat-ditambah", "T.C"): (None, 2),
+        ("jabatan", "A.STAF", "jabatan-pindah-unit", ""): ("UNIT_A", "UNIT_B"),
+        ("jabatan", "A.STAF", "jabatan-nama", ""): ("Pengadministrasi Umum", "Pengadministrasi Perkantoran"),
+        ("jabatan", "A.STAF", "jabatan-atasan", ""): ("A.KEPALA", "B.KEPALA"),
+        ("jabatan", "A.STAF", "syarat-dihapus", "T.B"): (1, None),
+        ("jabatan", "B.KEPALA", "jabatan-atasan", ""): ("A.KEPALA", ""),
+        ("jabatan", "B.STAF", "jabatan-dihapus", ""): ("Pengadministrasi UPT", None),
+        ("jabatan", "C.ANALIS", "jabatan-ditambah", ""): (None, "Analis Kebijakan"),
+        ("unit", "UNIT_B", "unit-nama", ""): ("UPT B", "UPT Layanan B"),
+        ("unit", "UNIT_B", "unit-induk", ""): ("UNIT_A", ""),
+        ("unit", "UNIT_C", "unit-ditambah", ""): (None, "Kantor C"),
+        ("unit", "UNIT_D", "unit-dihapus", ""): ("Kantor D", None),
+    }
+    for key, values in expected.items():
+        assert found.get(key) == values, key
+    persyaratan = found[("jabatan", "A.KEPALA", "jabatan-persyaratan", "pendidikan")]
+    assert persyaratan[1][0]["bidang_ilmu"] == ["Akuntansi", "Manajemen Keuangan"]
+    # T.A level 1 lost its third-line indicator? No: lines 1 and 2 were reworded; level 4 kept.
+    assert not any(c.kind == "level-dihapus" for c in changes)
+
+
+def test_jenis_change_and_removed_level_and_indicators(repo, tmp_path):
+    old, new = tmp_path / "lama", tmp_path / "baru"
+    for folder in (old, new):
+        shutil.copytree(MINIMAL, folder)
+    target = new / "competencies/manajerial/T.B.yaml"
+    shutil.move(new / "competencies/teknis/T.B.yaml", target)
+    text = target.read_text("utf-8").replace("jenis: teknis", "jenis: manajerial")
+    text = text.replace("      - Indikator kedua level 2.\n", "").replace(
+        "  - level: 3\n    deskripsi: Deskripsi level 3.\n    indikator:\n      - Indikator pertama level 3.\n"
+        "      - Indikator kedua level 3.\n", "")
+    target.write_text(text.replace("    indikator:\n      - Indikator pertama level 1.\n",
+                                   "    indikator:\n      - Indikator pertama level 1.\n      - Baru.\n"), "utf-8")
+    changes, _ = diff(repo, str(old), str(new))
+    found = {(c.kind, c.where): (c.old, c.new) for c in changes if c.kode == "T.B"}
+    assert found[("kompetensi-jenis", "")] == ("teknis", "manajerial")
+    assert found[("level-dihapus", "level 3")] == ("Deskripsi level 3.", None)
+    assert found[("indikator-dihapus", "level 2, indikator 2")] == ("Indikator kedua level 2.", None)
+    assert found[("indikator-ditambah", "level 1, indikator 2")] == (None, "Baru.")
+
+
+def test_reformatting_reports_nothing(repo):
+    assert diff(repo, "kamus-2024", "kamus-2025")[0] == []
+
+
+def test_historic_version_that_breaks_todays_rules_is_still_compared(repo, capsys):
+    changes, _ = diff(repo, "kamus-2022", "kamus-2023")
+    assert {(c.kode, c.kind) for c in changes} >= {("T.B", "kompetensi-nama"), ("B.STAF", "jabatan-ditambah"),
+                                                   ("UNIT_D", "unit-ditambah")}
+    assert main(["validate", "--root", str(VERSIONS.parent / "minimal")]) == 0  # sanity: the fixture base is clean
+
+
+def test_impact_counts_against_the_latest_snapshot(repo):
+    _, found = diff(repo, "kamus-2023", "kamus-2024")
+    assert found.snapshot == "snapshots/2024.csv"
+    assert found.newly_below == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
+    assert found.positions_requiring["T.C"] == 4 and found.positions_requiring["T.B"] == 0
+
+
+def test_markdown_summary_is_golden(repo, capsys):
+    assert main(["diff", "kamus-2023", "kamus-2024", "--root", str(repo), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    golden = VERSIONS.parent / "versions-expected.md"
+    if os.environ.get("KAMUS_UPDATE_GOLDEN"):
+        golden.write_text(out, "utf-8")
+    assert out == golden.read_text("utf-8")
+
+
+def test_json_and_text_and_working_tree_untouched(repo, capsys):
+    before = git(repo, "status", "--porcelain")
+    head = git(repo, "rev-parse", "HEAD")
+    assert main(["diff", "kamus-2022", "kamus-2024", "--root", str(repo), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["version"] == 1 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
+    assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak"}
+    assert set(document["perubahan"][0]) == {"objek", "kode", "jenis", "keterangan", "letak", "lama", "baru"}
+    assert main(["diff", "kamus-2024", "kamus-2025", "--root", str(repo)]) == 0
+    assert capsys.readouterr().out.startswith("Perubahan kamus kamus-2024 → kamus-2025: 0 perubahan.")
+    assert git(repo, "status", "--porcelain") == before and git(repo, "rev-parse", "HEAD") == head
+
+
+def test_unknown_ref_is_a_clean_usage_error(repo, capsys):
+    assert main(["diff", "tidak-ada", "kamus-2024", "--root", str(repo)]) == 2
+    assert "git" in capsys.readouterr().err
