@@ -41,3 +41,35 @@ def test_quick_start_is_exactly_two_commands():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.search(r"```sh\n(.*?)```", quick, re.S).group(1).split("\n")
     assert [c for c in commands if c.strip()] == ["make site", "make test"]
+
+
+def test_every_tool_file_is_packaged_for_regular_installs():
+    import tomllib
+
+    data_files = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["data-files"]
+    listed = {path for paths in data_files.values() for path in paths}
+    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates")
+               for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml"}
+    assert shipped == listed, "update [tool.setuptools.data-files] in pyproject.toml"
+
+
+def test_ci_files_run_the_commands_the_readme_documents():
+    import yaml
+
+    commands = []
+    for path in (REPO / ".github/workflows/kamus.yml", REPO / ".gitlab-ci.yml", REPO / ".pre-commit-hooks.yaml"):
+        document = yaml.safe_load(path.read_text("utf-8"))  # valid YAML
+        text = path.read_text("utf-8")
+        commands += re.findall(r"kamus (?:validate|diff|build)[^\n|>]*", text)
+        assert document
+    assert len(commands) >= 7
+    for command in commands:
+        words = command.split()
+        assert f"kamus {words[1]}" in README
+        for word in words[2:]:
+            if word.startswith("--"):
+                assert word in README, f"{word} of `{command}` is not in the README"
+    review = README.split("## Review through pull requests", 1)[1].split("\n## ", 1)[0]
+    for needed in ("kamus validate --strict --format github", "--format markdown", "kamus build --output site",
+                   ".pre-commit-hooks.yaml", "CODEOWNERS"):
+        assert needed in review

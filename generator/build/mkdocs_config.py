@@ -8,8 +8,9 @@ import yaml
 
 from ..model import Kamus
 from ..render.views import build_views
+from ..resources import resource
 
-TOOL_BASE = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+TOOL_BASE = resource("mkdocs.yml")
 
 
 def base_config(root: Path) -> dict:

@@ -16,9 +16,10 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
+from ..resources import resource
 from .schema_messages import translate
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = resource("schemas")
 KINDS = ("competency", "position", "unit", "config")
 
 

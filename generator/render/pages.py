@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from ..check.schema import default_schemas
 from ..jenjang import JENJANG, LABEL
 from ..model import Kamus
+from ..resources import resource
 from ..rules import RULES
 from . import export
 from .matrix import distribution_matrix, national_matrix, unit_matrix
@@ -28,7 +29,7 @@ from .search_terms import kata_dasar
 from .text import href, md, natural_key
 from .views import build_views
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+TEMPLATES = resource("site_templates")
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
 
