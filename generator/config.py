@@ -32,6 +32,7 @@ class Config:
     repo_url: str = ""
     edit_uri: str = "edit/main/"
     talenta: dict = field(default_factory=dict)  # raw; see generator.talent.policy
+    riwayat: tuple = ()  # ({tag, label, tanggal}, …) from the oldest enacted version
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Config":
@@ -57,4 +58,5 @@ class Config:
             repo_url=data.get("situs", {}).get("repo_url", ""),
             edit_uri=data.get("situs", {}).get("edit_uri", cls.edit_uri),
             talenta=data.get("talenta", {}),
+            riwayat=tuple(data.get("riwayat", ())),
         )

@@ -150,3 +150,32 @@ def test_json_and_text_and_working_tree_untouched(repo, capsys):
 def test_unknown_ref_is_a_clean_usage_error(repo, capsys):
     assert main(["diff", "tidak-ada", "kamus-2024", "--root", str(repo)]) == 2
     assert "git" in capsys.readouterr().err
+
+
+def test_site_history_from_tags(repo, tmp_path):
+    from generator.build import build_site
+    from sitecheck import read
+
+    config = repo / "kamus.yaml"
+    config.write_text("riwayat:\n"
+                      "  - {tag: kamus-2023, label: Perbup 1/2023, tanggal: \"2023-01-02\"}\n"
+                      "  - {tag: kamus-2024, label: Perbup 5/2024, tanggal: \"2024-02-01\"}\n"
+                      "  - {tag: kamus-2025, label: Perbup 9/2025}\n", "utf-8")
+    try:
+        site = build_site(repo, tmp_path / "site").output
+        again = build_site(repo, tmp_path / "again").output
+    finally:
+        config.unlink()
+    index = read(site, "riwayat/")
+    assert "Perbup 1/2023" in index.article and "Perbup 9/2025" in index.article
+    assert "kamus-2023--kamus-2024/" in " ".join(index.links()) and "kamus-2023--kamus-2025/" in " ".join(index.links())
+    pair = (site / "riwayat/kamus-2023--kamus-2024/index.html").read_text("utf-8")
+    assert "Indikator <del>kedua</del> <ins>ketiga</ins> level 1." in pair
+    assert "level yang disyaratkan naik (T.A): level 3 → level 4" in pair
+    assert "Tidak ada perubahan isi" in read(site, "riwayat/kamus-2024--kamus-2025/").article
+    position = read(site, "jabatan/A.KEPALA/")
+    assert "Riwayat" in position.article and "Diubah pada Perbup 5/2024" in position.article
+    competency = read(site, "kompetensi/T.A/")
+    assert "nama kompetensi diubah: Penganggaran → Penganggaran Daerah" in competency.article
+    files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert files == {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}

@@ -31,6 +31,7 @@ def nav(kamus: Kamus) -> list:
                      {"Manajerial dan sosial kultural": "matriks/manajerial-sosial-kultural.md"},
                      {"Sebaran level": "matriks/distribusi-level.md"}]},
         *([{"Manajemen Talenta": "talenta/index.md"}] if kamus.snapshots else []),
+        *([{"Riwayat Versi": "riwayat/index.md"}] if kamus.config.riwayat else []),
         {"Referensi Data": ["referensi/index.md", {"Aturan pemeriksaan": "referensi/aturan.md"}]},
     ]
 

@@ -13,20 +13,30 @@ JSON_VERSION = 1
 SUBJECTS = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
 
 
-def word_diff(old: str, new: str, markdown: bool) -> str:
-    """The changed words: ~~old~~ **new** in Markdown, [-old-] {+new+} in text."""
+def word_parts(old: str, new: str) -> list[tuple[str, str]]:
+    """(kind, words) runs of a word diff: kind is "same" (long runs shortened), "del" or "ins"."""
     a, b = str(old or "").split(), str(new or "").split()
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
             words = a[i1:i2]
-            parts.append(" ".join(words) if len(words) <= 6 else f"{' '.join(words[:3])} … {' '.join(words[-3:])}")
+            parts.append(("same", " ".join(words) if len(words) <= 6
+                          else f"{' '.join(words[:3])} … {' '.join(words[-3:])}"))
             continue
         if i2 > i1:
-            parts.append(f"~~{' '.join(a[i1:i2])}~~" if markdown else f"[-{' '.join(a[i1:i2])}-]")
+            parts.append(("del", " ".join(a[i1:i2])))
         if j2 > j1:
-            parts.append(f"**{' '.join(b[j1:j2])}**" if markdown else f"{{+{' '.join(b[j1:j2])}+}}")
-    return " ".join(parts)
+            parts.append(("ins", " ".join(b[j1:j2])))
+    return parts
+
+
+def word_diff(old: str, new: str, markdown: bool) -> str:
+    """The changed words: ~~old~~ **new** in Markdown, [-old-] {+new+} in text."""
+    marks = {"same": "{}", "del": "~~{}~~" if markdown else "[-{}-]", "ins": "**{}**" if markdown else "{{+{}+}}"}
+    return " ".join(marks[kind].format(words) for kind, words in word_parts(old, new))
+
+
+REWORDED = ("kompetensi-definisi", "level-deskripsi", "indikator-diubah", "jabatan-ikhtisar")
 
 
 def _value(value) -> str:
@@ -45,7 +55,7 @@ def describe(change: Change, markdown: bool) -> str:
         old = "" if change.old is None else f"level {change.old}"
         new = "" if change.new is None else f"level {change.new}"
         return f"{change.label}{where}: {' → '.join(filter(None, [old, new]))}"
-    if change.kind in ("kompetensi-definisi", "level-deskripsi", "indikator-diubah", "jabatan-ikhtisar"):
+    if change.kind in REWORDED:
         return f"{change.label}{where}: {word_diff(change.old, change.new, markdown)}"
     if change.kind.endswith("-ditambah") and change.old is None:
         return f"{change.label}{where}: {_value(change.new)}"

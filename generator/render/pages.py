@@ -80,6 +80,18 @@ def _box_label(box: int) -> str:
     return f"kinerja {KINERJA_LABEL[kinerja]}, potensial {potensial}"
 
 
+def _change_html(change) -> Markup:
+    """One version change as safe HTML: label, place, and old → new (reworded text as a word diff)."""
+    from ..diff.report import REWORDED, describe, word_parts
+
+    where = f" ({change.where})" if change.where else ""
+    if change.kind in REWORDED:
+        tags = {"same": "{}", "del": "<del>{}</del>", "ins": "<ins>{}</ins>"}
+        body = Markup(" ").join(Markup(tags[kind]).format(words) for kind, words in word_parts(change.old, change.new))
+        return Markup("{}{}: {}").format(change.label, where, body)
+    return Markup("{}").format(describe(change, markdown=False))
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -89,6 +101,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
     env.globals["box_label"] = _box_label
+    env.globals["change_html"] = _change_html
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, position_link=_position_link,
                        competency_link=_competency_link, matrix_row=_matrix_row,
                        kata_dasar=kata_dasar)
@@ -108,6 +121,7 @@ class Renderer:
         self.views = build_views(kamus)
         self.files: dict[str, bytes] = {}
         self.logo_path = ""
+        self.history = None
 
     def page(self, path: str, template: str, **context) -> None:
         """Queue one page; :meth:`render` renders the queue (in parallel when large)."""
@@ -148,6 +162,13 @@ class Renderer:
 
     def render(self) -> dict[str, bytes]:
         kamus, views = self.kamus, self.views
+        if kamus.config.riwayat:
+            from ..diff.history import history
+
+            self.history = history(self.root, kamus.config.riwayat)
+            for pair in self.history.pairs:
+                self.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
+            self.page("riwayat/index.md", "riwayat_index.md.j2", history=self.history)
         self.logo_path = self.logo()
         self.page("index.md", "beranda.md.j2", logo=self.logo_path)
         self.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
@@ -155,7 +176,7 @@ class Renderer:
             self.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",
                       jenis=jenis, label=label, competencies=competencies)
         for c in views.competencies:
-            self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c)
+            self.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c, riwayat=self.changes_of("kompetensi", c.kode))
         self.page("daftar-jabatan/index.md", "jabatan_index.md.j2")
         self.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2")
         for unit in kamus.units.values():
@@ -166,7 +187,8 @@ class Renderer:
         for p in sorted(kamus.positions.values(), key=lambda p: natural_key(p.kode)):
             unit = kamus.units.get(p.unit)
             self.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=unit,
-                      groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []))
+                      groups=views.sorted_requirements(p), bawahan=views.bawahan.get(p.kode, []),
+                      riwayat=self.changes_of("jabatan", p.kode))
         self.matrices()
         self.talent()
         self.page("referensi/index.md", "referensi_format.md.j2",
@@ -186,6 +208,10 @@ class Renderer:
         self.matrix_page("matriks/manajerial-sosial-kultural.md", national_matrix(views))
         self.matrix_page("matriks/distribusi-level.md", distribution_matrix(views), distribution=True)
         self.page("matriks/index.md", "matriks_index.md.j2", unit_matrices=unit_matrices)
+
+    def changes_of(self, subject: str, kode: str) -> list:
+        """[(pair of consecutive versions, [changes])] touching one competency or position."""
+        return self.history.by_subject.get((subject, kode), []) if self.history else []
 
     def talent(self) -> None:
         """Aggregate talent pages, one per snapshot period (never a name or a NIP)."""

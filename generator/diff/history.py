@@ -1,0 +1,53 @@
+"""The history of the listed enacted versions, for the site (read straight from git tags)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from . import lenient
+from .compare import Change, compare
+from .source import read_ref
+
+
+@dataclass
+class Pair:
+    old: dict  # {tag, label, tanggal}
+    new: dict
+    changes: list[Change]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.old['tag']}--{self.new['tag']}"
+
+
+@dataclass
+class History:
+    versions: list[dict]
+    pairs: list[Pair] = field(default_factory=list)  # every pair, older first
+    by_subject: dict[tuple[str, str], list[tuple[Pair, list[Change]]]] = field(default_factory=dict)
+
+    def pair(self, old_tag: str, new_tag: str) -> Pair | None:
+        return next((p for p in self.pairs if p.old["tag"] == old_tag and p.new["tag"] == new_tag), None)
+
+    def consecutive(self) -> list[Pair]:
+        tags = [v["tag"] for v in self.versions]
+        return [p for p in self.pairs if tags.index(p.new["tag"]) == tags.index(p.old["tag"]) + 1]
+
+
+def history(root: Path, versions) -> History:
+    """Comparisons between every two listed versions, and per competency/position/unit the
+    changes between consecutive versions."""
+    versions = list(versions)
+    read = {v["tag"]: lenient.read(read_ref(Path(root), v["tag"])) for v in versions}
+    result = History(versions)
+    for old, new in combinations(versions, 2):
+        result.pairs.append(Pair(old, new, compare(read[old["tag"]], read[new["tag"]])))
+    for pair in result.consecutive():
+        touched: dict[tuple[str, str], list[Change]] = {}
+        for change in pair.changes:
+            touched.setdefault((change.subject, change.kode), []).append(change)
+        for key, changes in touched.items():
+            result.by_subject.setdefault(key, []).append((pair, changes))
+    return result
