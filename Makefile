@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_site.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_history.py --write BENCHMARKS.md
 
 ## docs: regenerate the generated parts of README.md (rule table, CLI reference)
 docs: $(STAMP)
