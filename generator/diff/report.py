@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections import Counter
 
 from .compare import KINDS, Change
@@ -30,18 +31,34 @@ def word_parts(old: str, new: str) -> list[tuple[str, str]]:
     return parts
 
 
+_MD = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def md_escape(text: str) -> str:
+    """Text from YAML shown literally in Markdown (PR summaries): no markup survives."""
+    return _MD.sub(r"\\\1", text)
+
+
 def word_diff(old: str, new: str, markdown: bool) -> str:
     """The changed words: ~~old~~ **new** in Markdown, [-old-] {+new+} in text."""
     marks = {"same": "{}", "del": "~~{}~~" if markdown else "[-{}-]", "ins": "**{}**" if markdown else "{{+{}+}}"}
-    return " ".join(marks[kind].format(words) for kind, words in word_parts(old, new))
+    escape = md_escape if markdown else str
+    return " ".join(marks[kind].format(escape(words)) for kind, words in word_parts(old, new))
 
 
 REWORDED = ("kompetensi-definisi", "level-deskripsi", "indikator-diubah", "jabatan-ikhtisar")
 
 
+def _row(row: dict) -> str:
+    """One persyaratan row in words: "S1 (Akuntansi, Manajemen), mutlak"."""
+    main = " ".join(str(row[k]) for k in ("jenis", "jenjang", "nama", "uraian") if row.get(k))
+    extra = f" ({', '.join(map(str, row['bidang_ilmu']))})" if isinstance(row.get("bidang_ilmu"), list) else ""
+    return f"{main}{extra}, {row['tingkat']}" if row.get("tingkat") else f"{main}{extra}"
+
+
 def _value(value) -> str:
     if isinstance(value, list):
-        return "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value) or "–"
+        return "; ".join(_row(v) if isinstance(v, dict) else str(v) for v in value) or "–"
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -50,7 +67,8 @@ def _value(value) -> str:
 
 
 def describe(change: Change, markdown: bool) -> str:
-    where = f" ({change.where})" if change.where else ""
+    value = (lambda v: md_escape(_value(v))) if markdown else _value
+    where = f" ({md_escape(change.where) if markdown else change.where})" if change.where else ""
     if change.kind.startswith("syarat-"):
         old = "" if change.old is None else f"level {change.old}"
         new = "" if change.new is None else f"level {change.new}"
@@ -58,10 +76,10 @@ def describe(change: Change, markdown: bool) -> str:
     if change.kind in REWORDED:
         return f"{change.label}{where}: {word_diff(change.old, change.new, markdown)}"
     if change.kind.endswith("-ditambah") and change.old is None:
-        return f"{change.label}{where}: {_value(change.new)}"
+        return f"{change.label}{where}: {value(change.new)}"
     if change.kind.endswith("-dihapus") and change.new is None:
-        return f"{change.label}{where}: {_value(change.old)}"
-    return f"{change.label}{where}: {_value(change.old)} → {_value(change.new)}"
+        return f"{change.label}{where}: {value(change.old)}"
+    return f"{change.label}{where}: {value(change.old)} → {value(change.new)}"
 
 
 def _grouped(changes):
@@ -96,7 +114,7 @@ def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str
             continue
         lines += ["", f"### {title}", ""]
         for (_, kode), group in items:
-            lines.append(f"- **`{kode}`**")
+            lines.append(f"- **`{kode.replace('`', '')}`**")
             lines += [f"  - {describe(c, True)}" for c in group]
     impact_lines = _impact_lines(changes, found, True)
     if impact_lines:
