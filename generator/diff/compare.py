@@ -109,31 +109,25 @@ def _position(out, kode, old, new):
                               old["persyaratan"].get(section), new["persyaratan"].get(section)))
 
 
+def _unit(out, kode, old, new):
+    _fields(out, "unit", kode, old, new, [("nama", "unit-nama"), ("singkatan", "unit-singkatan"), ("induk", "unit-induk")])
+
+
+def _each(out, subject: str, before: dict, after: dict, compare_one) -> None:
+    """Added, removed, or compared in detail: one pass over the kode of both versions."""
+    for kode in sorted(set(before) | set(after)):
+        a, b = before.get(kode), after.get(kode)
+        if a is None:
+            out.append(Change(subject, kode, f"{subject}-ditambah", new=b["nama"]))
+        elif b is None:
+            out.append(Change(subject, kode, f"{subject}-dihapus", old=a["nama"]))
+        else:
+            compare_one(out, kode, a, b)
+
+
 def compare(old: Version, new: Version) -> list[Change]:
     out: list[Change] = []
-    for kode in sorted(set(old.competencies) | set(new.competencies)):
-        a, b = old.competencies.get(kode), new.competencies.get(kode)
-        if a is None:
-            out.append(Change("kompetensi", kode, "kompetensi-ditambah", new=b["nama"]))
-        elif b is None:
-            out.append(Change("kompetensi", kode, "kompetensi-dihapus", old=a["nama"]))
-        else:
-            _competency(out, kode, a, b)
-    for kode in sorted(set(old.positions) | set(new.positions)):
-        a, b = old.positions.get(kode), new.positions.get(kode)
-        if a is None:
-            out.append(Change("jabatan", kode, "jabatan-ditambah", new=b["nama"]))
-        elif b is None:
-            out.append(Change("jabatan", kode, "jabatan-dihapus", old=a["nama"]))
-        else:
-            _position(out, kode, a, b)
-    for kode in sorted(set(old.units) | set(new.units)):
-        a, b = old.units.get(kode), new.units.get(kode)
-        if a is None:
-            out.append(Change("unit", kode, "unit-ditambah", new=b["nama"]))
-        elif b is None:
-            out.append(Change("unit", kode, "unit-dihapus", old=a["nama"]))
-        else:
-            _fields(out, "unit", kode, a, b, [("nama", "unit-nama"), ("singkatan", "unit-singkatan"),
-                                              ("induk", "unit-induk")])
+    _each(out, "kompetensi", old.competencies, new.competencies, _competency)
+    _each(out, "jabatan", old.positions, new.positions, _position)
+    _each(out, "unit", old.units, new.units, _unit)
     return out
