@@ -205,6 +205,7 @@ def test_small_groups_are_not_broken_down(kamus):
     analysis = analyse(kamus.snapshots, kamus)
     summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
     assert summary.overall.counts[9] == 2 and summary.people == 4
+    assert summary.jpm_histogram == [("100–<110%", 1), ("110–<120%", 0), ("≥ 120%", 2)]  # 100, 200, 275; Eka incomplete
     assert summary.by_unit and all(g.counts is None for g in summary.by_unit + summary.by_jenjang)
     assert summary.gap and all(v is None for v in summary.gap.values())
     assert summary.succession == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,

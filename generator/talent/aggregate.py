@@ -29,6 +29,7 @@ class Summary:
     by_unit: list[Grid] = field(default_factory=list)
     by_jenjang: list[Grid] = field(default_factory=list)
     pemetaan: dict[str, int] = field(default_factory=dict)
+    jpm_histogram: list[tuple[str, int]] = field(default_factory=list)  # (range label, count), incomplete excluded
     seleksi: dict[str, int] = field(default_factory=dict)
     pool: int = 0
     excluded_discipline: int = 0
@@ -57,6 +58,9 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                        for u in kamus.units if u in by_unit]
     summary.by_jenjang = [_grid(LABEL[j], by_jenjang[j], minimum) for j in JENJANG if j in by_jenjang]
     summary.pemetaan = dict(Counter(r.pemetaan for r in results))
+    buckets = Counter(min(int(r.jpm // 10), 12) for r in results if r.jpm is not None)
+    summary.jpm_histogram = [(f"{10 * b}–<{10 * b + 10}%" if b < 12 else "≥ 120%", buckets.get(b, 0))
+                             for b in range(min(buckets, default=0), max(buckets, default=-1) + 1)]
     summary.seleksi = dict(Counter(r.seleksi for r in results))
     summary.pool = sum(r.pool for r in results)
     summary.excluded_discipline = sum(1 for r in results if r.reason.startswith("hukuman"))
