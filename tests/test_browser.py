@@ -61,13 +61,21 @@ def page(browser, served):
 
 
 def search(page, query: str) -> list[str]:
+    """Type a query like a user and return the result titles once they stop changing."""
     box = page.locator(".md-search__input")
     box.click()
     box.fill("")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0")
     box.press_sequentially(query, delay=15)
     page.wait_for_selector(".md-search-result__item")
-    page.wait_for_timeout(400)
-    return page.locator(".md-search-result__item h1").all_inner_texts()
+    titles, previous = None, []
+    for _ in range(40):  # at most ~8 s on a slow machine
+        page.wait_for_timeout(200)
+        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        if titles and titles == previous:
+            break
+        previous = titles
+    return titles
 
 
 def heading(page) -> str:
