@@ -142,9 +142,13 @@ def _build(args) -> int:
 
 
 def _render(args) -> int:
+    from pathlib import Path
+
     from .build import render_project
+    from .build.site import PROJECT_MARKER, check_output
     from .render.pages import write_tree
 
+    check_output(Path(args.root).resolve(), Path(args.output).resolve(), PROJECT_MARKER)
     try:
         _, files = render_project(args.root)
     except ValidationFailed as failed:

@@ -236,6 +236,19 @@ def test_output_folder_guards(tmp_path):
     assert (build_site(root, tmp_path / "fresh").output / MARKER).is_file()
 
 
+def test_render_never_overwrites_a_foreign_folder(tmp_path, capsys):
+    root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
+    notes = tmp_path / "catatan"
+    notes.mkdir()
+    (notes / "penting.txt").write_text("jangan dihapus", "utf-8")
+    assert main(["render", "--root", str(root), "--output", str(notes)]) == 2
+    assert (notes / "penting.txt").read_text("utf-8") == "jangan dihapus"
+    assert main(["render", "--root", str(root), "--output", str(root)]) == 2
+    assert main(["render", "--root", str(root), "--output", str(tmp_path / "md")]) == 0
+    assert main(["render", "--root", str(root), "--output", str(tmp_path / "md")]) == 0  # its own folder: fine
+    assert "bukan hasil Kamus" in capsys.readouterr().err
+
+
 def test_render_writes_a_plain_markdown_project(tmp_path):
     import yaml
 

@@ -24,6 +24,7 @@ from ..render.pages import Renderer, write_tree
 from .mkdocs_config import mkdocs_config
 
 MARKER = ".kamus-site"  # marks a folder that `kamus build` made and may replace
+PROJECT_MARKER = ".kamus-markdown"  # likewise for `kamus render`
 
 
 @dataclass
@@ -46,6 +47,7 @@ def render_project(root, strict: bool = False, extra_config: dict | None = None,
     renderer = Renderer(kamus, Path(root), parallel=parallel)
     files = renderer.render()
     files["mkdocs.yml"] = mkdocs_config(kamus, Path(root), renderer.logo_path, extra_config)
+    files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()
     return kamus, files
 
 
@@ -121,15 +123,20 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
         shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def _check_output(root: Path, output: Path) -> None:
+def check_output(root: Path, output: Path, marker: str = MARKER) -> None:
+    """Refuse an output folder whose replacement could lose someone's files."""
+    _check_output(root, output, marker)
+
+
+def _check_output(root: Path, output: Path, marker: str = MARKER) -> None:
     root, output = root.resolve(), output.resolve()
     if output == root or root.is_relative_to(output):
         raise UsageError(f"folder keluaran '{output}' berisi folder kamus itu sendiri; pilih folder lain.")
     for protected in ("competencies", "positions", "schemas", "site_templates", ".git"):
         if output.is_relative_to(root / protected):
             raise UsageError(f"folder keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
-    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
-        raise UsageError(f"folder keluaran '{output}' sudah ada dan bukan hasil `kamus build`; "
+    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / marker).exists())):
+        raise UsageError(f"folder keluaran '{output}' sudah ada dan bukan hasil Kamus; "
                          "Kamus tidak menimpanya. Hapus sendiri atau pilih folder lain.")
 
 
