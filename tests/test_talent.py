@@ -211,3 +211,11 @@ def test_small_groups_are_not_broken_down(kamus):
     assert summary.succession == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,
                                    "KMS": 0, "tidak_lengkap": 1}]
     assert summary.movement["naik"] == 1 and summary.movement["keluar"] == 1
+
+
+def test_excel_separator_hint_line(tmp_path):
+    from generator.talent.table import read_csv
+
+    table = read_csv(b"sep=,\r\nnip,nama\r\n199001012015011001,\"Lestari, Ani\"\r\n", "s.csv")
+    assert table.header == ["nip", "nama"]
+    assert list(table.rows) == [(3, ["199001012015011001", "Lestari, Ani"])]

@@ -51,8 +51,11 @@ def read_csv(raw: bytes, path: str) -> Table:
         return Table(path, [], [], [finding("SNAPSHOT-FILE", path, 1, 1, "BOM UTF-8 ada tetapi isi berkas bukan UTF-8")])
     del raw
     first = text.split("\n", 1)[0].rstrip("\r")
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_delimiter(first))
+    hinted = first.lower().startswith("sep=") and len(first) == 5  # Excel's "sep=;" first line
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=first[4] if hinted else _delimiter(first))
     try:
+        if hinted:
+            next(reader, None)
         header = next(reader, [])
     except csv.Error as exc:
         return Table(path, [], [], notes + [finding("SNAPSHOT-FILE", path, 1, 1, f"CSV tidak sah: {exc}")])
