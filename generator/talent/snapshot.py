@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ class _Reader:
         self.index: dict[str, int] = {}  # canonical column → cell index
         self.competency_index: list[tuple[str, int]] = []
         self.level_cache: dict[str, float | None] = {}
+        self.header_line = 1
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -125,14 +127,14 @@ class _Reader:
                 close = difflib.get_close_matches(key, list(known) + list(codes), n=1, cutoff=0.8)
                 if close:
                     name = known.get(close[0]) or codes[close[0]]
-                    self.error("SNAPSHOT-HEADER-TYPO", 1, position, f"judul kolom `{raw}` tidak dikenal",
+                    self.error("SNAPSHOT-HEADER-TYPO", self.header_line, position, f"judul kolom `{raw}` tidak dikenal",
                                f"Maksud Anda `{name}`? Perbaiki ejaan judul kolom.")
                 else:
-                    self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, 1, position + 1,
+                    self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, self.header_line, position + 1,
                                                  f"kolom `{raw}` tidak dipakai"))
                 continue
             if target in self.index or any(t == target for t, _ in self.competency_index):
-                self.error("SNAPSHOT-HEADER-DUPLICATE", 1, position, f"kolom `{raw}` muncul dua kali")
+                self.error("SNAPSHOT-HEADER-DUPLICATE", self.header_line, position, f"kolom `{raw}` muncul dua kali")
                 continue
             if target in known.values():
                 self.index[target] = position
@@ -142,7 +144,7 @@ class _Reader:
         if "predikat_kinerja" not in self.index and "nilai_kinerja" not in self.index:
             missing.append("predikat_kinerja atau nilai_kinerja")
         for name in missing:
-            self.error("SNAPSHOT-HEADER-MISSING", 1, 0, f"kolom wajib `{name}` tidak ada",
+            self.error("SNAPSHOT-HEADER-MISSING", self.header_line, 0, f"kolom wajib `{name}` tidak ada",
                        f"Tambahkan kolom `{name}` di baris judul.")
         return not missing
 
@@ -235,6 +237,20 @@ class _Reader:
                       tanggal_hukuman, tanggal_asesmen, tuple(levels))
 
 
+def _skip_title_rows(table, reader) -> None:
+    """Exports from personnel systems often start with title rows: the header is the
+    first of the first ten rows that has a `nip` column."""
+    if not table.header or "nip" in {normalise(h) for h in table.header}:
+        return
+    rows = iter(table.rows)
+    for line, cells in itertools.islice(rows, 10):
+        if "nip" in {normalise(c) for c in cells}:
+            table.header, reader.header_line = cells, line
+            table.rows = rows
+            return
+    table.rows = []  # no header found: the first row's problems are reported, no row is read
+
+
 def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
     path = file.resolve().relative_to(root.resolve()).as_posix() if file.is_absolute() else file.as_posix()
     end = period_end(file.stem)
@@ -245,6 +261,7 @@ def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
         return snapshot
     table = read_table(file, path)
     reader = _Reader(table, kamus)
+    _skip_title_rows(table, reader)
     if not table.header and not reader.findings:
         reader.error("SNAPSHOT-FILE", 1, 0, "berkas kosong")
     if table.header and reader.map_header():
