@@ -151,8 +151,9 @@ def as_text(analysis: Analysis, period: Period, kamus) -> str:
     for r in period.results:
         jpm = "tidak lengkap" if r.jpm is None else f"{r.jpm:.1f}% ({r.pemetaan}; {r.seleksi})"
         pool = "kelompok talenta" if r.pool else f"bukan kelompok talenta: {r.reason}"
+        stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
         lines.append(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.box} "
-                     f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}")
+                     f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}")
     lines.append("")
     for slate in period.slates:
         lines.append(f"Suksesi {slate.position.kode} {slate.position.nama}: {slate.total} kandidat "
