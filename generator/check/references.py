@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-
 from ..rules import finding
-
-
-def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"Maksud Anda `{close[0]}`? " if close else ""
+from ..suggest import suggest
 
 
 def cycles(parent_of: dict[str, str]) -> list[list[str]]:
@@ -45,7 +39,7 @@ def _check_links(objects: dict, field: str, known: set, unknown: tuple, cycle: t
         if target not in known:
             rule, message, hint = unknown
             found.append(finding(rule, obj.source.path, *obj.source.where((field,)),
-                                 message.format(target=target), f"{_suggest(target, known)}{hint}"))
+                                 message.format(target=target), f"{suggest(target, known)}{hint}"))
         elif target in objects:
             parent_of[kode] = target
     for loop in cycles(parent_of):
@@ -92,7 +86,7 @@ def check_requirements(kamus, known_competencies: set) -> list:
                 if req.kode not in known_competencies:
                     found.append(finding("KOMPETENSI-UNKNOWN", doc.path, *here,
                                          f"kompetensi `{req.kode}` tidak ada di kamus",
-                                         f"{_suggest(req.kode, known_competencies)}Perbaiki kode, atau tambahkan kompetensinya di competencies/."))
+                                         f"{suggest(req.kode, known_competencies)}Perbaiki kode, atau tambahkan kompetensinya di competencies/."))
                 continue
             if not competency.berlaku:
                 found.append(_dicabut(kamus, doc, here, competency))
@@ -131,5 +125,5 @@ def check_replacements(kamus, known_competencies: set) -> list:
             elif kode not in known_competencies:
                 found.append(finding("DIGANTI-OLEH-UNKNOWN", doc.path, *doc.where(("diganti_oleh", index)),
                                      f"kompetensi pengganti `{kode}` tidak ada di kamus",
-                                     f"{_suggest(kode, known_competencies)}Tulis kode kompetensi pengganti yang ada."))
+                                     f"{suggest(kode, known_competencies)}Tulis kode kompetensi pengganti yang ada."))
     return found

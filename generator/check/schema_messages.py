@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-
 from ..rules import finding
+from ..suggest import suggest
 
 _TYPE_NAMES = {
     "string": "teks", "integer": "bilangan bulat", "number": "bilangan", "boolean": "true/false",
@@ -36,11 +35,6 @@ def _where(path: tuple) -> str:
     return text or "dokumen"
 
 
-def _suggest(word, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"Maksud Anda `{close[0]}`? " if close else ""
-
-
 def _description(schema: dict, name: str) -> str:
     prop = schema.get("properties", {}).get(name, {})
     return prop.get("description", "")
@@ -63,7 +57,7 @@ def translate(error, doc) -> list:
     if keyword == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         return [at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
-                   f"{_suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
+                   f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
                    target=path + (name,), key=True)
                 for name in value if name not in schema.get("properties", {})]
     if keyword == "type":
@@ -79,7 +73,7 @@ def translate(error, doc) -> list:
     if keyword in ("enum", "const"):
         choices = expected if keyword == "enum" else [expected]
         return [at("SCHEMA-ENUM", f"nilai `{value}` di {where} bukan pilihan yang sah",
-                   f"{_suggest(value, choices)}Pilihan: {', '.join(map(str, choices))}.")]
+                   f"{suggest(value, choices)}Pilihan: {', '.join(map(str, choices))}.")]
     if keyword == "pattern":
         if expected == "\\S":
             if value == "":

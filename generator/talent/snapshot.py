@@ -7,7 +7,6 @@ errors produces no result. Headers match case-, space- and underscore-insensitiv
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import re
 import sys
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..rules import finding
+from ..suggest import closest, suggest
 from .policy import PREDIKAT
 from .table import read_table
 
@@ -124,9 +124,9 @@ class _Reader:
                 continue
             target = known.get(key) or codes.get(key)
             if target is None:
-                close = difflib.get_close_matches(key, list(known) + list(codes), n=1, cutoff=0.8)
+                close = closest(key, list(known) + list(codes), cutoff=0.8)
                 if close:
-                    name = known.get(close[0]) or codes[close[0]]
+                    name = known.get(close) or codes[close]
                     self.error("SNAPSHOT-HEADER-TYPO", self.header_line, position, f"judul kolom `{raw}` tidak dikenal",
                                f"Maksud Anda `{name}`? Perbaiki ejaan judul kolom.")
                 else:
@@ -196,10 +196,9 @@ class _Reader:
         if not kode:
             self.error("SNAPSHOT-EMPTY", line, self.index["kode_jabatan"], "`kode_jabatan` kosong")
         elif kode not in self.kamus.positions:
-            close = difflib.get_close_matches(kode, list(self.kamus.positions), n=1, cutoff=0.8)
             self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["kode_jabatan"],
                        f"kode jabatan `{kode}` tidak ada di kamus",
-                       (f"Maksud Anda `{close[0]}`? " if close else "") + "Tulis kode jabatan yang ada di positions/.")
+                       suggest(kode, self.kamus.positions, cutoff=0.8) + "Tulis kode jabatan yang ada di positions/.")
         predikat_text = self.cell(cells, "predikat_kinerja")
         predikat = _PREDIKAT.get(normalise(predikat_text).replace("/", "")) if predikat_text else ""
         if predikat is None:
