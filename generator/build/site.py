@@ -125,10 +125,6 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
 
 def check_output(root: Path, output: Path, marker: str = MARKER) -> None:
     """Refuse an output folder whose replacement could lose someone's files."""
-    _check_output(root, output, marker)
-
-
-def _check_output(root: Path, output: Path, marker: str = MARKER) -> None:
     root, output = root.resolve(), output.resolve()
     if output == root or root.is_relative_to(output):
         raise UsageError(f"folder keluaran '{output}' berisi folder kamus itu sendiri; pilih folder lain.")
@@ -144,7 +140,7 @@ def build_site(root=".", output=None) -> BuildResult:
     """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``)."""
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
-    _check_output(root, output)
+    check_output(root, output)
     started = time.perf_counter()
     _, files = render_project(root)
     rendered = time.perf_counter()
