@@ -7,8 +7,6 @@ The JSON structure is documented in the README and pinned by a test.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,12 +135,8 @@ def as_json(analysis: Analysis, period: Period, kamus) -> str:
 
 
 def as_csv(period: Period, kamus) -> str:
-    sheet = person_sheet(period, kamus)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(sheet.columns)
-    writer.writerows([[export.safe_cell(c) for c in row] for row in sheet.rows])
-    return out.getvalue()
+    """The per-person table for the terminal: the same CSV as the report, without the BOM."""
+    return export.to_csv(person_sheet(period, kamus)).decode("utf-8-sig")
 
 
 def as_text(analysis: Analysis, period: Period, kamus) -> str:
