@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Kamus
-from ..render.views import build_views
+from ..render.views import Views
 from ..resources import resource
 
 TOOL_BASE = resource("mkdocs.yml")
@@ -19,8 +19,8 @@ def base_config(root: Path) -> dict:
     return yaml.safe_load((path if path.is_file() else TOOL_BASE).read_text("utf-8")) or {}
 
 
-def nav(kamus: Kamus) -> list:
-    views = build_views(kamus)
+def nav(views: Views) -> list:
+    kamus = views.kamus
     kinds = [{f"Kompetensi {label}": f"daftar-kompetensi/{jenis}.md"} for jenis, label, _ in views.kinds()]
     return [
         {"Beranda": "index.md"},
@@ -36,14 +36,15 @@ def nav(kamus: Kamus) -> list:
     ]
 
 
-def mkdocs_config(kamus: Kamus, root: Path, logo: str = "", extra: dict | None = None) -> bytes:
-    """The YAML text of the project's mkdocs.yml (plain YAML, no tags)."""
+def mkdocs_config(views: Views, root: Path, logo: str = "", extra: dict | None = None) -> bytes:
+    """The YAML text of the project's mkdocs.yml (plain YAML, no tags), from the renderer's views."""
+    kamus = views.kamus
     config = base_config(root)
     config["site_name"] = f"Kamus Kompetensi {kamus.config.instansi_nama}"
     if kamus.config.site_url:
         config["site_url"] = kamus.config.site_url
     config["docs_dir"] = "docs"
-    config["nav"] = nav(kamus)
+    config["nav"] = nav(views)
     if logo:
         theme = config.setdefault("theme", {})
         theme["logo"] = logo

@@ -46,7 +46,7 @@ def render_project(root, strict: bool = False, extra_config: dict | None = None,
         raise ValidationFailed(report)
     renderer = Renderer(kamus, Path(root), parallel=parallel)
     files = renderer.render()
-    files["mkdocs.yml"] = mkdocs_config(kamus, Path(root), renderer.logo_path, extra_config)
+    files["mkdocs.yml"] = mkdocs_config(renderer.views, Path(root), renderer.logo_path, extra_config)
     files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()
     return kamus, files
 
