@@ -120,12 +120,11 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
                 "indikator_kinerja": [_sentence(rng, 1), _sentence(rng, 1)]}
             _write(target / "positions" / unit / f"{kode}.yaml", _dump(data))
             head = head or kode
-    used = {r for r in _used(target)}
-    for kode, levels in teknis:  # keep the corpus free of notices: every competency used once
-        if kode not in used:
-            path = target / "positions" / "OPD01" / "OPD01.J001.yaml"
-            path.write_text(path.read_text("utf-8").replace(
-                "persyaratan:", f"- kode: {kode}\n  level: 1\npersyaratan:", 1), "utf-8")
+    used = set(_used(target))
+    unused = "".join(f"- kode: {kode}\n  level: 1\n" for kode, _ in teknis if kode not in used)
+    if unused:  # keep the corpus free of notices: every competency is used at least once
+        path = target / "positions" / "OPD01" / "OPD01.J001.yaml"
+        path.write_text(path.read_text("utf-8").replace("persyaratan:", unused + "persyaratan:", 1), "utf-8")
     return target
 
 

@@ -172,9 +172,10 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
             assert any("snapshots/2025.csv" in str(row[0]) for row in rows if row)
         assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in rows for v in row if v)
     site = build_site(root, tmp_path / "site").output
-    with pytest.raises(Exception):
-        from generator.talent.report import write_restricted
+    from generator.errors import UsageError
+    from generator.talent.report import write_restricted
 
+    with pytest.raises(UsageError, match="folder situs"):
         write_restricted(None, None, None, site / "unduh")
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Kamus
 from ..render.views import Views
 from ..resources import resource
 
