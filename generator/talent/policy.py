@@ -33,6 +33,13 @@ TINDAK_LANJUT = {
 }
 
 
+def _band(value: float, upper: float, lower: float, names: tuple[str, str, str]) -> str:
+    """Half-open bands: [upper, ∞) → names[0], [lower, upper) → names[1], below → names[2]."""
+    if value >= upper:
+        return names[0]
+    return names[1] if value >= lower else names[2]
+
+
 @dataclass(frozen=True)
 class TalentPolicy:
     predikat: dict = field(default_factory=lambda: {"Sangat Baik": "di_atas", "Baik": "sesuai",
@@ -84,24 +91,16 @@ class TalentPolicy:
         )
 
     def kinerja_from_nilai(self, value: float) -> str:
-        if value >= self.kinerja_di_atas:
-            return "di_atas"
-        return "sesuai" if value >= self.kinerja_sesuai else "di_bawah"
+        return _band(value, self.kinerja_di_atas, self.kinerja_sesuai, ("di_atas", "sesuai", "di_bawah"))
 
     def potensial(self, value: float) -> str:
-        if value >= self.potensi_tinggi:
-            return "tinggi"
-        return "menengah" if value >= self.potensi_menengah else "rendah"
+        return _band(value, self.potensi_tinggi, self.potensi_menengah, ("tinggi", "menengah", "rendah"))
 
     def band_pemetaan(self, jpm: float) -> str:
-        if jpm >= self.pemetaan_optimal:
-            return "Optimal"
-        return "Cukup Optimal" if jpm >= self.pemetaan_cukup else "Kurang Optimal"
+        return _band(jpm, self.pemetaan_optimal, self.pemetaan_cukup, ("Optimal", "Cukup Optimal", "Kurang Optimal"))
 
     def band_seleksi(self, jpm: float) -> str:
-        if jpm >= self.seleksi_ms:
-            return "MS"
-        return "MMS" if jpm >= self.seleksi_mms else "KMS"
+        return _band(jpm, self.seleksi_ms, self.seleksi_mms, ("MS", "MMS", "KMS"))
 
     def grid(self) -> list[list[int]]:
         """Box numbers as drawn: rows of potensial, columns of kinerja, in the configured order."""
