@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test bench docs validate chromium clean
+.PHONY: site serve test bench docs golden validate chromium clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_site.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_history.py --write BENCHMARKS.md
+
+## golden: rewrite every golden file (tests/cases/*/expected.txt and the others) from the current code; read `git diff tests/` before committing
+golden: $(STAMP)
+	$(BIN)/python tests/goldens.py
 
 ## docs: regenerate the generated parts of README.md (rule table, CLI reference)
 docs: $(STAMP)

@@ -23,15 +23,15 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
-from generator.build import render_project  # noqa: E402
-from generator.build.site import run_mkdocs  # noqa: E402
-from generator.render.pages import write_tree  # noqa: E402
+from generator.outputs import write_tree  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.publish.site import render_project, run_mkdocs  # noqa: E402
 
 
 _RUNNER = """
 import json, sys, time
 started = time.perf_counter()
-from generator.build import build_site
+from generator.publish.site import build_site
 result = build_site(sys.argv[1], sys.argv[2])
 print(json.dumps({"total": time.perf_counter() - started, "generation": result.render_seconds,
                   "mkdocs": result.mkdocs_seconds, "pages": result.pages}))
@@ -52,7 +52,7 @@ def build_once(root: Path, out: Path) -> dict:
 def naive_build(root: Path, work: Path) -> float:
     """The same Markdown project with every page in the navigation, built by mkdocs."""
     started = time.perf_counter()
-    _, files = render_project(root)
+    files = render_project(Project.open(root))
     config = yaml.safe_load(files["mkdocs.yml"])
     sections: dict[str, list] = {}
     for name in sorted(files):

@@ -29,16 +29,18 @@ REPO = Path(__file__).resolve().parents[1]
 OURS = """
 import json, resource, sys, time
 from pathlib import Path
-from generator.check import check_root
+from generator.project import Project
 root = Path(sys.argv[1])
 start = time.perf_counter()
-from generator.talent.analysis import analyse, check_snapshots
+from generator.talent.analysis import analyse, read_snapshots
 from generator.talent.aggregate import summaries
 from generator.talent.compute import evaluate
 from generator.talent.policy import TalentPolicy
-kamus, report = check_root(root, snapshots=False)  # the kamus alone
+project = Project.open(root)
+assert not project.kamus_report.failed()  # the kamus alone
+kamus = project.kamus
 loaded = time.perf_counter()
-found, report = check_snapshots(root, kamus)
+found, report = read_snapshots(project.source, kamus)
 assert not report.failed(), report.findings[:3]
 checked = time.perf_counter()
 results = evaluate(found[0], kamus, TalentPolicy.from_data(kamus.config.talenta))
@@ -58,7 +60,7 @@ import pandas as pd
 from generator import load_kamus
 root, csv_path = sys.argv[1], sys.argv[2]
 kamus = load_kamus(root)
-codes = [c.kode for c in kamus.competencies.values() if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+codes = [c.kode for c in kamus.competencies.values() if c.berlaku and c.jenis in kamus.config.jenis_wajib]
 required = pd.DataFrame([{**{"kode_jabatan": p.kode}, **{r.kode: r.level for r in p.kompetensi if r.kode in codes}}
                          for p in kamus.positions.values()]).set_index("kode_jabatan")
 start = time.perf_counter()

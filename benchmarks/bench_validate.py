@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.api import validate  # noqa: E402
-from generator.check import SchemaSet, check_root  # noqa: E402
+from generator.check import SchemaSet  # noqa: E402
+from generator.project import Project  # noqa: E402
 
 
 class ReferenceOnly(SchemaSet):
@@ -32,7 +33,7 @@ class ReferenceOnly(SchemaSet):
 
 
 def validate_reference_only(root: Path):
-    return check_root(root, schemas=REFERENCE_ONLY)[1]
+    return Project.open(root, schemas=REFERENCE_ONLY).report
 
 
 REFERENCE_ONLY = ReferenceOnly()

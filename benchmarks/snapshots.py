@@ -74,7 +74,7 @@ def generate(root, out, rows: int, seed: int = 7, previous=None, teknis: int = 3
     kamus = load_kamus(root)
     rng = random.Random(seed)
     positions = sorted(kamus.positions.values(), key=lambda p: p.kode)
-    mandatory = [c.kode for c in kamus.competencies.values() if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+    mandatory = [c.kode for c in kamus.competencies.values() if c.berlaku and c.jenis in kamus.config.jenis_wajib]
     used = sorted({r.kode for p in positions for r in p.kompetensi} - set(mandatory))
     codes = sorted(mandatory) + used[:teknis]
     people = []

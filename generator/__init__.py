@@ -1,11 +1,13 @@
 """Kamus: competency dictionary and job competency standards as validated YAML.
 
 Pipeline: ``load`` (strict YAML) → ``check`` (schema, then cross-file rules) →
-``model`` (dataclasses) → render and build (the site). ``api`` is the library surface.
+``model`` (dataclasses) → ``render`` (pages) → ``publish`` (MkDocs), driven by a
+:class:`~generator.project.Project`; ``talent`` and ``diff`` reuse the same model.
+``api`` is the library surface; ``cli`` is a thin layer over it.
 """
 
 from .api import load_kamus, validate
 from .errors import KamusError, UsageError, ValidationFailed
+from .version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["KamusError", "UsageError", "ValidationFailed", "load_kamus", "validate"]
+__all__ = ["KamusError", "UsageError", "ValidationFailed", "__version__", "load_kamus", "validate"]

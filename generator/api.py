@@ -1,21 +1,125 @@
-"""The library API: what the CLI (and other Python code) calls."""
+"""The library API: one function per command; the CLI is a thin layer over it.
+
+Every command opens a :class:`~generator.project.Project`. Errors are typed
+(:mod:`generator.errors`); findings in the data are never exceptions but a
+:class:`~generator.findings.Report` (or :class:`~generator.errors.ValidationFailed`
+carrying one, where a command needs sound data).
+
+    from generator import api
+    report = api.validate("path/to/kamus")
+    kamus = api.load_kamus("path/to/kamus")
+    result = api.build("path/to/kamus", output="site")
+    talenta = api.talenta("path/to/kamus"); print(talenta.text())
+    print(api.diff("path/to/kamus", "kamus-2024", "kamus-2025").format("markdown"))
+"""
 
 from __future__ import annotations
 
-from .check import check_root
-from .errors import ValidationFailed
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import report as reporters
+from . import rules as rule_table
+from .diff.report import FORMATS as DIFF_FORMATS
+from .diff.versions import Comparison, compare_versions
 from .findings import Report
 from .model import Kamus
+from .project import Project
+from .publish.preview import serve as serve_preview
+from .publish.site import BuildResult, build_site, write_project
+from .talent import report as talent_report
+from .talent.analysis import Analysis, Period, analyse, select
+from .version import __version__
+
+REPORT_FORMATS = tuple(reporters.REPORTERS)
+TALENT_FORMATS = ("text", "json", "csv")
+RULE_FORMATS = ("text", "markdown")
+
+__all__ = ["DIFF_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS", "BuildResult", "Comparison",
+           "Project", "TalentResult", "__version__", "build", "diff", "format_report", "load_kamus",
+           "open_project", "render", "rules", "rules_table", "serve", "talenta", "validate"]
+
+
+def open_project(root=".", ref: str | None = None) -> Project:
+    """The kamus at ``root`` (or version ``ref`` of its git repository)."""
+    return Project.open(root, ref=ref)
 
 
 def validate(root=".") -> Report:
     """Every finding for the kamus at ``root`` (raises UsageError when it is no kamus root)."""
-    return check_root(root)[1]
+    return open_project(root).report
+
+
+def format_report(report: Report, name: str = "text", strict: bool = False) -> str:
+    """A report as ``text``, ``json`` or ``github`` (annotations)."""
+    return reporters.REPORTERS[name](report, strict)
 
 
 def load_kamus(root=".", strict: bool = False) -> Kamus:
     """The model of a kamus that passes validation; raises ValidationFailed otherwise."""
-    kamus, report = check_root(root)
-    if report.failed(strict):
-        raise ValidationFailed(report)
-    return kamus
+    return open_project(root).require_valid(strict)
+
+
+def build(root=".", output=None) -> BuildResult:
+    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``)."""
+    return build_site(root, output)
+
+
+def render(root=".", output=None) -> Path:
+    """`kamus render`: write the Markdown project (docs/ and mkdocs.yml) into ``output``."""
+    return write_project(open_project(root), output)
+
+
+def serve(root=".", dev_addr: str = "127.0.0.1:8000") -> None:
+    """`kamus serve`: a live preview until interrupted."""
+    serve_preview(root, dev_addr)
+
+
+@dataclass
+class TalentResult:
+    """`kamus talenta`: the results of one period, with the policy and snapshot they came from."""
+
+    analysis: Analysis
+    period: Period
+    kamus: Kamus
+
+    def format(self, name: str) -> str:
+        """The per-person results as ``text``, ``json`` or ``csv``."""
+        writers = {"text": talent_report.as_text, "json": talent_report.as_json}
+        if name == "csv":
+            return talent_report.as_csv(self.period, self.kamus)
+        return writers[name](self.analysis, self.period, self.kamus)
+
+    def provenance(self) -> str:
+        """Where the results came from, in one line (the snapshot and the policy)."""
+        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.analysis.policy.describe())
+
+    def write_restricted(self, folder) -> list[Path]:
+        """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""
+        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder)
+
+
+def talenta(root=".", periode: str | None = None) -> TalentResult:
+    """Talent results of period ``periode`` (default: the latest); raises ValidationFailed when
+    the kamus or a snapshot has errors."""
+    project = open_project(root)
+    kamus = project.require_valid()
+    analysis = analyse(project.snapshots, kamus)
+    return TalentResult(analysis, select(analysis, periode), kamus)
+
+
+def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:
+    """`kamus diff`: what changed in meaning between two versions (git refs or folders)."""
+    return compare_versions(root, old, new, with_impact)
+
+
+def rules() -> list:
+    """Every validation rule (id, severity, stage, description, hint)."""
+    return list(rule_table.RULES.values())
+
+
+def rules_table(name: str = "text") -> str:
+    """The rule table as ``text`` (one line per rule) or ``markdown``."""
+    if name == "markdown":
+        return rule_table.markdown_table() + "\n"
+    return "".join(f"{rule.id:26} {rule.severity:8} {rule.description}\n" for rule in rules())

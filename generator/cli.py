@@ -2,32 +2,60 @@
 
 Library errors become clean messages here; exit codes: 0 clean, 1 findings, 2 usage or
 internal error. No input file can produce a traceback (set KAMUS_DEBUG=1 to see one).
+The command speaks Bahasa Indonesia, argparse's own words included (through a parser
+subclass, so nothing process-wide is changed).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
+import re
 import sys
 
-from . import __version__, api, report, rules
+from . import api
 from .errors import KamusError, ValidationFailed
 
-# argparse's own words, in Bahasa Indonesia (users read CLI output, not code).
-_ARGPARSE_ID = {
-    "usage: ": "pemakaian: ",
-    "positional arguments": "argumen posisi",
-    "options": "opsi",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "show program's version number and exit": "tampilkan versi program lalu keluar",
-    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "expected one argument": "memerlukan satu nilai",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
-}
-argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # type: ignore[attr-defined]
+# argparse's error messages → Bahasa Indonesia (users read CLI output, not code).
+_ERRORS = [
+    (re.compile(r"argument (\S+): (.*)", re.S), lambda m: f"argumen {m[1]}: {_translate(m[2])}"),
+    (re.compile(r"the following arguments are required: (.*)", re.S), lambda m: f"argumen berikut wajib diisi: {m[1]}"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)", re.S), lambda m: f"pilihan tidak sah: {m[1]} (pilih dari {m[2]})"),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), lambda m: f"argumen tidak dikenal: {m[1]}"),
+    (re.compile(r"expected one argument"), lambda m: "memerlukan satu nilai"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), lambda m: f"opsi {m[1]} ambigu, bisa berarti {m[2]}"),
+    (re.compile(r"invalid (\S+) value: (.*)", re.S), lambda m: f"nilai {m[2]} tidak sah"),
+]
+
+
+def _translate(message: str) -> str:
+    for pattern, replace in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return replace(match)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Bahasa Indonesia: headings, the help option and error messages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen posisi"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {_translate(message)}\n")
 
 
 def _root_argument(parser):
@@ -35,16 +63,18 @@ def _root_argument(parser):
                         help="folder kamus yang berisi competencies/ dan positions/ (bawaan: folder ini)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kamus",
-        description="Kamus kompetensi dan standar kompetensi jabatan sebagai data YAML yang diperiksa.")
-    parser.add_argument("--version", action="version", version=f"kamus {__version__}",
+def build_parser(width: int | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; ``width`` fixes the help layout (for the generated docs)."""
+    formatter = functools.partial(_Formatter, width=width) if width else _Formatter
+    parser = _Parser(prog="kamus", formatter_class=formatter,
+                     description="Kamus kompetensi dan standar kompetensi jabatan sebagai data YAML yang diperiksa.")
+    parser.add_argument("--version", action="version", version=f"kamus {api.__version__}",
                         help="tampilkan versi program lalu keluar")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
     commands.required = True
+    add = functools.partial(commands.add_parser, formatter_class=formatter)
 
-    validate = commands.add_parser(
+    validate = add(
         "validate", help="periksa semua berkas kamus dan laporkan semua masalah sekaligus",
         description="Periksa semua berkas kamus: YAML ketat, skema, lalu aturan antarberkas. "
                     "Semua masalah dilaporkan sekaligus, urut per berkas dan baris. "
@@ -52,11 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     _root_argument(validate)
     validate.add_argument("--strict", action="store_true",
                           help="peringatan juga dianggap gagal (dipakai di CI)")
-    validate.add_argument("--format", choices=sorted(report.REPORTERS), default="text",
+    validate.add_argument("--format", choices=sorted(api.REPORT_FORMATS), default="text",
                           help="bentuk laporan: text (bawaan), json, atau github (anotasi GitHub Actions)")
     validate.set_defaults(run=_validate)
 
-    build = commands.add_parser(
+    build = add(
         "build", help="periksa kamus lalu bangun situs statisnya dengan MkDocs",
         description="Periksa kamus (laporan sama dengan `kamus validate`), ubah menjadi halaman Markdown "
                     "dengan templat di site_templates/, lalu jalankan mkdocs build. Folder keluaran diganti "
@@ -65,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
     build.set_defaults(run=_build)
 
-    render = commands.add_parser(
+    render = add(
         "render", help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
         description="Periksa kamus lalu tulis proyek Markdown (docs/ dan mkdocs.yml) yang dapat dibangun "
                     "dengan `mkdocs build -f FOLDER/mkdocs.yml` atau penerus MkDocs.")
@@ -73,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--output", metavar="FOLDER", required=True, help="folder tujuan proyek Markdown")
     render.set_defaults(run=_render)
 
-    serve = commands.add_parser(
+    serve = add(
         "serve", help="pratinjau langsung: situs dibangun ulang setiap kali berkas YAML atau templat disimpan",
         description="Jalankan server pratinjau. Menyimpan berkas YAML atau templat membangun ulang halaman "
                     "dan memuat ulang peramban dalam beberapa detik; berkas yang rusak ditampilkan galatnya "
@@ -83,20 +113,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="alamat server (bawaan: 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
-    talenta = commands.add_parser(
+    talenta = add(
         "talenta", help="manajemen talenta dari snapshot pegawai: kotak 9, JPM, kelompok talenta, suksesi",
         description="Hitung kotak manajemen talenta, job-person match, kelompok talenta, rencana suksesi dan "
                     "pergerakan dari snapshot di folder snapshots/. Hasil bernama adalah data pribadi: "
                     "--output menulis laporan terbatas (RAHASIA), tidak pernah ke situs.")
     _root_argument(talenta)
     talenta.add_argument("--periode", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
-    talenta.add_argument("--format", choices=["text", "json", "csv"], default="text",
+    talenta.add_argument("--format", choices=list(api.TALENT_FORMATS), default="text",
                          help="bentuk keluaran di layar: text (bawaan), json atau csv")
     talenta.add_argument("--output", metavar="FOLDER",
                          help="tulis laporan terbatas (XLSX dan CSV bertanda RAHASIA) ke folder ini")
     talenta.set_defaults(run=_talenta)
 
-    compare = commands.add_parser(
+    compare = add(
         "diff", help="bandingkan isi dua versi kamus (tag, cabang, commit git, atau folder)",
         description="Bandingkan makna dua versi kamus: kompetensi, level, indikator, jabatan, persyaratan dan unit "
                     "yang berubah, beserta dampaknya (jumlah jabatan dan pemangku jabatan, tanpa nama). "
@@ -104,14 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("old", metavar="LAMA", help="versi lama: ref git (tag, cabang, commit) atau folder kamus")
     compare.add_argument("new", metavar="BARU", help="versi baru: ref git atau folder kamus")
     _root_argument(compare)
-    compare.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+    compare.add_argument("--format", choices=list(api.DIFF_FORMATS), default="text",
                          help="bentuk laporan: text (bawaan), markdown (ringkasan pull request) atau json")
     compare.set_defaults(run=_diff)
 
-    rule_table = commands.add_parser(
+    rule_table = add(
         "rules", help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
         description="Tampilkan semua aturan pemeriksaan: kode aturan, tingkat, dan cara memperbaikinya.")
-    rule_table.add_argument("--format", choices=["text", "markdown"], default="text",
+    rule_table.add_argument("--format", choices=list(api.RULE_FORMATS), default="text",
                             help="bentuk daftar: text (bawaan) atau markdown")
     rule_table.set_defaults(run=_rules)
     return parser
@@ -119,96 +149,65 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _validate(args) -> int:
     result = api.validate(args.root)
-    sys.stdout.write(report.REPORTERS[args.format](result, args.strict))
+    sys.stdout.write(api.format_report(result, args.format, args.strict))
     return result.exit_code(args.strict)
 
 
-def _print_failure(failed: ValidationFailed) -> int:
-    sys.stdout.write(report.text(failed.report))
-    print("kamus: situs tidak dibangun karena data kamus berisi galat.", file=sys.stderr)
+def _failed(failed: ValidationFailed, message: str = "situs tidak dibangun karena data kamus berisi galat.") -> int:
+    sys.stdout.write(api.format_report(failed.report))
+    print(f"kamus: {message}", file=sys.stderr)
     return 1
 
 
 def _build(args) -> int:
-    from .build import build_site
-
     try:
-        result = build_site(args.root, args.output)
+        result = api.build(args.root, args.output)
     except ValidationFailed as failed:
-        return _print_failure(failed)
+        return _failed(failed)
     print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
           f"render {result.render_seconds:.1f} dtk, mkdocs {result.mkdocs_seconds:.1f} dtk).")
     return 0
 
 
 def _render(args) -> int:
-    from pathlib import Path
-
-    from .build import render_project
-    from .build.site import PROJECT_MARKER, check_output
-    from .render.pages import write_tree
-
-    check_output(Path(args.root).resolve(), Path(args.output).resolve(), PROJECT_MARKER)
     try:
-        _, files = render_project(args.root)
+        api.render(args.root, args.output)
     except ValidationFailed as failed:
-        return _print_failure(failed)
-    write_tree(args.output, files)
+        return _failed(failed)
     print(f"Proyek Markdown ditulis di {args.output}; bangun dengan: mkdocs build -f {args.output}/mkdocs.yml")
     return 0
 
 
 def _serve(args) -> int:
-    from .build.preview import serve
-
     try:
-        serve(args.root, args.dev_addr)
+        api.serve(args.root, args.dev_addr)
     except ValidationFailed as failed:
-        return _print_failure(failed)
+        return _failed(failed)
     return 0
 
 
 def _talenta(args) -> int:
-    from .check import check_root
-    from .talent import report as talent_report
-    from .talent.analysis import analyse, select
-
-    kamus, result = check_root(args.root)
-    if result.failed():
-        sys.stdout.write(report.text(result))
-        print("kamus: hasil talenta tidak dihitung karena data berisi galat.", file=sys.stderr)
-        return 1
-    analysis = analyse(kamus.snapshots, kamus)
-    period = select(analysis, args.periode)
-    if args.format == "json":
-        sys.stdout.write(talent_report.as_json(analysis, period, kamus))
-    elif args.format == "csv":
-        sys.stdout.write(talent_report.as_csv(period, kamus))
-        print(f"Snapshot {period.snapshot.path}; kebijakan: " + " ".join(analysis.policy.describe()), file=sys.stderr)
-    else:
-        sys.stdout.write(talent_report.as_text(analysis, period, kamus))
+    try:
+        result = api.talenta(args.root, args.periode)
+    except ValidationFailed as failed:
+        return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
+    sys.stdout.write(result.format(args.format))
+    if args.format == "csv":
+        print(result.provenance(), file=sys.stderr)
     if args.output:
-        written = talent_report.write_restricted(analysis, period, kamus, args.output)
+        written = result.write_restricted(args.output)
         print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
               file=sys.stderr)
     return 0
 
 
 def _diff(args) -> int:
-    from .diff.api import diff
-    from .diff.report import FORMATS
-
-    changes, found = diff(args.root, args.old, args.new)
-    sys.stdout.write(FORMATS[args.format](args.old, args.new, changes, found))
+    sys.stdout.write(api.diff(args.root, args.old, args.new).format(args.format))
     return 0
 
 
 def _rules(args) -> int:
-    if args.format == "markdown":
-        print(rules.markdown_table())
-    else:
-        for rule in rules.RULES.values():
-            print(f"{rule.id:26} {rule.severity:8} {rule.description}")
+    sys.stdout.write(api.rules_table(args.format))
     return 0
 
 

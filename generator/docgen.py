@@ -7,7 +7,6 @@ rewrites them, and a test fails when they are out of date or a command is missin
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -19,20 +18,22 @@ _BLOCK = re.compile(r"(<!-- BEGIN GENERATED: (?P<name>[\w-]+) -->\n)(?P<body>.*?
                     re.S)
 
 
+WIDTH = 88  # help text is wrapped to a fixed width so that the generated docs are stable
+
+
 def commands() -> dict:
     """Subcommand name → its argparse parser."""
-    parser = build_parser()
+    parser = build_parser(WIDTH)
     action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     return dict(action.choices)
 
 
 def _help(parser) -> str:
-    os.environ["COLUMNS"] = "90"  # argparse wraps to the terminal; fix it for stable docs
     return parser.format_help().rstrip()
 
 
 def cli_reference() -> str:
-    parts = ["```text\n$ kamus --help\n" + _help(build_parser()) + "\n```"]
+    parts = ["```text\n$ kamus --help\n" + _help(build_parser(WIDTH)) + "\n```"]
     for name, parser in commands().items():
         parts.append(f"#### `kamus {name}`\n\n```text\n$ kamus {name} --help\n{_help(parser)}\n```")
     return "\n\n".join(parts)

@@ -1,8 +1,9 @@
 """The small exception hierarchy of the library.
 
 Library code raises these; the CLI turns them into clean messages and exit codes
-(2 for usage and internal errors). Findings in the data are *not* exceptions: they are
-collected in a :class:`generator.findings.Report` so that all of them come at once.
+(2 for every error below except :class:`ValidationFailed`, which exits 1). Findings in
+the data are *not* exceptions: they are collected in a
+:class:`generator.findings.Report` so that all of them come at once.
 """
 
 
@@ -11,7 +12,23 @@ class KamusError(Exception):
 
 
 class UsageError(KamusError):
-    """The command was called wrongly: a missing root, an unknown option value."""
+    """The command was called wrongly: a missing root, an unknown option value or period."""
+
+
+class ConfigError(KamusError):
+    """A configuration file cannot be used (for example an unreadable base mkdocs.yml)."""
+
+
+class OutputError(UsageError):
+    """An output location is refused (it would overwrite someone's files) or cannot be written."""
+
+
+class GitError(KamusError):
+    """git failed: an unknown ref, no repository, or git is not installed."""
+
+
+class BuildError(KamusError):
+    """MkDocs (or another build step after validation) failed."""
 
 
 class ValidationFailed(KamusError):

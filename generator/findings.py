@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SEVERITIES = ("error", "warning", "notice")
 SEVERITY_LABEL = {"error": "galat", "warning": "peringatan", "notice": "catatan"}
 
 

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-# (kode, label, default minimum manajerial level, group); order = from the top down.
+# (kode, label, default minimum manajerial level); order = from the top down.
 _JENJANG = [
-    ("jpt_utama", "JPT Utama", 5, "struktural"),
-    ("jpt_madya", "JPT Madya", 5, "struktural"),
-    ("jpt_pratama", "JPT Pratama", 4, "struktural"),
-    ("administrator", "Administrator", 3, "struktural"),
-    ("pengawas", "Pengawas", 2, "struktural"),
-    ("pelaksana", "Pelaksana", 1, "struktural"),
-    ("fungsional_ahli_utama", "Fungsional Ahli Utama", 4, "fungsional keahlian"),
-    ("fungsional_ahli_madya", "Fungsional Ahli Madya", 3, "fungsional keahlian"),
-    ("fungsional_ahli_muda", "Fungsional Ahli Muda", 2, "fungsional keahlian"),
-    ("fungsional_ahli_pertama", "Fungsional Ahli Pertama", 1, "fungsional keahlian"),
-    ("fungsional_penyelia", "Fungsional Penyelia", 1, "fungsional keterampilan"),
-    ("fungsional_mahir", "Fungsional Mahir", 1, "fungsional keterampilan"),
-    ("fungsional_terampil", "Fungsional Terampil", 1, "fungsional keterampilan"),
-    ("fungsional_pemula", "Fungsional Pemula", 1, "fungsional keterampilan"),
+    ("jpt_utama", "JPT Utama", 5),
+    ("jpt_madya", "JPT Madya", 5),
+    ("jpt_pratama", "JPT Pratama", 4),
+    ("administrator", "Administrator", 3),
+    ("pengawas", "Pengawas", 2),
+    ("pelaksana", "Pelaksana", 1),
+    ("fungsional_ahli_utama", "Fungsional Ahli Utama", 4),
+    ("fungsional_ahli_madya", "Fungsional Ahli Madya", 3),
+    ("fungsional_ahli_muda", "Fungsional Ahli Muda", 2),
+    ("fungsional_ahli_pertama", "Fungsional Ahli Pertama", 1),
+    ("fungsional_penyelia", "Fungsional Penyelia", 1),
+    ("fungsional_mahir", "Fungsional Mahir", 1),
+    ("fungsional_terampil", "Fungsional Terampil", 1),
+    ("fungsional_pemula", "Fungsional Pemula", 1),
 ]
 
 JENJANG: tuple[str, ...] = tuple(row[0] for row in _JENJANG)
 LABEL: dict[str, str] = {row[0]: row[1] for row in _JENJANG}
-GROUP: dict[str, str] = {row[0]: row[3] for row in _JENJANG}
 DEFAULT_STANDARD: dict[str, int] = {row[0]: row[2] for row in _JENJANG}
 
 # Rank on one career ladder (1 = highest) for "the jenjang just below" in succession

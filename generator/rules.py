@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import Finding
+from .findings import SEVERITY_LABEL, Finding
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,6 @@ def finding(rule_id: str, path: str, line: int, column: int, message: str,
 
 def markdown_table() -> str:
     """The rule table as Markdown, for the README and the site's data reference."""
-    from .findings import SEVERITY_LABEL
-
     lines = ["| Aturan | Tingkat | Tahap | Yang diperiksa | Cara memperbaiki |",
              "|---|---|---|---|---|"]
     for rule in _TABLE:

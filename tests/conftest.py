@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,33 @@ def build_case_root(case_dir: Path, target: Path) -> Path:
 def minimal_root(tmp_path) -> Path:
     """A fresh copy of the minimal valid kamus, free to modify."""
     return build_case_root(TESTS / "no-such-case", tmp_path / "kamus")
+
+
+VERSIONS = TESTS / "fixtures" / "versions"
+GIT_ENV = {"GIT_AUTHOR_NAME": "BKPSDM", "GIT_AUTHOR_EMAIL": "bkpsdm@contoh.invalid", "GIT_COMMITTER_NAME": "BKPSDM",
+           "GIT_COMMITTER_EMAIL": "bkpsdm@contoh.invalid", "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+07:00",
+           "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+07:00"}
+
+
+def git(root, *args):
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV}).stdout
+
+
+def build_versions_repo(root: Path) -> Path:
+    """A real git repository: the minimal kamus, then each tests/fixtures/versions/<year> laid
+    over it (files/, remove.txt), committed and tagged kamus-<year>."""
+    shutil.copytree(MINIMAL, root)
+    git(root, "init", "-q", "-b", "main")
+    for version in sorted(p.name for p in VERSIONS.iterdir()):
+        folder = VERSIONS / version
+        if (folder / "files").is_dir():
+            shutil.copytree(folder / "files", root, dirs_exist_ok=True)
+        if (folder / "remove.txt").is_file():
+            for line in (folder / "remove.txt").read_text("utf-8").split():
+                target = root / line
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", f"Kamus {version}")
+        git(root, "tag", f"kamus-{version}")
+    return root

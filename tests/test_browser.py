@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO
-from generator.build import build_site
+from generator.publish.site import build_site
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",

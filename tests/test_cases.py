@@ -4,37 +4,24 @@ A case folder holds ``files/`` (laid over tests/fixtures/minimal), optionally
 ``remove.txt`` (paths to delete) and ``args.txt`` (extra arguments for
 ``kamus validate``), and ``expected.txt``: the exact text report, whose last line says
 LULUS or GAGAL and so fixes the exit code. To add a case, create the folder and run
-``KAMUS_UPDATE_GOLDEN=1 pytest tests/test_cases.py``; then read the new expected.txt.
+``make golden``; then read the new expected.txt (`git diff`) before committing it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-from conftest import CASES, build_case_root
-from generator.cli import main
+from goldens import CASE_DIRS, case_report
 from generator.rules import RULES
-
-CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())
-
-
-def run_case(case_dir, tmp_path, capsys):
-    root = build_case_root(case_dir, tmp_path / "kamus")
-    args_file = case_dir / "args.txt"
-    extra = args_file.read_text("utf-8").split() if args_file.is_file() else []
-    code = main(["validate", "--root", str(root), *extra])
-    return code, capsys.readouterr().out
 
 
 @pytest.mark.parametrize("case_dir", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
-def test_case(case_dir, tmp_path, capsys):
-    code, out = run_case(case_dir, tmp_path, capsys)
+def test_case(case_dir, tmp_path):
+    code, out = case_report(case_dir, tmp_path)
     expected_file = case_dir / "expected.txt"
-    if os.environ.get("KAMUS_UPDATE_GOLDEN"):
-        expected_file.write_text(out, "utf-8")
+    assert expected_file.is_file(), f"{case_dir.name}: no expected.txt yet; run `make golden` and read it"
     expected = expected_file.read_text("utf-8")
     assert out == expected
     assert code == (1 if expected.splitlines()[-1].startswith("GAGAL") else 0)

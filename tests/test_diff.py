@@ -3,54 +3,34 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import MINIMAL, TESTS
+from conftest import MINIMAL, VERSIONS, build_versions_repo, git
+from generator import api
 from generator.cli import main
-from generator.diff.api import diff
-
-VERSIONS = TESTS / "fixtures" / "versions"
-GIT_ENV = {"GIT_AUTHOR_NAME": "BKPSDM", "GIT_AUTHOR_EMAIL": "bkpsdm@contoh.invalid", "GIT_COMMITTER_NAME": "BKPSDM",
-           "GIT_COMMITTER_EMAIL": "bkpsdm@contoh.invalid", "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+07:00",
-           "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+07:00"}
+from goldens import DIFF_GOLDEN, diff_markdown
 
 
-def git(root, *args):
-    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV}).stdout
+def diff(root, old, new):
+    comparison = api.diff(root, old, new)
+    return comparison.changes, comparison.impact
 
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
-    root = tmp_path_factory.mktemp("repo") / "kamus"
-    shutil.copytree(MINIMAL, root)
-    git(root, "init", "-q", "-b", "main")
-    for version in sorted(p.name for p in VERSIONS.iterdir()):
-        folder = VERSIONS / version
-        if (folder / "files").is_dir():
-            shutil.copytree(folder / "files", root, dirs_exist_ok=True)
-        if (folder / "remove.txt").is_file():
-            for line in (folder / "remove.txt").read_text("utf-8").split():
-                target = root / line
-                shutil.rmtree(target) if target.is_dir() else target.unlink()
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", f"Kamus {version}")
-        git(root, "tag", f"kamus-{version}")
-    return root
+    return build_versions_repo(tmp_path_factory.mktemp("repo") / "kamus")
 
 
 def kinds(changes):
-    return {(c.subject, c.kode, c.kind, c.where, json.dumps(c.old, sort_keys=True, default=str),
-             json.dumps(c.new, sort_keys=True, default=str)) for c in changes}
+    return {(c.objek, c.kode, c.jenis, c.letak, json.dumps(c.lama, sort_keys=True, default=str),
+             json.dumps(c.baru, sort_keys=True, default=str)) for c in changes}
 
 
 def test_every_kind_of_change_with_old_and_new_values(repo):
     changes, _ = diff(repo, "kamus-2023", "kamus-2024")
-    found = {(c.subject, c.kode, c.kind, c.where): (c.old, c.new) for c in changes}
+    found = {(c.objek, c.kode, c.jenis, c.letak): (c.lama, c.baru) for c in changes}
     expected = {
         ("kompetensi", "T.A", "kompetensi-nama", ""): ("Penganggaran", "Penganggaran Daerah"),
         ("kompetensi", "T.A", "kompetensi-bidang", ""): ("Keuangan", "Keuangan Daerah"),
@@ -84,7 +64,7 @@ def test_every_kind_of_change_with_old_and_new_values(repo):
     persyaratan = found[("jabatan", "A.KEPALA", "jabatan-persyaratan", "pendidikan")]
     assert persyaratan[1][0]["bidang_ilmu"] == ["Akuntansi", "Manajemen Keuangan"]
     # T.A level 1 lost its third-line indicator? No: lines 1 and 2 were reworded; level 4 kept.
-    assert not any(c.kind == "level-dihapus" for c in changes)
+    assert not any(c.jenis == "level-dihapus" for c in changes)
 
 
 def test_jenis_change_and_removed_level_and_indicators(repo, tmp_path):
@@ -100,7 +80,7 @@ def test_jenis_change_and_removed_level_and_indicators(repo, tmp_path):
     target.write_text(text.replace("    indikator:\n      - Indikator pertama level 1.\n",
                                    "    indikator:\n      - Indikator pertama level 1.\n      - Baru.\n"), "utf-8")
     changes, _ = diff(repo, str(old), str(new))
-    found = {(c.kind, c.where): (c.old, c.new) for c in changes if c.kode == "T.B"}
+    found = {(c.jenis, c.letak): (c.lama, c.baru) for c in changes if c.kode == "T.B"}
     assert found[("kompetensi-jenis", "")] == ("teknis", "manajerial")
     assert found[("level-dihapus", "level 3")] == ("Deskripsi level 3.", None)
     assert found[("indikator-dihapus", "level 2, indikator 2")] == ("Indikator kedua level 2.", None)
@@ -113,7 +93,7 @@ def test_reformatting_reports_nothing(repo):
 
 def test_historic_version_that_breaks_todays_rules_is_still_compared(repo, capsys):
     changes, _ = diff(repo, "kamus-2022", "kamus-2023")
-    assert {(c.kode, c.kind) for c in changes} >= {("T.B", "kompetensi-nama"), ("B.STAF", "jabatan-ditambah"),
+    assert {(c.kode, c.jenis) for c in changes} >= {("T.B", "kompetensi-nama"), ("B.STAF", "jabatan-ditambah"),
                                                    ("UNIT_D", "unit-ditambah")}
     assert main(["validate", "--root", str(VERSIONS.parent / "minimal")]) == 0  # sanity: the fixture base is clean
 
@@ -121,17 +101,12 @@ def test_historic_version_that_breaks_todays_rules_is_still_compared(repo, capsy
 def test_impact_counts_against_the_latest_snapshot(repo):
     _, found = diff(repo, "kamus-2023", "kamus-2024")
     assert found.snapshot == "snapshots/2024.csv"
-    assert found.newly_below == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
-    assert found.positions_requiring["T.C"] == 4 and found.positions_requiring["T.B"] == 0
+    assert found.pemangku_di_bawah_syarat_baru == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
+    assert found.jabatan_yang_mensyaratkan["T.C"] == 4 and found.jabatan_yang_mensyaratkan["T.B"] == 0
 
 
-def test_markdown_summary_is_golden(repo, capsys):
-    assert main(["diff", "kamus-2023", "kamus-2024", "--root", str(repo), "--format", "markdown"]) == 0
-    out = capsys.readouterr().out
-    golden = VERSIONS.parent / "versions-expected.md"
-    if os.environ.get("KAMUS_UPDATE_GOLDEN"):
-        golden.write_text(out, "utf-8")
-    assert out == golden.read_text("utf-8")
+def test_markdown_summary_is_golden(repo):
+    assert diff_markdown(repo) == DIFF_GOLDEN.read_text("utf-8")
 
 
 def test_json_and_text_and_working_tree_untouched(repo, capsys):
@@ -153,7 +128,7 @@ def test_unknown_ref_is_a_clean_usage_error(repo, capsys):
 
 
 def test_site_history_from_tags(repo, tmp_path):
-    from generator.build import build_site
+    from generator.publish.site import build_site
     from sitecheck import read
 
     config = repo / "kamus.yaml"

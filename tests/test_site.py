@@ -11,8 +11,9 @@ import openpyxl
 import pytest
 
 from conftest import REPO, TESTS, build_case_root
-from generator.build import build_site
-from generator.build.site import MARKER
+from generator.outputs import SITE_MARKER as MARKER
+from generator.project import Project
+from generator.publish.site import build_site, render_project
 from generator.cli import main
 from generator.errors import UsageError
 from sitecheck import EXTERNAL, Page, read, resource_urls
@@ -175,10 +176,8 @@ def test_no_request_outside_the_site(built):
 def test_theme_never_gets_a_repository_to_query(built):
     import yaml
 
-    from generator.build import render_project
-
     root, _ = built
-    config = yaml.safe_load(render_project(root)[1]["mkdocs.yml"])
+    config = yaml.safe_load(render_project(Project.open(root))["mkdocs.yml"])
     assert "repo_url" not in config  # edit links are ours; Material would call the GitHub API
 
 
@@ -264,15 +263,17 @@ def test_demo_site_builds(tmp_path):
     assert (result.output / "jabatan/DISKOMINFO.KADIS/index.html").is_file()
 
 
-def test_parallel_rendering_gives_the_same_pages(monkeypatch, tmp_path):
-    from generator.check import check_root
-    from generator.render import pages
+def test_parallel_rendering_gives_the_same_pages(tmp_path):
+    from generator.publish.content import site_content
+    from generator.render.pages import render_pages
 
     root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
-    kamus, _ = check_root(root)
-    serial = pages.Renderer(kamus, root, parallel=False).render()
-    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
-    assert pages.Renderer(kamus, root, parallel=True).render() == serial
+    project = Project.open(root)
+    project.require_valid()
+    content = site_content(project)
+    serial = render_pages(content, workers=1)
+    # two forked workers even on a one-CPU machine, however small the kamus
+    assert render_pages(content, workers=2, parallel_from=0) == serial
 
 
 def test_make_site_style_relative_paths(tmp_path):

@@ -11,8 +11,9 @@ import re
 import pytest
 
 from conftest import REPO, TESTS, build_case_root
-from generator import load_kamus
-from generator.build import build_site
+from goldens import TALENTA_GOLDEN, talenta_json
+from generator.project import Project
+from generator.publish.site import build_site
 from generator.cli import main
 from generator.talent.analysis import analyse
 from generator.talent.compute import evaluate
@@ -28,8 +29,13 @@ def root(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def kamus(root):
-    return load_kamus(root)
+def project(root):
+    return Project.open(root)
+
+
+@pytest.fixture(scope="module")
+def kamus(project):
+    return project.require_valid()
 
 
 def person(kode="A.STAF", predikat="", nilai_kinerja=None, potensi=75.0, hukuman="tidak", tanggal=None,
@@ -59,20 +65,20 @@ def test_kinerja_from_score_bands(kamus, nilai, expected):
     ("Kurang/Misconduct", 90, 6),
 ])
 def test_every_box(kamus, predikat, potensi, box):
-    assert run(kamus, person(predikat=predikat, potensi=potensi))[0].box == box
+    assert run(kamus, person(predikat=predikat, potensi=potensi))[0].kotak == box
 
 
 def test_jpm_complete_incomplete_and_capped(kamus):
     # A.STAF requires M.1 1 and SK.1 1 (JPM scope) and T.B 1 (teknis).
     full = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)))[0]
-    assert full.jpm == 125.0 and full.pemetaan == "Optimal" and full.seleksi == "MS"
-    assert full.gaps == {"M.1": 0.5, "SK.1": 0, "T.B": -0.5}
+    assert full.jpm == 125.0 and full.kategori_pemetaan == "Optimal" and full.kategori_seleksi == "MS"
+    assert full.gap == {"M.1": 0.5, "SK.1": 0, "T.B": -0.5}
     incomplete = run(kamus, person(predikat="Baik", levels=(1.5, None, None, 1)))[0]
-    assert incomplete.jpm is None and incomplete.missing == ("SK.1",) and incomplete.pemetaan == "tidak lengkap"
-    capped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)), policy=TalentPolicy(jpm_cap=True))[0]
+    assert incomplete.jpm is None and incomplete.kompetensi_belum_diases == ("SK.1",) and incomplete.kategori_pemetaan == "tidak lengkap"
+    capped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)), policy=TalentPolicy.from_data({"jpm": {"batasi_100": True}}))[0]
     assert capped.jpm == 100.0
-    teknis = run(kamus, person(predikat="Baik", levels=(1, 1, None, 0.5)), policy=TalentPolicy(jpm_teknis=True))[0]
-    assert teknis.jpm == round(2.5 / 3 * 100, 2) and (teknis.pemetaan, teknis.seleksi) == ("Cukup Optimal", "MS")
+    teknis = run(kamus, person(predikat="Baik", levels=(1, 1, None, 0.5)), policy=TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}))[0]
+    assert teknis.jpm == round(2.5 / 3 * 100, 2) and (teknis.kategori_pemetaan, teknis.kategori_seleksi) == ("Cukup Optimal", "MS")
 
 
 @pytest.mark.parametrize("jpm_levels, pemetaan, seleksi", [
@@ -81,7 +87,7 @@ def test_jpm_complete_incomplete_and_capped(kamus):
 ])
 def test_jpm_band_boundaries(kamus, jpm_levels, pemetaan, seleksi):
     result = run(kamus, person(predikat="Baik", levels=(*jpm_levels, None, 1)))[0]
-    assert (result.pemetaan, result.seleksi) == (pemetaan, seleksi)
+    assert (result.kategori_pemetaan, result.kategori_seleksi) == (pemetaan, seleksi)
 
 
 @pytest.mark.parametrize("hukuman, tanggal, in_pool", [
@@ -90,8 +96,8 @@ def test_jpm_band_boundaries(kamus, jpm_levels, pemetaan, seleksi):
 ])
 def test_pool_exclusion_by_discipline(kamus, hukuman, tanggal, in_pool):
     result = run(kamus, person(predikat="Sangat Baik", potensi=90, hukuman=hukuman, tanggal=tanggal))[0]
-    assert result.box == 9 and result.pool is in_pool
-    assert bool(result.reason) is not in_pool
+    assert result.kotak == 9 and result.kelompok_talenta is in_pool
+    assert bool(result.alasan_tidak_masuk) is not in_pool
 
 
 def test_outdated_assessment_is_flagged(kamus):
@@ -112,35 +118,30 @@ def test_succession_ranks_by_jpm_against_the_target(kamus):
 
     results = evaluate(snapshot, kamus, TalentPolicy())
     slate = slates(results, snapshot.competencies, kamus, TalentPolicy())[0]
-    assert slate.position.kode == "A.KEPALA"  # the only strategic post
-    assert [c.result.person.nip for c in slate.candidates] == ["3" * 18, "2" * 18, "1" * 18]
-    assert [c.jpm for c in slate.candidates] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
-    assert [c.seleksi for c in slate.candidates] == ["MS", "MS", "KMS"]
-    assert slate.candidates[2].shortfalls == {"M.1": (2, 3), "SK.1": (2, 3)}
-    assert slate.incomplete == 1 and slate.incumbents == 1
-    assert slate.total == 3 and slate.bands == {"MS": 2, "MMS": 0, "KMS": 1}
-    below = slates(results, snapshot.competencies, kamus, TalentPolicy(suksesi_jenjang_di_bawah=True))[0]
-    assert [c.result.person.nip for c in below.candidates] == ["3" * 18]  # pengawas is just below administrator
+    assert slate.jabatan.kode == "A.KEPALA"  # the only strategic post
+    assert [c.hasil.person.nip for c in slate.kandidat] == ["3" * 18, "2" * 18, "1" * 18]
+    assert [c.jpm for c in slate.kandidat] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
+    assert [c.kategori_seleksi for c in slate.kandidat] == ["MS", "MS", "KMS"]
+    assert slate.kandidat[2].kompetensi_kurang == {"M.1": (2, 3), "SK.1": (2, 3)}
+    assert slate.tidak_lengkap == 1 and slate.pemangku == 1
+    assert slate.jumlah_kandidat == 3 and slate.kategori_seleksi == {"MS": 2, "MMS": 0, "KMS": 1}
+    below = slates(results, snapshot.competencies, kamus, TalentPolicy.from_data({"suksesi": {"hanya_jenjang_di_bawah": True}}))[0]
+    assert [c.hasil.person.nip for c in below.kandidat] == ["3" * 18]  # pengawas is just below administrator
 
 
-def test_golden_json_of_two_periods(root, capsys):
-    assert main(["talenta", "--root", str(root), "--format", "json"]) == 0
-    actual = json.loads(capsys.readouterr().out)
-    expected_file = TALENTA / "expected.json"
-    if os.environ.get("KAMUS_UPDATE_GOLDEN"):
-        expected_file.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    assert actual == json.loads(expected_file.read_text("utf-8"))
+def test_golden_json_of_two_periods(root):
+    assert json.loads(talenta_json(root)) == json.loads(TALENTA_GOLDEN.read_text("utf-8"))
 
 
-def test_movement_between_periods(root, kamus):
-    analysis = analyse(kamus.snapshots, kamus)
-    moved = analysis.periods["2025"].movement
-    assert (moved.old, moved.new) == ("2024", "2025")
-    assert [r.person.nama for r in moved.entered] == ["Eka Prátiwi"]  # read from a Windows-1252 file
-    assert [r.person.nama for r in moved.left] == ["Citra Dewi"]
-    assert [(o.box, n.box) for o, n in moved.up] == [(5, 9)]
-    assert sorted((o.box, n.box) for o, n in moved.down) == [(9, 5), (9, 8)]
-    assert moved.transitions[8][4] == 1 and sum(map(sum, moved.transitions)) == 3
+def test_movement_between_periods(project, kamus):
+    analysis = analyse(project.snapshots, kamus)
+    moved = analysis.periods["2025"].pergerakan
+    assert (moved.dari, moved.ke) == ("2024", "2025")
+    assert [r.person.nama for r in moved.masuk] == ["Eka Prátiwi"]  # read from a Windows-1252 file
+    assert [r.person.nama for r in moved.keluar] == ["Citra Dewi"]
+    assert [(o.kotak, n.kotak) for o, n in moved.naik] == [(5, 9)]
+    assert sorted((o.kotak, n.kotak) for o, n in moved.turun) == [(9, 5), (9, 8)]
+    assert moved.transisi[8][4] == 1 and sum(map(sum, moved.transisi)) == 3
 
 
 def test_excel_number_and_date_formats():
@@ -180,10 +181,10 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
 
 
 def test_published_site_shows_no_name_and_no_nip(tmp_path):
-    kamus = load_kamus(REPO)
-    assert len(kamus.snapshots) == 2
+    snapshots = Project.open(REPO).snapshots
+    assert len(snapshots) == 2
     secrets = set()
-    for snapshot in kamus.snapshots:
+    for snapshot in snapshots:
         for p in snapshot.people:
             secrets |= {p.nip, p.nama}
     site = build_site(REPO, tmp_path / "site").output
@@ -200,18 +201,18 @@ def test_published_site_shows_no_name_and_no_nip(tmp_path):
     assert "Kotak 9" in page and "Kelompok talenta" in page and "Kebijakan yang dipakai" in page
 
 
-def test_small_groups_are_not_broken_down(kamus):
+def test_small_groups_are_not_broken_down(project, kamus):
     from generator.talent.aggregate import summarise
 
-    analysis = analyse(kamus.snapshots, kamus)
+    analysis = analyse(project.snapshots, kamus)
     summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
     assert summary.overall.counts[9] == 2 and summary.people == 4
     assert summary.jpm_histogram == [("100–<110%", 1), ("110–<120%", 0), ("≥ 120%", 2)]  # 100, 200, 275; Eka incomplete
     assert summary.by_unit and all(g.counts is None for g in summary.by_unit + summary.by_jenjang)
     assert summary.gap and all(v is None for v in summary.gap.values())
-    assert summary.succession == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,
+    assert summary.suksesi == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,
                                    "KMS": 0, "tidak_lengkap": 1}]
-    assert summary.movement["naik"] == 1 and summary.movement["keluar"] == 1
+    assert summary.pergerakan["naik"] == 1 and summary.pergerakan["keluar"] == 1
 
 
 def test_excel_separator_hint_line(tmp_path):

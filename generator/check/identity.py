@@ -33,7 +33,7 @@ def check_file_names(parsed: list, unit: bool = False) -> list:
     found = []
     for doc, source in parsed:
         kode = _kode(doc)
-        expected = source.folder if unit else source.abspath.stem
+        expected = source.folder if unit else source.stem
         if kode is None or kode == expected:
             continue
         if unit:

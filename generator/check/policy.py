@@ -22,7 +22,7 @@ def check_level_sequence(kamus) -> list:
 def check_mandatory(kamus) -> list:
     """KOMPETENSI-WAJIB-MISSING: every position lists every berlaku competency of the mandatory kinds."""
     mandatory = [c for c in kamus.competencies.values()
-                 if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+                 if c.berlaku and c.jenis in kamus.config.jenis_wajib]
     found = []
     for position in kamus.positions.values():
         listed = {r.kode for r in position.kompetensi}

@@ -1,7 +1,8 @@
 """Compare two versions by meaning: every change with its old and new value.
 
-A change of formatting, key order or comments changes nothing here, because both sides
-are compared as plain data. Kinds are stable ids (see KINDS), shown in Indonesian.
+Both sides are lenient models (:mod:`generator.model.builder`), so a change of
+formatting, key order or comments changes nothing here. Kinds are stable ids (see
+KINDS), shown in Indonesian.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .lenient import Version
+from ..model import Competency, Kamus, Position, Unit
 
 KINDS = {
     "kompetensi-ditambah": "kompetensi ditambahkan", "kompetensi-dihapus": "kompetensi dihapus",
@@ -36,22 +37,26 @@ PERSYARATAN = {"pendidikan": "pendidikan", "pelatihan": "pelatihan", "pengalaman
 
 @dataclass
 class Change:
-    subject: str  # kompetensi | jabatan | unit
+    """One change, named as in `kamus diff --format json`."""
+
+    objek: str  # kompetensi | jabatan | unit
     kode: str
-    kind: str  # a key of KINDS
-    where: str = ""  # e.g. "level 3, indikator 2"
-    old: object = None
-    new: object = None
+    jenis: str  # a key of KINDS
+    letak: str = ""  # e.g. "level 3, indikator 2"
+    lama: object = None
+    baru: object = None
 
     @property
-    def label(self) -> str:
-        return KINDS[self.kind]
+    def keterangan(self) -> str:
+        return KINDS[self.jenis]
 
 
-def _fields(out, subject, kode, old, new, names):
-    for name, kind in names:
-        if old.get(name) != new.get(name):
-            out.append(Change(subject, kode, kind, old=old.get(name), new=new.get(name)))
+def _fields(out, objek, kode, old, new, names):
+    for name, jenis in names:
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            out.append(Change(objek, kode, jenis, lama=list(a) if isinstance(a, tuple) else a,
+                              baru=list(b) if isinstance(b, tuple) else b))
 
 
 def _indikator(out, kode, level, old: list, new: list):
@@ -69,32 +74,38 @@ def _indikator(out, kode, level, old: list, new: list):
             out.append(Change("kompetensi", kode, "indikator-ditambah", f"level {level}, indikator {k + 1}", None, new[k]))
 
 
-def _competency(out, kode, old, new):
-    if old["status"] != new["status"]:
-        kind = "kompetensi-dicabut" if new["status"] == "dicabut" else "kompetensi-diberlakukan"
-        out.append(Change("kompetensi", kode, kind, old=old["status"], new=new["status"]))
+def _competency(out, kode, old: Competency, new: Competency):
+    if old.status != new.status:
+        jenis = "kompetensi-dicabut" if new.status == "dicabut" else "kompetensi-diberlakukan"
+        out.append(Change("kompetensi", kode, jenis, lama=old.status, baru=new.status))
     _fields(out, "kompetensi", kode, old, new, [("nama", "kompetensi-nama"), ("jenis", "kompetensi-jenis"),
                                                 ("bidang", "kompetensi-bidang"), ("definisi", "kompetensi-definisi"),
                                                 ("dasar_hukum", "kompetensi-dasar-hukum"),
                                                 ("diganti_oleh", "kompetensi-pengganti")])
-    for level in sorted(set(old["level"]) | set(new["level"])):
-        a, b = old["level"].get(level), new["level"].get(level)
+    before, after = {lv.level: lv for lv in old.level}, {lv.level: lv for lv in new.level}
+    for level in sorted(set(before) | set(after)):
+        a, b = before.get(level), after.get(level)
         if a is None:
-            out.append(Change("kompetensi", kode, "level-ditambah", f"level {level}", None, b["deskripsi"]))
+            out.append(Change("kompetensi", kode, "level-ditambah", f"level {level}", None, b.deskripsi))
         elif b is None:
-            out.append(Change("kompetensi", kode, "level-dihapus", f"level {level}", a["deskripsi"], None))
+            out.append(Change("kompetensi", kode, "level-dihapus", f"level {level}", a.deskripsi, None))
         else:
-            if a["deskripsi"] != b["deskripsi"]:
-                out.append(Change("kompetensi", kode, "level-deskripsi", f"level {level}", a["deskripsi"], b["deskripsi"]))
-            _indikator(out, kode, level, a["indikator"], b["indikator"])
+            if a.deskripsi != b.deskripsi:
+                out.append(Change("kompetensi", kode, "level-deskripsi", f"level {level}", a.deskripsi, b.deskripsi))
+            _indikator(out, kode, level, list(a.indikator), list(b.indikator))
 
 
-def _position(out, kode, old, new):
+def _rows(rows):
+    """A persyaratan section as plain data (JSON and text reports show it as written)."""
+    return None if rows is None else [row.as_dict() if hasattr(row, "as_dict") else row for row in rows]
+
+
+def _position(out, kode, old: Position, new: Position):
     _fields(out, "jabatan", kode, old, new, [("unit", "jabatan-pindah-unit"), ("nama", "jabatan-nama"),
                                              ("jenis_jabatan", "jabatan-jenis"), ("urusan", "jabatan-urusan"),
                                              ("ikhtisar", "jabatan-ikhtisar"), ("atasan", "jabatan-atasan"),
                                              ("strategis", "jabatan-strategis")])
-    a, b = old["kompetensi"], new["kompetensi"]
+    a, b = {r.kode: r.level for r in old.kompetensi}, {r.kode: r.level for r in new.kompetensi}
     for code in sorted(set(a) | set(b)):
         if code not in a:
             out.append(Change("jabatan", kode, "syarat-ditambah", code, None, b[code]))
@@ -104,28 +115,29 @@ def _position(out, kode, old, new):
             raised = isinstance(a[code], int) and isinstance(b[code], int) and b[code] > a[code]
             out.append(Change("jabatan", kode, "syarat-naik" if raised else "syarat-turun", code, a[code], b[code]))
     for section, label in PERSYARATAN.items():
-        if old["persyaratan"].get(section) != new["persyaratan"].get(section):
+        if old.persyaratan.get(section) != new.persyaratan.get(section):
             out.append(Change("jabatan", kode, "jabatan-persyaratan", label,
-                              old["persyaratan"].get(section), new["persyaratan"].get(section)))
+                              _rows(old.persyaratan.get(section)), _rows(new.persyaratan.get(section))))
 
 
-def _unit(out, kode, old, new):
+def _unit(out, kode, old: Unit, new: Unit):
     _fields(out, "unit", kode, old, new, [("nama", "unit-nama"), ("singkatan", "unit-singkatan"), ("induk", "unit-induk")])
 
 
-def _each(out, subject: str, before: dict, after: dict, compare_one) -> None:
+def _each(out, objek: str, before: dict, after: dict, compare_one) -> None:
     """Added, removed, or compared in detail: one pass over the kode of both versions."""
     for kode in sorted(set(before) | set(after)):
         a, b = before.get(kode), after.get(kode)
         if a is None:
-            out.append(Change(subject, kode, f"{subject}-ditambah", new=b["nama"]))
+            out.append(Change(objek, kode, f"{objek}-ditambah", baru=b.nama))
         elif b is None:
-            out.append(Change(subject, kode, f"{subject}-dihapus", old=a["nama"]))
+            out.append(Change(objek, kode, f"{objek}-dihapus", lama=a.nama))
         else:
             compare_one(out, kode, a, b)
 
 
-def compare(old: Version, new: Version) -> list[Change]:
+def compare(old: Kamus, new: Kamus) -> list[Change]:
+    """Every change between two (lenient) models."""
     out: list[Change] = []
     _each(out, "kompetensi", old.competencies, new.competencies, _competency)
     _each(out, "jabatan", old.positions, new.positions, _position)

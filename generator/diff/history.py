@@ -4,50 +4,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 
-from . import lenient
+from ..model import Kamus, Versi
 from .compare import Change, compare
-from .source import read_ref
 
 
 @dataclass
 class Pair:
-    old: dict  # {tag, label, tanggal}
-    new: dict
+    old: Versi
+    new: Versi
     changes: list[Change]
 
     @property
     def slug(self) -> str:
-        return f"{self.old['tag']}--{self.new['tag']}"
+        return f"{self.old.tag}--{self.new.tag}"
 
 
 @dataclass
 class History:
-    versions: list[dict]
+    versions: list[Versi]
     pairs: list[Pair] = field(default_factory=list)  # every pair, older first
     by_subject: dict[tuple[str, str], list[tuple[Pair, list[Change]]]] = field(default_factory=dict)
 
     def pair(self, old_tag: str, new_tag: str) -> Pair | None:
-        return next((p for p in self.pairs if p.old["tag"] == old_tag and p.new["tag"] == new_tag), None)
+        return next((p for p in self.pairs if p.old.tag == old_tag and p.new.tag == new_tag), None)
 
     def consecutive(self) -> list[Pair]:
-        tags = [v["tag"] for v in self.versions]
-        return [p for p in self.pairs if tags.index(p.new["tag"]) == tags.index(p.old["tag"]) + 1]
+        tags = [v.tag for v in self.versions]
+        return [p for p in self.pairs if tags.index(p.new.tag) == tags.index(p.old.tag) + 1]
+
+    def changes_of(self, objek: str, kode: str) -> list[tuple[Pair, list[Change]]]:
+        """[(pair of consecutive versions, [changes])] touching one competency, position or unit."""
+        return self.by_subject.get((objek, kode), [])
 
 
-def history(root: Path, versions) -> History:
-    """Comparisons between every two listed versions, and per competency/position/unit the
-    changes between consecutive versions."""
+def history(versions, models: dict[str, Kamus]) -> History:
+    """Comparisons between every two listed versions (``models``: tag → lenient model), and
+    per competency/position/unit the changes between consecutive versions."""
     versions = list(versions)
-    read = {v["tag"]: lenient.read(read_ref(Path(root), v["tag"])) for v in versions}
     result = History(versions)
     for old, new in combinations(versions, 2):
-        result.pairs.append(Pair(old, new, compare(read[old["tag"]], read[new["tag"]])))
+        result.pairs.append(Pair(old, new, compare(models[old.tag], models[new.tag])))
     for pair in result.consecutive():
         touched: dict[tuple[str, str], list[Change]] = {}
         for change in pair.changes:
-            touched.setdefault((change.subject, change.kode), []).append(change)
+            touched.setdefault((change.objek, change.kode), []).append(change)
         for key, changes in touched.items():
             result.by_subject.setdefault(key, []).append((pair, changes))
     return result

@@ -11,7 +11,7 @@ from .compare import KINDS, Change
 from .impact import Impact
 
 JSON_VERSION = 1
-SUBJECTS = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
+OBJEK = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
 
 
 def word_parts(old: str, new: str) -> list[tuple[str, str]]:
@@ -68,33 +68,41 @@ def _value(value) -> str:
 
 def describe(change: Change, markdown: bool) -> str:
     value = (lambda v: md_escape(_value(v))) if markdown else _value
-    where = f" ({md_escape(change.where) if markdown else change.where})" if change.where else ""
-    if change.kind.startswith("syarat-"):
-        old = "" if change.old is None else f"level {change.old}"
-        new = "" if change.new is None else f"level {change.new}"
-        return f"{change.label}{where}: {' → '.join(filter(None, [old, new]))}"
-    if change.kind in REWORDED:
-        return f"{change.label}{where}: {word_diff(change.old, change.new, markdown)}"
-    if change.kind.endswith("-ditambah") and change.old is None:
-        return f"{change.label}{where}: {value(change.new)}"
-    if change.kind.endswith("-dihapus") and change.new is None:
-        return f"{change.label}{where}: {value(change.old)}"
-    return f"{change.label}{where}: {value(change.old)} → {value(change.new)}"
+    where = f" ({md_escape(change.letak) if markdown else change.letak})" if change.letak else ""
+    if change.jenis.startswith("syarat-"):
+        old = "" if change.lama is None else f"level {change.lama}"
+        new = "" if change.baru is None else f"level {change.baru}"
+        return f"{change.keterangan}{where}: {' → '.join(filter(None, [old, new]))}"
+    if change.jenis in REWORDED:
+        return f"{change.keterangan}{where}: {word_diff(change.lama, change.baru, markdown)}"
+    if change.jenis.endswith("-ditambah") and change.lama is None:
+        return f"{change.keterangan}{where}: {value(change.baru)}"
+    if change.jenis.endswith("-dihapus") and change.baru is None:
+        return f"{change.keterangan}{where}: {value(change.lama)}"
+    return f"{change.keterangan}{where}: {value(change.lama)} → {value(change.baru)}"
 
 
-def _grouped(changes):
+def summary(changes: list[Change]) -> list[tuple[str, int]]:
+    """(keterangan, count) for every kind of change that occurs, in the order of KINDS: the
+    order of the PR summary and of the site's Riwayat pages."""
+    counts = Counter(c.jenis for c in changes)
+    return [(KINDS[jenis], counts[jenis]) for jenis in KINDS if counts.get(jenis)]
+
+
+def grouped(changes) -> dict[tuple[str, str], list[Change]]:
+    """Changes per (objek, kode), in order of appearance."""
     groups: dict[tuple[str, str], list[Change]] = {}
     for change in changes:
-        groups.setdefault((change.subject, change.kode), []).append(change)
+        groups.setdefault((change.objek, change.kode), []).append(change)
     return groups
 
 
 def _impact_lines(changes, found: Impact, markdown: bool) -> list[str]:
     lines = []
     code = "`{}`" if markdown else "{}"
-    for kode, count in sorted(found.positions_requiring.items()):
+    for kode, count in sorted(found.jabatan_yang_mensyaratkan.items()):
         lines.append(f"- kompetensi {code.format(kode)} disyaratkan oleh {count} jabatan")
-    for (jabatan, kompetensi), count in sorted(found.newly_below.items()):
+    for (jabatan, kompetensi), count in sorted(found.pemangku_di_bawah_syarat_baru.items()):
         lines.append(f"- {code.format(jabatan)} / {code.format(kompetensi)}: {count} pemangku jabatan kini di bawah "
                      f"level yang disyaratkan (snapshot {found.snapshot})")
     return lines
@@ -104,11 +112,10 @@ def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str
     lines = [f"## Perubahan kamus `{old}` → `{new}`", ""]
     if not changes:
         return "\n".join(lines + ["Tidak ada perubahan isi (hanya format, urutan atau komentar, atau tidak ada sama sekali).", ""])
-    counts = Counter(c.kind for c in changes)
     lines += ["| Jenis perubahan | Jumlah |", "|---|---:|"]
-    lines += [f"| {KINDS[kind]} | {counts[kind]} |" for kind in KINDS if counts.get(kind)]
-    groups = _grouped(changes)
-    for subject, title in SUBJECTS:
+    lines += [f"| {label} | {count} |" for label, count in summary(changes)]
+    groups = grouped(changes)
+    for subject, title in OBJEK:
         items = [(key, value) for key, value in groups.items() if key[0] == subject]
         if not items:
             continue
@@ -124,9 +131,8 @@ def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str
 
 def as_text(old: str, new: str, changes: list[Change], found: Impact) -> str:
     lines = [f"Perubahan kamus {old} → {new}: {len(changes)} perubahan."]
-    counts = Counter(c.kind for c in changes)
-    lines += [f"  {KINDS[kind]}: {counts[kind]}" for kind in KINDS if counts.get(kind)]
-    for (subject, kode), group in _grouped(changes).items():
+    lines += [f"  {label}: {count}" for label, count in summary(changes)]
+    for (subject, kode), group in grouped(changes).items():
         lines.append(f"{subject} {kode}")
         lines += [f"  - {describe(c, False)}" for c in group]
     impact_lines = _impact_lines(changes, found, False)
@@ -138,12 +144,12 @@ def as_text(old: str, new: str, changes: list[Change], found: Impact) -> str:
 def as_json(old: str, new: str, changes: list[Change], found: Impact) -> str:
     document = {
         "version": JSON_VERSION, "dari": old, "ke": new,
-        "ringkasan": dict(Counter(c.kind for c in changes)),
-        "perubahan": [{"objek": c.subject, "kode": c.kode, "jenis": c.kind, "keterangan": c.label,
-                       "letak": c.where or None, "lama": c.old, "baru": c.new} for c in changes],
-        "dampak": {"jabatan_yang_mensyaratkan": found.positions_requiring,
+        "ringkasan": dict(Counter(c.jenis for c in changes)),
+        "perubahan": [{"objek": c.objek, "kode": c.kode, "jenis": c.jenis, "keterangan": c.keterangan,
+                       "letak": c.letak or None, "lama": c.lama, "baru": c.baru} for c in changes],
+        "dampak": {"jabatan_yang_mensyaratkan": found.jabatan_yang_mensyaratkan,
                    "pemangku_di_bawah_syarat_baru": [{"jabatan": j, "kompetensi": k, "jumlah": n}
-                                                      for (j, k), n in sorted(found.newly_below.items())],
+                                                      for (j, k), n in sorted(found.pemangku_di_bawah_syarat_baru.items())],
                    "snapshot": found.snapshot or None},
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"

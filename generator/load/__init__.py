@@ -1,7 +1,10 @@
-"""Stage 1 of the pipeline: find the files of a kamus root and load them strictly."""
+"""Stage 1 of the pipeline: find the files of a kamus version and load them strictly."""
 
 from .discover import Sources, SourceFile, discover
 from .document import Document
-from .yaml_strict import load_bytes, load_file, load_text
+from .documents import Documents, Loaded, load_documents
+from .source import FileSource, FolderSource, GitSource, open_source
+from .yaml_strict import load_bytes, load_file, load_source, load_text
 
-__all__ = ["Document", "SourceFile", "Sources", "discover", "load_bytes", "load_file", "load_text"]
+__all__ = ["Document", "Documents", "FileSource", "FolderSource", "GitSource", "Loaded", "SourceFile", "Sources",
+           "discover", "load_bytes", "load_documents", "load_file", "load_source", "load_text", "open_source"]

@@ -1,30 +1,34 @@
-"""Find the data files of a kamus root and say which kind each one is."""
+"""Find the data files of a kamus version and say which kind each one is (the one discovery)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from ..errors import UsageError
 from ..rules import finding
+from .source import FileSource
 
 CONFIG_FILE = "kamus.yaml"
 UNIT_FILE = "_unit.yaml"
 COMPETENCIES = "competencies"
 POSITIONS = "positions"
+SNAPSHOTS = "snapshots"
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    abspath: Path
     path: str  # relative to the root, forward slashes
     folder: str  # competencies: the jenis folder; positions and units: the unit folder
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
 
 
 @dataclass
 class Sources:
-    root: Path
+    source: FileSource
     config: SourceFile | None = None
     competencies: list[SourceFile] = field(default_factory=list)
     units: list[SourceFile] = field(default_factory=list)
@@ -36,16 +40,8 @@ class Sources:
     def count(self) -> int:
         return len(self.competencies) + len(self.units) + len(self.positions) + (self.config is not None)
 
-
-def _walk(base: Path, root: Path):
-    """Every visible file below ``base`` as (relative parts below base, abspath), sorted."""
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            abspath = Path(dirpath) / name
-            yield abspath.relative_to(base).parts, abspath, abspath.relative_to(root).as_posix()
+    def all(self) -> list[SourceFile]:
+        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions
 
 
 def _is_yaml_like(name: str) -> bool:
@@ -53,19 +49,27 @@ def _is_yaml_like(name: str) -> bool:
     return lower.endswith(".yaml") or lower.endswith(".yml")
 
 
-def discover(root) -> Sources:
-    """List the kamus files under ``root``; raises UsageError when it is no kamus root."""
-    root = Path(root)
-    missing = [d for d in (COMPETENCIES, POSITIONS) if not (root / d).is_dir()]
-    if missing:
+def is_kamus_root(source: FileSource) -> bool:
+    return all(source.is_dir(d) for d in (COMPETENCIES, POSITIONS))
+
+
+def discover(source: FileSource, lenient: bool = False) -> Sources:
+    """List the kamus files of ``source``.
+
+    Raises UsageError when it is no kamus root, unless ``lenient`` (a historic version
+    without the folders is simply empty).
+    """
+    missing = [d for d in (COMPETENCIES, POSITIONS) if not source.is_dir(d)]
+    if missing and not lenient:
         raise UsageError(
-            f"'{root}' bukan folder kamus: folder {' dan '.join(missing)} tidak ada. "
+            f"'{source.label}' bukan folder kamus: folder {' dan '.join(missing)} tidak ada. "
             "Jalankan perintah dari folder kamus atau pakai --root FOLDER.")
-    sources = Sources(root=root)
-    if (root / CONFIG_FILE).is_file():
-        sources.config = SourceFile(root / CONFIG_FILE, CONFIG_FILE, "")
+    sources = Sources(source=source)
+    if source.is_file(CONFIG_FILE):
+        sources.config = SourceFile(CONFIG_FILE, "")
     for kind in (COMPETENCIES, POSITIONS):
-        for parts, abspath, path in _walk(root / kind, root):
+        for path in source.files(kind) if source.is_dir(kind) else []:
+            parts = path.split("/")[1:]
             name = parts[-1]
             if not _is_yaml_like(name):
                 continue  # README.md, images and the like are not data
@@ -78,12 +82,12 @@ def discover(root) -> Sources:
                 sources.findings.append(finding(
                     "FILE-LOCATION", path, 1, 1, f"berkas di `{path}` tidak berada di `{kind}/<folder>/`"))
                 continue
-            source = SourceFile(abspath, path, parts[0])
+            file = SourceFile(path, parts[0])
             if kind == COMPETENCIES:
-                sources.competencies.append(source)
+                sources.competencies.append(file)
             elif name == UNIT_FILE:
-                sources.units.append(source)
+                sources.units.append(file)
             else:
-                sources.positions.append(source)
+                sources.positions.append(file)
     sources.unit_folders = sorted({s.folder for s in sources.positions})
     return sources

@@ -250,6 +250,16 @@ def load_bytes(raw: bytes, path: str) -> tuple[Document | None, list]:
     return load_text(text, path)
 
 
+def load_source(source, path: str) -> tuple[Document | None, list]:
+    """Strictly load the file ``path`` of a :class:`~generator.load.source.FileSource`."""
+    try:
+        raw = source.read(path, limit=MAX_BYTES)
+    except OSError as exc:
+        return None, [finding("YAML-SYNTAX", path, 1, 1, f"berkas tidak dapat dibaca: {exc.strerror or exc}",
+                              "Periksa izin akses berkas.")]
+    return load_bytes(raw, path)
+
+
 def load_file(abspath, path: str) -> tuple[Document | None, list]:
     """Strictly load the file at ``abspath``; ``path`` is how findings name it."""
     try:

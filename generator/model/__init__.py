@@ -1,4 +1,4 @@
-"""Stage 3: the kamus as plain dataclasses, built from schema-valid documents.
+"""Stage 3: the kamus as plain dataclasses (built by :mod:`generator.model.builder`).
 
 Field names are the YAML names (one name per concept across YAML, code and site).
 Every object keeps its source :class:`~generator.load.Document` so that later checks and
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..config import Config
 from ..load import Document
+from .config import Config, Instansi, JenisKompetensi, Situs, Versi
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,29 @@ class Requirement:
 
 @dataclass(frozen=True)
 class Syarat:
-    """One row of persyaratan jabatan; ``fields`` are the row's columns besides tingkat."""
+    """One row of persyaratan jabatan, with its columns in the order the file gives them.
 
-    tingkat: str
-    fields: tuple[tuple[str, object], ...]
+    Two rows are equal when they hold the same columns and values, in any order.
+    """
+
+    items: tuple[tuple[str, object], ...] = field(compare=False)
+    key: tuple = field(init=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "key", tuple(sorted((k, repr(v)) for k, v in self.items)))
+
+    @property
+    def tingkat(self) -> str:
+        return self.get("tingkat", "")
 
     def get(self, name: str, default=None):
-        return dict(self.fields).get(name, default)
+        return dict(self.items).get(name, default)
+
+    def __getitem__(self, name: str):
+        return dict(self.items)[name]
+
+    def as_dict(self) -> dict:
+        return dict(self.items)
 
 
 @dataclass(frozen=True)
@@ -67,17 +83,15 @@ class Position:
     nama: str
     jenis_jabatan: str
     ikhtisar: str
-    unit: str
+    unit: str  # the unit folder
     kompetensi: tuple[Requirement, ...]
     urusan: str = ""
     atasan: str = ""
     strategis: bool = False
     catatan: str = ""
+    # section → rows: tuple[Syarat] (indikator_kinerja: tuple[str])
     persyaratan: dict[str, tuple] = field(default_factory=dict, compare=False)
     source: Document | None = field(default=None, compare=False, repr=False)
-
-    def required_level(self, kode: str) -> int | None:
-        return next((r.level for r in self.kompetensi if r.kode == kode), None)
 
 
 @dataclass(frozen=True)
@@ -94,47 +108,14 @@ class Unit:
 class Kamus:
     """A whole kamus. Dicts are keyed by kode and keep file order (sorted paths)."""
 
-    config: Config
+    config: Config = field(default_factory=Config)
     competencies: dict[str, Competency] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
-    snapshots: list = field(default_factory=list)  # talent snapshots (generator.talent.snapshot.Snapshot)
 
     def positions_in(self, unit: str) -> list[Position]:
         return [p for p in self.positions.values() if p.unit == unit]
 
-    def competencies_of(self, jenis: str) -> list[Competency]:
-        return [c for c in self.competencies.values() if c.jenis == jenis]
 
-
-def competency_from(doc: Document) -> Competency:
-    d = doc.data
-    return Competency(
-        kode=d["kode"], nama=d["nama"], jenis=d["jenis"], definisi=d["definisi"],
-        level=tuple(Level(lv["level"], lv["deskripsi"], tuple(lv["indikator"])) for lv in d["level"]),
-        bidang=d.get("bidang", ""), dasar_hukum=d.get("dasar_hukum", ""),
-        status=d.get("status", "berlaku"), diganti_oleh=tuple(d.get("diganti_oleh", ())),
-        catatan=d.get("catatan", ""), source=doc)
-
-
-def _syarat(rows) -> tuple:
-    if rows and isinstance(rows[0], str):  # indikator_kinerja: a plain list of text
-        return tuple(rows)
-    return tuple(Syarat(row["tingkat"], tuple((k, v) for k, v in row.items() if k != "tingkat"))
-                 for row in rows)
-
-
-def position_from(doc: Document, unit: str) -> Position:
-    d = doc.data
-    return Position(
-        kode=d["kode"], nama=d["nama"], jenis_jabatan=d["jenis_jabatan"], ikhtisar=d["ikhtisar"],
-        unit=unit, kompetensi=tuple(Requirement(r["kode"], r["level"]) for r in d["kompetensi"]),
-        urusan=d.get("urusan", ""), atasan=d.get("atasan", ""), strategis=d.get("strategis", False),
-        catatan=d.get("catatan", ""),
-        persyaratan={k: _syarat(v) for k, v in d.get("persyaratan", {}).items()}, source=doc)
-
-
-def unit_from(doc: Document) -> Unit:
-    d = doc.data
-    return Unit(kode=d["kode"], nama=d["nama"], singkatan=d.get("singkatan", ""),
-                induk=d.get("induk", ""), catatan=d.get("catatan", ""), source=doc)
+__all__ = ["Competency", "Config", "Instansi", "JenisKompetensi", "Kamus", "Level", "Position", "Requirement",
+           "Situs", "Syarat", "Unit", "Versi"]

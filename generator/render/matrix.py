@@ -26,7 +26,7 @@ class Matrix:
 def unit_matrix(views: Views, unit: str) -> Matrix:
     tree = views.unit_tree[unit]
     codes = sorted({r.kode for _, p in tree for r in p.kompetensi},
-                   key=lambda k: (views.kamus.competencies[k].jenis not in views.kamus.config.mandatory_kinds,
+                   key=lambda k: (views.kamus.competencies[k].jenis not in views.kamus.config.jenis_wajib,
                                   natural_key(k)))
     return _position_matrix(views, f"unit-{unit}", f"Matriks {views.kamus.units[unit].nama}",
                             [p for _, p in tree], codes, with_unit=False)
@@ -56,7 +56,7 @@ def distribution_matrix(views: Views) -> Matrix:
     rows, links = [], []
     for c in views.competencies:
         counts = {level: len(ps) for level, ps in views.used_by.get(c.kode, {}).items()}
-        rows.append([c.kode, c.nama, views.kamus.config.kinds.get(c.jenis, c.jenis)]
+        rows.append([c.kode, c.nama, views.kamus.config.nama_jenis(c.jenis)]
                     + [counts.get(level) if level <= len(c.level) else "–" for level in range(1, 6)]
                     + [sum(counts.values())])
         links.append(f"kompetensi/{c.kode}.md")

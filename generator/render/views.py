@@ -1,4 +1,7 @@
-"""Derived views of the model that several pages share (computed once per build)."""
+"""View models: what the page templates receive, derived once per build from the model.
+
+Templates loop over these; they compute nothing about the kamus themselves.
+"""
 
 from __future__ import annotations
 
@@ -22,19 +25,52 @@ class Views:
     def kinds(self) -> list[tuple[str, str, list[Competency]]]:
         """(jenis, label, competencies) for every configured kind that has competencies."""
         config = self.kamus.config
-        return [(jenis, label, [c for c in self.competencies if c.jenis == jenis])
-                for jenis, label in config.kinds.items()
-                if any(c.jenis == jenis for c in self.competencies)]
+        return [(jenis.kode, jenis.nama, [c for c in self.competencies if c.jenis == jenis.kode])
+                for jenis in config.jenis_kompetensi.values()
+                if any(c.jenis == jenis.kode for c in self.competencies)]
 
     def sorted_requirements(self, position: Position):
         """(kind label, [(competency, level)]) groups in SKJ order: mandatory kinds first."""
-        order = {jenis: i for i, jenis in enumerate(self.kamus.config.kinds)}
+        order = {jenis: i for i, jenis in enumerate(self.kamus.config.jenis_kompetensi)}
         groups: dict[str, list] = defaultdict(list)
         for req in position.kompetensi:
             competency = self.kamus.competencies[req.kode]
             groups[competency.jenis].append((competency, req.level))
-        return [(self.kamus.config.kinds[jenis], sorted(rows, key=lambda r: natural_key(r[0].kode)))
+        return [(self.kamus.config.nama_jenis(jenis), sorted(rows, key=lambda r: natural_key(r[0].kode)))
                 for jenis, rows in sorted(groups.items(), key=lambda kv: order.get(kv[0], 99))]
+
+
+# SKJ part III: (section key, heading, label of each row's first column).
+PERSYARATAN = (("pendidikan", "A. Pendidikan", "Jenjang"), ("pelatihan", "B. Pelatihan", None),
+               ("pengalaman", "C. Pengalaman Kerja", "Pengalaman"), ("pangkat", "D. Pangkat", "Pangkat/golongan"),
+               ("indikator_kinerja", "E. Indikator Kinerja Jabatan", None))
+
+
+@dataclass
+class SyaratRow:
+    label: str
+    uraian: str
+    tingkat: str | None  # None: the row has no tingkat column (indikator kinerja)
+
+
+def persyaratan(position: Position) -> list[tuple[str, list[SyaratRow]]]:
+    """SKJ part III as (heading, rows), one entry per section in the official order."""
+    sections = []
+    for key, heading, label in PERSYARATAN:
+        rows = []
+        for number, row in enumerate(position.persyaratan.get(key, ()), start=1):
+            if isinstance(row, str):
+                rows.append(SyaratRow(str(number), row, None))
+                continue
+            if key == "pendidikan":
+                uraian = str(row.get("jenjang"))
+                if row.get("bidang_ilmu"):
+                    uraian += "; bidang ilmu: " + ", ".join(map(str, row.get("bidang_ilmu")))
+            else:
+                uraian = str(row.get("nama") if key == "pelatihan" else row.get("uraian"))
+            rows.append(SyaratRow(label or str(row.get("jenis")).capitalize(), uraian, row.tingkat))
+        sections.append((heading, rows))
+    return sections
 
 
 def _tree(positions: list[Position]) -> list[tuple[int, Position]]:
@@ -64,7 +100,7 @@ def build_views(kamus: Kamus) -> Views:
     views = Views(kamus=kamus)
     views.competencies = sorted(kamus.competencies.values(), key=lambda c: natural_key(c.kode))
     views.mandatory = [c for c in views.competencies
-                       if c.berlaku and c.jenis in kamus.config.mandatory_kinds]
+                       if c.berlaku and c.jenis in kamus.config.jenis_wajib]
     used = defaultdict(lambda: defaultdict(list))
     bawahan = defaultdict(list)
     by_unit = defaultdict(list)

@@ -31,10 +31,10 @@ class Summary:
     pemetaan: dict[str, int] = field(default_factory=dict)
     jpm_histogram: list[tuple[str, int]] = field(default_factory=list)  # (range label, count), incomplete excluded
     seleksi: dict[str, int] = field(default_factory=dict)
-    pool: int = 0
+    kelompok_talenta: int = 0
     excluded_discipline: int = 0
-    succession: list[dict] = field(default_factory=list)
-    movement: dict | None = None
+    suksesi: list[dict] = field(default_factory=list)
+    pergerakan: dict | None = None
     gap_units: list[str] = field(default_factory=list)
     gap_codes: list[str] = field(default_factory=list)
     gap: dict = field(default_factory=dict)  # (unit, kode) → share below required (0–1), or None
@@ -43,12 +43,12 @@ class Summary:
 def _grid(title: str, results, minimum: int) -> Grid:
     if len(results) < minimum:
         return Grid(title, len(results), None)
-    counts = Counter(r.box for r in results)
+    counts = Counter(r.kotak for r in results)
     return Grid(title, len(results), {box: counts.get(box, 0) for box in range(1, 10)})
 
 
 def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
-    results, minimum = period.results, policy.kelompok_minimal
+    results, minimum = period.orang, policy.ukuran_kelompok_minimal
     summary = Summary(period.snapshot.periode, len(results), _grid("Semua pegawai", results, 1))
     by_unit, by_jenjang = defaultdict(list), defaultdict(list)
     for r in results:
@@ -57,20 +57,22 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     summary.by_unit = [_grid(kamus.units[u].nama if u in kamus.units else u, by_unit[u], minimum)
                        for u in kamus.units if u in by_unit]
     summary.by_jenjang = [_grid(LABEL[j], by_jenjang[j], minimum) for j in JENJANG if j in by_jenjang]
-    summary.pemetaan = dict(Counter(r.pemetaan for r in results))
+    summary.pemetaan = dict(Counter(r.kategori_pemetaan for r in results))
     buckets = Counter(min(int(r.jpm // 10), 12) for r in results if r.jpm is not None)
     summary.jpm_histogram = [(f"{10 * b}–<{10 * b + 10}%" if b < 12 else "≥ 120%", buckets.get(b, 0))
                              for b in range(min(buckets, default=0), max(buckets, default=-1) + 1)]
-    summary.seleksi = dict(Counter(r.seleksi for r in results))
-    summary.pool = sum(r.pool for r in results)
-    summary.excluded_discipline = sum(1 for r in results if r.reason.startswith("hukuman"))
-    for slate in period.slates:
-        summary.succession.append({"kode": slate.position.kode, "nama": slate.position.nama,
-                                   "kandidat": slate.total, **slate.bands, "tidak_lengkap": slate.incomplete})
-    if period.movement is not None:
-        m = period.movement
-        summary.movement = {"dari": m.old, "ke": m.new, "transisi": m.transitions, "masuk": len(m.entered),
-                            "keluar": len(m.left), "naik": len(m.up), "turun": len(m.down), "tetap": m.same}
+    summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
+    summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
+    summary.excluded_discipline = sum(1 for r in results if r.alasan_tidak_masuk.startswith("hukuman"))
+    for slate in period.suksesi:
+        summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
+                                "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
+                                "tidak_lengkap": slate.tidak_lengkap})
+    if period.pergerakan is not None:
+        m = period.pergerakan
+        summary.pergerakan = {"dari": m.dari, "ke": m.ke, "transisi": m.transisi, "masuk": len(m.masuk),
+                              "keluar": len(m.keluar), "naik": len(m.naik), "turun": len(m.turun),
+                              "tetap": m.tetap}
     _gap_map(summary, results, kamus, minimum, period.snapshot.competencies)
     return summary
 
@@ -81,7 +83,7 @@ def _gap_map(summary: Summary, results, kamus: Kamus, minimum: int, assessed: tu
     counted: dict = defaultdict(int)
     people = Counter(r.unit for r in results)
     for r in results:
-        for kode, gap in r.gaps.items():
+        for kode, gap in r.gap.items():
             counted[(r.unit, kode)] += 1
             below[(r.unit, kode)] += gap < 0
     codes = [k for k in assessed if any(key[1] == k for key in counted)]

@@ -1,11 +1,10 @@
-"""Load every snapshot of a kamus root and compute the talent results (the library API)."""
+"""Read every snapshot of a kamus and compute the talent results per period."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import UsageError
 from ..findings import Report
@@ -19,10 +18,12 @@ from .succession import Movement, Slate, movement, slates
 
 @dataclass
 class Period:
+    """One period's results, named as in `kamus talenta --format json`."""
+
     snapshot: Snapshot
-    results: list[Result]
-    slates: list[Slate] = field(default_factory=list)
-    movement: Movement | None = None  # from the period before, when there is one
+    orang: list[Result]
+    suksesi: list[Slate] = field(default_factory=list)
+    pergerakan: Movement | None = None  # from the period before, when there is one
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Analysis:
 
 
 @contextlib.contextmanager
-def _bulk():
+def bulk():
     """Pause the cyclic garbage collector while millions of acyclic objects are made.
 
     Each of its full passes walks every live object, so with a million people it turns
@@ -50,13 +51,14 @@ def _bulk():
             gc.enable()
 
 
-def check_snapshots(root, kamus: Kamus) -> tuple[list[Snapshot], Report]:
-    """Read and check every snapshot; the report lists every finding of every file."""
+def read_snapshots(source, kamus: Kamus, paths: list[str] | None = None) -> tuple[list[Snapshot], Report]:
+    """Read and check the snapshots ``paths`` (default: every one) of a file source; the
+    report lists every finding of every file."""
     report = Report()
     snapshots, seen = [], {}
-    for file in snapshot_files(Path(root)):
-        with _bulk():
-            snapshot = read_snapshot(file, Path(root), kamus)
+    for path in snapshot_files(source) if paths is None else paths:
+        with bulk():
+            snapshot = read_snapshot(source, path, kamus)
         report.files_checked += 1
         if snapshot.periode in seen:
             snapshot.findings.append(finding("SNAPSHOT-FILE", snapshot.path, 1, 1,
@@ -76,11 +78,11 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
     for snapshot in sorted(snapshots, key=lambda s: s.periode):
         if snapshot.failed() or snapshot.periode in periods:
             continue
-        with _bulk():
+        with bulk():
             results = evaluate(snapshot, kamus, policy)
             period = Period(snapshot, results, slates(results, snapshot.competencies, kamus, policy))
         if previous is not None:
-            period.movement = movement(previous.snapshot.periode, previous.results, snapshot.periode, results)
+            period.pergerakan = movement(previous.snapshot.periode, previous.orang, snapshot.periode, results)
         periods[snapshot.periode] = previous = period
     return Analysis(policy, periods)
 

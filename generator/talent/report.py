@@ -8,98 +8,83 @@ The JSON structure is documented in the README and pinned by a test.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..build.site import MARKER
-from ..errors import UsageError
-from ..render import export
+from ..errors import OutputError
+from ..outputs import inside_site
+from ..tables import RAHASIA, Table, to_csv, to_xlsx
 from .analysis import Analysis, Period
 from .policy import KINERJA_LABEL, TINDAK_LANJUT
 
 JSON_VERSION = 1
-RAHASIA = "RAHASIA: data pribadi pegawai (UU 27/2022). Jangan diterbitkan atau dibagikan di luar Komite Talenta/BKPSDM."
 
 
-@dataclass
-class Sheet:
-    """A table for export (the shape render.export expects)."""
-
-    name: str
-    columns: list
-    rows: list
-    fixed: int = 1
-
-
-def person_sheet(period: Period, kamus) -> Sheet:
+def person_sheet(period: Period, kamus) -> Table:
     codes = period.snapshot.competencies
     columns = ["nip", "nama", "kode_jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut"]
     rows = []
-    for r in period.results:
+    for r in period.orang:
+        gap = r.gap
         rows.append([r.person.nip, r.person.nama, r.person.kode_jabatan,
                      kamus.units[r.unit].nama if r.unit in kamus.units else r.unit, KINERJA_LABEL[r.kinerja],
-                     r.potensial, r.box, "" if r.jpm is None else r.jpm, r.pemetaan, r.seleksi,
-                     "ya" if r.pool else "tidak", r.reason, "ya" if r.asesmen_kedaluwarsa else "",
-                     " ".join(r.missing), *[r.gaps.get(c, "") for c in codes], TINDAK_LANJUT[r.box]])
-    return Sheet(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows, 2)
+                     r.potensial, r.kotak, "" if r.jpm is None else r.jpm, r.kategori_pemetaan, r.kategori_seleksi,
+                     "ya" if r.kelompok_talenta else "tidak", r.alasan_tidak_masuk,
+                     "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
+                     *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak]])
+    return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows, 2)
 
 
-def slate_sheet(period: Period) -> Sheet:
+def slate_sheet(period: Period) -> Table:
     columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "peringkat", "nip", "nama", "kode_jabatan_sekarang",
                "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang"]
     rows = []
-    for slate in period.slates:
-        for rank, c in enumerate(slate.candidates, start=1):
-            short = "; ".join(f"{k} {a:g}<{req}" for k, (a, req) in c.shortfalls.items())
-            rows.append([slate.position.kode, slate.position.nama, rank, c.result.person.nip, c.result.person.nama,
-                         c.result.person.kode_jabatan, c.result.box, c.jpm, c.seleksi, short])
-        if not slate.candidates:
-            rows.append([slate.position.kode, slate.position.nama, "", "", "(tidak ada kandidat)", "", "", "", "", ""])
-    return Sheet(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2)
+    for slate in period.suksesi:
+        for rank, c in enumerate(slate.kandidat, start=1):
+            short = "; ".join(f"{k} {a:g}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.hasil.person.nip, c.hasil.person.nama,
+                         c.hasil.person.kode_jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short])
+        if not slate.kandidat:
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", ""])
+    return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2)
 
 
-def movement_sheet(period: Period) -> Sheet | None:
-    m = period.movement
+def movement_sheet(period: Period) -> Table | None:
+    m = period.pergerakan
     if m is None:
         return None
-    rows = [["masuk", r.person.nip, r.person.nama, "", r.box] for r in m.entered]
-    rows += [["keluar", r.person.nip, r.person.nama, r.box, ""] for r in m.left]
-    rows += [["naik", new.person.nip, new.person.nama, old.box, new.box] for old, new in m.up]
-    rows += [["turun", new.person.nip, new.person.nama, old.box, new.box] for old, new in m.down]
-    return Sheet(f"RAHASIA-{m.old}-{m.new}-pergerakan", ["perubahan", "nip", "nama", f"kotak_{m.old}",
-                                                          f"kotak_{m.new}"], rows, 3)
+    rows = [["masuk", r.person.nip, r.person.nama, "", r.kotak] for r in m.masuk]
+    rows += [["keluar", r.person.nip, r.person.nama, r.kotak, ""] for r in m.keluar]
+    rows += [["naik", new.person.nip, new.person.nama, old.kotak, new.kotak] for old, new in m.naik]
+    rows += [["turun", new.person.nip, new.person.nama, old.kotak, new.kotak] for old, new in m.turun]
+    return Table(f"RAHASIA-{m.dari}-{m.ke}-pergerakan", ["perubahan", "nip", "nama", f"kotak_{m.dari}",
+                                                         f"kotak_{m.ke}"], rows, 3)
 
 
-def grid_sheet(analysis: Analysis, period: Period) -> Sheet:
+def grid_sheet(analysis: Analysis, period: Period) -> Table:
     """The 9-box grid in the configured orientation, with counts and follow-up, plus the policy."""
     counts: dict[int, int] = {}
-    for r in period.results:
-        counts[r.box] = counts.get(r.box, 0) + 1
-    rows = [[f"Kotak {box}: {counts.get(box, 0)} orang" for box in row] for row in analysis.policy.grid()]
-    rows += [[]] + [[f"Kotak {box}", TINDAK_LANJUT[box]] for box in range(9, 0, -1)]
+    for r in period.orang:
+        counts[r.kotak] = counts.get(r.kotak, 0) + 1
+    rows = [[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row] for row in analysis.policy.grid()]
+    rows += [[]] + [[f"Kotak {kotak}", TINDAK_LANJUT[kotak]] for kotak in range(9, 0, -1)]
     rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in analysis.policy.describe()]
     head = "Potensial ↓ / kinerja →" if analysis.policy.baris_tinggi_dulu else "Potensial ↑ / kinerja →"
-    return Sheet(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
-
-
-def _inside_site(folder: Path) -> bool:
-    return any((parent / MARKER).exists() for parent in [folder, *folder.parents])
+    return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
 
 
 def write_restricted(analysis: Analysis, period: Period, kamus, folder) -> list[Path]:
     """The restricted report: one XLSX and one CSV per table, every file marked RAHASIA."""
     folder = Path(folder).resolve()
-    if _inside_site(folder):
-        raise UsageError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
+    if inside_site(folder):
+        raise OutputError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     sheets = [person_sheet(period, kamus), slate_sheet(period),
               movement_sheet(period), grid_sheet(analysis, period)]
     for sheet in filter(None, sheets):
-        for suffix, data in ((".xlsx", export.to_xlsx(sheet, banner=RAHASIA)),
-                             (".csv", export.to_csv(sheet, banner=RAHASIA))):
+        for suffix, data in ((".xlsx", to_xlsx(sheet, banner=RAHASIA)), (".csv", to_csv(sheet, banner=RAHASIA))):
             path = folder / f"{sheet.name}{suffix}"
             path.write_bytes(data)
             written.append(path)
@@ -107,56 +92,58 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder) -> list[
 
 
 def as_json(analysis: Analysis, period: Period, kamus) -> str:
-    slates = [{"kode_jabatan": s.position.kode, "pemangku": s.incumbents, "jumlah_kandidat": s.total,
-               "kategori_seleksi": s.bands, "tidak_lengkap": s.incomplete,
-               "kandidat": [{"nip": c.result.person.nip, "nama": c.result.person.nama, "jpm": c.jpm,
-                             "kategori_seleksi": c.seleksi, "kotak": c.result.box,
+    slates = [{"kode_jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
+               "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
+               "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jpm": c.jpm,
+                             "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
                              "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
-                                                   c.shortfalls.items()}}
-                            for c in s.candidates]}
-              for s in period.slates]
-    m = period.movement
+                                                   c.kompetensi_kurang.items()}}
+                            for c in s.kandidat]}
+              for s in period.suksesi]
+    m = period.pergerakan
     document = {
         "version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
         "kebijakan": analysis.policy.describe(),
         "orang": [{"nip": r.person.nip, "nama": r.person.nama, "kode_jabatan": r.person.kode_jabatan,
-                   "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.box, "jpm": r.jpm,
-                   "kategori_pemetaan": r.pemetaan, "kategori_seleksi": r.seleksi, "gap": r.gaps,
-                   "kompetensi_belum_diases": list(r.missing), "kelompok_talenta": r.pool,
-                   "alasan_tidak_masuk": r.reason or None, "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa}
-                  for r in period.results],
+                   "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
+                   "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
+                   "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
+                   "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
+                   "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa}
+                  for r in period.orang],
         "suksesi": slates,
         "pergerakan": None if m is None else {
-            "dari": m.old, "ke": m.new, "transisi": m.transitions,
-            "masuk": [r.person.nip for r in m.entered], "keluar": [r.person.nip for r in m.left],
-            "naik": [new.person.nip for _, new in m.up], "turun": [new.person.nip for _, new in m.down]},
+            "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
+            "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
+            "naik": [new.person.nip for _, new in m.naik], "turun": [new.person.nip for _, new in m.turun]},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_csv(period: Period, kamus) -> str:
     """The per-person table for the terminal: the same CSV as the report, without the BOM."""
-    return export.to_csv(person_sheet(period, kamus)).decode("utf-8-sig")
+    return to_csv(person_sheet(period, kamus)).decode("utf-8-sig")
 
 
 def as_text(analysis: Analysis, period: Period, kamus) -> str:
-    lines = [f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.results)} pegawai.",
+    lines = [f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.",
              "Kebijakan:"] + [f"  - {line}" for line in analysis.policy.describe()] + [""]
-    for r in period.results:
-        jpm = "tidak lengkap" if r.jpm is None else f"{r.jpm:.1f}% ({r.pemetaan}; {r.seleksi})"
-        pool = "kelompok talenta" if r.pool else f"bukan kelompok talenta: {r.reason}"
+    for r in period.orang:
+        jpm = "tidak lengkap" if r.jpm is None else f"{r.jpm:.1f}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
+        pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
-        lines.append(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.box} "
+        lines.append(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
                      f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}")
     lines.append("")
-    for slate in period.slates:
-        lines.append(f"Suksesi {slate.position.kode} {slate.position.nama}: {slate.total} kandidat "
-                     f"(MS {slate.bands['MS']}, MMS {slate.bands['MMS']}, KMS {slate.bands['KMS']}; "
-                     f"{slate.incomplete} data asesmen tidak lengkap)")
-        for rank, c in enumerate(slate.candidates, start=1):
-            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {c.jpm:.1f}% {c.seleksi}")
-    if period.movement:
-        m = period.movement
-        lines.append(f"Pergerakan {m.old} → {m.new}: {len(m.entered)} masuk, {len(m.left)} keluar, "
-                     f"{len(m.up)} naik, {len(m.down)} turun, {m.same} tetap.")
+    for slate in period.suksesi:
+        bands = slate.kategori_seleksi
+        lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
+                     f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
+                     f"{slate.tidak_lengkap} data asesmen tidak lengkap)")
+        for rank, c in enumerate(slate.kandidat, start=1):
+            lines.append(f"  {rank}. {c.hasil.person.nip} {c.hasil.person.nama} JPM {c.jpm:.1f}% {c.kategori_seleksi}")
+    if period.pergerakan:
+        m = period.pergerakan
+        lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, "
+                     f"{len(m.naik)} naik, {len(m.turun)} turun, {m.tetap} tetap.")
     return "\n".join(lines) + "\n"

@@ -11,8 +11,9 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePosixPath
 
+from ..load.discover import SNAPSHOTS
 from ..rules import finding
 from ..suggest import closest, suggest
 from .policy import PREDIKAT
@@ -37,17 +38,19 @@ _PREDIKAT = {normalise(p).replace("/", ""): p for p in PREDIKAT}
 
 @dataclass(slots=True)
 class Person:
+    """One row of a snapshot; fields are named as the export's columns."""
+
     row: int
     nip: str
     nama: str
     kode_jabatan: str
-    predikat: str
+    predikat_kinerja: str
     nilai_kinerja: float | None
     nilai_potensi: float
-    hukuman: str
+    hukuman_disiplin: str
     tanggal_hukuman: dt.date | None
     tanggal_asesmen: dt.date | None
-    levels: tuple  # assessed level per Snapshot.competencies, None = not assessed
+    asesmen: tuple  # assessed level per Snapshot.competencies, None = not assessed
 
 
 @dataclass
@@ -250,15 +253,17 @@ def _skip_title_rows(table, reader) -> None:
     table.rows = []  # no header found: the first row's problems are reported, no row is read
 
 
-def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
-    path = file.resolve().relative_to(root.resolve()).as_posix() if file.is_absolute() else file.as_posix()
-    end = period_end(file.stem)
-    snapshot = Snapshot(periode=file.stem, path=path, end=end or dt.date(1970, 1, 1))
+def read_snapshot(source, path: str, kamus) -> Snapshot:
+    """Read and check the snapshot ``path`` of a :class:`~generator.load.source.FileSource`."""
+    stem = PurePosixPath(path).stem
+    end = period_end(stem)
+    snapshot = Snapshot(periode=stem, path=path, end=end or dt.date(1970, 1, 1))
     if end is None:
         snapshot.findings.append(finding("SNAPSHOT-FILE", path, 1, 1,
-                                         f"nama berkas `{file.name}` bukan periode (YYYY, YYYY-MM atau YYYY-MM-DD)"))
+                                         f"nama berkas `{PurePosixPath(path).name}` bukan periode "
+                                         "(YYYY, YYYY-MM atau YYYY-MM-DD)"))
         return snapshot
-    table = read_table(file, path)
+    table = read_table(source, path)
     reader = _Reader(table, kamus)
     _skip_title_rows(table, reader)
     if not table.header and not reader.findings:
@@ -275,9 +280,10 @@ def read_snapshot(file: Path, root: Path, kamus) -> Snapshot:
     return snapshot
 
 
-def snapshot_files(root: Path) -> list[Path]:
-    folder = Path(root) / "snapshots"
-    if not folder.is_dir():
+def snapshot_files(source) -> list[str]:
+    """The snapshot files of a source (``snapshots/<periode>.csv|.xlsx``), by period."""
+    if not source.is_dir(SNAPSHOTS):
         return []
-    files = [p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$"))]
-    return sorted(files, key=lambda p: (p.stem, p.suffix))
+    files = [p for p in source.files(SNAPSHOTS) if p.count("/") == 1
+             and PurePosixPath(p).suffix.lower() in (".csv", ".xlsx") and not PurePosixPath(p).name.startswith("~$")]
+    return sorted(files, key=lambda p: (PurePosixPath(p).stem, PurePosixPath(p).suffix))

@@ -8,25 +8,27 @@ from dataclasses import dataclass, field
 from ..jenjang import RANK
 from ..model import Kamus, Position
 from .compute import Result, scope
-from .policy import TalentPolicy
+from .policy import KATEGORI_SELEKSI, TalentPolicy
 
 
 @dataclass
 class Candidate:
-    result: Result
+    hasil: Result
     jpm: float
-    seleksi: str
-    shortfalls: dict  # kode → (assessed, required) where assessed < required
+    kategori_seleksi: str
+    kompetensi_kurang: dict  # kode → (asesmen, syarat) where the assessed level is below the required one
 
 
 @dataclass
 class Slate:
-    position: Position
-    incumbents: int
-    candidates: list[Candidate]  # the best ranked, at most the policy's number, best first
-    total: int  # every ranked candidate
-    bands: dict  # seleksi band → number of ranked candidates
-    incomplete: int  # pool members not ranked because a required competency was not assessed
+    """One strategic post's slate, named as `suksesi` in `kamus talenta --format json`."""
+
+    jabatan: Position
+    pemangku: int  # current holders of the post
+    kandidat: list[Candidate]  # the best ranked, at most the policy's number, best first
+    jumlah_kandidat: int  # every ranked candidate
+    kategori_seleksi: dict  # seleksi category → number of ranked candidates
+    tidak_lengkap: int  # pool members not ranked because a required competency was not assessed
 
 
 class _Ranking:
@@ -40,12 +42,12 @@ class _Ranking:
     def __init__(self, members, codes, index):
         self.complete, self.incomplete = [], []
         for r in members:
-            values = [r.person.levels[index[k]] if k in index else None for k in codes]
+            values = [r.person.asesmen[index[k]] if k in index else None for k in codes]
             if any(v is None for v in values):
                 self.incomplete.append(r)
             else:
                 self.complete.append((sum(values), r))
-        self.complete.sort(key=lambda pair: (-pair[0], -pair[1].box, pair[1].person.nip))
+        self.complete.sort(key=lambda pair: (-pair[0], -pair[1].kotak, pair[1].person.nip))
         self.negative_sums = [-total for total, _ in self.complete]
         self.holders: dict[str, list[float]] = {}  # kode_jabatan → sums of its holders in this ranking
         for total, r in self.complete:
@@ -61,23 +63,24 @@ class _Ranking:
 
 def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
     index = {code: i for i, code in enumerate(competencies)}
-    pool = [r for r in results if r.pool]
+    pool = [r for r in results if r.kelompok_talenta]
     holders: dict[str, int] = {}
     for r in results:
         holders[r.person.kode_jabatan] = holders.get(r.person.kode_jabatan, 0) + 1
     rankings: dict[tuple, _Ranking] = {}
+    ms_name, mms_name, kms_name = KATEGORI_SELEKSI
     out = []
     for position in sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode):
         required = scope(position, kamus, policy)
         codes = tuple(sorted(kode for kode, _ in required))
-        rank = RANK[position.jenis_jabatan] + 1 if policy.suksesi_jenjang_di_bawah else None
+        rank = RANK[position.jenis_jabatan] + 1 if policy.suksesi.hanya_jenjang_di_bawah else None
         key = (codes, rank)
         if key not in rankings:
             members = pool if rank is None else [r for r in pool if RANK[r.jenis_jabatan] == rank]
             rankings[key] = _Ranking(members, codes, index)
         ranking = rankings[key]
         total_required = sum(level for _, level in required)
-        limit = policy.suksesi_jumlah
+        limit = policy.suksesi.jumlah_kandidat
         candidates = []
         for total, r in ranking.complete:
             if len(candidates) == limit:
@@ -85,12 +88,12 @@ def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, p
             if r.person.kode_jabatan == position.kode:
                 continue  # a post's own holders are no candidates for it
             value = total / total_required * 100
-            value = min(value, 100.0) if policy.jpm_cap else value
-            shortfalls = {kode: (r.person.levels[index[kode]], level) for kode, level in required
-                          if r.person.levels[index[kode]] < level}
-            candidates.append(Candidate(r, round(value, 2), policy.band_seleksi(value), shortfalls))
-        ms_needed = policy.seleksi_ms / 100 * total_required - 1e-9
-        mms_needed = policy.seleksi_mms / 100 * total_required - 1e-9
+            value = min(value, 100.0) if policy.jpm.batasi_100 else value
+            shortfalls = {kode: (r.person.asesmen[index[kode]], level) for kode, level in required
+                          if r.person.asesmen[index[kode]] < level}
+            candidates.append(Candidate(r, round(value, 2), policy.kategori_seleksi(value), shortfalls))
+        ms_needed = policy.jpm.seleksi.ms / 100 * total_required - 1e-9
+        mms_needed = policy.jpm.seleksi.mms / 100 * total_required - 1e-9
         ms, mms, ranked = ranking.at_least(ms_needed), ranking.at_least(mms_needed), len(ranking.complete)
         for total in ranking.holders.get(position.kode, ()):  # take the post's own holders back out
             ranked -= 1
@@ -98,39 +101,41 @@ def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, p
             mms -= total >= mms_needed
         incomplete = len(ranking.incomplete) - ranking.incomplete_holders.get(position.kode, 0)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
-                         {"MS": ms, "MMS": mms - ms, "KMS": ranked - mms}, incomplete))
+                         {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete))
     return out
 
 
 @dataclass
 class Movement:
-    old: str
-    new: str
-    transitions: list[list[int]] = field(default_factory=lambda: [[0] * 9 for _ in range(9)])  # [from-1][to-1]
-    entered: list[Result] = field(default_factory=list)
-    left: list[Result] = field(default_factory=list)
-    up: list[tuple[Result, Result]] = field(default_factory=list)
-    down: list[tuple[Result, Result]] = field(default_factory=list)
-    same: int = 0
+    """Named as `pergerakan` in `kamus talenta --format json`."""
+
+    dari: str
+    ke: str
+    transisi: list[list[int]] = field(default_factory=lambda: [[0] * 9 for _ in range(9)])  # [from-1][to-1]
+    masuk: list[Result] = field(default_factory=list)
+    keluar: list[Result] = field(default_factory=list)
+    naik: list[tuple[Result, Result]] = field(default_factory=list)
+    turun: list[tuple[Result, Result]] = field(default_factory=list)
+    tetap: int = 0
 
 
 def movement(old_period: str, old: list[Result], new_period: str, new: list[Result]) -> Movement:
-    """People matched by NIP between two periods: the 9×9 box transitions and who moved."""
+    """People matched by NIP between two periods: the 9×9 kotak transitions and who moved."""
     before = {r.person.nip: r for r in old}
     moved = Movement(old_period, new_period)
     seen = set()
     for r in new:
         previous = before.get(r.person.nip)
         if previous is None:
-            moved.entered.append(r)
+            moved.masuk.append(r)
             continue
         seen.add(r.person.nip)
-        moved.transitions[previous.box - 1][r.box - 1] += 1
-        if r.box > previous.box:
-            moved.up.append((previous, r))
-        elif r.box < previous.box:
-            moved.down.append((previous, r))
+        moved.transisi[previous.kotak - 1][r.kotak - 1] += 1
+        if r.kotak > previous.kotak:
+            moved.naik.append((previous, r))
+        elif r.kotak < previous.kotak:
+            moved.turun.append((previous, r))
         else:
-            moved.same += 1
-    moved.left = [r for r in old if r.person.nip not in seen]
+            moved.tetap += 1
+    moved.keluar = [r for r in old if r.person.nip not in seen]
     return moved

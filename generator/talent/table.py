@@ -12,7 +12,6 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..rules import finding
 
@@ -87,11 +86,11 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def read_xlsx(file: Path, path: str) -> Table:
+def read_xlsx(raw: bytes, path: str) -> Table:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # a broken or foreign file: openpyxl raises many kinds
         return Table(path, [], [], [finding("SNAPSHOT-FILE", path, 1, 1, f"XLSX tidak dapat dibaca: {exc}")])
     try:
@@ -110,7 +109,13 @@ def read_xlsx(file: Path, path: str) -> Table:
     return Table(path, header or [], rows, [])
 
 
-def read_table(file: Path, path: str) -> Table:
-    if file.suffix.lower() == ".xlsx":
-        return read_xlsx(file, path)
-    return read_csv(file.read_bytes(), path)
+def read_table(source, path: str) -> Table:
+    """The table in file ``path`` of a :class:`~generator.load.source.FileSource`."""
+    try:
+        raw = source.read(path)
+    except OSError as exc:
+        return Table(path, [], [], [finding("SNAPSHOT-FILE", path, 1, 1,
+                                            f"berkas tidak dapat dibaca: {exc.strerror or exc}")])
+    if path.lower().endswith(".xlsx"):
+        return read_xlsx(raw, path)
+    return read_csv(raw, path)

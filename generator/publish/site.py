@@ -1,4 +1,5 @@
-"""`kamus build`: validate, render Markdown, run a real `mkdocs build`, swap the output in.
+"""`kamus build` and `kamus render`: validate, render Markdown, run a real `mkdocs build`, swap
+the output in.
 
 The output folder is replaced only when everything succeeded: the site is built in a
 temporary folder next to it and then renamed into place, so a failed build leaves the
@@ -18,13 +19,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check import check_root
-from ..errors import UsageError, ValidationFailed
-from ..render.pages import Renderer, write_tree
-from .mkdocs_config import mkdocs_config
+import yaml
 
-MARKER = ".kamus-site"  # marks a folder that `kamus build` made and may replace
-PROJECT_MARKER = ".kamus-markdown"  # likewise for `kamus render`
+from ..errors import BuildError
+from ..outputs import PROJECT_MARKER, SITE_MARKER, check_output, write_tree
+from ..project import Project
+from ..render.pages import render_pages
+from .content import site_content, static_files
+from .mkdocs_config import mkdocs_config
 
 
 @dataclass
@@ -35,20 +37,29 @@ class BuildResult:
     mkdocs_seconds: float
 
 
-def render_project(root, strict: bool = False, extra_config: dict | None = None, parallel: bool = True):
-    """Validate and render the Markdown project: ``(kamus, {path: bytes})``.
+def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
+                   workers: int | None = None) -> dict[str, bytes]:
+    """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
-    ``parallel`` renders large kamus in forked worker processes; the live preview turns it
-    off because it runs inside MkDocs' threaded server.
+    ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
+    MkDocs' threaded server.
     """
-    kamus, report = check_root(root)
-    if report.failed(strict):
-        raise ValidationFailed(report)
-    renderer = Renderer(kamus, Path(root), parallel=parallel)
-    files = renderer.render()
-    files["mkdocs.yml"] = mkdocs_config(renderer.views, Path(root), renderer.logo_path, extra_config)
+    project.require_valid(strict)
+    content = site_content(project)
+    files = render_pages(content, workers=workers)
+    files.update(static_files(project, content))
+    files = dict(sorted(files.items()))
+    files["mkdocs.yml"] = mkdocs_config(content, project.source, extra_config)
     files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()
-    return kamus, files
+    return files
+
+
+def write_project(project: Project, output) -> Path:
+    """`kamus render`: the Markdown project written to ``output`` (a folder it made, or new)."""
+    output = Path(output).resolve()
+    check_output(project.root, output, PROJECT_MARKER)
+    write_tree(output, render_project(project))
+    return output
 
 
 def source_date_epoch(root: Path) -> str:
@@ -100,7 +111,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
             build(config)
     except MkDocsException as exc:
         detail = "; ".join(collector.messages) or str(exc)
-        raise UsageError(f"mkdocs build gagal: {detail}") from exc
+        raise BuildError(f"mkdocs build gagal: {detail}") from exc
     finally:
         logger.removeHandler(collector)
 
@@ -111,8 +122,6 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
     The search worker imports them only for languages other than ``en``; leaving ~1 MB
     of unused scripts (full of URLs in comments) on an intranet server helps nobody.
     """
-    import yaml
-
     config = yaml.safe_load(config_text) or {}
     languages = ["en"]
     for plugin in config.get("plugins", []):
@@ -123,26 +132,13 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
         shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def check_output(root: Path, output: Path, marker: str = MARKER) -> None:
-    """Refuse an output folder whose replacement could lose someone's files."""
-    root, output = root.resolve(), output.resolve()
-    if output == root or root.is_relative_to(output):
-        raise UsageError(f"folder keluaran '{output}' berisi folder kamus itu sendiri; pilih folder lain.")
-    for protected in ("competencies", "positions", "schemas", "site_templates", ".git"):
-        if output.is_relative_to(root / protected):
-            raise UsageError(f"folder keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
-    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / marker).exists())):
-        raise UsageError(f"folder keluaran '{output}' sudah ada dan bukan hasil Kamus; "
-                         "Kamus tidak menimpanya. Hapus sendiri atau pilih folder lain.")
-
-
 def build_site(root=".", output=None) -> BuildResult:
     """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``)."""
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    _, files = render_project(root)
+    files = render_project(Project.open(root))
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kamus-build-", dir=output.parent) as tmp:
@@ -151,8 +147,8 @@ def build_site(root=".", output=None) -> BuildResult:
         site = work / "site"
         run_mkdocs(work / "project" / "mkdocs.yml", site, root)
         prune_unused_search_languages(files["mkdocs.yml"], site)
-        (site / MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
-                                   "utf-8")
+        (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
+                                        "utf-8")
         built = time.perf_counter()
         previous = work / "previous"
         if output.exists():

@@ -1,9 +1,10 @@
-"""Matrices as CSV (UTF-8 with BOM, `;`-separated for Indonesian-locale Excel) and XLSX.
+"""Table writing for every export: CSV (UTF-8 with BOM, `;`-separated for Indonesian-locale
+Excel) and XLSX, the formula guard and the RAHASIA marking.
 
-No exported cell can start a formula: text that begins with = + - @, a tab or a carriage
-return gets a leading apostrophe (OWASP "CSV injection"). The XLSX writer is a small,
-deterministic one (fixed timestamps, inline strings), so no extra dependency is needed
-and two builds give identical bytes.
+The site's matrices and the talent reports both write through here. No exported cell
+can start a formula: text that begins with = + - @, a tab or a carriage return gets a
+leading apostrophe (OWASP "CSV injection"). The XLSX writer is a small, deterministic
+one (fixed timestamps, inline strings), so two builds give identical bytes.
 """
 
 from __future__ import annotations
@@ -11,12 +12,23 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from .matrix import Matrix
-
+RAHASIA = "RAHASIA: data pribadi pegawai (UU 27/2022). Jangan diterbitkan atau dibagikan di luar Komite Talenta/BKPSDM."
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Table:
+    """A table to export: header texts, rows of cells (str, int, float or None), and how many
+    leading columns describe the row (they stay fixed when scrolling)."""
+
+    name: str
+    columns: list
+    rows: list
+    fixed: int = 1
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -29,14 +41,14 @@ def safe_cell(value):
     return value
 
 
-def to_csv(matrix: Matrix, banner: str = "") -> bytes:
+def to_csv(table, banner: str = "") -> bytes:
     """CSV bytes; ``banner`` (e.g. a RAHASIA marking) becomes a first line of its own."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if banner:
         writer.writerow([safe_cell(banner)])
-    writer.writerow([safe_cell(c) for c in matrix.columns])
-    for row in matrix.rows:
+    writer.writerow([safe_cell(c) for c in table.columns])
+    for row in table.rows:
         writer.writerow([safe_cell(c) for c in row])
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
 
@@ -67,15 +79,15 @@ def _cell(ref: str, value, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
 
 
-def _sheet(matrix: Matrix, banner: str) -> str:
-    head = [[banner], matrix.columns] if banner else [matrix.columns]
+def _sheet(table, banner: str) -> str:
+    head = [[banner], table.columns] if banner else [table.columns]
     rows = []
-    for r, row in enumerate([*head, *matrix.rows], start=1):
+    for r, row in enumerate([*head, *table.rows], start=1):
         style = 1 if r <= len(head) else 0
         cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
         rows.append(f'<row r="{r}">{cells}</row>')
-    top_left = f"{_column_letter(matrix.fixed)}{len(head) + 1}"
-    x_split = f'xSplit="{matrix.fixed}" ' if matrix.fixed else ""
+    top_left = f"{_column_letter(table.fixed)}{len(head) + 1}"
+    x_split = f'xSplit="{table.fixed}" ' if table.fixed else ""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
@@ -124,10 +136,10 @@ _STATIC = {
 }
 
 
-def to_xlsx(matrix: Matrix, banner: str = "") -> bytes:
+def to_xlsx(table, banner: str = "") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(matrix, banner))]:
+        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(table, banner))]:
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -1,0 +1,101 @@
+"""The one model builder: documents → :class:`~generator.model.Kamus`, strict or lenient.
+
+*Strict* (every command on the working tree) builds only the documents that passed
+their schema, so every value has the type the schema promises. *Lenient* (historic
+versions compared by `kamus diff` and the site history) builds every document that
+parses, whatever today's rules say: the kode falls back to the file name, missing text
+is empty and malformed items are skipped, so that old versions can still be compared.
+"""
+
+from __future__ import annotations
+
+from ..load import Document, Documents
+from . import Competency, Config, Kamus, Level, Position, Requirement, Syarat, Unit
+
+
+def _text(value, lenient: bool) -> str:
+    if not lenient:
+        return "" if value is None else value
+    return "" if value is None else str(value).strip()
+
+
+def _levels(raw, lenient: bool) -> tuple[Level, ...]:
+    if not lenient:
+        return tuple(Level(lv["level"], lv["deskripsi"], tuple(lv["indikator"])) for lv in raw)
+    out = []
+    for item in raw if isinstance(raw, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("level"), int) and not isinstance(item.get("level"), bool):
+            indikator = item.get("indikator")
+            out.append(Level(item["level"], _text(item.get("deskripsi"), True),
+                             tuple(_text(i, True) for i in indikator) if isinstance(indikator, list) else ()))
+    return tuple(out)
+
+
+def competency_from(doc: Document, lenient: bool = False) -> Competency:
+    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+    replacements = d.get("diganti_oleh") or ()
+    return Competency(
+        kode=t("kode") or doc.stem, nama=t("nama"), jenis=t("jenis") or doc.path.split("/")[1],
+        definisi=t("definisi"), level=_levels(d.get("level"), lenient), bidang=t("bidang"),
+        dasar_hukum=t("dasar_hukum"), status=t("status") or "berlaku",
+        diganti_oleh=tuple(_text(k, lenient) for k in replacements if k is not None)
+        if isinstance(replacements, (list, tuple)) else (),
+        catatan=t("catatan"), source=doc)
+
+
+def _requirements(raw, lenient: bool) -> tuple[Requirement, ...]:
+    if not lenient:
+        return tuple(Requirement(r["kode"], r["level"]) for r in raw)
+    return tuple(Requirement(r["kode"], r.get("level")) for r in (raw if isinstance(raw, list) else [])
+                 if isinstance(r, dict) and isinstance(r.get("kode"), str))
+
+
+def _persyaratan(raw) -> dict[str, tuple]:
+    out = {}
+    for section, rows in (raw.items() if isinstance(raw, dict) else ()):
+        rows = rows if isinstance(rows, list) else []
+        out[section] = tuple(Syarat(tuple(row.items())) if isinstance(row, dict) else row for row in rows)
+    return out
+
+
+def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
+    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+    return Position(
+        kode=t("kode") or doc.stem, nama=t("nama"), jenis_jabatan=t("jenis_jabatan"), ikhtisar=t("ikhtisar"),
+        unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"), atasan=t("atasan"),
+        strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
+        persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
+
+
+def unit_from(doc: Document, folder: str, lenient: bool = False) -> Unit:
+    t = lambda name: _text(doc.data.get(name), lenient)  # noqa: E731
+    return Unit(kode=folder if lenient else doc.data["kode"], nama=t("nama"), singkatan=t("singkatan"),
+                induk=t("induk"), catatan=t("catatan"), source=doc)
+
+
+def build_model(documents: Documents, config: Config, valid: set[str] | None = None) -> Kamus:
+    """The model of ``documents``.
+
+    ``valid`` is the set of paths that passed loading and their schema: strict mode
+    builds those only. ``valid=None`` is lenient mode: every document that parsed into a
+    mapping is built. The first file with a kode wins (duplicates are findings).
+    """
+    lenient = valid is None
+
+    def usable(loaded) -> bool:
+        doc = loaded.doc
+        if lenient:
+            return doc is not None and isinstance(doc.data, dict)
+        return doc is not None and loaded.file.path in valid
+
+    kamus = Kamus(config=config)
+    for loaded in filter(usable, documents.competencies):
+        item = competency_from(loaded.doc, lenient)
+        kamus.competencies.setdefault(item.kode, item)
+    for loaded in filter(usable, documents.units):
+        item = unit_from(loaded.doc, loaded.file.folder, lenient)
+        kamus.units.setdefault(loaded.file.folder, item)
+    for loaded in filter(usable, documents.positions):
+        item = position_from(loaded.doc, loaded.file.folder, lenient)
+        kamus.positions.setdefault(item.kode, item)
+    return kamus

@@ -1,0 +1,139 @@
+"""A Project: one kamus version, opened once, that every command works on.
+
+It is opened from a folder (the working tree) or from a git ref, through one
+:class:`~generator.load.source.FileSource`, and holds what the commands need, each
+built once and only when first asked for:
+
+    sources → documents → (schema findings) → config → kamus (strict model)
+                                                     → lenient (model of every file that parses)
+            → findings of every rule → snapshots → report
+
+`kamus validate` reads :attr:`Project.report`; build, serve and talenta need a sound
+:attr:`Project.kamus` (:meth:`Project.require_valid`); `kamus diff` compares the lenient
+models of two projects.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from .check import check_rules, check_schemas, default_schemas
+from .errors import ValidationFailed
+from .findings import Report
+from .load import Documents, FileSource, Sources, discover, load_documents, open_source
+from .load.discover import is_kamus_root
+from .model import Config, Kamus
+from .model.builder import build_model
+from .talent.analysis import read_snapshots
+from .talent.snapshot import Snapshot, snapshot_files
+
+
+class Project:
+    """One version of a kamus: the working tree at ``root``, or the git ref ``ref`` of the
+    repository at ``root``. ``lenient`` opens a version that need not be a kamus root
+    (historic versions are compared, never rejected)."""
+
+    def __init__(self, source: FileSource, schemas=None, lenient: bool = False):
+        self.source = source
+        self.schemas = schemas or default_schemas()
+        self.is_lenient = lenient
+
+    @classmethod
+    def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None) -> "Project":
+        return cls(open_source(root, ref), schemas=schemas, lenient=lenient)
+
+    @classmethod
+    def open_version(cls, root, spec: str) -> "Project":
+        """``spec`` is a kamus folder (when one exists by that name) or a git ref of the
+        repository at ``root``; opened leniently, for comparison."""
+        folder = Path(spec)
+        if folder.is_dir() and is_kamus_root(open_source(folder)):
+            return cls.open(folder, lenient=True)
+        return cls.open(root, ref=spec, lenient=True)
+
+    @property
+    def root(self) -> Path | None:
+        """The folder of a working-tree project (None for a git ref)."""
+        return getattr(self.source, "root", None)
+
+    @property
+    def label(self) -> str:
+        return self.source.label
+
+    # --- the stages, each run once -------------------------------------------------
+
+    @cached_property
+    def sources(self) -> Sources:
+        return discover(self.source, lenient=self.is_lenient)
+
+    @cached_property
+    def documents(self) -> Documents:
+        return load_documents(self.sources)
+
+    @cached_property
+    def _schema(self) -> tuple[list, set[str]]:
+        return check_schemas(self.documents, self.schemas)
+
+    @cached_property
+    def config(self) -> Config:
+        loaded = self.documents.config
+        if loaded is None or loaded.file.path not in self._schema[1]:
+            return Config()
+        return Config.from_data(loaded.doc.data)
+
+    @cached_property
+    def kamus(self) -> Kamus:
+        """The strict model: built from the documents that passed loading and their schema."""
+        return build_model(self.documents, self.config, valid=self._schema[1])
+
+    @cached_property
+    def lenient(self) -> Kamus:
+        """The lenient model: every document that parses, whatever today's rules say."""
+        return build_model(self.documents, self.config, valid=None)
+
+    @cached_property
+    def kamus_report(self) -> Report:
+        """Every finding about the kamus itself (files, schemas, rules), snapshots aside."""
+        report = Report(files_checked=self.sources.count)
+        report.extend(self.documents.findings)
+        report.extend(self._schema[0])
+        report.extend(check_rules(self.documents, self.kamus))
+        return report
+
+    @cached_property
+    def _snapshots(self) -> tuple[list[Snapshot], Report]:
+        if self.kamus_report.failed():  # snapshots are checked against a sound kamus only
+            return [], Report()
+        return read_snapshots(self.source, self.kamus)
+
+    @property
+    def snapshots(self) -> list[Snapshot]:
+        """Every snapshot, checked (empty while the kamus itself has errors)."""
+        return self._snapshots[0]
+
+    @cached_property
+    def report(self) -> Report:
+        """Every finding: the kamus, then (when the kamus is sound) every snapshot."""
+        report = Report(list(self.kamus_report.findings), self.kamus_report.files_checked)
+        report.extend(self._snapshots[1].findings)
+        report.files_checked += self._snapshots[1].files_checked
+        return report
+
+    # --- conveniences ----------------------------------------------------------------
+
+    def require_valid(self, strict: bool = False) -> Kamus:
+        """The strict model, or ValidationFailed with every finding."""
+        if self.report.failed(strict):
+            raise ValidationFailed(self.report)
+        return self.kamus
+
+    def latest_snapshot(self) -> Snapshot | None:
+        """The latest snapshot when it and the kamus are sound, reading only that file."""
+        if self.kamus_report.failed():
+            return None
+        files = snapshot_files(self.source)
+        if not files:
+            return None
+        found, _ = read_snapshots(self.source, self.kamus, files[-1:])
+        return found[0] if not found[0].failed() else None

@@ -1,0 +1,87 @@
+"""The Jinja2 environment of the page templates in site_templates/, with its helpers.
+
+Templates get text from YAML only through autoescaping (HTML blocks) or the ``md``
+filter (Markdown headings), so no field can inject markup. The small per-cell helpers
+are Python functions because large kamus have 100,000s of cells.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..diff.report import REWORDED, describe, summary, word_parts
+from ..findings import SEVERITY_LABEL
+from ..jenjang import JENJANG, LABEL
+from ..resources import resource
+from .search_terms import kata_dasar
+from .text import md
+
+TEMPLATES = resource("site_templates")
+TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
+
+
+def _yaml_string(value) -> Markup:
+    """A front-matter title: HTML-escaped (MkDocs themes print titles unescaped), as JSON,
+    which is valid YAML."""
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+def _ticks(value) -> Markup:
+    """Escaped text where `code` spans (as written in rule descriptions) become <code>."""
+    parts = str(value).split("`")
+    return Markup("".join(f"<code>{escape(p)}</code>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
+
+
+def _level(n) -> Markup:
+    return Markup(f'<span class="kamus-lv kamus-lv-{int(n)}" title="Level {int(n)}">{int(n)}</span>')
+
+
+def position_link(p, url) -> Markup:
+    return Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"jabatan/{p.kode}.md"), p.nama, p.kode)
+
+
+def competency_link(c, url) -> Markup:
+    link = Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"kompetensi/{c.kode}.md"), c.nama, c.kode)
+    return link if c.berlaku else link + Markup(' <span class="kamus-dicabut">dicabut</span>')
+
+
+def matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
+    """The cells of one matrix row (a hot path: large kamus have 100,000s of cells)."""
+    cells = [Markup('<td class="kamus-fixed"><a href="{}"><code>{}</code></a></td>').format(url(link), row[0])]
+    cells += [Markup('<td class="kamus-fixed">{}</td>').format(cell) for cell in row[1:fixed]]
+    for cell in row[fixed:]:
+        if cell is None:
+            cells.append("<td></td>")
+        elif distribution or not isinstance(cell, int):
+            cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
+        else:
+            cells.append(f'<td class="kamus-lv kamus-lv-{int(cell)}">{int(cell)}</td>')
+    return Markup("".join(cells))
+
+
+def change_html(change) -> Markup:
+    """One version change as safe HTML: label, place, and old → new (reworded text as a word diff)."""
+    where = f" ({change.letak})" if change.letak else ""
+    if change.jenis in REWORDED:
+        tags = {"same": "{}", "del": "<del>{}</del>", "ins": "<ins>{}</ins>"}
+        body = Markup(" ").join(Markup(tags[kind]).format(words) for kind, words in word_parts(change.lama, change.baru))
+        return Markup("{}{}: {}").format(change.keterangan, where, body)
+    return Markup("{}").format(describe(change, markdown=False))
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["md"] = md
+    env.filters["json"] = _yaml_string
+    env.filters["ticks"] = _ticks
+    env.filters["level"] = _level
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+                       position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
+                       change_html=change_html, change_summary=summary, kata_dasar=kata_dasar)
+    return env

@@ -1,0 +1,101 @@
+"""The spine: stages import downwards only, no package cycles, a thin CLI, no build-like names.
+
+The layers (lowest first) are the pipeline a newcomer reads in the folder layout:
+load → model → check → talent → project → diff → render → publish → api → cli.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "generator"
+LAYERS = [
+    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables"},
+    {"rules", "outputs", "report"},
+    {"load"},
+    {"model"},
+    {"check"},
+    {"talent"},
+    {"project"},
+    {"diff"},
+    {"render"},
+    {"publish"},
+    {"api"},
+    {"cli", "docgen", "__main__", "__init__"},
+]
+LAYER = {name: index for index, names in enumerate(LAYERS) for name in names}
+
+
+def unit_of(module: str) -> str:
+    """`generator.load.source` → `load`; `generator.api` → `api`."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def imports() -> list[tuple[str, str]]:
+    """(importing module, imported generator module) for every import in the package."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(REPO).with_suffix("")
+        module = ".".join(relative.parts)
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        if path.name == "__init__.py":
+            module = module.rsplit(".", 1)[0] if module.endswith(".__init__") else module
+            package = module
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            found += [(module, name) for name in names if name.split(".")[0] == "generator"]
+    return found
+
+
+def test_every_module_has_a_layer():
+    units = {unit_of(".".join(p.relative_to(REPO).with_suffix("").parts)) for p in PACKAGE.rglob("*.py")}
+    assert units - set(LAYER) == set(), "add new modules to LAYERS"
+
+
+def test_imports_run_downwards_only():
+    upward = [(a, b) for a, b in imports()
+              if unit_of(a) != unit_of(b) and unit_of(b) != "__init__" and LAYER[unit_of(b)] > LAYER[unit_of(a)]]
+    assert upward == []
+
+
+def test_no_cycle_between_packages():
+    graph: dict[str, set[str]] = {}
+    for a, b in imports():
+        if unit_of(a) != unit_of(b):
+            graph.setdefault(unit_of(a), set()).add(unit_of(b))
+
+    def reachable(start):
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in graph.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    assert [unit for unit in graph if unit in reachable(unit)] == []
+
+
+def test_cli_imports_only_the_api_and_the_errors():
+    used = {b for a, b in imports() if a == "generator.cli"}
+    assert {name.rsplit(".", 1)[0] if name.startswith("generator.errors.") else name for name in used} \
+        <= {"generator.api", "generator.errors"}
+
+
+def test_no_package_is_named_like_a_build_output():
+    names = {p.name for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__"}
+    assert not names & {"build", "dist", "site", "out", "output"}
