@@ -27,7 +27,7 @@ def nip(rng: random.Random, serial: int) -> str:
     year = rng.randint(1965, 1998)
     birth = f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
     cpns = f"{rng.randint(year + 21, min(year + 35, 2024))}{rng.randint(1, 12):02d}"
-    return f"{birth}{cpns}{rng.randint(1, 2)}{serial % 1000:03d}"
+    return f"{birth}{cpns}{rng.randint(1, 2)}{serial % 999 + 1:03d}"  # a sequence is never 000
 
 
 def comma(value: float) -> str:

@@ -15,6 +15,7 @@ carrying one, where a command needs sound data).
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,9 +61,13 @@ def load_kamus(root=".", strict: bool = False) -> Kamus:
     return open_project(root).require_valid(strict)
 
 
-def build(root=".", output=None) -> BuildResult:
-    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``)."""
-    return build_site(root, output)
+def build(root=".", output=None, allow_code: bool = False) -> BuildResult:
+    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``).
+
+    ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
+    (hooks, theme.custom_dir, …); without it such a mkdocs.yml stops the build (BuildError).
+    """
+    return build_site(root, output, allow_code)
 
 
 def render(root=".", output=None) -> Path:
@@ -70,9 +75,9 @@ def render(root=".", output=None) -> Path:
     return write_project(open_project(root), output)
 
 
-def serve(root=".", dev_addr: str = "127.0.0.1:8000") -> None:
+def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False) -> None:
     """`kamus serve`: a live preview until interrupted."""
-    serve_preview(root, dev_addr)
+    serve_preview(root, dev_addr, allow_code=allow_code)
 
 
 @dataclass
@@ -82,13 +87,22 @@ class TalentResult:
     analysis: Analysis
     period: Period
     kamus: Kamus
+    root: Path | None = None  # the kamus root: the restricted report is never written inside it
+
+    def write(self, name: str, out) -> None:
+        """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
+        one person at a time (memory stays flat however many people there are)."""
+        if name == "csv":
+            talent_report.write_csv_stdout(self.period, self.kamus, out)
+        else:
+            {"text": talent_report.write_text, "json": talent_report.write_json}[name](
+                self.analysis, self.period, self.kamus, out)
 
     def format(self, name: str) -> str:
-        """The per-person results as ``text``, ``json`` or ``csv``."""
-        writers = {"text": talent_report.as_text, "json": talent_report.as_json}
-        if name == "csv":
-            return talent_report.as_csv(self.period, self.kamus)
-        return writers[name](self.analysis, self.period, self.kamus)
+        """The per-person results as one string (see :meth:`write`)."""
+        out = io.StringIO()
+        self.write(name, out)
+        return out.getvalue()
 
     def provenance(self) -> str:
         """Where the results came from, in one line (the snapshot and the policy)."""
@@ -96,7 +110,7 @@ class TalentResult:
 
     def write_restricted(self, folder) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""
-        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder)
+        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root)
 
 
 def talenta(root=".", periode: str | None = None) -> TalentResult:
@@ -105,7 +119,7 @@ def talenta(root=".", periode: str | None = None) -> TalentResult:
     project = open_project(root)
     kamus = project.require_valid()
     analysis = analyse(project.snapshots, kamus)
-    return TalentResult(analysis, select(analysis, periode), kamus)
+    return TalentResult(analysis, select(analysis, periode), kamus, project.root)
 
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:

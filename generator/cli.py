@@ -9,6 +9,7 @@ subclass, so nothing process-wide is changed).
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import os
 import re
@@ -63,6 +64,21 @@ def _root_argument(parser):
                         help="folder kamus yang berisi competencies/ dan positions/ (bawaan: folder ini)")
 
 
+ALLOW_CODE_VARIABLE = "KAMUS_IZINKAN_KODE"
+
+
+def _allow_code_argument(parser):
+    parser.add_argument("--izinkan-kode", action="store_true",
+                        help="izinkan kode yang disebut mkdocs.yml kamus (hooks, theme.custom_dir, extra_javascript "
+                             f"dan sejenisnya) berjalan saat build; juga {ALLOW_CODE_VARIABLE}=1. Hanya untuk "
+                             "repositori yang isinya dipercaya operator")
+
+
+def _allow_code(args) -> bool:
+    """The operator's opt-in, from the command line or the environment (never from the repository)."""
+    return args.izinkan_kode or os.environ.get(ALLOW_CODE_VARIABLE) == "1"
+
+
 def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     """The parser of every command; ``width`` fixes the help layout (for the generated docs)."""
     formatter = functools.partial(_Formatter, width=width) if width else _Formatter
@@ -93,6 +109,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "utuh hanya bila build berhasil; build yang gagal tidak mengubah situs sebelumnya.")
     _root_argument(build)
     build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
+    _allow_code_argument(build)
     build.set_defaults(run=_build)
 
     render = add(
@@ -111,6 +128,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     _root_argument(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="alamat server (bawaan: 127.0.0.1:8000)")
+    _allow_code_argument(serve)
     serve.set_defaults(run=_serve)
 
     talenta = add(
@@ -161,7 +179,7 @@ def _failed(failed: ValidationFailed, message: str = "situs tidak dibangun karen
 
 def _build(args) -> int:
     try:
-        result = api.build(args.root, args.output)
+        result = api.build(args.root, args.output, allow_code=_allow_code(args))
     except ValidationFailed as failed:
         return _failed(failed)
     print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
@@ -180,7 +198,7 @@ def _render(args) -> int:
 
 def _serve(args) -> int:
     try:
-        api.serve(args.root, args.dev_addr)
+        api.serve(args.root, args.dev_addr, allow_code=_allow_code(args))
     except ValidationFailed as failed:
         return _failed(failed)
     return 0
@@ -191,7 +209,7 @@ def _talenta(args) -> int:
         result = api.talenta(args.root, args.periode)
     except ValidationFailed as failed:
         return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
-    sys.stdout.write(result.format(args.format))
+    result.write(args.format, sys.stdout)
     if args.format == "csv":
         print(result.provenance(), file=sys.stderr)
     if args.output:
@@ -211,15 +229,34 @@ def _rules(args) -> int:
     return 0
 
 
+def _os_message(exc: OSError) -> str:
+    """An operating-system error in words a BKPSDM officer can act on."""
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    if exc.errno == errno.ENOSPC:
+        return f"disk penuh{where}; kosongkan ruang disk lalu jalankan ulang. Tidak ada hasil yang setengah jadi."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"tidak ada izin menulis atau membaca{where}; periksa izin folder atau pilih folder lain."
+    return f"berkas atau folder tidak dapat dipakai{where}: {exc.strerror or exc}."
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
     except KamusError as exc:
         print(f"kamus: galat: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("kamus: dihentikan.", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `kamus rules | head`: the reader left; say so once, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("kamus: keluaran terputus (program penerima ditutup lebih dulu).", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"kamus: galat: {_os_message(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # the edge: never a traceback for the user
         if os.environ.get("KAMUS_DEBUG"):

@@ -7,6 +7,7 @@ report is never written inside a published site.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from .errors import OutputError
 
 SITE_MARKER = ".kamus-site"  # marks a folder that `kamus build` made and may replace
 PROJECT_MARKER = ".kamus-markdown"  # likewise for `kamus render`
-DATA_FOLDERS = ("competencies", "positions", "schemas", "site_templates", ".git")
+STAGING_PREFIX = ".kamus-build-"  # a built site waiting to be swapped in (next to the output)
+DATA_FOLDERS = ("competencies", "positions", "snapshots", "development", "schemas", "site_templates", ".git")
 
 
 def check_output(root: Path, output: Path, marker: str = SITE_MARKER) -> None:
@@ -28,6 +30,44 @@ def check_output(root: Path, output: Path, marker: str = SITE_MARKER) -> None:
     if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / marker).exists())):
         raise OutputError(f"folder keluaran '{output}' sudah ada dan bukan hasil Kamus; "
                           "Kamus tidak menimpanya. Hapus sendiri atau pilih folder lain.")
+
+
+def check_private_output(root: Path | None, folder: Path) -> None:
+    """Refuse a folder for the restricted (RAHASIA) report: never inside the kamus root (later
+    runs would read the files, git would show them and a commit would publish personal data),
+    never inside a built site, never an existing file."""
+    folder = Path(folder).resolve()
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"'{folder}' adalah berkas, bukan folder; pilih folder untuk laporan terbatas.")
+    if inside_site(folder):
+        raise OutputError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
+    if root is None:
+        return
+    root = Path(root).resolve()
+    if folder.is_relative_to(root) or root.is_relative_to(folder):
+        raise OutputError(f"'{folder}' berada di dalam folder kamus '{root}'; laporan bernama (data pribadi) tidak "
+                          "boleh masuk repositori kamus. Tulis ke folder lain di luar repositori, misalnya "
+                          "folder kerja BKPSDM yang tidak dibagikan.")
+
+
+def clean_stale_staging(parent: Path) -> None:
+    """Remove staged sites that a killed `kamus build` left next to its output."""
+    for path in Path(parent).glob(f"{STAGING_PREFIX}*"):
+        pid = path.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if path.is_dir() and not path.is_symlink() and not _running(pid):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def inside_site(folder: Path) -> bool:

@@ -19,10 +19,12 @@ from functools import cached_property
 from pathlib import Path
 
 from .check import check_rules, check_schemas, default_schemas
+from .check import mkdocs as mkdocs_rules
 from .errors import ValidationFailed
 from .findings import Report
 from .load import Documents, FileSource, Sources, discover, load_documents, open_source
 from .load.discover import is_kamus_root
+from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
 from .model import Config, Kamus
 from .model.builder import build_model
 from .talent.analysis import read_snapshots
@@ -93,12 +95,25 @@ class Project:
         return build_model(self.documents, self.config, valid=None)
 
     @cached_property
+    def mkdocs(self):
+        """The kamus's own mkdocs.yml: (Document or None, findings); (None, []) without one."""
+        if not self.source.is_file(MKDOCS_FILE):
+            return None, []
+        try:
+            return load_mkdocs(self.source.read(MKDOCS_FILE, limit=1_000_000))
+        except OSError as exc:
+            return None, [mkdocs_rules.finding("MKDOCS-YAML", MKDOCS_FILE, 1, 1,
+                                               f"mkdocs.yml tidak dapat dibaca: {exc.strerror or exc}")]
+
+    @cached_property
     def kamus_report(self) -> Report:
         """Every finding about the kamus itself (files, schemas, rules), snapshots aside."""
-        report = Report(files_checked=self.sources.count)
+        doc, mkdocs_findings = self.mkdocs
+        report = Report(files_checked=self.sources.count + (doc is not None or bool(mkdocs_findings)))
         report.extend(self.documents.findings)
         report.extend(self._schema[0])
         report.extend(check_rules(self.documents, self.kamus))
+        report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
         return report
 
     @cached_property

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,16 +42,48 @@ def safe_cell(value):
     return value
 
 
-def to_csv(table, banner: str = "") -> bytes:
-    """CSV bytes; ``banner`` (e.g. a RAHASIA marking) becomes a first line of its own."""
-    out = io.StringIO()
+class _Encoder:
+    """A text sink that encodes to a binary file in chunks (rows are written one by one)."""
+
+    def __init__(self, out):
+        self.out, self.parts, self.size = out, [], 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > 1 << 16:
+            self.flush()
+
+    def flush(self) -> None:
+        self.out.write("".join(self.parts).encode("utf-8"))
+        self.parts, self.size = [], 0
+
+
+def write_csv_text(table, out, banner: str = "") -> None:
+    """Write ``table`` as `;`-separated CSV to the text stream ``out``, row by row (no BOM);
+    ``banner`` (e.g. a RAHASIA marking) becomes a first line of its own."""
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if banner:
         writer.writerow([safe_cell(banner)])
     writer.writerow([safe_cell(c) for c in table.columns])
     for row in table.rows:
         writer.writerow([safe_cell(c) for c in row])
-    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def write_csv(table, out, banner: str = "") -> None:
+    """Write ``table`` as CSV to the binary file ``out``: UTF-8 with BOM, as Indonesian-locale
+    Excel expects (see :func:`write_csv_text`)."""
+    sink = _Encoder(out)
+    sink.write("\ufeff")
+    write_csv_text(table, sink, banner)
+    sink.flush()
+
+
+def to_csv(table, banner: str = "") -> bytes:
+    """CSV bytes of a small table (see :func:`write_csv`)."""
+    out = io.BytesIO()
+    write_csv(table, out, banner)
+    return out.getvalue()
 
 
 @lru_cache(maxsize=None)
@@ -79,20 +112,21 @@ def _cell(ref: str, value, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
 
 
-def _sheet(table, banner: str) -> str:
+def _sheet(table, banner: str):
+    """The worksheet XML in chunks, one row at a time (a million rows never sit in memory)."""
     head = [[banner], table.columns] if banner else [table.columns]
-    rows = []
-    for r, row in enumerate([*head, *table.rows], start=1):
-        style = 1 if r <= len(head) else 0
-        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
-        rows.append(f'<row r="{r}">{cells}</row>')
     top_left = f"{_column_letter(table.fixed)}{len(head) + 1}"
     x_split = f'xSplit="{table.fixed}" ' if table.fixed else ""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
-            f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
-            f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
+    yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
+           f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
+           '<sheetData>')
+    for r, row in enumerate(itertools.chain(head, table.rows), start=1):
+        style = 1 if r <= len(head) else 0
+        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
+        yield f'<row r="{r}">{cells}</row>'
+    yield '</sheetData></worksheet>'
 
 
 _STATIC = {
@@ -136,12 +170,27 @@ _STATIC = {
 }
 
 
-def to_xlsx(table, banner: str = "") -> bytes:
-    out = io.BytesIO()
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)  # fixed time: two builds give the same bytes
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def write_xlsx(table, out, banner: str = "") -> None:
+    """Write ``table`` as a one-sheet XLSX workbook to the binary file ``out``, row by row."""
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in [*_STATIC.items(), ("xl/worksheets/sheet1.xml", _sheet(table, banner))]:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode("utf-8"))
+        for name, text in _STATIC.items():
+            archive.writestr(_entry(name), text.encode("utf-8"))
+        with archive.open(_entry("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as handle:
+            sink = _Encoder(handle)
+            for chunk in _sheet(table, banner):
+                sink.write(chunk)
+            sink.flush()
+
+
+def to_xlsx(table, banner: str = "") -> bytes:
+    """XLSX bytes of a small table (see :func:`write_xlsx`)."""
+    out = io.BytesIO()
+    write_xlsx(table, out, banner)
     return out.getvalue()

@@ -20,7 +20,7 @@ def build_case_root(case_dir: Path, target: Path) -> Path:
     shutil.copytree(MINIMAL, target)
     overlay = case_dir / "files"
     if overlay.is_dir():
-        shutil.copytree(overlay, target, dirs_exist_ok=True)
+        shutil.copytree(overlay, target, dirs_exist_ok=True, symlinks=True)  # a case may hold symbolic links
     removals = case_dir / "remove.txt"
     if removals.is_file():
         for line in removals.read_text("utf-8").split():

@@ -115,7 +115,7 @@ def test_json_and_text_and_working_tree_untouched(repo, capsys):
     assert main(["diff", "kamus-2022", "kamus-2024", "--root", str(repo), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["version"] == 1 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
-    assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak"}
+    assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak", "tidak_terbaca"}
     assert set(document["perubahan"][0]) == {"objek", "kode", "jenis", "keterangan", "letak", "lama", "baru"}
     assert main(["diff", "kamus-2024", "kamus-2025", "--root", str(repo)]) == 0
     assert capsys.readouterr().out.startswith("Perubahan kamus kamus-2024 → kamus-2025: 0 perubahan.")
@@ -154,3 +154,20 @@ def test_site_history_from_tags(repo, tmp_path):
     assert "nama kompetensi diubah: Penganggaran → Penganggaran Daerah" in competency.article
     files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert files == {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+
+
+def test_a_file_that_no_longer_parses_is_unreadable_never_removed(repo, tmp_path, capsys):
+    old, new = tmp_path / "lama", tmp_path / "baru"
+    for folder in (old, new):
+        shutil.copytree(MINIMAL, folder)
+    (new / "competencies/teknis/T.B.yaml").write_text("kode: T.B\nnama: [\n", "utf-8")  # broken
+    (new / "positions/UNIT_A/A.STAF.yaml").write_bytes(b"a: " + b"x" * 1_000_001)  # too large to read
+    changes, _ = diff(repo, str(old), str(new))
+    assert not [c for c in changes if c.jenis.endswith("-dihapus")]
+    assert main(["diff", str(old), str(new), "--root", str(repo), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "competencies/teknis/T.B.yaml` di versi" in out and "positions/UNIT_A/A.STAF.yaml` di versi" in out
+    assert "tidak dapat dibaca" in out
+    assert main(["diff", str(old), str(new), "--root", str(repo), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["tidak_terbaca"]["baru"] == ["competencies/teknis/T.B.yaml", "positions/UNIT_A/A.STAF.yaml"]

@@ -110,3 +110,32 @@ def test_alias_bomb_is_rejected_without_expansion():
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
     _, found = load_text("\n".join(lines) + "\n", "x.yaml")
     assert found and {f.rule for f in found} == {"YAML-ANCHOR"}
+
+
+def test_a_control_character_is_reported_where_it_is():
+    _, found = load_text("a: éé\nb: 2\nc: x\x00y\n", "x.yaml")
+    assert [(f.rule, f.line, f.column) for f in found] == [("YAML-SYNTAX", 3, 5)]
+    assert "#x0000" in found[0].message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    _, found = load_text('kode: T.A\nnama: "Penganggaran\ndefinisi: x\nbidang: y\n', "x.yaml")
+    assert [(f.rule, f.line, f.column) for f in found] == [("YAML-SYNTAX", 2, 7)]
+
+
+def test_a_large_file_is_reported_with_its_real_size(tmp_path):
+    from generator.load import FolderSource, load_source
+
+    (tmp_path / "besar.yaml").write_bytes(b"a: " + b"x" * 50_000_000 + b"\n")
+    _, found = load_source(FolderSource(tmp_path), "besar.yaml")
+    assert [f.rule for f in found] == ["YAML-TOO-LARGE"]
+    assert "50.000.004 byte" in found[0].message and "1.000.000 byte" in found[0].message
+
+
+def test_a_number_keeps_how_it_was_written_for_the_hint(minimal_root):
+    from generator.api import validate
+
+    path = minimal_root / "competencies/teknis/T.B.yaml"
+    path.write_text(path.read_text("utf-8").replace("kode: T.B", "kode: 1.10"), "utf-8")
+    hints = [f.hint for f in validate(minimal_root).findings if f.rule == "SCHEMA-TYPE"]
+    assert hints == ['Beri tanda kutip agar dibaca sebagai teks, misalnya "1.10".']

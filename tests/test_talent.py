@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -145,8 +146,11 @@ def test_movement_between_periods(project, kamus):
 
 
 def test_excel_number_and_date_formats():
-    assert parse_number("3,5") == 3.5 and parse_number("82,50") == 82.5 and parse_number("1.234,5") == 1234.5
+    assert parse_number("3,5") == 3.5 and parse_number("82,50") == 82.5 and parse_number(" 85 ") == 85
     assert parse_number("85") == 85 and parse_number("3.5") == 3.5 and parse_number("abc") is None
+    # float() accepts all of these; a score or a level is ASCII digits with one decimal mark, nothing else
+    for text in ("1e2", "8_5", "٨٥", "８５", "1.234,5", "3,5,1", "inf", "nan", "", "3.", ".5", "1 000"):
+        assert parse_number(text) is None, text
     assert parse_date("15-06-2024") == parse_date("15/06/2024") == parse_date("2024-06-15") == dt.date(2024, 6, 15)
     assert parse_date("31-02-2024") is None
 
@@ -221,3 +225,34 @@ def test_excel_separator_hint_line(tmp_path):
     table = read_csv(b"sep=,\r\nnip,nama\r\n199001012015011001,\"Lestari, Ani\"\r\n", "s.csv")
     assert table.header == ["nip", "nama"]
     assert list(table.rows) == [(3, ["199001012015011001", "Lestari, Ani"])]
+
+
+def test_people_match_the_data_lines_of_every_snapshot(project):
+    """Counted without the CSV parser: a swallowed row can never pass unnoticed."""
+    for snapshot in project.snapshots + Project.open(REPO).snapshots:
+        raw = (Path(project.root if snapshot in project.snapshots else REPO) / snapshot.path).read_bytes()
+        text = raw.decode("utf-8-sig") if raw[:3] == b"\xef\xbb\xbf" else raw.decode("cp1252")
+        lines = [line for line in text.splitlines()[1:] if line.strip(" ;,\t\"")]
+        assert len(snapshot.people) == len(lines), snapshot.path
+
+
+def test_rows_that_vanish_without_a_visible_cause_are_a_finding():
+    from generator.talent.table import Table
+
+    table = Table("snapshots/2025.csv", ["nip", "nama"], [], text="nip;nama\n1;a\n2;b\n3;c\n", rows_read=2)
+    table.check_count()
+    assert [(f.rule, f.message) for f in table.late_findings] == [
+        ("SNAPSHOT-STRUCTURE", "berkas berisi 3 baris data, tetapi hanya 2 baris yang terbaca sebagai baris CSV")]
+
+
+def test_unclosed_quote_in_an_ignored_column_never_loses_people(tmp_path):
+    root = build_case_root(TALENTA, tmp_path / "kamus")
+    path = root / "snapshots/2025.csv"
+    lines = path.read_bytes().decode("cp1252" if b"\xe1" in path.read_bytes() else "utf-8-sig").splitlines()
+    header, rows = lines[0], lines[1:]
+    sep = "\t" if "\t" in header else ";"
+    damaged = [header + f"{sep}keterangan"] + [row + (f'{sep}"pindahan' if i == 0 else sep) for i, row in enumerate(rows)]
+    path.write_text("\r\n".join(damaged) + "\r\n", "utf-8")
+    assert main(["talenta", "--root", str(root), "--format", "json"]) == 1
+    report = Project.open(root).report
+    assert [f.line for f in report.findings if f.rule == "SNAPSHOT-STRUCTURE"] == [2]

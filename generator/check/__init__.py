@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..load import Documents
 from ..model import Kamus
-from ..rules import finding
 from . import identity, policy, references
+from .config import check_logo, check_riwayat
 from .schema import SchemaSet, default_schemas
 
 
@@ -47,24 +47,19 @@ def _known(group, unit: bool = False) -> set[str]:
     return known
 
 
-def check_config(documents: Documents, kamus: Kamus) -> list:
-    """CONFIG-LOGO-MISSING."""
-    logo, loaded = kamus.config.instansi.logo, documents.config
-    if not logo or loaded is None or loaded.doc is None or documents.sources.source.is_file(logo):
-        return []
-    return [finding("CONFIG-LOGO-MISSING", loaded.doc.path, *loaded.doc.where(("instansi", "logo")),
-                    f"berkas logo `{logo}` tidak ditemukan")]
-
-
 def check_rules(documents: Documents, kamus: Kamus) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and policy
     over the model built from the valid ones."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
-    found = check_config(documents, kamus)
+    found = check_logo(documents, kamus) + check_riwayat(documents, kamus)
     found += identity.check_unique(_parsed(competencies), "competency")
     found += identity.check_unique(_parsed(positions), "position")
     found += identity.check_file_names(_parsed(competencies) + _parsed(positions))
     found += identity.check_file_names(_parsed(units), unit=True)
+    found += identity.check_names(_parsed(competencies), "competency")
+    found += identity.check_names(_parsed(positions), "position")
+    found += identity.check_names(_parsed(units), "unit", unit=True)
+    found += identity.check_jenis_names(documents.config.doc if documents.config else None)
     found += identity.check_competency_kinds(_parsed(competencies), kamus.config.jenis_kompetensi)
     found += identity.check_unit_files(documents.sources)
     known_units = _known(units, unit=True) | set(documents.sources.unit_folders)
@@ -79,4 +74,4 @@ def check_rules(documents: Documents, kamus: Kamus) -> list:
     return found
 
 
-__all__ = ["SchemaSet", "check_config", "check_rules", "check_schemas", "default_schemas"]
+__all__ = ["SchemaSet", "check_rules", "check_schemas", "default_schemas"]

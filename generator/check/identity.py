@@ -74,3 +74,36 @@ def check_unit_files(sources) -> list:
                                  f"folder `positions/{folder}/` tidak punya `_unit.yaml`",
                                  f"Buat `positions/{folder}/_unit.yaml` berisi `kode: {folder}` dan `nama:` unit."))
     return found
+
+
+RESERVED = {"index"}  # page names the site itself uses in every folder
+
+
+def check_names(parsed: list, kind: str, unit: bool = False) -> list:
+    """KODE-RESERVED and KODE-CASE for one kind of file: a kode (a unit: its folder) that is a
+    page name of the site, or that differs from another only in letter case."""
+    found, first = [], {}
+    for doc, source in parsed:
+        kode = source.folder if unit else _kode(doc)
+        if kode is None:
+            continue
+        where = doc.where(("kode",))
+        if kode.lower() in RESERVED:
+            found.append(finding("KODE-RESERVED", doc.path, *where,
+                                 f"kode {_KIND_LABEL[kind]} `{kode}` dipakai situs untuk halaman daftar"))
+        other = first.setdefault(kode.lower(), (kode, doc))
+        if other[0] != kode:
+            found.append(finding("KODE-CASE", doc.path, *where,
+                                 f"kode {_KIND_LABEL[kind]} `{kode}` hanya berbeda huruf besar/kecil dari "
+                                 f"`{other[0]}` di {other[1].path}"))
+    return found
+
+
+def check_jenis_names(config_doc) -> list:
+    """KODE-RESERVED for the extra kinds of kamus.yaml (their kode names a page and a folder)."""
+    if config_doc is None or not isinstance(config_doc.get("jenis_kompetensi"), list):
+        return []
+    return [finding("KODE-RESERVED", config_doc.path, *config_doc.where(("jenis_kompetensi", i, "kode")),
+                    f"kode jenis `{item['kode']}` dipakai situs untuk halaman daftar")
+            for i, item in enumerate(config_doc.get("jenis_kompetensi"))
+            if isinstance(item, dict) and str(item.get("kode", "")).lower() in RESERVED]

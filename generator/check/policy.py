@@ -12,8 +12,9 @@ def check_level_sequence(kamus) -> list:
     for competency in kamus.competencies.values():
         numbers = [lv.level for lv in competency.level]
         if numbers != list(range(1, len(numbers) + 1)):
+            first = next(i for i, n in enumerate(numbers) if n != i + 1)  # the first item out of sequence
             found.append(finding("LEVEL-SEQUENCE", competency.source.path,
-                                 *competency.source.where(("level",), key=True),
+                                 *competency.source.where(("level", first, "level")),
                                  f"level `{competency.kode}` tertulis {', '.join(map(str, numbers))}; "
                                  f"seharusnya {', '.join(map(str, range(1, len(numbers) + 1)))}"))
     return found

@@ -64,7 +64,7 @@ def translate(error, doc) -> list:
         wanted = " atau ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None
         if expected == "string" and isinstance(value, (int, float, bool)):
-            hint = f"Beri tanda kutip agar dibaca sebagai teks, misalnya \"{value}\"."
+            hint = f"Beri tanda kutip agar dibaca sebagai teks, misalnya \"{doc.text(path, value)}\"."
         elif value is None:
             hint = "Isi nilainya setelah titik dua, atau hapus kolom ini bila tidak wajib."
         elif expected == "integer" and isinstance(value, str) and value.strip().isdigit():

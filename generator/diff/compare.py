@@ -124,10 +124,13 @@ def _unit(out, kode, old: Unit, new: Unit):
     _fields(out, "unit", kode, old, new, [("nama", "unit-nama"), ("singkatan", "unit-singkatan"), ("induk", "unit-induk")])
 
 
-def _each(out, objek: str, before: dict, after: dict, compare_one) -> None:
-    """Added, removed, or compared in detail: one pass over the kode of both versions."""
+def _each(out, objek: str, before: dict, after: dict, compare_one, skip: set) -> None:
+    """Added, removed, or compared in detail: one pass over the kode of both versions.
+    A subject in ``skip`` (its file does not parse on one side) is neither added nor removed."""
     for kode in sorted(set(before) | set(after)):
         a, b = before.get(kode), after.get(kode)
+        if (a is None or b is None) and (objek, kode) in skip:
+            continue
         if a is None:
             out.append(Change(objek, kode, f"{objek}-ditambah", baru=b.nama))
         elif b is None:
@@ -136,10 +139,29 @@ def _each(out, objek: str, before: dict, after: dict, compare_one) -> None:
             compare_one(out, kode, a, b)
 
 
-def compare(old: Kamus, new: Kamus) -> list[Change]:
-    """Every change between two (lenient) models."""
+def compare(old: Kamus, new: Kamus, skip: set | None = None) -> list[Change]:
+    """Every change between two (lenient) models; ``skip`` holds (objek, kode) whose file
+    does not parse in one of them (reported as unreadable, never as removed)."""
     out: list[Change] = []
-    _each(out, "kompetensi", old.competencies, new.competencies, _competency)
-    _each(out, "jabatan", old.positions, new.positions, _position)
-    _each(out, "unit", old.units, new.units, _unit)
+    skip = skip or set()
+    _each(out, "kompetensi", old.competencies, new.competencies, _competency, skip)
+    _each(out, "jabatan", old.positions, new.positions, _position, skip)
+    _each(out, "unit", old.units, new.units, _unit, skip)
     return out
+
+
+def subjects_of(paths: list[str]) -> set[tuple[str, str]]:
+    """(objek, kode) of data files, known from their place alone (for files that do not parse)."""
+    subjects = set()
+    for path in paths:
+        parts = path.split("/")
+        if len(parts) != 3:
+            continue
+        stem = parts[2].rsplit(".", 1)[0]
+        if parts[0] == "competencies":
+            subjects.add(("kompetensi", stem))
+        elif parts[2] == "_unit.yaml":
+            subjects.add(("unit", parts[1]))
+        else:
+            subjects.add(("jabatan", stem))
+    return subjects

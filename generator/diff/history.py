@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..model import Kamus, Versi
-from .compare import Change, compare
+from .compare import Change, compare, subjects_of
 
 
 @dataclass
@@ -38,13 +38,16 @@ class History:
         return self.by_subject.get((objek, kode), [])
 
 
-def history(versions, models: dict[str, Kamus]) -> History:
-    """Comparisons between every two listed versions (``models``: tag → lenient model), and
+def history(versions, models: dict[str, Kamus], unreadable: dict[str, list[str]] | None = None) -> History:
+    """Comparisons between every two listed versions (``models``: tag → lenient model;
+    ``unreadable``: tag → data files that do not parse there, never shown as removed), and
     per competency/position/unit the changes between consecutive versions."""
     versions = list(versions)
+    unreadable = unreadable or {}
     result = History(versions)
     for old, new in combinations(versions, 2):
-        result.pairs.append(Pair(old, new, compare(models[old.tag], models[new.tag])))
+        skip = subjects_of(unreadable.get(old.tag, []) + unreadable.get(new.tag, []))
+        result.pairs.append(Pair(old, new, compare(models[old.tag], models[new.tag], skip)))
     for pair in result.consecutive():
         touched: dict[tuple[str, str], list[Change]] = {}
         for change in pair.changes:

@@ -108,8 +108,24 @@ def _impact_lines(changes, found: Impact, markdown: bool) -> list[str]:
     return lines
 
 
-def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str:
+def _unreadable_lines(comparison, markdown: bool) -> list[str]:
+    """Data files that do not parse in a version: named, never counted as removed or added."""
+    code = "`{}`" if markdown else "{}"
+    lines = []
+    for side, label in (("lama", comparison.old), ("baru", comparison.new)):
+        for path in comparison.unreadable.get(side, []):
+            lines.append(f"- {code.format(path)} di versi {code.format(label)} tidak dapat dibaca (sintaks, "
+                         "penyandian atau ukuran); isinya tidak dibandingkan. Jalankan `kamus validate` pada versi "
+                         "itu untuk rinciannya.")
+    return lines
+
+
+def as_markdown(comparison) -> str:
+    old, new, changes, found = comparison.old, comparison.new, comparison.changes, comparison.impact
     lines = [f"## Perubahan kamus `{old}` → `{new}`", ""]
+    unreadable = _unreadable_lines(comparison, True)
+    if unreadable:
+        lines += ["### Berkas yang tidak dapat dibaca", ""] + unreadable + [""]
     if not changes:
         return "\n".join(lines + ["Tidak ada perubahan isi (hanya format, urutan atau komentar, atau tidak ada sama sekali).", ""])
     lines += ["| Jenis perubahan | Jumlah |", "|---|---:|"]
@@ -129,8 +145,12 @@ def as_markdown(old: str, new: str, changes: list[Change], found: Impact) -> str
     return "\n".join(lines) + "\n"
 
 
-def as_text(old: str, new: str, changes: list[Change], found: Impact) -> str:
+def as_text(comparison) -> str:
+    old, new, changes, found = comparison.old, comparison.new, comparison.changes, comparison.impact
     lines = [f"Perubahan kamus {old} → {new}: {len(changes)} perubahan."]
+    unreadable = _unreadable_lines(comparison, False)
+    if unreadable:
+        lines += ["Berkas yang tidak dapat dibaca:"] + [f"  {line}" for line in unreadable]
     lines += [f"  {label}: {count}" for label, count in summary(changes)]
     for (subject, kode), group in grouped(changes).items():
         lines.append(f"{subject} {kode}")
@@ -141,9 +161,10 @@ def as_text(old: str, new: str, changes: list[Change], found: Impact) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(old: str, new: str, changes: list[Change], found: Impact) -> str:
+def as_json(comparison) -> str:
+    changes, found = comparison.changes, comparison.impact
     document = {
-        "version": JSON_VERSION, "dari": old, "ke": new,
+        "version": JSON_VERSION, "dari": comparison.old, "ke": comparison.new,
         "ringkasan": dict(Counter(c.jenis for c in changes)),
         "perubahan": [{"objek": c.objek, "kode": c.kode, "jenis": c.jenis, "keterangan": c.keterangan,
                        "letak": c.letak or None, "lama": c.lama, "baru": c.baru} for c in changes],
@@ -151,6 +172,7 @@ def as_json(old: str, new: str, changes: list[Change], found: Impact) -> str:
                    "pemangku_di_bawah_syarat_baru": [{"jabatan": j, "kompetensi": k, "jumlah": n}
                                                       for (j, k), n in sorted(found.pemangku_di_bawah_syarat_baru.items())],
                    "snapshot": found.snapshot or None},
+        "tidak_terbaca": {"lama": comparison.unreadable.get("lama", []), "baru": comparison.unreadable.get("baru", [])},
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 

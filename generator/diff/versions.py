@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..errors import KamusError
 from ..project import Project
 from . import report
-from .compare import Change, compare
+from .compare import Change, compare, subjects_of
 from .history import History, history
 from .impact import Impact, impact
 
@@ -20,11 +20,11 @@ class Comparison:
     new: str
     changes: list[Change]
     impact: Impact
-    unreadable: dict[str, list[str]]  # version label → data files that do not parse
+    unreadable: dict[str, list[str]]  # "lama"/"baru" → data files that do not parse in that version
 
     def format(self, name: str) -> str:
         """The comparison as ``text``, ``markdown`` (pull-request summary) or ``json``."""
-        return report.FORMATS[name](self.old, self.new, self.changes, self.impact)
+        return report.FORMATS[name](self)
 
 
 def _current_snapshot(root):
@@ -38,14 +38,15 @@ def _current_snapshot(root):
 def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comparison:
     """Compare version ``old`` with ``new`` (git refs of the repository at ``root``, or folders)."""
     before, after = Project.open_version(root, old), Project.open_version(root, new)
-    changes = compare(before.lenient, after.lenient)
+    unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
+    changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
     snapshot = _current_snapshot(root) if with_impact else None
-    return Comparison(old, new, changes, impact(changes, after.lenient, snapshot),
-                      {p.label: p.documents.unreadable for p in (before, after)})
+    return Comparison(old, new, changes, impact(changes, after.lenient, snapshot), unreadable)
 
 
 def version_history(root, versions) -> History:
     """Every pair of the enacted ``versions`` (tags of the repository at ``root``) compared."""
     versions = list(versions)
-    models = {v.tag: Project.open(root, ref=v.tag, lenient=True).lenient for v in versions}
-    return history(versions, models)
+    projects = {v.tag: Project.open(root, ref=v.tag, lenient=True) for v in versions}
+    return history(versions, {tag: p.lenient for tag, p in projects.items()},
+                   {tag: p.documents.unreadable for tag, p in projects.items()})

@@ -68,6 +68,10 @@ def discover(source: FileSource, lenient: bool = False) -> Sources:
     if source.is_file(CONFIG_FILE):
         sources.config = SourceFile(CONFIG_FILE, "")
     for kind in (COMPETENCIES, POSITIONS):
+        for path in source.links(kind) if source.is_dir(kind) else []:
+            sources.findings.append(finding(
+                "FILE-SYMLINK", path, 1, 1, f"`{path}` adalah tautan simbolik (ke luar folder kamus, atau ke folder); "
+                                            "tidak dibaca"))
         for path in source.files(kind) if source.is_dir(kind) else []:
             parts = path.split("/")[1:]
             name = parts[-1]

@@ -14,13 +14,15 @@ class Document:
 
     ``path`` is relative to the kamus root with forward slashes. ``values`` maps a data
     path to the 1-based (line, column) of its value; ``keys`` maps the path of a mapping
-    entry to the position of its key.
+    entry to the position of its key; ``texts`` keeps how a value read as a number or
+    true/false was written (``1.10`` is the float 1.1, but the user wrote ``1.10``).
     """
 
     path: str
     data: object
     values: dict = field(default_factory=dict, repr=False)
     keys: dict = field(default_factory=dict, repr=False)
+    texts: dict = field(default_factory=dict, repr=False)  # path → text as written, for numbers and booleans
 
     @property
     def stem(self) -> str:
@@ -36,6 +38,10 @@ class Document:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), (1, 1))
+
+    def text(self, path: Path_, default=None) -> str:
+        """The value at ``path`` as the user wrote it."""
+        return self.texts.get(tuple(path), default)
 
     def get(self, *path, default=None):
         """The value at ``path``, or ``default`` when any step is missing."""

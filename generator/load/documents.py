@@ -39,8 +39,8 @@ class Documents:
 
     @property
     def unreadable(self) -> list[str]:
-        """Data files that gave no usable document (syntax, encoding, size)."""
-        return [loaded.file.path for loaded in self.all() if loaded.doc is None]
+        """Data files that gave no usable document (syntax, encoding, size, or no mapping at all)."""
+        return [loaded.file.path for loaded in self.all() if loaded.doc is None or not isinstance(loaded.doc.data, dict)]
 
 
 def load_documents(sources: Sources) -> Documents:

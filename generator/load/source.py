@@ -9,6 +9,7 @@ files and folders (a name starting with ".") are never part of a kamus.
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 from pathlib import Path
 
@@ -19,18 +20,48 @@ def _visible(path: str) -> bool:
     return not any(part.startswith(".") for part in path.split("/"))
 
 
+class OutsideRoot(OSError):
+    """A path that leads out of the kamus root (``..``, an absolute path, or a symbolic link)."""
+
+    def __init__(self, path: str):
+        super().__init__(f"`{path}` menunjuk ke luar folder kamus")
+        self.strerror = "menunjuk ke luar folder kamus (jalur absolut, `..`, atau tautan simbolik)"
+
+
+def normalised(path: str) -> str | None:
+    """``path`` relative to the root with forward slashes, or None when it leaves the root."""
+    path = str(path).replace("\\", "/")
+    if not path or path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return None
+    clean = posixpath.normpath(path)
+    return None if clean == ".." or clean.startswith("../") or clean == "." else clean
+
+
 class FileSource:
     """The files of one kamus version. Subclasses implement :meth:`files` and :meth:`_read`."""
 
     label: str = ""  # how messages name this version
 
     def files(self, top: str = "") -> list[str]:
-        """Every visible file below ``top`` ("" = the whole root), sorted."""
+        """Every visible file below ``top`` ("" = the whole root), sorted. Symbolic links that
+        lead out of the root, and linked folders, are never listed: see :meth:`links`."""
         raise NotImplementedError
+
+    def links(self, top: str = "") -> list[str]:
+        """Symbolic links below ``top`` that are not read: to outside the root, or to folders."""
+        return []
+
+    def inside(self, path: str) -> bool:
+        """True when ``path`` stays inside the root (no ``..``, no absolute path, no link out)."""
+        return normalised(path) is not None
 
     def read(self, path: str, limit: int | None = None) -> bytes:
         """The bytes of ``path``; at most ``limit`` + 1 bytes when a limit is given (so the
         caller can tell that a file is too large without reading all of it)."""
+        raise NotImplementedError
+
+    def size(self, path: str) -> int:
+        """The size of ``path`` in bytes."""
         raise NotImplementedError
 
     def is_dir(self, path: str) -> bool:
@@ -47,26 +78,62 @@ class FolderSource(FileSource):
     def __init__(self, root):
         self.root = Path(root)
         self.label = str(root)
+        self._real = os.path.realpath(self.root)
+        self._links: dict[str, list[str]] = {}
+        self._listed: set[str] = set()  # files listed by files(): already known to stay inside
+
+    def inside(self, path: str) -> bool:
+        clean = normalised(path)
+        if clean is None:
+            return False
+        real = os.path.realpath(self.root / clean)
+        return real == self._real or real.startswith(self._real + os.sep)
 
     def files(self, top: str = "") -> list[str]:
         base = self.root / top if top else self.root
-        found = []
+        found, links = [], []
         for dirpath, dirnames, filenames in os.walk(base):
+            for name in sorted(d for d in dirnames if not d.startswith(".")):
+                if os.path.islink(os.path.join(dirpath, name)):  # never followed (os.walk does not)
+                    links.append((Path(dirpath) / name).relative_to(self.root).as_posix())
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
-                if not name.startswith("."):
-                    found.append((Path(dirpath) / name).relative_to(self.root).as_posix())
+                if name.startswith("."):
+                    continue
+                rel = (Path(dirpath) / name).relative_to(self.root).as_posix()
+                if os.path.islink(os.path.join(dirpath, name)) and not self.inside(rel):
+                    links.append(rel)
+                else:
+                    found.append(rel)
+        self._links[top] = links
+        self._listed.update(found)
         return found
 
+    def links(self, top: str = "") -> list[str]:
+        if top not in self._links:
+            self.files(top)
+        return self._links[top]
+
     def read(self, path: str, limit: int | None = None) -> bytes:
+        if path not in self._listed and not self.inside(path):
+            raise OutsideRoot(path)
         with open(self.root / path, "rb") as handle:
             return handle.read(-1 if limit is None else limit + 1)
 
+    def size(self, path: str) -> int:
+        if not self.inside(path):
+            raise OutsideRoot(path)
+        return (self.root / path).stat().st_size
+
     def is_dir(self, path: str) -> bool:
-        return (self.root / path).is_dir()
+        return self.inside(path) and (self.root / path).is_dir()
 
     def is_file(self, path: str) -> bool:
-        return (self.root / path).is_file()
+        return self.inside(path) and (self.root / path).is_file()
+
+    def has_ref(self, ref: str) -> bool | None:
+        """Whether git knows ``ref`` in this folder's repository (None: no repository or no git)."""
+        return _has_ref(self.root, ref)
 
 
 def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -80,6 +147,19 @@ def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
         detail = done.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args[:2])} gagal: {detail}")
     return done.stdout
+
+
+def _has_ref(repo: Path, ref: str) -> bool | None:
+    try:
+        inside = subprocess.run(["git", "-C", str(repo), "rev-parse", "--is-inside-work-tree"], capture_output=True,
+                                check=False, timeout=20)
+        if inside.returncode:
+            return None
+        done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+                              capture_output=True, check=False, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.returncode == 0
 
 
 def resolve_commit(repo: Path, ref: str) -> str:
@@ -100,20 +180,32 @@ class GitSource(FileSource):
         self.label = ref
         self.commit = resolve_commit(self.repo, ref)
         self._blobs: dict[str, str] = {}  # path → blob id
-        listing = git(self.repo, "ls-tree", "-r", "-z", "--full-tree", self.commit)
+        self._sizes: dict[str, int] = {}
+        self._links: list[str] = []  # symbolic links (mode 120000) are never read
+        listing = git(self.repo, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
         for item in listing.split(b"\0"):
             if not item:
                 continue
             meta, name = item.split(b"\t", 1)
-            _, kind, sha = meta.split()
+            mode, kind, sha, size = meta.split()
             path = name.decode("utf-8", "replace")
-            if kind == b"blob" and _visible(path):
+            if kind == b"blob" and mode == b"120000" and _visible(path):
+                self._links.append(path)
+            elif kind == b"blob" and _visible(path):
                 self._blobs[path] = sha.decode()
+                self._sizes[path] = int(size)
         self._cache: dict[str, bytes] = {}
 
     def files(self, top: str = "") -> list[str]:
         prefix = top.rstrip("/") + "/" if top else ""
         return sorted(p for p in self._blobs if p.startswith(prefix))
+
+    def links(self, top: str = "") -> list[str]:
+        prefix = top.rstrip("/") + "/" if top else ""
+        return sorted(p for p in self._links if p.startswith(prefix))
+
+    def has_ref(self, ref: str) -> bool | None:
+        return _has_ref(self.repo, ref)
 
     def is_dir(self, path: str) -> bool:
         prefix = path.rstrip("/") + "/"
@@ -121,6 +213,9 @@ class GitSource(FileSource):
 
     def is_file(self, path: str) -> bool:
         return path in self._blobs
+
+    def size(self, path: str) -> int:
+        return self._sizes[path]
 
     def prefetch(self, paths) -> None:
         """Read many blobs in one `git cat-file --batch` call."""
@@ -137,6 +232,8 @@ class GitSource(FileSource):
             offset = start + size + 1
 
     def read(self, path: str, limit: int | None = None) -> bytes:
+        if path in self._links:
+            raise OutsideRoot(path)
         if path not in self._blobs:
             raise FileNotFoundError(path)
         if path not in self._cache:

@@ -37,6 +37,7 @@ _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 # PyYAML's words for common mistakes → what they mean, in Bahasa Indonesia.
 _SYNTAX_ID = [
     ("found character '\\t' that cannot start any token", "karakter tab dipakai; YAML hanya menerima spasi untuk indentasi"),
+    ("while scanning a quoted scalar", "tanda kutip yang dibuka di sini tidak ditutup sampai akhir berkas"),
     ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip ditutup"),
     ("tab character that violates indentation", "karakter tab dipakai; YAML hanya menerima spasi untuk indentasi"),
     ("mapping values are not allowed", "titik dua (`:`) tidak boleh di sini; beri tanda kutip pada teks yang mengandung `: `"),
@@ -78,6 +79,11 @@ def _position(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset in ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 class _Converter:
     """Node tree → plain data with positions. One instance per document.
 
@@ -90,6 +96,7 @@ class _Converter:
         self.path = path
         self.values: dict = {}
         self.keys: dict = {}
+        self.texts: dict = {}  # path → the written text of a value read as a number or true/false
         self.seen: set[int] = set()
         self.problems: list = []
         self.anchors_reported = anchors_reported
@@ -108,7 +115,10 @@ class _Converter:
             raise _Reject(finding("YAML-TOO-LARGE", self.path, *_position(node.start_mark),
                                   f"struktur bersarang lebih dari {MAX_DEPTH} tingkat"))
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            value = self.scalar(node)
+            if not isinstance(value, str) and value is not None:
+                self.texts[path] = node.value
+            return value
         if node.tag not in (_SEQ, _MAP):
             self.bad_tag(node)
         if isinstance(node, yaml.SequenceNode):
@@ -226,8 +236,17 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # where the quote opens, not where the file ends
         line, col = _position(mark) if mark else (1, 1)
         return None, [finding("YAML-SYNTAX", path, line, col, _syntax_message(exc))]
+    except yaml.reader.ReaderError as exc:
+        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line, col = _offset_position(text, at if at >= 0 else 0)
+        return None, [finding("YAML-SYNTAX", path, line, col,
+                              f"karakter kontrol #x{exc.character:04X} tidak boleh ada di teks",
+                              "Hapus karakter tak terlihat itu (sering terbawa saat menyalin dari dokumen lain), "
+                              "lalu simpan ulang berkas.")]
     except yaml.YAMLError as exc:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"YAML tidak sah: {exc}")]
     if root is None:
@@ -237,13 +256,20 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
         data = converter.convert(root, ())
     except _Reject as stop:
         return None, anchors + converter.problems + [stop.finding]
-    return Document(path, data, converter.values, converter.keys), anchors + converter.problems
+    return Document(path, data, converter.values, converter.keys, converter.texts), anchors + converter.problems
 
 
-def load_bytes(raw: bytes, path: str) -> tuple[Document | None, list]:
+def _thousands(number: int) -> str:
+    """1.000.000: thousands grouped with dots, as Indonesian text writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
+def load_bytes(raw: bytes, path: str, size: int | None = None) -> tuple[Document | None, list]:
+    """Strictly load ``raw``; ``size`` is the file's real size when only its start was read."""
     if len(raw) > MAX_BYTES:
         return None, [finding("YAML-TOO-LARGE", path, 1, 1,
-                              f"berkas berukuran {len(raw):,} byte, batasnya {MAX_BYTES:,} byte")]
+                              f"berkas berukuran {_thousands(size or len(raw))} byte, "
+                              f"batasnya {_thousands(MAX_BYTES)} byte")]
     text, problem = _decode(raw, path)
     if problem:
         return None, [problem]
@@ -254,10 +280,11 @@ def load_source(source, path: str) -> tuple[Document | None, list]:
     """Strictly load the file ``path`` of a :class:`~generator.load.source.FileSource`."""
     try:
         raw = source.read(path, limit=MAX_BYTES)
+        size = source.size(path) if len(raw) > MAX_BYTES else None
     except OSError as exc:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"berkas tidak dapat dibaca: {exc.strerror or exc}",
                               "Periksa izin akses berkas.")]
-    return load_bytes(raw, path)
+    return load_bytes(raw, path, size)
 
 
 def load_file(abspath, path: str) -> tuple[Document | None, list]:

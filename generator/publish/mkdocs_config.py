@@ -1,31 +1,72 @@
-"""The mkdocs.yml of a generated Markdown project: the base file plus what kamus.yaml says."""
+"""The mkdocs.yml of a generated Markdown project: the tool's base, what the kamus's own
+mkdocs.yml may change (:mod:`generator.check.mkdocs`), and what kamus.yaml says.
+
+Text from kamus.yaml that MkDocs prints into every page without escaping (the site name,
+navigation titles) is HTML-escaped here; URLs are checked by the schema.
+"""
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 import yaml
 
-from ..errors import ConfigError
+from ..check.mkdocs import OUR_ASSETS, sanitised
+from ..errors import BuildError
+from ..load.mkdocs_yaml import Tagged
 from ..render.pages import SiteContent
 from ..resources import resource
 
 TOOL_BASE = resource("mkdocs.yml")
+PATH_SETTINGS = (("hooks",), ("INHERIT",), ("theme", "custom_dir"))  # relative to the kamus's mkdocs.yml
 
 
-def base_config(source) -> dict:
-    """The kamus's own mkdocs.yml when it has one, else the tool's."""
-    own = source.is_file("mkdocs.yml")
-    text = source.read("mkdocs.yml").decode("utf-8", "replace") if own else TOOL_BASE.read_text("utf-8")
-    try:
-        config = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"mkdocs.yml tidak dapat dibaca: {exc}") from exc
-    if not isinstance(config, dict):
-        raise ConfigError("mkdocs.yml harus berisi pemetaan pengaturan (kolom: nilai).")
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML; tags the operator allowed are written back as tags."""
+
+
+_Dumper.add_representer(Tagged, lambda dumper, value: (
+    dumper.represent_scalar(value.tag, "" if value.python_name else str(value.value))
+    if not isinstance(value.value, (list, dict)) else
+    dumper.represent_sequence(value.tag, value.value) if isinstance(value.value, list) else
+    dumper.represent_mapping(value.tag, value.value)))
+
+
+def _absolute(config: dict, root) -> None:
+    """Paths of allowed code settings, made absolute (the generated project lives elsewhere)."""
+    for path in PATH_SETTINGS:
+        holder = config
+        for step in path[:-1]:
+            holder = holder.get(step) if isinstance(holder, dict) else None
+        if not isinstance(holder, dict) or path[-1] not in holder:
+            continue
+        value = holder[path[-1]]
+        holder[path[-1]] = [str(root / v) for v in value] if isinstance(value, list) else str(root / value)
+
+
+def base_config(project, allow_code: bool = False) -> dict:
+    """The tool's base configuration with what the kamus's own mkdocs.yml may change."""
+    config = yaml.safe_load(TOOL_BASE.read_text("utf-8")) or {}
+    doc, _ = project.mkdocs
+    if doc is None:
+        return config
+    own, code = sanitised(doc.data, allow_code)
+    if code and not allow_code:
+        named = "; ".join(item.message for item in code)
+        raise BuildError(f"mkdocs.yml kamus ini menjalankan kode saat build ({named}). Build dihentikan. "
+                         "Operator yang mempercayai isi repositori ini dapat mengizinkannya dengan "
+                         "`kamus build --izinkan-kode` atau KAMUS_IZINKAN_KODE=1 (lihat README, Keamanan).")
+    if allow_code and project.root is not None:
+        _absolute(own, project.root)
+    config.update(own)
+    for key, assets in OUR_ASSETS.items():  # the site's own CSS and JavaScript are always there
+        config[key] = assets + [a for a in config.get(key) or [] if a not in assets]
     return config
 
 
 def nav(content: SiteContent) -> list:
-    kinds = [{f"Kompetensi {label}": f"daftar-kompetensi/{jenis}.md"} for jenis, label, _ in content.views.kinds()]
+    kinds = [{f"Kompetensi {escape(label)}": f"daftar-kompetensi/{jenis}.md"}
+             for jenis, label, _ in content.views.kinds()]
     return [
         {"Beranda": "index.md"},
         {"Kamus Kompetensi": ["daftar-kompetensi/index.md", *kinds]},
@@ -40,18 +81,19 @@ def nav(content: SiteContent) -> list:
     ]
 
 
-def mkdocs_config(content: SiteContent, source, extra: dict | None = None) -> bytes:
-    """The YAML text of the project's mkdocs.yml (plain YAML, no tags)."""
+def mkdocs_config(content: SiteContent, project, extra: dict | None = None, allow_code: bool = False) -> bytes:
+    """The YAML text of the project's mkdocs.yml (plain YAML; tags only where the operator allowed them)."""
     kamus = content.kamus
-    config = base_config(source)
-    config["site_name"] = f"Kamus Kompetensi {kamus.config.instansi.nama}"
+    config = base_config(project, allow_code)
+    config["site_name"] = str(escape(f"Kamus Kompetensi {kamus.config.instansi.nama}"))
     if kamus.config.situs.url:
         config["site_url"] = kamus.config.situs.url
     config["docs_dir"] = "docs"
+    config["use_directory_urls"] = True
     config["nav"] = nav(content)
     if content.logo:
         theme = config.setdefault("theme", {})
         theme["logo"] = content.logo
         theme["favicon"] = content.logo
     config.update(extra or {})
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
+    return yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True).encode("utf-8")

@@ -12,13 +12,14 @@ The preview's state lives in its project folder (which kamus root it shows) and 
 
 from __future__ import annotations
 
+import errno
 import json
 import tempfile
 from pathlib import Path
 
 from markupsafe import escape
 
-from ..errors import KamusError, ValidationFailed
+from ..errors import KamusError, UsageError, ValidationFailed
 from ..outputs import write_tree
 from ..project import Project
 from ..render.templates import TEMPLATES
@@ -32,18 +33,19 @@ STATE_FILE = ".kamus-preview.json"  # in the project folder: the kamus root it p
 class Preview:
     """One preview project folder and the problem of its latest refresh."""
 
-    def __init__(self, root: Path, project: Path):
-        self.root, self.project = Path(root), Path(project)
+    def __init__(self, root: Path, project: Path, allow_code: bool = False):
+        self.root, self.project, self.allow_code = Path(root), Path(project), allow_code
         self.problem = ""
 
     @classmethod
     def of_project(cls, project: Path) -> "Preview":
         state = json.loads((Path(project) / STATE_FILE).read_text("utf-8"))
-        return cls(Path(state["root"]), Path(project))
+        return cls(Path(state["root"]), Path(project), state.get("izinkan_kode", False))
 
     def render(self) -> dict[str, bytes]:
-        files = render_project(Project.open(self.root), extra_config={"hooks": [str(HOOK)]}, workers=1)
-        files[STATE_FILE] = json.dumps({"root": str(self.root)}).encode("utf-8")
+        files = render_project(Project.open(self.root), extra_config={"hooks": [str(HOOK)]}, workers=1,
+                               allow_code=self.allow_code)
+        files[STATE_FILE] = json.dumps({"root": str(self.root), "izinkan_kode": self.allow_code}).encode("utf-8")
         return files
 
     def refresh(self) -> None:
@@ -68,15 +70,21 @@ class Preview:
                 f'<pre>{escape(self.problem)}</pre></div>\n\n')
 
 
-def serve(root=".", dev_addr: str = "127.0.0.1:8000", open_browser: bool = False) -> None:
+def serve(root=".", dev_addr: str = "127.0.0.1:8000", open_browser: bool = False, allow_code: bool = False) -> None:
     """Serve a live preview of the kamus at ``root`` until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     root = Path(root).resolve()
     with tempfile.TemporaryDirectory(prefix="kamus-serve-") as tmp:
-        preview = Preview(root, Path(tmp) / "project")
+        preview = Preview(root, Path(tmp) / "project", allow_code)
         write_tree(preview.project, preview.render())  # errors at start-up stop here
         watch = [str(p) for p in (root / "competencies", root / "positions", root / "kamus.yaml", TEMPLATES)
                  if p.exists()]
-        mkdocs_serve(config_file=str(preview.project / "mkdocs.yml"), livereload=True, watch=watch,
-                     dev_addr=dev_addr, open_in_browser=open_browser)
+        try:
+            mkdocs_serve(config_file=str(preview.project / "mkdocs.yml"), livereload=True, watch=watch,
+                         dev_addr=dev_addr, open_in_browser=open_browser)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UsageError(f"alamat {dev_addr} sedang dipakai program lain; pilih alamat lain dengan "
+                                 "--dev-addr HOST:PORT, misalnya --dev-addr 127.0.0.1:8001.") from None
+            raise

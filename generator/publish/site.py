@@ -12,17 +12,18 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..errors import BuildError
-from ..outputs import PROJECT_MARKER, SITE_MARKER, check_output, write_tree
+from ..load.mkdocs_yaml import load_mkdocs
+from ..outputs import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
 from ..project import Project
 from ..render.pages import render_pages
 from .content import site_content, static_files
@@ -38,18 +39,19 @@ class BuildResult:
 
 
 def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
-                   workers: int | None = None) -> dict[str, bytes]:
+                   workers: int | None = None, allow_code: bool = False) -> dict[str, bytes]:
     """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
     ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
-    MkDocs' threaded server.
+    MkDocs' threaded server. ``allow_code`` is the operator's opt-in for code that the
+    kamus's own mkdocs.yml names (hooks and the like); without it such a file stops the build.
     """
     project.require_valid(strict)
     content = site_content(project)
     files = render_pages(content, workers=workers)
     files.update(static_files(project, content))
     files = dict(sorted(files.items()))
-    files["mkdocs.yml"] = mkdocs_config(content, project.source, extra_config)
+    files["mkdocs.yml"] = mkdocs_config(content, project, extra_config, allow_code)
     files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()
     return files
 
@@ -96,6 +98,29 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextlib.contextmanager
+def _without_root_on_path(root: Path):
+    """Keep the kamus folder off ``sys.path`` while MkDocs runs: a Markdown extension or a
+    plugin named in the configuration must come from the installed packages, never from a
+    Python file in the (untrusted) kamus repository."""
+    real = os.path.realpath(root)
+    installed = {os.path.realpath(prefix) for prefix in (sys.prefix, sys.base_prefix)}
+    saved = list(sys.path)
+
+    def under(path: str, folder: str) -> bool:
+        return path == folder or path.startswith(folder + os.sep)
+
+    def from_kamus(entry: str) -> bool:  # the running Python's own packages stay, even in a .venv there
+        path = os.path.realpath(entry or os.getcwd())
+        return under(path, real) and not any(under(path, prefix) for prefix in installed)
+
+    sys.path[:] = [entry for entry in sys.path if not from_kamus(entry)]
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
 def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
     """A real, strict `mkdocs build`; any MkDocs warning fails the build."""
     from mkdocs.commands.build import build
@@ -106,7 +131,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root)):
+        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root)), _without_root_on_path(root):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             build(config)
     except MkDocsException as exc:
@@ -122,7 +147,8 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
     The search worker imports them only for languages other than ``en``; leaving ~1 MB
     of unused scripts (full of URLs in comments) on an intranet server helps nobody.
     """
-    config = yaml.safe_load(config_text) or {}
+    doc, _ = load_mkdocs(config_text)  # the generated file may hold tags the operator allowed
+    config = doc.data if doc is not None else {}
     languages = ["en"]
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and isinstance(plugin.get("search"), dict):
@@ -132,16 +158,22 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
         shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def build_site(root=".", output=None) -> BuildResult:
-    """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``)."""
+def build_site(root=".", output=None, allow_code: bool = False) -> BuildResult:
+    """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``).
+
+    The site is built in the system's temporary folder, staged next to the output (a
+    hidden ``.kamus-build-<pid>-…`` folder, gone a moment later and cleaned up by the next
+    build if the process was killed) and renamed into place only when everything worked.
+    """
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    files = render_project(Project.open(root))
+    files = render_project(Project.open(root), allow_code=allow_code)
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".kamus-build-", dir=output.parent) as tmp:
+    clean_stale_staging(output.parent)
+    with tempfile.TemporaryDirectory(prefix="kamus-build-") as tmp:
         work = Path(tmp)
         write_tree(work / "project", files)
         site = work / "site"
@@ -150,14 +182,25 @@ def build_site(root=".", output=None) -> BuildResult:
         (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
                                         "utf-8")
         built = time.perf_counter()
-        previous = work / "previous"
-        if output.exists():
-            os.replace(output, previous)
-        try:
-            os.replace(site, output)
-        except OSError:
-            if previous.exists():
-                os.replace(previous, output)
-            raise
+        _swap_in(site, output)
     pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
     return BuildResult(output, pages, rendered - started, built - rendered)
+
+
+def _swap_in(site: Path, output: Path) -> None:
+    """Put the built ``site`` in place of ``output``; on any failure the old output stays."""
+    staged = output.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    old = staged.with_name(staged.name + "-lama")
+    try:
+        shutil.move(str(site), str(staged))  # a rename on the same disk, else a copy
+        if output.exists():
+            os.replace(output, old)
+        try:
+            os.replace(staged, output)
+        except OSError:
+            if old.exists():
+                os.replace(old, output)
+            raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..findings import Report
+from ..load.discover import SNAPSHOTS
 from ..model import Kamus
 from ..rules import finding
 from .compute import Result, evaluate
@@ -56,6 +57,11 @@ def read_snapshots(source, kamus: Kamus, paths: list[str] | None = None) -> tupl
     report lists every finding of every file."""
     report = Report()
     snapshots, seen = [], {}
+    if paths is None:
+        for path in source.links(SNAPSHOTS) if source.is_dir(SNAPSHOTS) else []:
+            report.add(finding("SNAPSHOT-FILE", path, 1, 1, f"`{path}` adalah tautan simbolik ke luar folder kamus "
+                                                            "(atau ke folder); tidak dibaca",
+                               "Salin berkas snapshot ke folder snapshots/ sebagai berkas biasa."))
     for path in snapshot_files(source) if paths is None else paths:
         with bulk():
             snapshot = read_snapshot(source, path, kamus)

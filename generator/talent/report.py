@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import OutputError
-from ..outputs import inside_site
-from ..tables import RAHASIA, Table, to_csv, to_xlsx
+from ..outputs import check_private_output
+from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .policy import KINERJA_LABEL, TINDAK_LANJUT
 
@@ -20,20 +19,23 @@ JSON_VERSION = 1
 
 
 def person_sheet(period: Period, kamus) -> Table:
+    """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes = period.snapshot.competencies
     columns = ["nip", "nama", "kode_jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut"]
-    rows = []
-    for r in period.orang:
-        gap = r.gap
-        rows.append([r.person.nip, r.person.nama, r.person.kode_jabatan,
-                     kamus.units[r.unit].nama if r.unit in kamus.units else r.unit, KINERJA_LABEL[r.kinerja],
-                     r.potensial, r.kotak, "" if r.jpm is None else r.jpm, r.kategori_pemetaan, r.kategori_seleksi,
-                     "ya" if r.kelompok_talenta else "tidak", r.alasan_tidak_masuk,
-                     "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
-                     *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak]])
-    return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows, 2)
+    units = {kode: unit.nama for kode, unit in kamus.units.items()}
+
+    def rows():
+        for r in period.orang:
+            gap = r.gap
+            yield [r.person.nip, r.person.nama, r.person.kode_jabatan, units.get(r.unit, r.unit),
+                   KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
+                   r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
+                   r.alasan_tidak_masuk, "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
+                   *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak]]
+
+    return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2)
 
 
 def slate_sheet(period: Period) -> Table:
@@ -74,24 +76,45 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
 
 
-def write_restricted(analysis: Analysis, period: Period, kamus, folder) -> list[Path]:
-    """The restricted report: one XLSX and one CSV per table, every file marked RAHASIA."""
+def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None) -> list[Path]:
+    """The restricted report: one XLSX and one CSV per table, every file marked RAHASIA, each
+    written row by row. ``root`` is the kamus root: the report is never written inside it or
+    inside a site."""
     folder = Path(folder).resolve()
-    if inside_site(folder):
-        raise OutputError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
+    check_private_output(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    sheets = [person_sheet(period, kamus), slate_sheet(period),
-              movement_sheet(period), grid_sheet(analysis, period)]
-    for sheet in filter(None, sheets):
-        for suffix, data in ((".xlsx", to_xlsx(sheet, banner=RAHASIA)), (".csv", to_csv(sheet, banner=RAHASIA))):
+    makers = [lambda: person_sheet(period, kamus), lambda: slate_sheet(period),
+              lambda: movement_sheet(period), lambda: grid_sheet(analysis, period)]
+    for make in makers:
+        for suffix, write in ((".xlsx", write_xlsx), (".csv", write_csv)):
+            sheet = make()  # made afresh for each file: its rows are a one-pass stream
+            if sheet is None:
+                break
             path = folder / f"{sheet.name}{suffix}"
-            path.write_bytes(data)
+            with open(path, "wb") as handle:
+                write(sheet, handle, banner=RAHASIA)
             written.append(path)
     return written
 
 
-def as_json(analysis: Analysis, period: Period, kamus) -> str:
+def _person_json(r) -> dict:
+    return {"nip": r.person.nip, "nama": r.person.nama, "kode_jabatan": r.person.kode_jabatan,
+            "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
+            "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
+            "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
+            "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
+            "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa}
+
+
+def _indented(value, depth: int) -> str:
+    """``value`` as ``json.dumps(indent=2)`` prints it ``depth`` levels deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
+    """The documented JSON (pinned by a test) to the text stream ``out``, one person at a time:
+    the same text as ``json.dumps(document, indent=2)``, without holding it all."""
     slates = [{"kode_jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
                "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
                "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jpm": c.jpm,
@@ -101,40 +124,38 @@ def as_json(analysis: Analysis, period: Period, kamus) -> str:
                             for c in s.kandidat]}
               for s in period.suksesi]
     m = period.pergerakan
-    document = {
-        "version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-        "kebijakan": analysis.policy.describe(),
-        "orang": [{"nip": r.person.nip, "nama": r.person.nama, "kode_jabatan": r.person.kode_jabatan,
-                   "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
-                   "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
-                   "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
-                   "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
-                   "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa}
-                  for r in period.orang],
-        "suksesi": slates,
-        "pergerakan": None if m is None else {
-            "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
-            "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
-            "naik": [new.person.nip for _, new in m.naik], "turun": [new.person.nip for _, new in m.turun]},
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
+            "kebijakan": analysis.policy.describe()}
+    tail = {"suksesi": slates, "pergerakan": None if m is None else {
+        "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
+        "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
+        "naik": [new.person.nip for _, new in m.naik], "turun": [new.person.nip for _, new in m.turun]}}
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f"  {json.dumps(key)}: {_indented(value, 1)},\n")
+    out.write('  "orang": [')
+    for index, r in enumerate(period.orang):
+        out.write(("," if index else "") + "\n    " + _indented(_person_json(r), 2))
+    out.write("\n  ],\n" if period.orang else "],\n")
+    out.write(",\n".join(f"  {json.dumps(key)}: {_indented(value, 1)}" for key, value in tail.items()))
+    out.write("\n}\n")
 
 
-def as_csv(period: Period, kamus) -> str:
+def write_csv_stdout(period: Period, kamus, out) -> None:
     """The per-person table for the terminal: the same CSV as the report, without the BOM."""
-    return to_csv(person_sheet(period, kamus)).decode("utf-8-sig")
+    write_csv_text(person_sheet(period, kamus), out)
 
 
-def as_text(analysis: Analysis, period: Period, kamus) -> str:
-    lines = [f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.",
-             "Kebijakan:"] + [f"  - {line}" for line in analysis.policy.describe()] + [""]
+def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
+    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.\nKebijakan:\n")
+    out.write("".join(f"  - {line}\n" for line in analysis.policy.describe()) + "\n")
     for r in period.orang:
         jpm = "tidak lengkap" if r.jpm is None else f"{r.jpm:.1f}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
-        lines.append(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
-                     f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}")
-    lines.append("")
+        out.write(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
+                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}\n")
+    lines = [""]
     for slate in period.suksesi:
         bands = slate.kategori_seleksi
         lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
@@ -146,4 +167,4 @@ def as_text(analysis: Analysis, period: Period, kamus) -> str:
         m = period.pergerakan
         lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, "
                      f"{len(m.naik)} naik, {len(m.turun)} turun, {m.tetap} tetap.")
-    return "\n".join(lines) + "\n"
+    out.write("\n".join(lines) + "\n")

@@ -16,16 +16,17 @@ from pathlib import PurePosixPath
 from ..load.discover import SNAPSHOTS
 from ..rules import finding
 from ..suggest import closest, suggest
+from .nip import check_nip
 from .policy import PREDIKAT
 from .table import read_table
 
-PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 COLUMNS = ("nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
            "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen")
 REQUIRED = ("nip", "nama", "kode_jabatan", "nilai_potensi")
 HUKUMAN = ("tidak", "ringan", "sedang", "berat")
-_NIP_EXCEL = re.compile(r"^\d+(?:[.,]\d+)?[eE][+]?\d+$")
-_DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
+_DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII),
+         re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)]
 
 
 def normalise(header: str) -> str:
@@ -80,15 +81,17 @@ def period_end(stem: str) -> dt.date | None:
         return None
 
 
+_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?", re.ASCII)
+
+
 def parse_number(text: str) -> float | None:
-    text = text.strip().replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".") if text.count(",") == 1 else text
-    try:
-        value = float(text)
-    except ValueError:
+    """A number as Indonesian-locale Excel writes it: ASCII digits with at most one decimal
+    comma or point (``3,5``, ``82.50``), nothing else (no exponent, no ``_``, no other
+    digit systems, no thousands separators: scores and levels never need them)."""
+    text = text.strip()
+    if not _NUMBER.fullmatch(text):
         return None
-    return value if value == value and value not in (float("inf"), float("-inf")) else None
+    return float(text.replace(",", "."))
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -107,13 +110,14 @@ def parse_date(text: str) -> dt.date | None:
 class _Reader:
     """Turns one table into people, collecting findings."""
 
-    def __init__(self, table, kamus):
-        self.table, self.kamus, self.path = table, kamus, table.path
+    def __init__(self, table, kamus, period_end: dt.date):
+        self.table, self.kamus, self.path, self.period_end = table, kamus, table.path, period_end
+        self.csv = not table.path.lower().endswith(".xlsx")
         self.findings = list(table.findings)
         self.index: dict[str, int] = {}  # canonical column → cell index
         self.competency_index: list[tuple[str, int]] = []
         self.level_cache: dict[str, float | None] = {}
-        self.header_line = 1
+        self.header_line = table.header_line
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -178,16 +182,19 @@ class _Reader:
 
     def person(self, line, cells, seen) -> Person | None:
         before = len(self.findings)
+        width = len(self.table.header)
+        if self.csv and len(cells) > width and any(c.strip() for c in cells[width:]):
+            extra = next(i for i in range(width, len(cells)) if cells[i].strip())
+            self.error("SNAPSHOT-STRUCTURE", line, extra,
+                       f"baris ini berisi sel di kolom ke-{extra + 1}, padahal judul kolom hanya {width}: isi "
+                       "baris bergeser, nilainya tidak dibaca",
+                       "Biasanya ada pemisah (titik koma atau koma) di dalam teks, misalnya di nama; beri tanda "
+                       "kutip pada sel itu atau hapus pemisahnya, lalu simpan ulang sebagai CSV.")
+            return None
         nip_col = self.index["nip"]
-        nip = self.cell(cells, "nip").lstrip("'").replace(" ", "").replace(".", "") \
-            if not _NIP_EXCEL.match(self.cell(cells, "nip").replace(" ", "")) else None
-        if nip == "":
-            self.error("SNAPSHOT-EMPTY", line, nip_col, "`nip` kosong")
-        elif nip is None:
-            self.error("SNAPSHOT-NIP-EXCEL", line, nip_col,
-                       f"NIP `{self.cell(cells, 'nip')}` sudah dirusak Excel menjadi bilangan; 3 angka terakhir hilang")
-        elif not (len(nip) == 18 and nip.isdigit()):
-            self.error("SNAPSHOT-NIP", line, nip_col, f"NIP `{self.cell(cells, 'nip')}` bukan 18 angka")
+        nip, problem = check_nip(self.cell(cells, "nip"), self.period_end)
+        if problem is not None:
+            self.error(problem.rule, line, nip_col, problem.message, problem.hint)
         elif nip in seen:
             self.error("SNAPSHOT-NIP-DUPLICATE", line, nip_col, f"NIP {nip} sudah ada di baris {seen[nip]}")
         else:
@@ -245,9 +252,10 @@ def _skip_title_rows(table, reader) -> None:
     if not table.header or "nip" in {normalise(h) for h in table.header}:
         return
     rows = iter(table.rows)
-    for line, cells in itertools.islice(rows, 10):
+    for consumed, (line, cells) in enumerate(itertools.islice(rows, 10), start=1):
         if "nip" in {normalise(c) for c in cells}:
-            table.header, reader.header_line = cells, line
+            table.header, reader.header_line, table.header_line = cells, line, line
+            table.title_rows = consumed  # the title rows and the header itself are no data rows
             table.rows = rows
             return
     table.rows = []  # no header found: the first row's problems are reported, no row is read
@@ -264,7 +272,7 @@ def read_snapshot(source, path: str, kamus) -> Snapshot:
                                          "(YYYY, YYYY-MM atau YYYY-MM-DD)"))
         return snapshot
     table = read_table(source, path)
-    reader = _Reader(table, kamus)
+    reader = _Reader(table, kamus, end)
     _skip_title_rows(table, reader)
     if not table.header and not reader.findings:
         reader.error("SNAPSHOT-FILE", 1, 0, "berkas kosong")

@@ -1,0 +1,61 @@
+"""Rules about kamus.yaml that need more than its schema: the logo file and the enacted versions."""
+
+from __future__ import annotations
+
+from ..load import Documents
+from ..model import Kamus
+from ..rules import finding
+
+LOGO_MAX_BYTES = 2_000_000
+# Image types a browser shows in <img> and that cannot carry script (SVG can: refused).
+_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"GIF87a", ".gif"), (b"GIF89a", ".gif"))
+
+
+def image_type(head: bytes) -> str | None:
+    """The file ending of an accepted image format, judged by its first bytes (never by its name)."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return ".webp"
+    return next((ending for magic, ending in _IMAGE_MAGIC if head.startswith(magic)), None)
+
+
+def check_logo(documents: Documents, kamus: Kamus) -> list:
+    """CONFIG-LOGO-PATH, CONFIG-LOGO-MISSING, CONFIG-LOGO-TYPE."""
+    logo, loaded = kamus.config.instansi.logo, documents.config
+    if not logo or loaded is None or loaded.doc is None:
+        return []
+    source, where = documents.sources.source, loaded.doc.where(("instansi", "logo"))
+
+    def at(rule, message):
+        return [finding(rule, loaded.doc.path, *where, message)]
+
+    if not source.inside(logo):
+        return at("CONFIG-LOGO-PATH", f"jalur logo `{logo}` keluar dari folder kamus")
+    if not source.is_file(logo):
+        return at("CONFIG-LOGO-MISSING", f"berkas logo `{logo}` tidak ditemukan")
+    try:
+        size, head = source.size(logo), source.read(logo, limit=16)
+    except OSError as exc:
+        return at("CONFIG-LOGO-MISSING", f"berkas logo `{logo}` tidak dapat dibaca: {exc.strerror or exc}")
+    if image_type(head) is None:
+        return at("CONFIG-LOGO-TYPE", f"berkas logo `{logo}` bukan gambar PNG, JPEG, GIF atau WebP")
+    if size > LOGO_MAX_BYTES:
+        return at("CONFIG-LOGO-TYPE", f"berkas logo `{logo}` berukuran {size:,} byte; batasnya "
+                                      f"{LOGO_MAX_BYTES:,} byte".replace(",", "."))
+    return []
+
+
+def check_riwayat(documents: Documents, kamus: Kamus) -> list:
+    """RIWAYAT-TAG: every enacted version names a tag git knows."""
+    loaded, source = documents.config, documents.sources.source
+    has_ref = getattr(source, "has_ref", None)
+    if loaded is None or loaded.doc is None or not kamus.config.riwayat or has_ref is None:
+        return []
+    found = []
+    for index, versi in enumerate(kamus.config.riwayat):
+        known = has_ref(versi.tag)
+        if known:
+            continue
+        message = (f"tag `{versi.tag}` tidak ada di repositori git" if known is False else
+                   f"tag `{versi.tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
+        found.append(finding("RIWAYAT-TAG", loaded.doc.path, *loaded.doc.where(("riwayat", index, "tag")), message))
+    return found

@@ -1,0 +1,73 @@
+"""The NIP (Nomor Induk Pegawai) of a PNS, or the NI of a PPPK: 18 ASCII digits.
+
+Layout (Peraturan Kepala BKN 43/2007 for the PNS; the NI PPPK follows it): birth date
+``YYYYMMDD`` · year of first appointment ``YYYY`` · two digits (the month of the CPNS
+appointment for a PNS; the number of work agreements for a PPPK, so they are not
+checked) · sex ``1`` or ``2`` · sequence ``001``–``999``. Spaces and dots are removed.
+
+Excel keeps 15 significant digits: an 18-digit number loses its last three (they become
+``000``), and a short number format shows it as ``1,99E+17``. Both are named with that cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DIGITS = re.compile(r"[0-9]{18}", re.ASCII)
+_SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]\+?(\d+)", re.ASCII)
+_EXCEL_HINT = ("Di Excel, format kolom NIP sebagai Text sebelum mengisi/menempel NIP (atau awali NIP dengan "
+               "tanda petik '), isi ulang NIP dari sumber aslinya, lalu ekspor ulang. Excel hanya menyimpan 15 angka "
+               "penting, sehingga angka ke-16 sampai ke-18 hilang.")
+
+
+@dataclass(frozen=True)
+class NipProblem:
+    rule: str  # SNAPSHOT-EMPTY, SNAPSHOT-NIP or SNAPSHOT-NIP-EXCEL
+    message: str
+    hint: str | None = None
+
+
+def clean(text: str) -> str:
+    return text.strip().lstrip("'").replace(" ", "").replace("\u00a0", "").replace(".", "")
+
+
+def check_nip(text: str, period_end: dt.date) -> tuple[str, NipProblem | None]:
+    """(the NIP without spaces and dots, the problem or None)."""
+    written = text.strip()
+    scientific = _SCIENTIFIC.fullmatch(written.replace(" ", ""))
+    if scientific:
+        shown = len(scientific[1]) + len(scientific[2] or "")
+        return "", NipProblem("SNAPSHOT-NIP-EXCEL", f"NIP `{written}` sudah dirusak Excel menjadi bilangan; hanya "
+                                                    f"{shown} angka yang tersisa, {18 - shown} angka hilang",
+                              _EXCEL_HINT)
+    nip = clean(text)
+    if not nip:
+        return "", NipProblem("SNAPSHOT-EMPTY", "`nip` kosong")
+    if not _DIGITS.fullmatch(nip):
+        if len(nip) == 18 and nip.isdigit():
+            return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}` berisi angka selain 0–9 (misalnya angka lebar "
+                                                   "penuh atau angka Arab)",
+                                   "Ketik ulang NIP dengan angka biasa 0–9.")
+        return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}` bukan 18 angka")
+    if nip.endswith("000"):
+        return nip, NipProblem("SNAPSHOT-NIP-EXCEL", f"NIP `{written}` berakhir 000: nomor urut tidak pernah 000; "
+                                                     "tanda NIP yang dibulatkan Excel ke 15 angka penting",
+                               _EXCEL_HINT)
+    try:
+        birth = dt.date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        birth = None
+    latest = max(period_end.year, dt.date.today().year) + 1
+    if birth is None or not 1930 <= birth.year <= latest - 16:
+        return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}`: 8 angka pertama `{nip[:8]}` bukan tanggal lahir "
+                                               "yang sah (TTTTBBHH)")
+    appointed = int(nip[8:12])
+    if not birth.year + 15 <= appointed <= latest:
+        return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}`: angka ke-9 sampai ke-12 `{nip[8:12]}` bukan tahun "
+                                               f"pengangkatan yang mungkin (lahir {birth.year})")
+    if nip[14] not in "12":
+        return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}`: angka ke-15 `{nip[14]}` harus 1 (pria) atau "
+                                               "2 (wanita)")
+    return nip, None
