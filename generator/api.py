@@ -89,11 +89,12 @@ class TalentResult:
     kamus: Kamus
     root: Path | None = None  # the kamus root: the restricted report is never written inside it
 
-    def write(self, name: str, out) -> None:
+    def write(self, name: str, out, plain_csv: bool = False) -> None:
         """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
-        one person at a time (memory stays flat however many people there are)."""
+        one person at a time (memory stays flat however many people there are). CSV follows
+        Indonesian-locale Excel (`;`, decimal comma) unless ``plain_csv`` (`,`, decimal point)."""
         if name == "csv":
-            talent_report.write_csv_stdout(self.period, self.kamus, out)
+            talent_report.write_csv_stdout(self.period, self.kamus, out, plain_csv)
         else:
             {"text": talent_report.write_text, "json": talent_report.write_json}[name](
                 self.analysis, self.period, self.kamus, out)
@@ -108,9 +109,9 @@ class TalentResult:
         """Where the results came from, in one line (the snapshot and the policy)."""
         return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.analysis.policy.describe())
 
-    def write_restricted(self, folder) -> list[Path]:
+    def write_restricted(self, folder, plain_csv: bool = False) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""
-        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root)
+        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
 
 
 def talenta(root=".", periode: str | None = None) -> TalentResult:

@@ -142,6 +142,9 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                          help="bentuk keluaran di layar: text (bawaan), json atau csv")
     talenta.add_argument("--output", metavar="FOLDER",
                          help="tulis laporan terbatas (XLSX dan CSV bertanda RAHASIA) ke folder ini")
+    talenta.add_argument("--csv-standar", action="store_true",
+                         help="CSV standar (pemisah koma, titik desimal, tanpa BOM) untuk program lain; bawaan: CSV "
+                              "untuk Excel berbahasa Indonesia (titik koma, koma desimal, UTF-8 dengan BOM)")
     talenta.set_defaults(run=_talenta)
 
     compare = add(
@@ -209,11 +212,11 @@ def _talenta(args) -> int:
         result = api.talenta(args.root, args.periode)
     except ValidationFailed as failed:
         return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
-    result.write(args.format, sys.stdout)
+    result.write(args.format, sys.stdout, plain_csv=args.csv_standar)
     if args.format == "csv":
         print(result.provenance(), file=sys.stderr)
     if args.output:
-        written = result.write_restricted(args.output)
+        written = result.write_restricted(args.output, plain_csv=args.csv_standar)
         print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
               file=sys.stderr)
     return 0

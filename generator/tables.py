@@ -59,23 +59,34 @@ class _Encoder:
         self.parts, self.size = [], 0
 
 
-def write_csv_text(table, out, banner: str = "") -> None:
-    """Write ``table`` as `;`-separated CSV to the text stream ``out``, row by row (no BOM);
-    ``banner`` (e.g. a RAHASIA marking) becomes a first line of its own."""
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+def csv_cell(value, plain: bool = False):
+    """One CSV cell: text formula-guarded; a decimal number with a comma, as Indonesian-locale
+    Excel writes and reads it (a point in ``plain`` CSV)."""
+    if isinstance(value, float):
+        text = f"{value:.15g}"
+        return text if plain else text.replace(".", ",")
+    return safe_cell(value)
+
+
+def write_csv_text(table, out, banner: str = "", plain: bool = False) -> None:
+    """Write ``table`` as CSV to the text stream ``out``, row by row (no BOM): `;` and decimal
+    commas, or ``plain`` CSV (`,` and decimal points). ``banner`` (e.g. a RAHASIA marking)
+    becomes a first line of its own."""
+    writer = csv.writer(out, delimiter="," if plain else ";", lineterminator="\r\n")
     if banner:
         writer.writerow([safe_cell(banner)])
     writer.writerow([safe_cell(c) for c in table.columns])
     for row in table.rows:
-        writer.writerow([safe_cell(c) for c in row])
+        writer.writerow([csv_cell(c, plain) for c in row])
 
 
-def write_csv(table, out, banner: str = "") -> None:
-    """Write ``table`` as CSV to the binary file ``out``: UTF-8 with BOM, as Indonesian-locale
-    Excel expects (see :func:`write_csv_text`)."""
+def write_csv(table, out, banner: str = "", plain: bool = False) -> None:
+    """Write ``table`` as CSV to the binary file ``out``: UTF-8 with BOM, `;`, decimal commas,
+    as Indonesian-locale Excel expects; ``plain``: UTF-8 without BOM, `,`, decimal points."""
     sink = _Encoder(out)
-    sink.write("\ufeff")
-    write_csv_text(table, sink, banner)
+    if not plain:
+        sink.write("\ufeff")
+    write_csv_text(table, sink, banner, plain)
     sink.flush()
 
 
@@ -112,21 +123,38 @@ def _cell(ref: str, value, style: int = 0) -> str:
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
 
 
+def _widths(table) -> list[float]:
+    """Column widths (characters) from the header and, for a table held in memory, its rows."""
+    sample = table.rows[:500] if isinstance(table.rows, list) else []
+    widths = []
+    for index, header in enumerate(table.columns):
+        longest = max([len(str(header))] + [len(str(row[index])) for row in sample
+                                            if index < len(row) and row[index] is not None])
+        widths.append(min(60, max(6, longest + 2)))
+    return widths
+
+
 def _sheet(table, banner: str):
-    """The worksheet XML in chunks, one row at a time (a million rows never sit in memory)."""
+    """The worksheet XML in chunks, one row at a time (a million rows never sit in memory):
+    frozen header and describing columns, column widths, and an autofilter on the header."""
     head = [[banner], table.columns] if banner else [table.columns]
     top_left = f"{_column_letter(table.fixed)}{len(head) + 1}"
     x_split = f'xSplit="{table.fixed}" ' if table.fixed else ""
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+                   for i, w in enumerate(_widths(table), start=1))
     yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
            f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
            f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
-           '<sheetData>')
+           + (f"<cols>{cols}</cols>" if cols else "") + '<sheetData>')
+    last = len(head)
     for r, row in enumerate(itertools.chain(head, table.rows), start=1):
         style = 1 if r <= len(head) else 0
         cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
         yield f'<row r="{r}">{cells}</row>'
-    yield '</sheetData></worksheet>'
+        last = r
+    last_column = _column_letter(max(len(table.columns), 1) - 1)
+    yield f'</sheetData><autoFilter ref="A{len(head)}:{last_column}{last}"/></worksheet>'
 
 
 _STATIC = {

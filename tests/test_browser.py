@@ -148,3 +148,82 @@ def test_every_page_type_loads_without_outside_requests(page, served):
         response = page.goto(served + path)
         assert response.status == 200, path
         assert page.locator("article h1").count() == 1, path
+
+
+def contrast(page, selector: str) -> list[float]:
+    """WCAG contrast ratios of text against background, as the browser computes the colours."""
+    return page.eval_on_selector_all(selector, """cells => cells.map(cell => {
+        const style = getComputedStyle(cell);
+        const rgb = text => text.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92
+            : Math.pow((v + 0.055) / 1.055, 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const a = lum(rgb(style.color)), b = lum(rgb(style.backgroundColor));
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    })""")
+
+
+def test_heat_and_level_colours_show_and_numbers_stay_readable(page, served):
+    page.goto(served + "matriks/unit/DISKOMINFO/")
+    fives = page.locator("table.kamus-matrix td.kamus-lv-5")
+    assert fives.count() >= 1
+    assert fives.first.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(31, 95, 153)"
+    assert min(contrast(page, "table.kamus-matrix td[class*=kamus-lv-]")) >= 4.5
+    assert page.locator(".kamus-legend .kamus-lv-5").count() == 1  # the colours are explained
+    page.goto(served + "talenta/2025/")
+    heat = page.locator("table.kamus-heat td[class*=kamus-heat-]:not(.kamus-heat-0)")
+    assert heat.count() >= 5
+    backgrounds = set(heat.evaluate_all("cells => cells.map(c => getComputedStyle(c).backgroundColor)"))
+    assert "rgb(255, 255, 255)" not in backgrounds and len(backgrounds) >= 2
+    assert min(contrast(page, "table.kamus-heat td[class*=kamus-heat-]:not(.kamus-heat-0)")) >= 4.5
+
+
+def test_no_page_is_wider_than_a_phone(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    for path in ("", "jabatan/DISKOMINFO.KADIS/", "kompetensi/T.KOM.01/", "referensi/", "referensi/aturan/",
+                 "daftar-jabatan/", "daftar-jabatan/unit/DINKES/", "matriks/unit/DISKOMINFO/", "talenta/2025/",
+                 "daftar-kompetensi/teknis/"):
+        phone.goto(served + path)
+        phone.wait_for_load_state("networkidle")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+        broken = phone.eval_on_selector_all("table code", "els => els.filter(e => e.getClientRects().length > 1)"
+                                                          ".map(e => e.textContent)")
+        assert broken == [], f"{path}: codes broken over lines: {broken[:3]}"
+    context.close()
+
+
+def test_a_misspelled_name_is_found_and_snippets_hide_the_helper_words(page, served):
+    page.goto(served)
+    assert "Integritas" in search(page, "intergritas")[:3]  # one letter too many
+    assert "Mengelola Perubahan" in search(page, "mengelolla")[:3]
+    search(page, "kelola")
+    shown = page.locator(".md-search-result").inner_text()
+    assert "elola gelola" not in shown and "rubah rubahan" not in shown  # the root words made for search
+    search(page, "Kepala Dinas Kesehatan")
+    teaser = page.locator(".md-search-result__item").first.inner_text()
+    assert "Dinas Kesehatan · JPT Pratama" in teaser  # the unit tells same-named posts apart
+    assert "Nama JabatanKepala" not in page.locator(".md-search-result").inner_text()
+
+
+def test_the_404_page_speaks_indonesian(page, served):
+    page.goto(served + "404.html")
+    assert page.locator("article h1").inner_text().startswith("Halaman tidak ditemukan")
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert "Not found" not in page.content()
+
+
+def test_folders_of_detail_pages_lead_to_their_indexes(page, served):
+    page.goto(served + "kompetensi/")
+    page.wait_for_url("**/daftar-kompetensi/")
+    page.goto(served + "jabatan/")
+    page.wait_for_url("**/daftar-jabatan/")
+
+
+def test_a_printed_matrix_is_landscape_and_keeps_every_column(page, served):
+    page.goto(served + "matriks/unit/DISKOMINFO/")
+    last = page.locator("table.kamus-matrix thead th a").last.inner_text()
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    first = pdf.pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert last in text and "DISKOMINFO.KASUBBAG_UMUM" in text

@@ -33,7 +33,7 @@ def test_beranda(built):
     _, site = built
     page = read(site, "")
     assert "Kamus Kompetensi Pemerintah Kota Uji" in page.text
-    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in page.text and "2025-02-01" in page.text
+    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in page.text and "1 Februari 2025" in page.text
     assert "4 jabatan di 2 unit kerja" in page.text
     assert any(tag == "img" and attrs.get("src", "").endswith("assets/logo.png") for tag, attrs in page.elements)
     assert (site / "assets/logo.png").is_file()
@@ -98,7 +98,7 @@ def test_matrices_print_numbers_and_download(built):
     national = read(site, "matriks/manajerial-sosial-kultural/")
     assert "Kepala UPT B UPT B 2 2" in national.text
     distribution = read(site, "matriks/distribusi-level/")
-    assert "T.A Penganggaran Teknis 1 2 – 3" in distribution.text  # level 2 once, 3 twice; no level 5
+    assert "T.A Penganggaran Teknis 0 1 2 0 – 3" in distribution.text  # level 2 once, 3 twice; no level 5
     raw = (site / "matriks/unduh/unit-UNIT_A.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -109,7 +109,13 @@ def test_matrices_print_numbers_and_download(built):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][:2] == ["Kode jabatan", "Nama jabatan"]
     assert ["A.KEPALA", "Kepala Bidang A", 3, 3, 3] == values[1][:5]
+    assert values[0][2] == "M.1 Integritas"  # header names, not only codes
     assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in values for v in row)
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["C"].width > 6  # widths set
+    distribution = openpyxl.load_workbook(site / "matriks/unduh/distribusi-level.xlsx").active
+    numbers = [row[3:9] for row in distribution.iter_rows(min_row=2, values_only=True)]
+    assert numbers and all(v is None or isinstance(v, int) for row in numbers for v in row)  # never "–" text
 
 
 def test_reference_pages_document_every_field_and_rule(built):

@@ -38,12 +38,14 @@ def site_content(project: Project) -> SiteContent:
 
 
 def static_files(project: Project, content: SiteContent, templates=TEMPLATES) -> dict[str, bytes]:
-    """The files published as they are: the logo and the site's CSS/JS."""
+    """The files published as they are: the logo, the site's CSS/JS, and the theme overrides
+    (the Indonesian 404 page) beside docs/."""
     files = {}
     if content.logo:
         files[f"docs/{content.logo}"] = project.source.read(project.kamus.config.instansi.logo)
-    assets = templates / "assets"
-    for path in sorted(assets.rglob("*")):
-        if path.is_file():
-            files[f"docs/assets/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
+    for folder, target in (("assets", "docs/assets"), ("overrides", "overrides")):
+        base = templates / folder
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                files[f"{target}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
     return files

@@ -91,9 +91,11 @@ def mkdocs_config(content: SiteContent, project, extra: dict | None = None, allo
     config["docs_dir"] = "docs"
     config["use_directory_urls"] = True
     config["nav"] = nav(content)
+    theme = config.setdefault("theme", {})
     if content.logo:
-        theme = config.setdefault("theme", {})
         theme["logo"] = content.logo
         theme["favicon"] = content.logo
+    if not theme.get("custom_dir"):  # the tool's own overrides (the kamus's need the operator's opt-in)
+        theme["custom_dir"] = "overrides"
     config.update(extra or {})
     return yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True).encode("utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..tables import Table
 from .text import natural_key
 from .views import Views
 
@@ -18,9 +19,15 @@ class Matrix:
     title: str
     columns: list[str]  # header texts (first columns describe the row)
     column_titles: list[str]  # tooltip / long names of the columns
-    rows: list[list]  # cells: str, int or None (not required)
+    rows: list[list]  # cells: str, int or None (not required; in the distribution: no such level)
     row_links: list[str]  # .md page of each row's subject (position or competency)
     fixed: int  # how many leading columns describe the row
+
+    def download(self) -> Table:
+        """The matrix as a table to download: every header with its name (``M.1 Integritas``)."""
+        columns = [f"{column} {title}".strip() if title else column
+                   for column, title in zip(self.columns, self.column_titles)]
+        return Table(self.name, columns, self.rows, self.fixed)
 
 
 def unit_matrix(views: Views, unit: str) -> Matrix:
@@ -57,7 +64,7 @@ def distribution_matrix(views: Views) -> Matrix:
     for c in views.competencies:
         counts = {level: len(ps) for level, ps in views.used_by.get(c.kode, {}).items()}
         rows.append([c.kode, c.nama, views.kamus.config.nama_jenis(c.jenis)]
-                    + [counts.get(level) if level <= len(c.level) else "–" for level in range(1, 6)]
+                    + [counts.get(level, 0) if level <= len(c.level) else None for level in range(1, 6)]
                     + [sum(counts.values())])
         links.append(f"kompetensi/{c.kode}.md")
     return Matrix(name="distribusi-level", title="Sebaran level yang disyaratkan per kompetensi",

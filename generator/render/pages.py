@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .text import href, natural_key
 from .views import Views, build_views, persyaratan
 
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
+_CELL_BOUNDARY = re.compile(r"(</t[dhr]>)(<t[dhr][ >])")
 
 
 @dataclass
@@ -70,8 +72,8 @@ def _matrices(plan: Plan, content: SiteContent) -> None:
 
     def matrix_page(path: str, matrix, **context):
         csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"
-        plan.files[f"docs/{csv_path}"] = tables.to_csv(matrix)
-        plan.files[f"docs/{xlsx_path}"] = tables.to_xlsx(matrix)
+        plan.files[f"docs/{csv_path}"] = tables.to_csv(matrix.download())
+        plan.files[f"docs/{xlsx_path}"] = tables.to_xlsx(matrix.download())
         context.setdefault("unit", None)
         context.setdefault("distribution", False)
         plan.page(path, "matriks.md.j2", matrix=matrix, csv=csv_path, xlsx=xlsx_path, **context)
@@ -117,6 +119,9 @@ def plan(content: SiteContent) -> Plan:
             out.page(f"talenta/{summary.periode}.md", "talenta.md.j2", s=summary, policy=talent.policy,
                      snapshot_path=talent.snapshot_paths[summary.periode])
         out.page("talenta/index.md", "talenta_index.md.j2", summaries=talent.summaries)
+    # /kompetensi/ and /jabatan/ (the folders of the detail pages) lead to their indexes
+    out.page("kompetensi/index.md", "pindah.md.j2", title="Kamus Kompetensi", target="daftar-kompetensi/index.md")
+    out.page("jabatan/index.md", "pindah.md.j2", title="Standar Kompetensi Jabatan", target="daftar-jabatan/index.md")
     out.page("referensi/index.md", "referensi_format.md.j2",
              schemas=[(kind, schema, fields(schema)) for kind, schema in content.schemas.items()])
     out.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(content.rules))
@@ -143,6 +148,9 @@ class Renderer:
         text = self.env.get_template(template).render(
             kamus=content.kamus, views=content.views, config=content.kamus.config, url=url, here=path,
             source=self.source_link, has_talent=content.talent is not None, **context)
+        # A space between table cells, so that search snippets read "Nama Jabatan Kepala Dinas",
+        # not "Nama JabatanKepala Dinas" (Material's index keeps no cell boundaries).
+        text = _CELL_BOUNDARY.sub(r"\1 \2", text)
         return f"docs/{path}", text.encode("utf-8")
 
 

@@ -18,7 +18,7 @@ from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL
 from ..resources import resource
 from .search_terms import kata_dasar
-from .text import md
+from .text import angka, md, tanggal
 
 TEMPLATES = resource("site_templates")
 TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
@@ -55,7 +55,7 @@ def matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
     cells += [Markup('<td class="kamus-fixed">{}</td>').format(cell) for cell in row[1:fixed]]
     for cell in row[fixed:]:
         if cell is None:
-            cells.append("<td></td>")
+            cells.append('<td class="kamus-count">–</td>' if distribution else "<td></td>")
         elif distribution or not isinstance(cell, int):
             cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
         else:
@@ -81,6 +81,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["json"] = _yaml_string
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
+    env.filters["tanggal"] = tanggal
+    env.filters["angka"] = angka
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, kata_dasar=kata_dasar)

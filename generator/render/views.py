@@ -22,6 +22,13 @@ class Views:
     by_jenjang: dict[str, list[Position]] = field(default_factory=dict)
     mandatory: list[Competency] = field(default_factory=list)
 
+    def unit_name(self, kode: str, short: bool = True) -> str:
+        """How a position's unit is named beside it: the abbreviation, else the name."""
+        unit = self.kamus.units.get(kode)
+        if unit is None:
+            return kode
+        return (unit.singkatan or unit.nama) if short else unit.nama
+
     def kinds(self) -> list[tuple[str, str, list[Competency]]]:
         """(jenis, label, competencies) for every configured kind that has competencies."""
         config = self.kamus.config

@@ -7,6 +7,7 @@ The JSON structure is documented in the README and pinned by a test.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -76,10 +77,11 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
 
 
-def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None) -> list[Path]:
+def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None, plain_csv: bool = False) -> list[Path]:
     """The restricted report: one XLSX and one CSV per table, every file marked RAHASIA, each
     written row by row. ``root`` is the kamus root: the report is never written inside it or
-    inside a site."""
+    inside a site. CSV files follow Indonesian-locale Excel (`;`, decimal comma, BOM) unless
+    ``plain_csv``."""
     folder = Path(folder).resolve()
     check_private_output(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,7 +89,8 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
     makers = [lambda: person_sheet(period, kamus), lambda: slate_sheet(period),
               lambda: movement_sheet(period), lambda: grid_sheet(analysis, period)]
     for make in makers:
-        for suffix, write in ((".xlsx", write_xlsx), (".csv", write_csv)):
+        csv_writer = functools.partial(write_csv, plain=plain_csv)
+        for suffix, write in ((".xlsx", write_xlsx), (".csv", csv_writer)):
             sheet = make()  # made afresh for each file: its rows are a one-pass stream
             if sheet is None:
                 break
@@ -141,9 +144,9 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     out.write("\n}\n")
 
 
-def write_csv_stdout(period: Period, kamus, out) -> None:
+def write_csv_stdout(period: Period, kamus, out, plain: bool = False) -> None:
     """The per-person table for the terminal: the same CSV as the report, without the BOM."""
-    write_csv_text(person_sheet(period, kamus), out)
+    write_csv_text(person_sheet(period, kamus), out, plain=plain)
 
 
 def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
