@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import report as reporters
+from .bahasa import angka
 from . import rules as rule_table
 from .diff.report import FORMATS as DIFF_FORMATS
 from .diff.versions import Comparison, compare_versions
-from .findings import Report
+from .findings import SEVERITY_LABEL, Report
 from .model import Kamus
 from .project import Project
 from .publish.preview import serve as serve_preview
@@ -36,7 +37,7 @@ REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
 RULE_FORMATS = ("text", "markdown")
 
-__all__ = ["DIFF_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS", "BuildResult", "Comparison",
+__all__ = ["angka", "DIFF_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS", "BuildResult", "Comparison",
            "Project", "TalentResult", "__version__", "build", "diff", "format_report", "load_kamus",
            "open_project", "render", "rules", "rules_table", "serve", "talenta", "validate"]
 
@@ -137,4 +138,4 @@ def rules_table(name: str = "text") -> str:
     """The rule table as ``text`` (one line per rule) or ``markdown``."""
     if name == "markdown":
         return rule_table.markdown_table() + "\n"
-    return "".join(f"{rule.id:26} {rule.severity:8} {rule.description}\n" for rule in rules())
+    return "".join(f"{rule.id:26} {SEVERITY_LABEL[rule.severity]:10} {rule.description}\n" for rule in rules())

@@ -91,7 +91,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     add = functools.partial(commands.add_parser, formatter_class=formatter)
 
     validate = add(
-        "validate", help="periksa semua berkas kamus dan laporkan semua masalah sekaligus",
+        "validate", aliases=["periksa"], help="periksa semua berkas kamus dan laporkan semua masalah sekaligus",
         description="Periksa semua berkas kamus: YAML ketat, skema, lalu aturan antarberkas. "
                     "Semua masalah dilaporkan sekaligus, urut per berkas dan baris. "
                     "Kode keluar: 0 bersih, 1 ada temuan yang menggagalkan, 2 salah pemakaian atau galat internal.")
@@ -103,7 +103,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     build = add(
-        "build", help="periksa kamus lalu bangun situs statisnya dengan MkDocs",
+        "build", aliases=["bangun"], help="periksa kamus lalu bangun situs statisnya dengan MkDocs",
         description="Periksa kamus (laporan sama dengan `kamus validate`), ubah menjadi halaman Markdown "
                     "dengan templat di site_templates/, lalu jalankan mkdocs build. Folder keluaran diganti "
                     "utuh hanya bila build berhasil; build yang gagal tidak mengubah situs sebelumnya.")
@@ -113,7 +113,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
 
     render = add(
-        "render", help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
+        "render", aliases=["tulis"], help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
         description="Periksa kamus lalu tulis proyek Markdown (docs/ dan mkdocs.yml) yang dapat dibangun "
                     "dengan `mkdocs build -f FOLDER/mkdocs.yml` atau penerus MkDocs.")
     _root_argument(render)
@@ -121,7 +121,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     render.set_defaults(run=_render)
 
     serve = add(
-        "serve", help="pratinjau langsung: situs dibangun ulang setiap kali berkas YAML atau templat disimpan",
+        "serve", aliases=["pratinjau"], help="pratinjau langsung: situs dibangun ulang setiap kali berkas YAML atau templat disimpan",
         description="Jalankan server pratinjau. Menyimpan berkas YAML atau templat membangun ulang halaman "
                     "dan memuat ulang peramban dalam beberapa detik; berkas yang rusak ditampilkan galatnya "
                     "di atas halaman tanpa menghentikan server.")
@@ -148,7 +148,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     talenta.set_defaults(run=_talenta)
 
     compare = add(
-        "diff", help="bandingkan isi dua versi kamus (tag, cabang, commit git, atau folder)",
+        "diff", aliases=["banding"], help="bandingkan isi dua versi kamus (tag, cabang, commit git, atau folder)",
         description="Bandingkan makna dua versi kamus: kompetensi, level, indikator, jabatan, persyaratan dan unit "
                     "yang berubah, beserta dampaknya (jumlah jabatan dan pemangku jabatan, tanpa nama). "
                     "Versi lama yang tidak lolos aturan sekarang tetap dibandingkan. Folder kerja tidak diubah.")
@@ -160,7 +160,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     compare.set_defaults(run=_diff)
 
     rule_table = add(
-        "rules", help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
+        "rules", aliases=["aturan"], help="tampilkan daftar aturan pemeriksaan beserta kode dan cara memperbaikinya",
         description="Tampilkan semua aturan pemeriksaan: kode aturan, tingkat, dan cara memperbaikinya.")
     rule_table.add_argument("--format", choices=list(api.RULE_FORMATS), default="text",
                             help="bentuk daftar: text (bawaan) atau markdown")
@@ -186,7 +186,10 @@ def _build(args) -> int:
     except ValidationFailed as failed:
         return _failed(failed)
     print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
-          f"render {result.render_seconds:.1f} dtk, mkdocs {result.mkdocs_seconds:.1f} dtk).")
+          f"render {api.angka(result.render_seconds, 1)} dtk, mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).")
+    print(f"Membuka situs: klik dua kali {result.output / 'index.html'} (langsung dari disk; pencarian hanya "
+          "berjalan lewat server web), atau `kamus serve` untuk pratinjau. Terbitkan di intranet dengan menyalin "
+          "seluruh folder itu ke server web.")
     return 0
 
 

@@ -22,10 +22,15 @@ WIDTH = 88  # help text is wrapped to a fixed width so that the generated docs a
 
 
 def commands() -> dict:
-    """Subcommand name → its argparse parser."""
+    """Subcommand name → its argparse parser (each command once, under its English name; its
+    Indonesian alias is shown in the command list)."""
     parser = build_parser(WIDTH)
     action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
-    return dict(action.choices)
+    unique: dict = {}
+    for name, sub in action.choices.items():
+        if all(sub is not seen for seen in unique.values()):
+            unique[name] = sub
+    return unique
 
 
 def _help(parser) -> str:

@@ -13,7 +13,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "generator"
 LAYERS = [
-    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables"},
+    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa"},
     {"rules", "outputs", "report"},
     {"load"},
     {"model"},

@@ -37,11 +37,17 @@ def served(tmp_path_factory):
     server.shutdown()
 
 
+def require_chromium() -> None:
+    """Skip (with the reason in pytest's summary) where Chromium is missing and cannot be installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium tidak terpasang: jalankan `sudo apt-get install chromium` (atau `make test` sebagai root)")
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test`, which installs Debian's chromium"
+    require_chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium

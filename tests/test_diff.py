@@ -102,6 +102,8 @@ def test_impact_counts_against_the_latest_snapshot(repo):
     _, found = diff(repo, "kamus-2023", "kamus-2024")
     assert found.snapshot == "snapshots/2024.csv"
     assert found.pemangku_di_bawah_syarat_baru == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
+    assert found.pemangku_di_bawah_seluruhnya == {("A.KEPALA", "T.A"): 3}  # …plus the one already below at 2
+    assert found.catatan == ""
     assert found.jabatan_yang_mensyaratkan["T.C"] == 4 and found.jabatan_yang_mensyaratkan["T.B"] == 0
 
 
@@ -116,7 +118,7 @@ def test_json_and_text_and_working_tree_untouched(repo, capsys):
     document = json.loads(capsys.readouterr().out)
     assert document["version"] == 1 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
     assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak", "tidak_terbaca"}
-    assert set(document["perubahan"][0]) == {"objek", "kode", "jenis", "keterangan", "letak", "lama", "baru"}
+    assert set(document["perubahan"][0]) == {"objek", "kode", "nama", "jenis", "keterangan", "letak", "lama", "baru"}
     assert main(["diff", "kamus-2024", "kamus-2025", "--root", str(repo)]) == 0
     assert capsys.readouterr().out.startswith("Perubahan kamus kamus-2024 → kamus-2025: 0 perubahan.")
     assert git(repo, "status", "--porcelain") == before and git(repo, "rev-parse", "HEAD") == head
@@ -146,7 +148,9 @@ def test_site_history_from_tags(repo, tmp_path):
     assert "kamus-2023--kamus-2024/" in " ".join(index.links()) and "kamus-2023--kamus-2025/" in " ".join(index.links())
     pair = (site / "riwayat/kamus-2023--kamus-2024/index.html").read_text("utf-8")
     assert "Indikator <del>kedua</del> <ins>ketiga</ins> level 1." in pair
-    assert "level yang disyaratkan naik (T.A): level 3 → level 4" in pair
+    assert "level yang disyaratkan naik (T.A Penganggaran Daerah): level 3 → level 4" in pair
+    assert "A.KEPALA</code></a> Kepala Bidang A" in pair  # changed subjects are named
+    assert "pemangku jabatan di bawah level yang baru disyaratkan" in pair  # the impact block, counts only
     assert "Tidak ada perubahan isi" in read(site, "riwayat/kamus-2024--kamus-2025/").article
     position = read(site, "jabatan/A.KEPALA/")
     assert "Riwayat" in position.article and "Diubah pada Perbup 5/2024" in position.article
@@ -171,3 +175,15 @@ def test_a_file_that_no_longer_parses_is_unreadable_never_removed(repo, tmp_path
     assert main(["diff", str(old), str(new), "--root", str(repo), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["tidak_terbaca"]["baru"] == ["competencies/teknis/T.B.yaml", "positions/UNIT_A/A.STAF.yaml"]
+
+
+def test_the_impact_says_why_incumbents_were_not_counted(repo, tmp_path, capsys):
+    broken = repo / "positions/UNIT_A/A.KEPALA.yaml"
+    original = broken.read_text("utf-8")
+    broken.write_text(original + "tidak_dikenal: 1\n", "utf-8")
+    try:
+        assert main(["diff", "kamus-2023", "kamus-2024", "--root", str(repo)]) == 0
+    finally:
+        broken.write_text(original, "utf-8")
+    out = capsys.readouterr().out
+    assert "jumlah pemangku jabatan tidak dihitung: data kamus di folder kerja berisi galat" in out

@@ -85,8 +85,9 @@ def test_hostile_kamus_yaml_runs_nothing_in_chromium(tmp_path):
 
     from playwright.sync_api import sync_playwright
 
-    from test_browser import ARGS, CHROMIUM
+    from test_browser import ARGS, CHROMIUM, require_chromium
 
+    require_chromium()
     www = tmp_path / "www"
     build_site(hostile_root(tmp_path), www / "kamus")
     class Quiet(SimpleHTTPRequestHandler):

@@ -57,9 +57,10 @@ def check_competency_kinds(parsed: list, kinds: dict) -> list:
             found.append(finding("JENIS-UNKNOWN", doc.path, *doc.where(("jenis",)),
                                  f"jenis `{jenis}` tidak dikenal; jenis yang dikenal: {', '.join(kinds)}"))
         elif jenis != folder:
+            hint = (f"Pindahkan berkas ke `competencies/{jenis}/`, atau ubah jenis menjadi `{folder}`." if folder in kinds
+                    else f"Pindahkan berkas ke `competencies/{jenis}/`; folder `{folder}` bukan jenis kompetensi.")
             found.append(finding("JENIS-FOLDER", doc.path, *doc.where(("jenis",)),
-                                 f"berkas ada di folder `competencies/{folder}/` tetapi jenisnya `{jenis}`",
-                                 f"Pindahkan berkas ke `competencies/{jenis}/`, atau ubah jenis menjadi `{folder}`."))
+                                 f"berkas ada di folder `competencies/{folder}/` tetapi jenisnya `{jenis}`", hint))
     return found
 
 

@@ -40,6 +40,20 @@ def _description(schema: dict, name: str) -> str:
     return prop.get("description", "")
 
 
+def _decimal_comma(at, doc, path: tuple, name: str, mapping: dict):
+    """`level: 3,5` inside `{ }` reads as `level: 3` plus a field `5`: say so, not "unknown field 5"."""
+    if not (name.isdigit() and mapping.get(name) is None):
+        return None
+    before = [k for k in mapping if k != name and isinstance(mapping[k], (int, float)) and not isinstance(mapping[k], bool)]
+    if not before:
+        return None
+    written = f"{before[-1]}: {doc.text(path + (before[-1],), mapping[before[-1]])},{name}"
+    return at("SCHEMA-TYPE", f"`{written}` terbaca sebagai `{before[-1]}: {mapping[before[-1]]}` dan kolom `{name}`: "
+                             "di dalam `{ }` koma memisahkan kolom",
+              f"Tulis bilangan desimal dengan titik (misalnya {mapping[before[-1]]}.{name}); kolom yang meminta "
+              "bilangan bulat (seperti level 1–5) tidak menerima pecahan.", target=path + (name,), key=True)
+
+
 def translate(error, doc) -> list:
     """Findings for one ``jsonschema.ValidationError`` on document ``doc``."""
     path = tuple(error.absolute_path)
@@ -56,7 +70,8 @@ def translate(error, doc) -> list:
                 for name in missing]
     if keyword == "additionalProperties":
         known = sorted(schema.get("properties", {}))
-        return [at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
+        return [_decimal_comma(at, doc, path, name, value) or
+                at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
                    f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
                    target=path + (name,), key=True)
                 for name in value if name not in schema.get("properties", {})]

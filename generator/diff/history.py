@@ -14,6 +14,7 @@ class Pair:
     old: Versi
     new: Versi
     changes: list[Change]
+    impact: object = None  # generator.diff.impact.Impact, when counted
 
     @property
     def slug(self) -> str:
@@ -25,6 +26,7 @@ class History:
     versions: list[Versi]
     pairs: list[Pair] = field(default_factory=list)  # every pair, older first
     by_subject: dict[tuple[str, str], list[tuple[Pair, list[Change]]]] = field(default_factory=dict)
+    names: dict = field(default_factory=dict)  # (objek, kode) → nama across the versions
 
     def pair(self, old_tag: str, new_tag: str) -> Pair | None:
         return next((p for p in self.pairs if p.old.tag == old_tag and p.new.tag == new_tag), None)

@@ -13,14 +13,21 @@ class Impact:
     """Named as `dampak` in `kamus diff --format json`."""
 
     jabatan_yang_mensyaratkan: dict[str, int] = field(default_factory=dict)  # changed competency → positions (new)
-    pemangku_di_bawah_syarat_baru: dict[tuple[str, str], int] = field(default_factory=dict)  # (jabatan, kompetensi) → n
+    # (jabatan, kompetensi) of a raised requirement → incumbents this change newly puts below it
+    pemangku_di_bawah_syarat_baru: dict[tuple[str, str], int] = field(default_factory=dict)
+    # … → every incumbent below the new level (newly or already before)
+    pemangku_di_bawah_seluruhnya: dict[tuple[str, str], int] = field(default_factory=dict)
     snapshot: str = ""  # the snapshot the incumbent counts come from ('' when none)
+    catatan: str = ""  # why incumbents were not counted ('' when they were, or nothing was raised)
 
 
-def impact(changes: list[Change], new: Kamus, snapshot=None) -> Impact:
-    """Positions that require each changed competency; incumbents (latest snapshot) who fall
-    below a raised requirement: assessed ≥ old level before, < new level now."""
+def impact(changes: list[Change], new: Kamus, snapshot=None, missing: str = "") -> Impact:
+    """Positions that require each changed competency; for each raised requirement the
+    incumbents (latest snapshot) below the new level, all of them and those newly below
+    (assessed ≥ old level, < new level). ``missing`` says why there is no snapshot."""
     result = Impact(snapshot=snapshot.path if snapshot else "")
+    if snapshot is None and any(c.jenis == "syarat-naik" for c in changes):
+        result.catatan = missing or "tidak ada snapshot pegawai"
     requiring: dict[str, int] = {}
     for p in new.positions.values():
         for code in {r.kode for r in p.kompetensi}:
@@ -37,10 +44,13 @@ def impact(changes: list[Change], new: Kamus, snapshot=None) -> Impact:
         holders.setdefault(person.kode_jabatan, []).append(person)
     for change in raised:
         i = index.get(change.letak)
-        count = 0
+        newly = total = 0
         if i is not None:
             for person in holders.get(change.kode, ()):
                 level = person.asesmen[i]
-                count += level is not None and change.lama <= level < change.baru
-        result.pemangku_di_bawah_syarat_baru[(change.kode, change.letak)] = count
+                if level is not None and level < change.baru:
+                    total += 1
+                    newly += change.lama <= level
+        result.pemangku_di_bawah_syarat_baru[(change.kode, change.letak)] = newly
+        result.pemangku_di_bawah_seluruhnya[(change.kode, change.letak)] = total
     return result

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import KamusError
 from ..project import Project
+from ..talent.snapshot import snapshot_files
 from . import report
 from .compare import Change, compare, subjects_of
 from .history import History, history
@@ -21,18 +22,39 @@ class Comparison:
     changes: list[Change]
     impact: Impact
     unreadable: dict[str, list[str]]  # "lama"/"baru" → data files that do not parse in that version
+    names: dict = field(default_factory=dict)  # (objek, kode) → nama in either version (the newer wins)
 
     def format(self, name: str) -> str:
         """The comparison as ``text``, ``markdown`` (pull-request summary) or ``json``."""
         return report.FORMATS[name](self)
 
 
-def _current_snapshot(root):
-    """The latest snapshot of the working tree, when it and the kamus are sound (else None)."""
+def current_snapshot(root):
+    """(the latest snapshot of the working tree, or None and why there is none)."""
     try:
-        return Project.open(root).latest_snapshot()
-    except KamusError:
-        return None
+        project = Project.open(root)
+        if project.kamus_report.failed():
+            return None, ("data kamus di folder kerja berisi galat; jalankan `kamus validate` untuk rinciannya, "
+                          "perbaiki, lalu bandingkan lagi")
+        snapshot = project.latest_snapshot()
+    except KamusError as exc:
+        return None, f"folder kerja tidak dapat dibaca sebagai kamus ({exc})"
+    if snapshot is None:
+        files = snapshot_files(project.source)
+        if not files:
+            return None, "tidak ada snapshot pegawai di folder snapshots/"
+        return None, f"snapshot terbaru {files[-1]} berisi galat; jalankan `kamus validate` untuk rinciannya"
+    return snapshot, ""
+
+
+def names_of(*models) -> dict:
+    """(objek, kode) → nama from the models, the later winning (a renamed subject shows its new name)."""
+    names = {}
+    for kamus in models:
+        names.update({("kompetensi", k): c.nama for k, c in kamus.competencies.items()})
+        names.update({("jabatan", k): p.nama for k, p in kamus.positions.items()})
+        names.update({("unit", k): u.nama for k, u in kamus.units.items()})
+    return names
 
 
 def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comparison:
@@ -40,13 +62,20 @@ def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comp
     before, after = Project.open_version(root, old), Project.open_version(root, new)
     unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
     changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
-    snapshot = _current_snapshot(root) if with_impact else None
-    return Comparison(old, new, changes, impact(changes, after.lenient, snapshot), unreadable)
+    snapshot, missing = current_snapshot(root) if with_impact else (None, "")
+    return Comparison(old, new, changes, impact(changes, after.lenient, snapshot, missing), unreadable,
+                      names_of(before.lenient, after.lenient))
 
 
-def version_history(root, versions) -> History:
-    """Every pair of the enacted ``versions`` (tags of the repository at ``root``) compared."""
+def version_history(root, versions, snapshot=None) -> History:
+    """Every pair of the enacted ``versions`` (tags of the repository at ``root``) compared, with
+    the impact of each pair counted against ``snapshot`` (the current one, counts only)."""
     versions = list(versions)
     projects = {v.tag: Project.open(root, ref=v.tag, lenient=True) for v in versions}
-    return history(versions, {tag: p.lenient for tag, p in projects.items()},
-                   {tag: p.documents.unreadable for tag, p in projects.items()})
+    models = {tag: p.lenient for tag, p in projects.items()}
+    result = history(versions, models, {tag: p.documents.unreadable for tag, p in projects.items()})
+    result.names = names_of(*models.values())
+    for pair in result.pairs:
+        pair.impact = impact(pair.changes, models[pair.new.tag], snapshot,
+                             "" if snapshot else "tidak ada snapshot pegawai yang bersih")
+    return result

@@ -45,7 +45,7 @@ class Sources:
 
 
 def _is_yaml_like(name: str) -> bool:
-    lower = name.lower()
+    lower = name.lower().removesuffix(".txt")  # Notepad adds .txt: "T.A.yaml.txt"
     return lower.endswith(".yaml") or lower.endswith(".yml")
 
 
@@ -78,9 +78,12 @@ def discover(source: FileSource, lenient: bool = False) -> Sources:
             if not _is_yaml_like(name):
                 continue  # README.md, images and the like are not data
             if not name.endswith(".yaml"):
+                stem = name[:-4] if name.lower().endswith(".txt") else name
                 sources.findings.append(finding(
-                    "FILE-EXTENSION", path, 1, 1, f"berkas `{name}` tidak dibaca karena akhirannya bukan `.yaml`",
-                    f"Ganti nama menjadi `{name.rsplit('.', 1)[0]}.yaml`."))
+                    "FILE-EXTENSION", path, 1, 1, f"berkas `{name}` tidak dibaca karena akhirannya bukan `.yaml`"
+                    + (" (akhiran `.txt` biasanya ditambahkan Notepad)" if stem != name else ""),
+                    f"Ganti nama menjadi `{stem.rsplit('.', 1)[0]}.yaml`" + (
+                        "; di Notepad pilih Save as type: All files" if stem != name else "") + "."))
                 continue
             if len(parts) != 2:
                 sources.findings.append(finding(

@@ -56,8 +56,27 @@ _SYNTAX_ID = [
 ]
 
 
-def _syntax_message(exc) -> str:
+_KEY_LINE = re.compile(r"(\s*)[^\s:#'\"][^:#]*:(\s|$)")
+
+
+def _over_indented(text: str, mark) -> bool:
+    """True when the line of ``mark`` is a `key: value` line indented deeper than the line
+    above it, which holds a value (the usual cause of "mapping values are not allowed")."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    above = next((line for line in reversed(lines[:mark.line]) if line.strip() and not line.lstrip().startswith("#")), "")
+    match = _KEY_LINE.match(here)
+    indent = lambda line: len(line) - len(line.lstrip(" "))  # noqa: E731
+    return bool(match) and indent(here) > indent(above) and not above.rstrip().endswith(":")
+
+
+def _syntax_message(exc, text: str = "", mark=None) -> str:
     english = " ".join(filter(None, [exc.context, exc.problem]))
+    if "mapping values are not allowed" in english and _over_indented(text, mark):
+        return ("YAML tidak sah: baris ini menjorok lebih dalam dari kolom di atasnya, padahal kolom itu sudah "
+                f"berisi nilai; samakan indentasinya (pesan YAML: {english})")
     for needle, meaning in _SYNTAX_ID:
         if needle in english:
             return f"YAML tidak sah: {meaning} (pesan YAML: {english})"
@@ -138,7 +157,7 @@ class _Converter:
             if key in result:
                 line, _ = self.keys[path + (key,)]
                 self.problem("YAML-DUPLICATE-KEY", key_node.start_mark,
-                             f"kolom `{key}` sudah ditulis di baris {line}; isi yang pertama yang dipakai")
+                             f"kolom `{key}` sudah ditulis di baris {line}; berkas ditolak sampai salah satunya dihapus")
                 continue
             self.keys[path + (key,)] = _position(key_node.start_mark)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
@@ -236,10 +255,10 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "quoted scalar" in (exc.context or ""):
-            mark = exc.context_mark  # where the quote opens, not where the file ends
+        if exc.context_mark and any(word in (exc.context or "") for word in ("quoted scalar", "simple key")):
+            mark = exc.context_mark  # where the quote opens or the key starts, not where the parser gave up
         line, col = _position(mark) if mark else (1, 1)
-        return None, [finding("YAML-SYNTAX", path, line, col, _syntax_message(exc))]
+        return None, [finding("YAML-SYNTAX", path, line, col, _syntax_message(exc, text, mark))]
     except yaml.reader.ReaderError as exc:
         at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         line, col = _offset_position(text, at if at >= 0 else 0)

@@ -147,7 +147,8 @@ class Renderer:
         content = self.content
         text = self.env.get_template(template).render(
             kamus=content.kamus, views=content.views, config=content.kamus.config, url=url, here=path,
-            source=self.source_link, has_talent=content.talent is not None, **context)
+            source=self.source_link, has_talent=content.talent is not None,
+            names=content.history.names if content.history else {}, **context)
         # A space between table cells, so that search snippets read "Nama Jabatan Kepala Dinas",
         # not "Nama JabatanKepala Dinas" (Material's index keeps no cell boundaries).
         text = _CELL_BOUNDARY.sub(r"\1 \2", text)

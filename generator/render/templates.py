@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..diff.report import REWORDED, describe, summary, word_parts
+from ..diff.report import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL
 from ..resources import resource
@@ -63,14 +63,14 @@ def matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
     return Markup("".join(cells))
 
 
-def change_html(change) -> Markup:
+def change_html(change, names=None) -> Markup:
     """One version change as safe HTML: label, place, and old → new (reworded text as a word diff)."""
     where = f" ({change.letak})" if change.letak else ""
     if change.jenis in REWORDED:
         tags = {"same": "{}", "del": "<del>{}</del>", "ins": "<ins>{}</ins>"}
         body = Markup(" ").join(Markup(tags[kind]).format(words) for kind, words in word_parts(change.lama, change.baru))
         return Markup("{}{}: {}").format(change.keterangan, where, body)
-    return Markup("{}").format(describe(change, markdown=False))
+    return Markup("{}").format(describe(change, markdown=False, names=names))
 
 
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
@@ -85,5 +85,6 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["angka"] = angka
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
-                       change_html=change_html, change_summary=summary, kata_dasar=kata_dasar)
+                       change_html=change_html, change_summary=summary, impact_lines=impact_lines,
+                       subject_title=title, kata_dasar=kata_dasar)
     return env

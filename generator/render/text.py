@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from ..bahasa import angka, tanggal  # noqa: F401 (re-exported for the templates)
+
 # The characters Python-Markdown honours a backslash escape for.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _NATURAL = re.compile(r"(\d+)")
@@ -57,23 +59,3 @@ def href(from_page: str, to: str, anchor: str = "") -> str:
         rel = rel + "/" if rel else "./"
     return rel + (f"#{anchor}" if anchor else "")
 
-
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
-
-
-def tanggal(text) -> str:
-    """An ISO date as Indonesian text reads it: ``2024-03-01`` → ``1 Maret 2024`` (anything else unchanged)."""
-    match = _ISO_DATE.fullmatch(str(text or "").strip())
-    if not match or not 1 <= int(match[2]) <= 12:
-        return str(text or "")
-    return f"{int(match[3])} {BULAN[int(match[2]) - 1]} {match[1]}"
-
-
-def angka(value, digits: int = 1) -> str:
-    """A number as Indonesian text writes it: decimal comma, thousands with dots (``1.234,5``)."""
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

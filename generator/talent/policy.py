@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..bahasa import angka
+
 KINERJA = ("di_bawah", "sesuai", "di_atas")
 POTENSIAL = ("rendah", "menengah", "tinggi")
 KINERJA_LABEL = {"di_atas": "di atas ekspektasi", "sesuai": "sesuai ekspektasi", "di_bawah": "di bawah ekspektasi"}
@@ -186,18 +188,18 @@ class TalentPolicy:
         hd = self.hukuman_disiplin
         return [
             f"Kinerja dari predikat: {predikat}.",
-            f"Kinerja dari nilai: di atas ≥ {nk.di_atas:g}; sesuai {nk.sesuai:g}–<{nk.di_atas:g}; "
-            f"di bawah < {nk.sesuai:g}.",
-            f"Potensial: tinggi ≥ {np_.tinggi:g}; menengah {np_.menengah:g}–<{np_.tinggi:g}; "
-            f"rendah < {np_.menengah:g}.",
+            f"Kinerja dari nilai: di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<{angka(nk.di_atas)}; "
+            f"di bawah < {angka(nk.sesuai)}.",
+            f"Potensial: tinggi ≥ {angka(np_.tinggi)}; menengah {angka(np_.menengah)}–<{angka(np_.tinggi)}; "
+            f"rendah < {angka(np_.menengah)}.",
             "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100%, atas kompetensi "
             + ("manajerial, sosial kultural dan teknis" if self.jpm.sertakan_teknis else "manajerial dan sosial kultural")
             + (" (dibatasi 100%)." if self.jpm.batasi_100 else " (tidak dibatasi 100%)."),
-            f"Kategori pemetaan: Optimal ≥ {pem.optimal:g}%; Cukup Optimal {pem.cukup_optimal:g}–<"
-            f"{pem.optimal:g}%; Kurang Optimal < {pem.cukup_optimal:g}%.",
-            f"Kategori seleksi: MS ≥ {sel.ms:g}%; MMS {sel.mms:g}–<{sel.ms:g}%; KMS < {sel.mms:g}%.",
+            f"Kategori pemetaan: Optimal ≥ {angka(pem.optimal)}%; Cukup Optimal {angka(pem.cukup_optimal)}–<"
+            f"{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
+            f"Kategori seleksi: MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; KMS < {angka(sel.mms)}%.",
             f"Kelompok talenta: kotak {', '.join(map(str, self.kotak_kelompok_talenta))}, kecuali hukuman disiplin "
-            f"{'/'.join(hd.tingkat) or '–'} dalam {hd.tahun:g} tahun sebelum akhir periode.",
-            f"Hasil asesmen lebih dari {self.masa_berlaku_asesmen_tahun:g} tahun ditandai kedaluwarsa.",
+            f"{'/'.join(hd.tingkat) or '–'} dalam {angka(hd.tahun)} tahun sebelum akhir periode.",
+            f"Hasil asesmen lebih dari {angka(self.masa_berlaku_asesmen_tahun)} tahun ditandai kedaluwarsa.",
             f"Kelompok kurang dari {self.ukuran_kelompok_minimal} orang tidak dirinci di situs.",
         ]

@@ -11,6 +11,7 @@ import functools
 import json
 from pathlib import Path
 
+from ..bahasa import angka
 from ..outputs import check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
@@ -45,7 +46,7 @@ def slate_sheet(period: Period) -> Table:
     rows = []
     for slate in period.suksesi:
         for rank, c in enumerate(slate.kandidat, start=1):
-            short = "; ".join(f"{k} {a:g}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
+            short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
             rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.hasil.person.nip, c.hasil.person.nama,
                          c.hasil.person.kode_jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short])
         if not slate.kandidat:
@@ -153,7 +154,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.\nKebijakan:\n")
     out.write("".join(f"  - {line}\n" for line in analysis.policy.describe()) + "\n")
     for r in period.orang:
-        jpm = "tidak lengkap" if r.jpm is None else f"{r.jpm:.1f}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
+        jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
         out.write(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
@@ -165,7 +166,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
                      f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
                      f"{slate.tidak_lengkap} data asesmen tidak lengkap)")
         for rank, c in enumerate(slate.kandidat, start=1):
-            lines.append(f"  {rank}. {c.hasil.person.nip} {c.hasil.person.nama} JPM {c.jpm:.1f}% {c.kategori_seleksi}")
+            lines.append(f"  {rank}. {c.hasil.person.nip} {c.hasil.person.nama} JPM {angka(c.jpm, 1)}% {c.kategori_seleksi}")
     if period.pergerakan:
         m = period.pergerakan
         lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, "

@@ -1,0 +1,27 @@
+"""Numbers and dates as Indonesian text writes them (the site, CLI messages, reports)."""
+
+from __future__ import annotations
+
+import re
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
+def tanggal(text) -> str:
+    """An ISO date as Indonesian text reads it: ``2024-03-01`` → ``1 Maret 2024`` (anything else unchanged)."""
+    match = _ISO_DATE.fullmatch(str(text or "").strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return str(text or "")
+    return f"{int(match[3])} {BULAN[int(match[2]) - 1]} {match[1]}"
+
+
+def angka(value, digits: int | None = None) -> str:
+    """A number with a decimal comma and thousands dots: ``1.234,5``. ``digits`` fixes the
+    decimals; without it the number is written as short as it is (``77,5``, ``80``)."""
+    if digits is None:
+        text = f"{value:,.15g}" if not isinstance(value, int) else f"{value:,}"
+    else:
+        text = f"{value:,.{digits}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
