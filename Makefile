@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench_validate.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_site.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_preview.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent_outputs.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_history.py --write BENCHMARKS.md

@@ -76,9 +76,10 @@ def render(root=".", output=None) -> Path:
     return write_project(open_project(root), output)
 
 
-def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False) -> None:
-    """`kamus serve`: a live preview until interrupted."""
-    serve_preview(root, dev_addr, allow_code=allow_code)
+def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print) -> None:
+    """`kamus serve`: a live preview until interrupted; ``announce`` receives the address (and
+    how to stop) once the first build is done."""
+    serve_preview(root, dev_addr, allow_code=allow_code, announce=announce)
 
 
 @dataclass

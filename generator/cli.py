@@ -204,7 +204,7 @@ def _render(args) -> int:
 
 def _serve(args) -> int:
     try:
-        api.serve(args.root, args.dev_addr, allow_code=_allow_code(args))
+        api.serve(args.root, args.dev_addr, allow_code=_allow_code(args), announce=lambda text: print(text, flush=True))
     except ValidationFailed as failed:
         return _failed(failed)
     return 0

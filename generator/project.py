@@ -36,14 +36,16 @@ class Project:
     repository at ``root``. ``lenient`` opens a version that need not be a kamus root
     (historic versions are compared, never rejected)."""
 
-    def __init__(self, source: FileSource, schemas=None, lenient: bool = False):
+    def __init__(self, source: FileSource, schemas=None, lenient: bool = False, cache: dict | None = None):
         self.source = source
         self.schemas = schemas or default_schemas()
         self.is_lenient = lenient
+        self.cache = cache  # loaded documents of an earlier Project of the same folder (live preview)
 
     @classmethod
-    def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None) -> "Project":
-        return cls(open_source(root, ref), schemas=schemas, lenient=lenient)
+    def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None,
+             cache: dict | None = None) -> "Project":
+        return cls(open_source(root, ref), schemas=schemas, lenient=lenient, cache=cache)
 
     @classmethod
     def open_version(cls, root, spec: str) -> "Project":
@@ -71,7 +73,7 @@ class Project:
 
     @cached_property
     def documents(self) -> Documents:
-        return load_documents(self.sources)
+        return load_documents(self.sources, self.cache)
 
     @cached_property
     def _schema(self) -> tuple[list, set[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -39,23 +40,35 @@ def wait_for(url: str, predicate, seconds: float = 30.0) -> str:
     raise AssertionError(f"{url} did not change as expected within {seconds}s; last page:\n{last[:500]}")
 
 
-@pytest.fixture
-def server(tmp_path):
-    root = build_case_root(TESTS / "fixtures" / "site", tmp_path / "kamus")
+def start(root):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(root),
                                 "--dev-addr", f"127.0.0.1:{port}"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
-    base = f"http://127.0.0.1:{port}/kamus/"  # mkdocs serve mounts the site at the path of site_url
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ}, text=True)
+    return process, f"http://127.0.0.1:{port}/kamus/"  # served at the path of site_url, as on the intranet
+
+
+def stop(process):
+    process.terminate()
     try:
-        wait_for(base, lambda page: "Pemerintah Kota Uji" in page, seconds=60)
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def status(base: str) -> str:
+    return json.loads(fetch(base + "kamus-pratinjau.json"))["galat"]
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = build_case_root(TESTS / "fixtures" / "site", tmp_path / "kamus")
+    process, base = start(root)
+    try:
+        wait_for(base, lambda page: "Pemerintah Kota Uji" in page, seconds=120)
         yield root, base, process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def test_saving_yaml_regenerates_and_errors_do_not_stop_the_server(server):
@@ -66,12 +79,55 @@ def test_saving_yaml_regenerates_and_errors_do_not_stop_the_server(server):
     original = source.read_text("utf-8")
     source.write_text(original.replace("Pengadministrasi Umum", "Pengadministrasi Perkantoran"), "utf-8")
     wait_for(page_url, lambda page: "Pengadministrasi Perkantoran" in page)
+    wait_for(base + "daftar-jabatan/unit/UNIT_A/", lambda page: "Pengadministrasi Perkantoran" in page)  # second pass
+    assert "Pengadministrasi Perkantoran" in fetch(base + "search/search_index.json")
 
     source.write_text(original.replace("atasan: A.KEPALA", "atasan: A.TIDAK_ADA"), "utf-8")
-    broken = wait_for(page_url, lambda page: "Data kamus berisi galat" in page)
-    assert "ATASAN-UNKNOWN" in broken and "A.TIDAK_ADA" in broken
+    wait_for(base + "kamus-pratinjau.json", lambda text: "ATASAN-UNKNOWN" in text)
+    assert "A.TIDAK_ADA" in status(base)
+    assert "Pengadministrasi Perkantoran" in fetch(page_url)  # the last good page stays
     assert process.poll() is None
 
     source.write_text(original, "utf-8")
-    fixed = wait_for(page_url, lambda page: "Data kamus berisi galat" not in page)
-    assert "Pengadministrasi Umum" in fixed
+    wait_for(base + "kamus-pratinjau.json", lambda text: status(base) == "")
+    assert "Pengadministrasi Umum" in wait_for(page_url, lambda page: "Pengadministrasi Umum" in page)
+
+
+def test_broken_data_at_start_up_shows_the_findings_until_fixed(tmp_path):
+    root = build_case_root(TESTS / "fixtures" / "site", tmp_path / "kamus")
+    source = root / "positions/UNIT_A/A.STAF.yaml"
+    original = source.read_text("utf-8")
+    source.write_text(original.replace("atasan: A.KEPALA", "atasan: A.TIDAK_ADA"), "utf-8")
+    process, base = start(root)
+    try:
+        placeholder = wait_for(base, lambda page: "Data kamus belum dapat ditampilkan" in page, seconds=120)
+        assert "kamus-pratinjau.js" in placeholder and "ATASAN-UNKNOWN" in status(base)
+        banner = banner_text(base)
+        if banner is not None:
+            assert banner.startswith("Data kamus berisi galat") and "A.TIDAK_ADA" in banner
+        source.write_text(original, "utf-8")
+        wait_for(base + "jabatan/A.STAF/", lambda page: "Pengadministrasi Umum" in page, seconds=120)
+    finally:
+        stop(process)
+    output = process.stdout.read()
+    assert f"Pratinjau berjalan di {base}" in output and "Ctrl+C" in output
+
+
+def banner_text(base: str) -> str | None:
+    """The banner as a reader sees it, in Chromium (None where Chromium is missing)."""
+    from pathlib import Path
+
+    from test_browser import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(base)
+        page.wait_for_selector("#kamus-pratinjau-galat")
+        text = page.locator("#kamus-pratinjau-galat").inner_text()
+        browser.close()
+    return text

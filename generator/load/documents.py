@@ -43,16 +43,27 @@ class Documents:
         return [loaded.file.path for loaded in self.all() if loaded.doc is None or not isinstance(loaded.doc.data, dict)]
 
 
-def load_documents(sources: Sources) -> Documents:
-    """Strictly load every file that discovery found."""
+def load_documents(sources: Sources, cache: dict | None = None) -> Documents:
+    """Strictly load every file that discovery found.
+
+    ``cache`` (path → (stamp, Loaded)) lets a long-running process (the live preview) load
+    again only the files whose stamp (size, modification time) changed since last time.
+    """
     source = sources.source
     prefetch = getattr(source, "prefetch", None)
     if prefetch:
         prefetch([f.path for f in sources.all()])
+    stamp = getattr(source, "stamp", None) if cache is not None else None
 
     def load(file: SourceFile) -> Loaded:
+        key = stamp(file.path) if stamp else None
+        if key is not None and cache.get(file.path, (None,))[0] == key:
+            return cache[file.path][1]
         doc, problems = load_source(source, file.path)
-        return Loaded(file, doc, problems)
+        loaded = Loaded(file, doc, problems)
+        if key is not None:
+            cache[file.path] = (key, loaded)
+        return loaded
 
     return Documents(sources=sources,
                      config=load(sources.config) if sources.config else None,

@@ -125,6 +125,14 @@ class FolderSource(FileSource):
             raise OutsideRoot(path)
         return (self.root / path).stat().st_size
 
+    def stamp(self, path: str):
+        """What changes when the file's content may have changed (for caches), or None."""
+        try:
+            info = (self.root / path).stat()
+        except OSError:
+            return None
+        return info.st_size, info.st_mtime_ns, info.st_ino
+
     def is_dir(self, path: str) -> bool:
         return self.inside(path) and (self.root / path).is_dir()
 

@@ -29,16 +29,25 @@ def logo_target(project: Project) -> str:
     return f"assets/logo{PurePosixPath(logo).suffix.lower()}" if logo else ""
 
 
-def site_content(project: Project) -> SiteContent:
-    """The content of the site of a sound project (call :meth:`Project.require_valid` first)."""
+def site_content(project: Project, reuse: SiteContent | None = None, talent: bool = True,
+                 history: bool = True) -> SiteContent:
+    """The content of the site of a sound project (call :meth:`Project.require_valid` first).
+
+    The live preview passes the previous content as ``reuse`` and says which prepared parts
+    an edit cannot have changed (``talent=False``, ``history=False``): those are taken over.
+    """
     kamus = project.kamus
-    history = None
-    if kamus.config.riwayat:
+    if reuse is not None and not history:
+        found_history = reuse.history
+    elif kamus.config.riwayat:
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
-        history = version_history(project.root, kamus.config.riwayat, latest)
-    return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=history,
-                          talent=talent_pages(project), logo=logo_target(project))
+        found_history = version_history(project.root, kamus.config.riwayat, latest)
+    else:
+        found_history = None
+    found_talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
+    return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=found_history,
+                          talent=found_talent, logo=logo_target(project))
 
 
 def static_files(project: Project, content: SiteContent, templates=TEMPLATES) -> dict[str, bytes]:

@@ -81,8 +81,10 @@ def nav(content: SiteContent) -> list:
     ]
 
 
-def mkdocs_config(content: SiteContent, project, extra: dict | None = None, allow_code: bool = False) -> bytes:
-    """The YAML text of the project's mkdocs.yml (plain YAML; tags only where the operator allowed them)."""
+def mkdocs_config(content: SiteContent, project, extra: dict | None = None, allow_code: bool = False,
+                  scripts: tuple[str, ...] = ()) -> bytes:
+    """The YAML text of the project's mkdocs.yml (plain YAML; tags only where the operator allowed
+    them); ``scripts`` are added to the site's own JavaScript (the preview's banner)."""
     kamus = content.kamus
     config = base_config(project, allow_code)
     config["site_name"] = str(escape(f"Kamus Kompetensi {kamus.config.instansi.nama}"))
@@ -98,4 +100,5 @@ def mkdocs_config(content: SiteContent, project, extra: dict | None = None, allo
     if not theme.get("custom_dir"):  # the tool's own overrides (the kamus's need the operator's opt-in)
         theme["custom_dir"] = "overrides"
     config.update(extra or {})
+    config["extra_javascript"] = list(config.get("extra_javascript") or []) + list(scripts)
     return yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True).encode("utf-8")

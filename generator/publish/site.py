@@ -121,8 +121,10 @@ def _without_root_on_path(root: Path):
         sys.path[:] = saved
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
-    """A real, strict `mkdocs build`; any MkDocs warning fails the build."""
+def run_mkdocs(config_file: Path, site_dir: Path, root: Path, dirty: bool = False) -> None:
+    """A real, strict `mkdocs build`; any MkDocs warning fails the build. ``dirty`` (the live
+    preview) rebuilds only pages whose Markdown is newer than their HTML, and is not strict
+    (MkDocs warns about every dirty build)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -132,8 +134,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path) -> None:
     logger.addHandler(collector)
     try:
         with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root)), _without_root_on_path(root):
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            build(config)
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
+            build(config, dirty=dirty)
     except MkDocsException as exc:
         detail = "; ".join(collector.messages) or str(exc)
         raise BuildError(f"mkdocs build gagal: {detail}") from exc

@@ -54,13 +54,22 @@ class SiteContent:
 
 @dataclass
 class Plan:
-    """The pages to render (path, template, context) and the files already made (downloads)."""
+    """The pages to render (path, template, context) and the files already made (downloads).
+
+    ``wanted`` limits the plan to some pages (the live preview re-renders only what an edit
+    touches); the work for a page that is not wanted (a matrix and its downloads) is skipped.
+    """
 
     jobs: list[tuple[str, str, dict]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    wanted: set[str] | None = None
+
+    def wants(self, path: str) -> bool:
+        return self.wanted is None or path in self.wanted
 
     def page(self, path: str, template: str, **context) -> None:
-        self.jobs.append((path, template, context))
+        if self.wants(path):
+            self.jobs.append((path, template, context))
 
 
 def _history_of(content: SiteContent, objek: str, kode: str) -> list:
@@ -70,7 +79,10 @@ def _history_of(content: SiteContent, objek: str, kode: str) -> list:
 def _matrices(plan: Plan, content: SiteContent) -> None:
     views, kamus = content.views, content.kamus
 
-    def matrix_page(path: str, matrix, **context):
+    def matrix_page(path: str, make, **context):
+        if not plan.wants(path):
+            return
+        matrix = make()
         csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"
         plan.files[f"docs/{csv_path}"] = tables.to_csv(matrix.download())
         plan.files[f"docs/{xlsx_path}"] = tables.to_xlsx(matrix.download())
@@ -78,19 +90,18 @@ def _matrices(plan: Plan, content: SiteContent) -> None:
         context.setdefault("distribution", False)
         plan.page(path, "matriks.md.j2", matrix=matrix, csv=csv_path, xlsx=xlsx_path, **context)
 
-    unit_matrices = []
     for unit in kamus.units:
-        matrix = unit_matrix(views, unit)
-        unit_matrices.append((kamus.units[unit], matrix))
-        matrix_page(f"matriks/unit/{unit}.md", matrix, unit=kamus.units[unit])
-    matrix_page("matriks/manajerial-sosial-kultural.md", national_matrix(views))
-    matrix_page("matriks/distribusi-level.md", distribution_matrix(views), distribution=True)
-    plan.page("matriks/index.md", "matriks_index.md.j2", unit_matrices=unit_matrices)
+        matrix_page(f"matriks/unit/{unit}.md", lambda unit=unit: unit_matrix(views, unit), unit=kamus.units[unit])
+    matrix_page("matriks/manajerial-sosial-kultural.md", lambda: national_matrix(views))
+    matrix_page("matriks/distribusi-level.md", lambda: distribution_matrix(views), distribution=True)
+    if plan.wants("matriks/index.md"):
+        plan.page("matriks/index.md", "matriks_index.md.j2",
+                  unit_matrices=[(kamus.units[unit], unit_matrix(views, unit)) for unit in kamus.units])
 
 
-def plan(content: SiteContent) -> Plan:
-    """Every page of the site, in a fixed order."""
-    kamus, views, out = content.kamus, content.views, Plan()
+def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
+    """Every page of the site (or only the ``wanted`` ones), in a fixed order."""
+    kamus, views, out = content.kamus, content.views, Plan(wanted=wanted)
     if content.history:
         for pair in content.history.pairs:
             out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
@@ -171,13 +182,14 @@ def _render_share(share: tuple[int, int]) -> list[tuple[str, bytes]]:
 
 
 def render_pages(content: SiteContent, templates: Path = TEMPLATES, workers: int | None = None,
-                 parallel_from: int = PARALLEL_FROM) -> dict[str, bytes]:
-    """Every page (``docs/…`` Markdown) and download of the site, sorted by path.
+                 parallel_from: int = PARALLEL_FROM, wanted: set[str] | None = None) -> dict[str, bytes]:
+    """Every page (``docs/…`` Markdown) and download of the site, sorted by path (or only the
+    ``wanted`` pages, by their path below docs/, and their downloads).
 
     Large kamus render in ``workers`` forked processes (default: up to 4, one per CPU);
     each worker is handed the content and its share of the pages when it starts.
     """
-    pages = plan(content)
+    pages = plan(content, wanted)
     files = dict(pages.files)
     workers = min(os.cpu_count() or 1, 4) if workers is None else workers
     if workers < 2 or len(pages.jobs) < parallel_from or "fork" not in multiprocessing.get_all_start_methods():
