@@ -33,7 +33,7 @@ def test_beranda(built):
     _, site = built
     page = read(site, "")
     assert "Kamus Kompetensi Pemerintah Kota Uji" in page.text
-    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in page.text and "2025-02-01" in page.text
+    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in page.text and "1 Februari 2025" in page.text
     assert "4 jabatan di 2 unit kerja" in page.text
     assert any(tag == "img" and attrs.get("src", "").endswith("assets/logo.png") for tag, attrs in page.elements)
     assert (site / "assets/logo.png").is_file()

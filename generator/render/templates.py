@@ -15,10 +15,10 @@ from markupsafe import Markup, escape
 
 from ..diff.report import REWORDED, describe, summary, word_parts
 from ..findings import SEVERITY_LABEL
-from ..jenjang import JENJANG, LABEL
+from ..jenjang import JENJANG, LABEL, kelompok_jabatan
 from ..resources import resource
 from .search_terms import kata_dasar
-from .text import md
+from .text import md, tanggal
 
 TEMPLATES = resource("site_templates")
 TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
@@ -81,7 +81,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["json"] = _yaml_string
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
-    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+    env.filters["tanggal"] = tanggal
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, kata_dasar=kata_dasar)
     return env

@@ -56,3 +56,16 @@ def href(from_page: str, to: str, anchor: str = "") -> str:
     if is_page:
         rel = rel + "/" if rel else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+
+
+def tanggal(value) -> str:
+    """An ISO date ("2024-03-01", or a date) in Indonesian: "1 Maret 2024"; other text as it is."""
+    text = str(value or "")
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return text
+    return f"{int(match[3])} {BULAN[int(match[2]) - 1]} {match[1]}"
