@@ -36,6 +36,22 @@ def _ticks(value) -> Markup:
     return Markup("".join(f"<code>{escape(p)}</code>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
 
 
+def css_string(value) -> Markup:
+    """``value`` as a quoted CSS string inside a <style> element: every character that is not
+    a letter, digit, space or harmless punctuation becomes a CSS escape, so no text can close
+    the string or the element."""
+    safe = set(" ,.-/():")
+    return Markup('"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} "
+                                for c in str(value)) + '"')
+
+
+def versi_label(versi) -> str:
+    """The version line of printed pages: regulation and date, or that none is enacted yet."""
+    if not versi.nama:
+        return "Versi kamus belum ditetapkan"
+    return versi.nama + (f", ditetapkan {tanggal(versi.tanggal)}" if versi.tanggal else "")
+
+
 def _level(n) -> Markup:
     return Markup(f'<span class="kamus-lv kamus-lv-{int(n)}" title="Level {int(n)}">{int(n)}</span>')
 
@@ -82,7 +98,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
     env.filters["tanggal"] = tanggal
-    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+    env.filters["css_string"] = css_string
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, versi_label=versi_label, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, kata_dasar=kata_dasar)
     return env
