@@ -53,7 +53,7 @@ class Versi:
 
     The regulation fields name the Peraturan Bupati/Wali Kota whose Lampiran the kamus is:
     ``jenis_peraturan`` with the region ("Peraturan Bupati Contoh"), ``nomor``, ``tahun``,
-    ``tentang``, where and by whom it is signed.
+    ``tentang``, and who signs it.
     """
 
     label: str = ""
@@ -63,7 +63,6 @@ class Versi:
     nomor: str = ""
     tahun: str = ""
     tentang: str = ""
-    tempat: str = ""
     penandatangan: Penandatangan = Penandatangan()
 
     @property
@@ -84,7 +83,7 @@ class Versi:
         signer = data.get("penandatangan", {})
         return cls(label=data.get("label", ""), tanggal=data.get("tanggal", ""), tag=tag or data.get("tag", ""),
                    jenis_peraturan=data.get("jenis_peraturan", ""), nomor=str(data.get("nomor", "")),
-                   tahun=str(data.get("tahun", "")), tentang=data.get("tentang", ""), tempat=data.get("tempat", ""),
+                   tahun=str(data.get("tahun", "")), tentang=data.get("tentang", ""),
                    penandatangan=Penandatangan(signer.get("jabatan", ""), signer.get("nama", "")))
 
 
