@@ -32,7 +32,7 @@ def logo_target(project: Project) -> str:
 def site_content(project: Project) -> SiteContent:
     """The content of the site of a sound project (call :meth:`Project.require_valid` first)."""
     kamus = project.kamus
-    history = version_history(project.root, kamus.config.riwayat) if kamus.config.riwayat else None
+    history = version_history(project.repository, kamus.config.riwayat) if kamus.config.riwayat else None
     return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=history,
                           talent=talent_pages(project), logo=logo_target(project))
 
