@@ -44,7 +44,7 @@ class Preview:
 
     def render(self) -> dict[str, bytes]:
         files = render_project(Project.open(self.root), extra_config={"hooks": [str(HOOK)]}, workers=1,
-                               allow_code=self.allow_code)
+                               allow_code=self.allow_code, lampiran=False)
         files[STATE_FILE] = json.dumps({"root": str(self.root), "izinkan_kode": self.allow_code}).encode("utf-8")
         return files
 

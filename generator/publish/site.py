@@ -39,15 +39,16 @@ class BuildResult:
 
 
 def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
-                   workers: int | None = None, allow_code: bool = False) -> dict[str, bytes]:
+                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True) -> dict[str, bytes]:
     """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
     ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
-    MkDocs' threaded server. ``allow_code`` is the operator's opt-in for code that the
-    kamus's own mkdocs.yml names (hooks and the like); without it such a file stops the build.
+    MkDocs' threaded server, and leaves out the Lampiran downloads (``lampiran``).
+    ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
+    (hooks and the like); without it such a file stops the build.
     """
     project.require_valid(strict)
-    content = site_content(project)
+    content = site_content(project, lampiran)
     files = render_pages(content, workers=workers)
     files.update(static_files(project, content))
     files = dict(sorted(files.items()))
