@@ -15,21 +15,19 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph,
                                 Spacer, Table, TableStyle)
-from reportlab.platypus.flowables import Flowable, PageBreakIfNotEmpty
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from . import content as c
+from .pdf_table import Cell, GridTable, clear_caches
 
 FONT, BOLD = "Times-Roman", "Times-Bold"
 MARGINS = (25 * mm, 20 * mm, 20 * mm, 20 * mm)  # left, right, top, bottom
-_GREY, _LIGHT = colors.Color(0.85, 0.85, 0.85), colors.Color(0.93, 0.93, 0.93)
 
 
 def _style(name, size=10.5, bold=False, align=TA_JUSTIFY, **extra) -> ParagraphStyle:
@@ -46,12 +44,6 @@ STYLES = {
     "h1": _style("h1", size=12, bold=True, align=TA_LEFT, spaceBefore=6, spaceAfter=8, keepWithNext=1),
     "h2": _style("h2", size=11, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
     "h3": _style("h3", size=10.5, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
-    "cell": _style("cell", size=8.5, align=TA_LEFT),
-    "cell-center": _style("cell-center", size=8.5, align=TA_CENTER),
-    "cell-head": _style("cell-head", size=8.5, bold=True, align=TA_CENTER),
-    "cell-group": _style("cell-group", size=8.5, bold=True, align=TA_LEFT),
-    "item": _style("item", size=8.5, align=TA_LEFT, leftIndent=11, bulletIndent=0, bulletFontName=FONT,
-                   bulletFontSize=8.5),
     "field": _style("field", size=10, align=TA_LEFT),
     "sign": _style("sign", size=11, align=TA_LEFT),
 }
@@ -74,95 +66,22 @@ class CachedParagraph(Paragraph):
         return lines
 
 
-_WIDTHS: dict = {}  # (word, font, size) → width
-_LAYOUTS: dict = {}  # (items, font, size, width, align) → [(x, line)]
-
-
-def _width(word: str, font: str, size: float) -> float:
-    key = (word, font, size)
-    found = _WIDTHS.get(key)
-    if found is None:
-        found = _WIDTHS[key] = stringWidth(word, font, size)
-    return found
-
-
-class TextBlock(Flowable):
-    """Plain text in a table cell, optionally as a numbered list: laid out with cached word
-    widths and drawn as one text object. A large Lampiran has 100,000s of cells; this is
-    many times faster than a Paragraph per cell, and the same text is laid out once."""
-
-    def __init__(self, items: tuple, font: str = FONT, size: float = 8.5, align: str = "left", indent: float = 11):
-        super().__init__()
-        self.items, self.font, self.size, self.align, self.indent = items, font, size, align, indent
-        self.leading = size * 1.2
-
-    def _layout(self, width: float) -> list:
-        """Rows of (x, text) fragments sharing one baseline; cached per text and width."""
-        key = (self.items, self.font, self.size, round(width, 2), self.align)
-        rows = _LAYOUTS.get(key)
-        if rows is not None:
-            return rows
-        rows, space = [], _width(" ", self.font, self.size)
-        for bullet, text in self.items:
-            left = self.indent if bullet else 0.0
-            lines, line, used = [], [], 0.0
-            for word in str(text).split():
-                w = _width(word, self.font, self.size)
-                if line and used + space + w > width - left:
-                    lines.append((" ".join(line), used))
-                    line, used = [], 0.0
-                used += (space if line else 0.0) + w
-                line.append(word)
-            lines.append((" ".join(line), used))
-            for number, (line, used) in enumerate(lines):
-                x = max(0.0, (width - used) / 2) if self.align == "center" else left
-                rows.append(([(0.0, bullet)] if bullet and number == 0 else []) + [(x, line)])
-        _LAYOUTS[key] = rows
-        return rows
-
-    def wrap(self, available_width, available_height):
-        self.width = available_width
-        self.rows = self._layout(available_width)
-        self.height = len(self.rows) * self.leading
-        return self.width, self.height
-
-    def draw(self):
-        text = self.canv.beginText()
-        text.setFont(self.font, self.size, self.leading)
-        y = self.height - self.size
-        for row in self.rows:
-            for x, fragment in row:
-                text.setTextOrigin(x, y)
-                text.textOut(fragment)
-            y -= self.leading
-        self.canv.drawText(text)
-
-
 def _p(text: str, style: str, **kwargs) -> Paragraph:
     return CachedParagraph(escape(str(text)).replace("\n", "<br/>"), STYLES[style], **kwargs)
 
 
-def _cell(value, centered: bool):
+def _cell(value, centered: bool) -> Cell:
     if isinstance(value, tuple):
-        return TextBlock(tuple((f"{number}.", line) for number, line in enumerate(value, start=1))) if value else ""
-    return TextBlock(((None, value),), align="center" if centered else "left")
+        return Cell(tuple((f"{number}.", line) for number, line in enumerate(value, start=1)), FONT)
+    return Cell(((None, value),), FONT, "center" if centered else "left")
 
 
-def _table(block: c.Table, width: float) -> Table:
-    widths = [width * share for share in block.widths]
-    data = [[_p(title, "cell-head") for title in block.columns]]
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("BACKGROUND", (0, 0), (-1, 0), _GREY), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
-    for index, row in enumerate(block.rows, start=1):
-        if row.group:
-            data.append([_p(row.cells[0], "cell-group")] + [""] * (len(widths) - 1))
-            style += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), _LIGHT)]
-            if index < len(block.rows):
-                style.append(("NOSPLIT", (0, index), (-1, index + 1)))  # a group heading stays with its first row
-        else:
-            data.append([_cell(value, column in block.centered) for column, value in enumerate(row.cells)])
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+def _table(block: c.Table, width: float, height: float) -> GridTable:
+    header = [Cell(((None, title),), BOLD, "center") for title in block.columns]
+    rows = [Cell(((None, row.cells[0]),), BOLD) if row.group else
+            [_cell(value, column in block.centered) for column, value in enumerate(row.cells)]
+            for row in block.rows]
+    return GridTable(header, rows, [width * share for share in block.widths], max_height=height)
 
 
 def _fields(block: c.Fields, width: float) -> Table:
@@ -193,12 +112,13 @@ def _page_number(canvas, doc) -> None:
         canvas.restoreState()
 
 
-def story(lampiran: c.Lampiran, width_portrait: float, width_landscape: float) -> list:
-    width = width_portrait
+def story(lampiran: c.Lampiran, size_portrait: tuple, size_landscape: tuple) -> list:
+    """The flowables of ``lampiran``; sizes are (width, height) of the text frame."""
+    width, height = size_portrait
     flow = [_right_block(lampiran.kop, width, "kop"), _p(lampiran.nama, "nama")]
     for block in lampiran.blocks:
         if isinstance(block, c.Orientation):
-            width = width_landscape if block.landscape else width_portrait
+            width, height = size_landscape if block.landscape else size_portrait
             flow += [NextPageTemplate("landscape" if block.landscape else "portrait"), PageBreakIfNotEmpty()]
         elif isinstance(block, c.Heading):
             if block.new_page:
@@ -210,14 +130,14 @@ def story(lampiran: c.Lampiran, width_portrait: float, width_landscape: float) -
         elif isinstance(block, c.Fields):
             flow += [_fields(block, width), Spacer(1, 4)]
         elif isinstance(block, c.Table):
-            flow += [_table(block, width), Spacer(1, 6)]
+            flow += [_table(block, width, height), Spacer(1, 6)]
     flow += [Spacer(1, 10 * mm), KeepTogether([_right_block(list(lampiran.penandatangan), width, "sign", gap_after=0)])]
     return flow
 
 
 def write_pdf(lampiran: c.Lampiran) -> bytes:
     """The PDF bytes of ``lampiran`` (identical for identical input)."""
-    _LINES.clear(), _LAYOUTS.clear()
+    _LINES.clear(), clear_caches()
     out = io.BytesIO()
     left, right, top, bottom = MARGINS
     portrait_size, landscape_size = A4, landscape(A4)
@@ -232,6 +152,7 @@ def write_pdf(lampiran: c.Lampiran) -> bytes:
     doc.addPageTemplates([
         PageTemplate("portrait", [frame(portrait_size, "p")], onPage=_page_number, pagesize=portrait_size),
         PageTemplate("landscape", [frame(landscape_size, "l")], onPage=_page_number, pagesize=landscape_size)])
-    doc.build(story(lampiran, portrait_size[0] - left - right, landscape_size[0] - left - right))
-    _LINES.clear(), _LAYOUTS.clear()
+    frame_of = lambda size: (size[0] - left - right, size[1] - top - bottom)  # noqa: E731
+    doc.build(story(lampiran, frame_of(portrait_size), frame_of(landscape_size)))
+    _LINES.clear(), clear_caches()
     return out.getvalue()
