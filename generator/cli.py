@@ -205,41 +205,39 @@ def _failed(failed: ValidationFailed, message: str = "situs tidak dibangun karen
     return 1
 
 
-def _build(args) -> int:
+def _attempt(work, done, failure: str = "situs tidak dibangun karena data kamus berisi galat.") -> int:
+    """Run a command that needs a sound kamus: print ``done(result)``, or the findings."""
     try:
-        result = api.build(args.root, args.output, allow_code=_allow_code(args), versi=args.versi)
+        result = work()
     except ValidationFailed as failed:
-        return _failed(failed)
-    print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
-          f"render {result.render_seconds:.1f} dtk, mkdocs {result.mkdocs_seconds:.1f} dtk).")
+        return _failed(failed, failure)
+    print(done(result))
     return 0
+
+
+def _build(args) -> int:
+    return _attempt(lambda: api.build(args.root, args.output, allow_code=_allow_code(args), versi=args.versi),
+                    lambda result: f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
+                                   f"render {result.render_seconds:.1f} dtk, mkdocs {result.mkdocs_seconds:.1f} dtk).")
 
 
 def _lampiran(args) -> int:
-    try:
-        written = api.lampiran(args.root, args.output, args.versi, args.per_tanggal)
-    except ValidationFailed as failed:
-        return _failed(failed, "Lampiran tidak ditulis karena data kamus berisi galat.")
-    print(f"Lampiran {written.versi} ditulis ke {written.path} ({written.size // 1024} KB).")
-    return 0
+    return _attempt(lambda: api.lampiran(args.root, args.output, args.versi, args.per_tanggal),
+                    lambda written: f"Lampiran {written.versi} ditulis ke {written.path} ({written.size // 1024} KB).",
+                    "Lampiran tidak ditulis karena data kamus berisi galat.")
 
 
 def _export(args) -> int:
-    try:
-        written = api.export(args.root, args.format, args.output, args.versi)
-    except ValidationFailed as failed:
-        return _failed(failed, "data tidak diekspor karena data kamus berisi galat.")
-    print(f"Data {args.format} {written.versi} ditulis ke {written.path} ({written.size // 1024} KB).")
-    return 0
+    return _attempt(lambda: api.export(args.root, args.format, args.output, args.versi),
+                    lambda written: f"Data {args.format} {written.versi} ditulis ke {written.path} "
+                                    f"({written.size // 1024} KB).",
+                    "data tidak diekspor karena data kamus berisi galat.")
 
 
 def _render(args) -> int:
-    try:
-        api.render(args.root, args.output)
-    except ValidationFailed as failed:
-        return _failed(failed)
-    print(f"Proyek Markdown ditulis di {args.output}; bangun dengan: mkdocs build -f {args.output}/mkdocs.yml")
-    return 0
+    return _attempt(lambda: api.render(args.root, args.output),
+                    lambda _: f"Proyek Markdown ditulis di {args.output}; bangun dengan: "
+                              f"mkdocs build -f {args.output}/mkdocs.yml")
 
 
 def _serve(args) -> int:

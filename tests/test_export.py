@@ -13,6 +13,7 @@ from conftest import REPO, build_versions_repo
 from generator.cli import main
 from generator.export import EXPORTERS
 from generator.project import Project
+from test_schema import walk_schema
 
 SCHEMA = json.loads((REPO / "schemas/kamus-data.schema.json").read_text("utf-8"))
 
@@ -22,17 +23,9 @@ def export(root, fmt, target, *extra) -> dict:
     return json.loads(target.read_text("utf-8"))
 
 
-def walk(schema, where="$"):
-    yield where, schema
-    for name, sub in schema.get("properties", {}).items():
-        yield from walk(sub, f"{where}.{name}")
-    if isinstance(schema.get("items"), dict):
-        yield from walk(schema["items"], f"{where}[]")
-
-
 def test_the_data_schema_is_valid_documented_and_closed():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    for where, sub in walk(SCHEMA):
+    for where, sub in walk_schema(SCHEMA):
         assert sub.get("title") and sub.get("description"), where
         if "object" in (sub.get("type") if isinstance(sub.get("type"), list) else [sub.get("type")]):
             assert sub.get("additionalProperties") is False, where
