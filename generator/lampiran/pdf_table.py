@@ -20,11 +20,36 @@ HEADER, GROUP = colors.Color(0.85, 0.85, 0.85), colors.Color(0.93, 0.93, 0.93)
 
 _WIDTHS: dict = {}  # (word, font, size) → width
 _LAYOUTS: dict = {}  # (items, font, size, width, align) → rows of (x, text)
+_CODE: dict = {}  # (items, font, size, width, align, leading) → PDF text operators, relative to the cell
 
 
 def clear_caches() -> None:
     _WIDTHS.clear()
     _LAYOUTS.clear()
+    _CODE.clear()
+
+
+def _pdf_string(text: str) -> str:
+    """``text`` as a PDF string literal in the standard fonts' encoding (WinAnsi = cp1252);
+    a character outside it prints as "?"."""
+    data = text.encode("cp1252", "replace").decode("latin-1")
+    return "(" + data.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def cell_code(cell, size: float, width: float, leading: float) -> str:
+    """The text operators of one cell, positioned relative to its first baseline (cached:
+    the same text at the same width is encoded once)."""
+    key = (cell.items, cell.font, size, round(width, 2), cell.align, leading)
+    code = _CODE.get(key)
+    if code is None:
+        parts, line_x, line_y = [], 0.0, 0.0
+        for row, fragments in enumerate(layout(cell.items, cell.font, size, width, cell.align)):
+            y = -row * leading
+            for x, fragment in fragments:
+                parts.append(f"{x - line_x:.2f} {y - line_y:.2f} Td {_pdf_string(fragment)} Tj")
+                line_x, line_y = x, y
+        code = _CODE[key] = " ".join(parts)
+    return code
 
 
 def _width(word: str, font: str, size: float) -> float:
@@ -136,23 +161,21 @@ class GridTable(Flowable):
             if isinstance(row, Cell):
                 canvas.rect(0, top - height, total, height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
-        text = canvas.beginText()
-        font = None
+        code, font = ["BT"], None
         for row, top in zip([self.header, *self.rows], tops):
             cells = [(row, total)] if isinstance(row, Cell) else list(zip(row, self.widths))
             left = 0.0
             for cell, width in cells:
                 if cell.font != font:
                     font = cell.font
-                    text.setFont(font, self.size, self.leading)
-                baseline = top - PAD_TOP - self.size
-                for fragments in layout(cell.items, cell.font, self.size, width - 2 * PAD_X, cell.align):
-                    for x, fragment in fragments:
-                        text.setTextOrigin(left + PAD_X + x, baseline)
-                        text.textOut(fragment)
-                    baseline -= self.leading
+                    canvas.setFont(font, self.size)  # registers the font with the page
+                    code.append(f"{canvas._doc.getInternalFontName(font)} {self.size} Tf")
+                body = cell_code(cell, self.size, width - 2 * PAD_X, self.leading)
+                if body:
+                    code.append(f"1 0 0 1 {left + PAD_X:.2f} {top - PAD_TOP - self.size:.2f} Tm {body}")
                 left += width
-        canvas.drawText(text)
+        code.append("ET")
+        canvas._code.append(" ".join(code))
         path = canvas.beginPath()
         for top in [*tops, 0.0]:
             path.moveTo(0, top)
