@@ -84,11 +84,10 @@ def _table(block: c.Table, width: float, height: float) -> GridTable:
     return GridTable(header, rows, [width * share for share in block.widths], max_height=height)
 
 
-def _fields(block: c.Fields, width: float) -> Table:
-    data = [[_p(label, "field"), _p(":", "field"), _p(value, "field")] for label, value in block.rows]
-    return Table(data, colWidths=[width * 0.25, width * 0.03, width * 0.72], hAlign="LEFT",
-                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+def _fields(block: c.Fields, width: float) -> GridTable:
+    rows = [[Cell(((None, label),), FONT), Cell(((None, ":"),), FONT), Cell(((None, value),), FONT)]
+            for label, value in block.rows]
+    return GridTable(None, rows, [width * 0.25, width * 0.03, width * 0.72], size=10, ruled=False)
 
 
 def _right_block(lines: list[str], width: float, style: str, gap_after: int | None = None) -> Table:

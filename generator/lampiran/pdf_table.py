@@ -99,9 +99,10 @@ class GridTable(Flowable):
     """A ruled table of plain-text cells. ``rows`` are lists of :class:`Cell`, or a single
     Cell for a group row spanning the table."""
 
-    def __init__(self, header: list, rows: list, widths: list, size: float = 8.5, max_height: float = 0.0):
+    def __init__(self, header: list | None, rows: list, widths: list, size: float = 8.5, max_height: float = 0.0,
+                 ruled: bool = True):
         super().__init__()
-        self.header, self.rows, self.widths, self.size = header, rows, widths, size
+        self.header, self.rows, self.widths, self.size, self.ruled = header, rows, widths, size, ruled
         self.leading = size * 1.2
         self.max_height = max_height  # the frame's full height: a row taller than a page is set anyway
         self._heights: list | None = None
@@ -117,7 +118,7 @@ class GridTable(Flowable):
     def _measure(self) -> tuple[float, list[float]]:
         if self._heights is None:
             self._heights = [self._row_height(row) for row in self.rows]
-            self._header_height = self._row_height(self.header)
+            self._header_height = self._row_height(self.header) if self.header else 0.0
         return self._header_height, self._heights
 
     def wrap(self, available_width, available_height):
@@ -141,8 +142,8 @@ class GridTable(Flowable):
             fit = 1  # one row taller than a page: set it, it cannot go anywhere else
         if fit >= len(self.rows):
             return []
-        return [GridTable(self.header, self.rows[:fit], self.widths, self.size, self.max_height),
-                GridTable(self.header, self.rows[fit:], self.widths, self.size, self.max_height)]
+        return [GridTable(self.header, self.rows[:fit], self.widths, self.size, self.max_height, self.ruled),
+                GridTable(self.header, self.rows[fit:], self.widths, self.size, self.max_height, self.ruled)]
 
     def draw(self):
         canvas = self.canv
@@ -153,16 +154,20 @@ class GridTable(Flowable):
         for height in [header, *heights]:
             tops.append(y)
             y -= height
+        rows = [self.header, *self.rows] if self.header else [None, *self.rows]
         canvas.saveState()
-        canvas.setFillColor(HEADER)
-        canvas.rect(0, tops[0] - header, total, header, stroke=0, fill=1)
-        canvas.setFillColor(GROUP)
-        for row, top, height in zip(self.rows, tops[1:], heights):
-            if isinstance(row, Cell):
-                canvas.rect(0, top - height, total, height, stroke=0, fill=1)
+        if self.ruled:
+            canvas.setFillColor(HEADER)
+            canvas.rect(0, tops[0] - header, total, header, stroke=0, fill=1)
+            canvas.setFillColor(GROUP)
+            for row, top, height in zip(self.rows, tops[1:], heights):
+                if isinstance(row, Cell):
+                    canvas.rect(0, top - height, total, height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         code, font = ["BT"], None
-        for row, top in zip([self.header, *self.rows], tops):
+        for row, top in zip(rows, tops):
+            if row is None:
+                continue
             cells = [(row, total)] if isinstance(row, Cell) else list(zip(row, self.widths))
             left = 0.0
             for cell, width in cells:
@@ -176,12 +181,17 @@ class GridTable(Flowable):
                 left += width
         code.append("ET")
         canvas._code.append(" ".join(code))
+        if not self.ruled:
+            canvas.restoreState()
+            return
         path = canvas.beginPath()
         for top in [*tops, 0.0]:
             path.moveTo(0, top)
             path.lineTo(total, top)
-        for row, top, height in zip([self.header, *self.rows], tops, [header, *heights]):
+        for row, top, height in zip(rows, tops, [header, *heights]):
             for index, x in enumerate(lefts):
+                if row is None:
+                    break
                 if isinstance(row, Cell) and 0 < index < len(lefts) - 1:
                     continue  # a group row spans the table
                 path.moveTo(x, top)
