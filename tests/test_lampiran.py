@@ -164,3 +164,12 @@ def test_without_versi_fields_the_header_leaves_blanks_to_fill(minimal_root, tmp
     assert paragraphs[-2] == "KEPALA DAERAH,"
     assert re.search(r"Kode Kompetensi", io.StringIO(" ".join(
         c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)).read())
+
+
+def test_riwayat_dates_must_be_calendar_dates(tmp_path, capsys):
+    repo = build_versions_repo(tmp_path / "kamus")
+    (repo / "kamus.yaml").write_text("riwayat:\n  - {tag: kamus-2023, label: Perwali 1/2023, tanggal: \"2023-13-01\"}\n",
+                                     "utf-8")
+    assert main(["validate", "--root", str(repo)]) == 1
+    out = capsys.readouterr().out
+    assert "kamus.yaml:2:55: CONFIG-TANGGAL" in out and "`2023-13-01`" in out
