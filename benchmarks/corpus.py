@@ -1,7 +1,7 @@
 """A deterministic large synthetic kamus for benchmarks (and later scale tests).
 
 ``python benchmarks/corpus.py DIR [--positions 2000] [--units 60] [--competencies 500]``
-writes a valid kamus: the 9 national competencies, teknis competencies in 25 bidang,
+writes a valid kamus: the 9 national competencies (their official text), teknis competencies in 25 bidang,
 units with a head, administrators, pengawas, fungsional and pelaksana, reporting lines,
 persyaratan, and files of the size and shape of real ones. Same arguments, same bytes.
 """
@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator.jenjang import DEFAULT_STANDARD  # noqa: E402
+from generator.jenjang import DEFAULT_STANDARD, golongan_range  # noqa: E402
+from generator.resources import resource  # noqa: E402
 
 NATIONAL = [("M.1", "Integritas"), ("M.2", "Kerja Sama"), ("M.3", "Komunikasi"),
             ("M.4", "Orientasi pada Hasil"), ("M.5", "Pelayanan Publik"),
@@ -59,6 +60,20 @@ def _levels(rng: random.Random, count: int) -> list:
             for n in range(1, count + 1)]
 
 
+def _national() -> dict:
+    """The national competencies word for word, from the reference text Kamus ships."""
+    text = yaml.safe_load(resource("reference/permenpanrb-38-2017.yaml").read_text("utf-8"))
+    return {c["kode"]: _dump({"kode": c["kode"], "nama": c["nama"], "jenis": c["jenis"], "definisi": c["definisi"],
+                              "dasar_hukum": text["sumber"]["peraturan"], "level": c["level"]})
+            for c in text["kompetensi"]}
+
+
+def _pangkat(tier: str) -> str:
+    """A pangkat requirement within the range of the tier (jabatan fungsional have a fixed range)."""
+    allowed = golongan_range(tier)
+    return f"Golongan ruang {allowed[0]}" if allowed else "Penata (III/c)"
+
+
 def _competency(kode, nama, jenis, rng, levels, bidang=None) -> str:
     data = {"kode": kode, "nama": nama, "jenis": jenis}
     if bidang:
@@ -78,10 +93,10 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
     rng = random.Random(seed)
     target = Path(target)
     shutil.rmtree(target, ignore_errors=True)
-    for kode, nama in NATIONAL:
-        _write(target / "competencies/manajerial" / f"{kode}.yaml", _competency(kode, nama, "manajerial", rng, 5))
-    _write(target / "competencies/sosial_kultural/SK.1.yaml",
-           _competency("SK.1", "Perekat Bangsa", "sosial_kultural", rng, 5))
+    national = _national()
+    for kode, _ in NATIONAL:
+        _write(target / "competencies/manajerial" / f"{kode}.yaml", national[kode])
+    _write(target / "competencies/sosial_kultural/SK.1.yaml", national["SK.1"])
     teknis = []  # (kode, levels)
     for i in range(competencies - len(NATIONAL) - 1):
         bidang = BIDANG[i % len(BIDANG)]
@@ -116,7 +131,7 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
                 "pendidikan": [{"jenjang": "S1", "bidang_ilmu": ["Administrasi Publik", "Ekonomi"], "tingkat": "mutlak"}],
                 "pelatihan": [{"jenis": "teknis", "nama": f"Pelatihan {rng.choice(OBJECTS)}", "tingkat": "penting"}],
                 "pengalaman": [{"uraian": _sentence(rng, 1), "tingkat": "penting"}],
-                "pangkat": [{"uraian": "Penata (III/c)", "tingkat": "mutlak"}],
+                "pangkat": [{"uraian": _pangkat(tier), "tingkat": "mutlak"}],
                 "indikator_kinerja": [_sentence(rng, 1), _sentence(rng, 1)]}
             _write(target / "positions" / unit / f"{kode}.yaml", _dump(data))
             head = head or kode

@@ -24,9 +24,13 @@ from .bahasa import angka
 from . import rules as rule_table
 from .diff.report import FORMATS as DIFF_FORMATS
 from .diff.versions import Comparison, compare_versions
+from .errors import UsageError
+from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
+from .lampiran import WRITERS, build_lampiran
 from .model import Kamus
-from .project import Project
+from .outputs import write_file
+from .project import Project, version_ref
 from .publish.preview import serve as serve_preview
 from .publish.site import BuildResult, build_site, write_project
 from .talent import report as talent_report
@@ -36,10 +40,13 @@ from .version import __version__
 REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
 RULE_FORMATS = ("text", "markdown")
+EXPORT_FORMATS = {name: exporter.description for name, exporter in EXPORTERS.items()}
+LAMPIRAN_FORMATS = tuple(WRITERS)
 
-__all__ = ["angka", "DIFF_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS", "BuildResult", "Comparison",
-           "Project", "TalentResult", "__version__", "build", "diff", "format_report", "load_kamus",
-           "open_project", "render", "rules", "rules_table", "serve", "talenta", "validate"]
+__all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS",
+           "BuildResult", "Comparison", "Project", "TalentResult", "Written", "__version__", "angka", "build", "diff",
+           "export", "format_report", "lampiran", "load_kamus", "open_project", "render", "rules", "rules_table",
+           "serve", "talenta", "validate"]
 
 
 def open_project(root=".", ref: str | None = None) -> Project:
@@ -62,13 +69,58 @@ def load_kamus(root=".", strict: bool = False) -> Kamus:
     return open_project(root).require_valid(strict)
 
 
-def build(root=".", output=None, allow_code: bool = False) -> BuildResult:
-    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``).
+def build(root=".", output=None, allow_code: bool = False, versi: str | None = None) -> BuildResult:
+    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``);
+    ``versi`` (a git tag, branch or commit) builds the site of that version.
 
     ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
     (hooks, theme.custom_dir, …); without it such a mkdocs.yml stops the build (BuildError).
     """
-    return build_site(root, output, allow_code)
+    return build_site(root, output, allow_code, ref=versi)
+
+
+@dataclass
+class Written:
+    """A file a command wrote: where, which kamus version it holds, how large it is."""
+
+    path: Path
+    versi: str  # the version's label, its ref, or "folder kerja"
+    size: int
+
+
+def _version(root, versi=None, per_tanggal=None) -> Project:
+    """The sound project of the version a command works on (raises ValidationFailed)."""
+    project = open_project(root, ref=version_ref(root, versi, per_tanggal))
+    project.require_valid()
+    return project
+
+
+def _label(project: Project) -> str:
+    name = project.kamus.config.versi.nama
+    ref = f"versi {project.ref}" if project.ref else "folder kerja"
+    return f"{name} ({ref})" if name else ref
+
+
+def lampiran(root=".", output="lampiran.pdf", versi: str | None = None, per_tanggal: str | None = None) -> Written:
+    """`kamus lampiran`: the Lampiran of the regulation as DOCX or PDF (chosen by the suffix of
+    ``output``), of the working tree, of version ``versi``, or of the version in force on the
+    day ``per_tanggal`` (YYYY-MM-DD)."""
+    suffix = Path(output).suffix.lower()
+    if suffix not in WRITERS:
+        raise UsageError(f"berkas keluaran '{output}' harus berakhiran .docx (untuk disunting di Word) atau .pdf.")
+    project = _version(root, versi, per_tanggal)
+    data = WRITERS[suffix](build_lampiran(project.kamus))
+    return Written(write_file(root, Path(output), data, LAMPIRAN_FORMATS), _label(project), len(data))
+
+
+def export(root=".", format: str = "json", output="kamus.json", versi: str | None = None) -> Written:
+    """`kamus export`: the kamus as open data in ``format`` (see :data:`EXPORT_FORMATS`)."""
+    if format not in EXPORTERS:
+        raise UsageError(f"format `{format}` tidak dikenal; pilih {', '.join(EXPORTERS)}.")
+    exporter = EXPORTERS[format]
+    project = _version(root, versi)
+    data = exporter.write(project)
+    return Written(write_file(root, Path(output), data, exporter.suffixes), _label(project), len(data))
 
 
 def render(root=".", output=None) -> Path:

@@ -110,7 +110,35 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     _root_argument(build)
     build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
     _allow_code_argument(build)
+    build.add_argument("--versi", metavar="REF",
+                       help="bangun situs versi lain: tag, cabang atau commit git (bawaan: folder kerja)")
     build.set_defaults(run=_build)
+
+    lampiran = add(
+        "lampiran", help="tulis Lampiran peraturan bupati/wali kota (DOCX untuk disunting, PDF untuk diterbitkan)",
+        description="Periksa kamus lalu tulis Lampiran peraturan kepala daerah yang menetapkannya: kepala lampiran "
+                    "dari `versi` di kamus.yaml, I. Kamus Kompetensi, II. Standar Kompetensi Jabatan per unit kerja, "
+                    "III. Matriks level kompetensi manajerial dan sosial kultural, dan blok tanda tangan. Format "
+                    "mengikuti akhiran berkas: .docx atau .pdf. Masukan yang sama menghasilkan berkas yang sama persis.")
+    _root_argument(lampiran)
+    which = lampiran.add_mutually_exclusive_group()
+    which.add_argument("--versi", metavar="REF", help="versi yang dipakai: tag, cabang atau commit git (bawaan: folder kerja)")
+    which.add_argument("--per-tanggal", metavar="YYYY-MM-DD", dest="per_tanggal",
+                       help="versi yang berlaku pada tanggal itu, dipilih dari `riwayat` di kamus.yaml")
+    lampiran.add_argument("--output", metavar="BERKAS", required=True,
+                          help="berkas tujuan, misalnya lampiran.docx atau lampiran.pdf")
+    lampiran.set_defaults(run=_lampiran)
+
+    export = add(
+        "export", aliases=["ekspor"], help="ekspor kamus sebagai data terbuka (JSON terdokumentasi atau 1EdTech CASE)",
+        description="Periksa kamus lalu tulis isinya sebagai data terbuka dalam satu berkas. Format: "
+                    + "; ".join(f"{name}: {text}" for name, text in api.EXPORT_FORMATS.items()) + ".")
+    _root_argument(export)
+    export.add_argument("--format", choices=list(api.EXPORT_FORMATS), default="json",
+                        help="bentuk data: " + ", ".join(api.EXPORT_FORMATS) + " (bawaan: json)")
+    export.add_argument("--versi", metavar="REF", help="versi yang diekspor: tag, cabang atau commit git (bawaan: folder kerja)")
+    export.add_argument("--output", metavar="BERKAS", required=True, help="berkas tujuan, misalnya kamus.json")
+    export.set_defaults(run=_export)
 
     render = add(
         "render", aliases=["tulis"], help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
@@ -180,26 +208,43 @@ def _failed(failed: ValidationFailed, message: str = "situs tidak dibangun karen
     return 1
 
 
-def _build(args) -> int:
+def _attempt(work, done, failure: str = "situs tidak dibangun karena data kamus berisi galat.") -> int:
+    """Run a command that needs a sound kamus: print ``done(result)``, or the findings."""
     try:
-        result = api.build(args.root, args.output, allow_code=_allow_code(args))
+        result = work()
     except ValidationFailed as failed:
-        return _failed(failed)
-    print(f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
-          f"render {api.angka(result.render_seconds, 1)} dtk, mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).")
-    print(f"Membuka situs: klik dua kali {result.output / 'index.html'} (langsung dari disk; pencarian hanya "
-          "berjalan lewat server web), atau `kamus serve` untuk pratinjau. Terbitkan di intranet dengan menyalin "
-          "seluruh folder itu ke server web.")
+        return _failed(failed, failure)
+    print(done(result))
     return 0
+
+
+def _build(args) -> int:
+    return _attempt(lambda: api.build(args.root, args.output, allow_code=_allow_code(args), versi=args.versi),
+                    lambda result: f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
+                                   f"render {api.angka(result.render_seconds, 1)} dtk, "
+                                   f"mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).\n"
+                                   f"Membuka situs: klik dua kali {result.output / 'index.html'} (langsung dari disk; "
+                                   "pencarian hanya berjalan lewat server web), atau `kamus serve` untuk pratinjau. "
+                                   "Terbitkan di intranet dengan menyalin seluruh folder itu ke server web.")
+
+
+def _lampiran(args) -> int:
+    return _attempt(lambda: api.lampiran(args.root, args.output, args.versi, args.per_tanggal),
+                    lambda written: f"Lampiran {written.versi} ditulis ke {written.path} ({written.size // 1024} KB).",
+                    "Lampiran tidak ditulis karena data kamus berisi galat.")
+
+
+def _export(args) -> int:
+    return _attempt(lambda: api.export(args.root, args.format, args.output, args.versi),
+                    lambda written: f"Data {args.format} {written.versi} ditulis ke {written.path} "
+                                    f"({written.size // 1024} KB).",
+                    "data tidak diekspor karena data kamus berisi galat.")
 
 
 def _render(args) -> int:
-    try:
-        api.render(args.root, args.output)
-    except ValidationFailed as failed:
-        return _failed(failed)
-    print(f"Proyek Markdown ditulis di {args.output}; bangun dengan: mkdocs build -f {args.output}/mkdocs.yml")
-    return 0
+    return _attempt(lambda: api.render(args.root, args.output),
+                    lambda _: f"Proyek Markdown ditulis di {args.output}; bangun dengan: "
+                              f"mkdocs build -f {args.output}/mkdocs.yml")
 
 
 def _serve(args) -> int:

@@ -33,3 +33,37 @@ RANK: dict[str, int] = {
     "fungsional_penyelia": 5, "pelaksana": 6, "fungsional_ahli_pertama": 6, "fungsional_mahir": 6,
     "fungsional_terampil": 6, "fungsional_pemula": 7,
 }
+
+# Kelompok jabatan in the words of the regulation (UU ASN, PermenPANRB 38/2017), and each
+# jenjang's name within its kelompok: the SKJ's "Kelompok Jabatan" row prints both.
+KELOMPOK: dict[str, str] = {kode: ("Jabatan Pimpinan Tinggi" if kode.startswith("jpt_") else
+                                   "Jabatan Fungsional" if kode.startswith("fungsional_") else "Jabatan Administrasi")
+                            for kode in JENJANG}
+JENJANG_DALAM_KELOMPOK: dict[str, str] = {kode: (LABEL[kode] if kode.startswith("jpt_") else
+                                                 LABEL[kode].removeprefix("Fungsional "))
+                                          for kode in JENJANG}
+
+
+def kelompok_jabatan(kode: str) -> str:
+    """"Jabatan Fungsional (Ahli Muda)": the kelompok with the jenjang beside it."""
+    return f"{KELOMPOK[kode]} ({JENJANG_DALAM_KELOMPOK[kode]})" if kode in KELOMPOK else kode
+
+
+# Golongan ruang, lowest first, and the range each jenjang of jabatan fungsional holds
+# (shared/domain.md, "Pangkat per JF jenjang").
+GOLONGAN: tuple[str, ...] = ("I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d",
+                             "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c", "IV/d", "IV/e")
+PANGKAT_JF: dict[str, tuple[str, str]] = {
+    "fungsional_pemula": ("II/a", "II/a"), "fungsional_terampil": ("II/b", "II/d"),
+    "fungsional_mahir": ("III/a", "III/b"), "fungsional_penyelia": ("III/c", "III/d"),
+    "fungsional_ahli_pertama": ("III/a", "III/b"), "fungsional_ahli_muda": ("III/c", "III/d"),
+    "fungsional_ahli_madya": ("IV/a", "IV/c"), "fungsional_ahli_utama": ("IV/d", "IV/e"),
+}
+
+
+def golongan_range(kode: str) -> tuple[str, ...]:
+    """The golongan ruang a jenjang of jabatan fungsional holds (empty for other jenjang)."""
+    if kode not in PANGKAT_JF:
+        return ()
+    low, high = PANGKAT_JF[kode]
+    return GOLONGAN[GOLONGAN.index(low):GOLONGAN.index(high) + 1]

@@ -94,3 +94,25 @@ def write_tree(folder: Path, files: dict[str, bytes]) -> int:
         elif path.is_dir() and not any(path.iterdir()):
             shutil.rmtree(path)
     return written
+
+
+def write_file(root: Path, output: Path, data: bytes, suffixes: tuple[str, ...]) -> Path:
+    """Write one output file atomically (a temporary file renamed into place), never into
+    a data folder of the kamus and only with one of ``suffixes``."""
+    root, output = Path(root).resolve(), Path(output).resolve()
+    if output.suffix.lower() not in suffixes:
+        raise OutputError(f"berkas keluaran '{output.name}' harus berakhiran {' atau '.join(suffixes)}.")
+    for protected in DATA_FOLDERS:
+        if output.is_relative_to(root / protected):
+            raise OutputError(f"berkas keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
+    if output.is_dir():
+        raise OutputError(f"'{output}' adalah folder; sebutkan nama berkas, misalnya {output / ('hasil' + suffixes[0])}.")
+    if not output.parent.is_dir():
+        raise OutputError(f"folder '{output.parent}' tidak ada; buat dulu atau pilih folder lain.")
+    temporary = output.with_name(f".{output.name}.kamus-tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, output)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return output

@@ -20,12 +20,14 @@ from pathlib import Path
 
 from .check import check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
-from .errors import ValidationFailed
+from .errors import UsageError, ValidationFailed
 from .findings import Report
 from .load import Documents, FileSource, Sources, discover, load_documents, open_source
 from .load.discover import is_kamus_root
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
+from .load.source import commit_time
 from .model import Config, Kamus
+from .model.config import parse_date
 from .model.builder import build_model
 from .talent.analysis import read_snapshots
 from .talent.snapshot import Snapshot, snapshot_files
@@ -60,6 +62,25 @@ class Project:
     def root(self) -> Path | None:
         """The folder of a working-tree project (None for a git ref)."""
         return getattr(self.source, "root", None)
+
+    @property
+    def repository(self) -> Path:
+        """The folder of the git repository (or kamus folder) this version comes from."""
+        return getattr(self.source, "repo", None) or self.source.root
+
+    @property
+    def ref(self) -> str | None:
+        """The git ref of this version, or None for the working tree."""
+        return getattr(self.source, "ref", None)
+
+    @property
+    def commit(self) -> str | None:
+        return getattr(self.source, "commit", None)
+
+    @cached_property
+    def timestamp(self) -> int:
+        """Seconds since 1970 of this version's commit (of HEAD for the working tree; 0 outside git)."""
+        return commit_time(self.repository, self.commit or "HEAD")
 
     @property
     def label(self) -> str:
@@ -154,3 +175,27 @@ class Project:
             return None
         found, _ = read_snapshots(self.source, self.kamus, files[-1:])
         return found[0] if not found[0].failed() else None
+
+
+def version_ref(root, versi: str | None = None, per_tanggal: str | None = None) -> str | None:
+    """The git ref a command works on: ``versi`` as given, or the enacted version (`riwayat`
+    in the working tree's kamus.yaml) in force on the day ``per_tanggal``; None = the
+    working tree."""
+    if versi and per_tanggal:
+        raise UsageError("pakai --versi atau --per-tanggal, tidak keduanya.")
+    if not per_tanggal:
+        return versi or None
+    day = parse_date(per_tanggal)
+    if day is None:
+        raise UsageError(f"--per-tanggal `{per_tanggal}` bukan tanggal; tulis YYYY-MM-DD, misalnya 2025-03-01.")
+    config = Project.open(root).config
+    dated = [v for v in config.riwayat if v.date is not None]
+    if not dated:
+        raise UsageError("kamus.yaml belum memuat `riwayat` dengan `tanggal`: versi yang berlaku pada suatu tanggal "
+                         "dipilih dari daftar itu. Tambahkan setiap versi yang ditetapkan (tag, label, tanggal).")
+    found = config.version_on(day)
+    if found is None:
+        first = min(dated, key=lambda v: v.date)
+        raise UsageError(f"pada {per_tanggal} belum ada versi yang berlaku; versi tertua di `riwayat` "
+                         f"({first.label}, tag {first.tag}) ditetapkan {first.tanggal}.")
+    return found.tag

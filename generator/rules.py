@@ -151,6 +151,16 @@ _TABLE = [
          "Buka berkas di Excel, perbaiki sel yang disebut (tanda kutip, pemisah di dalam teks), lalu simpan ulang sebagai CSV."),
     Rule("KOMPETENSI-UNUSED", "notice", "konsistensi", "Kompetensi yang berlaku belum dipakai oleh jabatan mana pun.",
          "Tidak wajib diperbaiki; pastikan kompetensi ini memang dibutuhkan."),
+    Rule("KOMPETENSI-NASIONAL-BEDA", "warning", "konsistensi",
+         "Kompetensi manajerial atau sosial kultural berbeda dari teks resmi Lampiran PermenPANRB Nomor 38 Tahun 2017 "
+         "(beda spasi, jenis tanda kutip, nomor butir dan tanda baca penutup butir tidak dihitung).",
+         "Salin teks resmi kata demi kata; teks resmi yang dikutip di pesan ini dapat langsung ditempel."),
+    Rule("PANGKAT-JENJANG", "warning", "konsistensi",
+         "Golongan ruang pada persyaratan pangkat jabatan fungsional di luar rentang jenjangnya "
+         "(misalnya Mahir: III/a–III/b).",
+         "Tulis golongan ruang dalam rentang jenjang jabatan fungsional itu, atau perbaiki `jenis_jabatan`."),
+    Rule("CONFIG-TANGGAL", "error", "konsistensi", "Tanggal di `kamus.yaml` bukan tanggal kalender yang ada.",
+         "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2024-03-01\"."),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}

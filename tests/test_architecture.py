@@ -1,7 +1,7 @@
 """The spine: stages import downwards only, no package cycles, a thin CLI, no build-like names.
 
 The layers (lowest first) are the pipeline a newcomer reads in the folder layout:
-load → model → check → talent → project → diff → render → publish → api → cli.
+load → model → check → talent → project → diff → render → lampiran/export → publish → api → cli.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ LAYERS = [
     {"project"},
     {"diff"},
     {"render"},
+    {"lampiran", "export"},
     {"publish"},
     {"api"},
     {"cli", "docgen", "__main__", "__init__"},

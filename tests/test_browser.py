@@ -143,6 +143,21 @@ def test_printing_a_position_gives_a_clean_skj_document(page, served):
         assert heading in flat, heading
     for chrome in ("Cari", "Referensi Data", "Menurut jenis jabatan", "Sunting berkas", "Sumber data"):
         assert chrome not in flat, f"{chrome!r} printed"
+    # Traceable on paper: every page names the instansi, the regulation and its date, and its number.
+    assert len(pdf.pages) >= 2
+    for number, sheet in enumerate(pdf.pages, start=1):
+        words = " ".join(sheet.extract_text().split())
+        assert "Pemerintah Kabupaten Contoh" in words, number
+        assert "Peraturan Bupati Contoh Nomor 12 Tahun 2024, ditetapkan 1 Maret 2024" in words, number
+        assert f"Halaman {number} dari {len(pdf.pages)}" in words, number
+    assert "Kelompok Jabatan Jabatan Pimpinan Tinggi (JPT Pratama)" in flat
+    assert "Kode Jabatan –" in flat  # the official code is not set in the demo: a dash, never the file key
+    assert "DISKOMINFO.KADIS" not in flat
+    # Borders survive a laser printer: solid black table rules.
+    page.emulate_media(media="print")
+    border = page.locator("table.kamus-skj-kompetensi td").first.evaluate(
+        "el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopColor]")
+    assert border == ["solid", "rgb(0, 0, 0)"]
 
 
 def test_every_page_type_loads_without_outside_requests(page, served):

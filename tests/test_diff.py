@@ -158,6 +158,30 @@ def test_site_history_from_tags(repo, tmp_path):
     assert "nama kompetensi diubah: Penganggaran → Penganggaran Daerah" in competency.article
     files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert files == {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    # Which version was in force when, and the Lampiran of each (PDF and DOCX), on the Riwayat page.
+    assert "2 Januari 2023 – 31 Januari 2024" in index.article and "sejak 1 Februari 2024" in index.article
+    for tag in ("kamus-2023", "kamus-2024", "kamus-2025", "versi-ini"):
+        for suffix in (".pdf", ".docx"):
+            assert (site / f"unduh/lampiran-{tag}{suffix}").stat().st_size > 1000, (tag, suffix)
+    assert "../unduh/lampiran-kamus-2023.pdf" in index.links() and "../unduh/lampiran-versi-ini.docx" in index.links()
+    from pypdf import PdfReader
+
+    old = " ".join(p.extract_text() for p in PdfReader(str(site / "unduh/lampiran-kamus-2023.pdf")).pages)
+    assert "PENGANGGARAN" in old and "Penganggaran Daerah" not in " ".join(old.split())
+    # Open data beside the reference page.
+    reference = read(site, "referensi/")
+    assert "../data/kamus.json" in reference.links() and "../data/kamus-case.json" in reference.links()
+    assert json.loads((site / "data/kamus.json").read_text("utf-8"))["$schema"] == "urn:kamus:schema:kamus-data"
+
+
+def test_build_versi_builds_the_site_of_a_past_version(repo, tmp_path, capsys):
+    from sitecheck import read
+
+    assert main(["build", "--root", str(repo), "--versi", "kamus-2023", "--output", str(tmp_path / "site")]) == 0
+    assert "Situs selesai dibangun" in capsys.readouterr().out
+    page = read(tmp_path / "site", "kompetensi/T.A/")
+    assert "Penganggaran" in page.article and "Penganggaran Daerah" not in page.article
+    assert not (repo / "site").exists() and git(repo, "status", "--porcelain") == ""
 
 
 def test_a_file_that_no_longer_parses_is_unreadable_never_removed(repo, tmp_path, capsys):

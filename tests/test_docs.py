@@ -48,7 +48,7 @@ def test_every_tool_file_is_packaged_for_regular_installs():
 
     data_files = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["data-files"]
     listed = {path for paths in data_files.values() for path in paths}
-    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates")
+    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference")
                for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml"}
     assert shipped == listed, "update [tool.setuptools.data-files] in pyproject.toml"
 

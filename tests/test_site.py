@@ -80,6 +80,15 @@ def test_position_page_is_an_skj_document(built):
     assert "Deskripsi level 3." in text  # the deskripsi of the required level
     assert "S1; bidang ilmu: Akuntansi Mutlak" in text and "Pembina (IV/a) Mutlak" in text
     assert "../A.STAF/" in page.links() and "../B.KEPALA/" in page.links()  # bawahan
+    assert "Kelompok Jabatan Jabatan Administrasi (Administrator)" in text
+    assert "Kode Jabatan –" in text and "Kode Jabatan A.KEPALA" not in text  # no official code: a dash
+    analis = read(site, "jabatan/A.ANALIS/").article
+    assert "Kode Jabatan <b>KJ.001</b>" in analis and "Jabatan Fungsional (Ahli Muda)" in analis
+    # The printed page names the instansi and the regulation through CSS strings that no text can break out of.
+    html = (site / "jabatan/A.KEPALA/index.html").read_text("utf-8")
+    style = re.search(r"<style>:root \{(.*?)\}</style>", html, re.S).group(1)
+    assert '--kamus-cetak-instansi: "Pemerintah Kota Uji"' in style
+    assert '--kamus-cetak-versi: "Peraturan Wali Kota Uji Nomor 3 Tahun 2025, ditetapkan 1 Februari 2025"' in style
 
 
 def test_position_indexes_by_unit_and_jenjang(built):
@@ -292,3 +301,13 @@ def test_make_site_style_relative_paths(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (root / "site/index.html").is_file() and (root / "site" / MARKER).is_file()
     assert not list(root.glob(".kamus-build*"))
+
+
+def test_css_strings_cannot_break_out_of_the_print_style():
+    from generator.render.templates import css_string
+
+    hostile = "Kota \"Uji\" } </style><script>alert(1)</script> \\ \n é"
+    quoted = str(css_string(hostile))
+    assert quoted.startswith('"') and quoted.endswith('"')
+    assert not set(quoted[1:-1]) & set("\"'<>{};\n")  # every risky character is a CSS escape
+    assert "\\22 " in quoted and "\\3c " in quoted and "\\e9 " in quoted

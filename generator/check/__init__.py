@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..load import Documents
 from ..model import Kamus
-from . import identity, policy, references
-from .config import check_logo, check_riwayat
+from . import identity, national, policy, references
+from .config import check_logo, check_riwayat, check_tanggal
 from .schema import SchemaSet, default_schemas
 
 
@@ -51,7 +51,7 @@ def check_rules(documents: Documents, kamus: Kamus) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and policy
     over the model built from the valid ones."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
-    found = check_logo(documents, kamus) + check_riwayat(documents, kamus)
+    found = check_logo(documents, kamus) + check_riwayat(documents, kamus) + check_tanggal(documents, kamus)
     found += identity.check_unique(_parsed(competencies), "competency")
     found += identity.check_unique(_parsed(positions), "position")
     found += identity.check_file_names(_parsed(competencies) + _parsed(positions))
@@ -69,7 +69,7 @@ def check_rules(documents: Documents, kamus: Kamus) -> list:
                  lambda k: references.check_requirements(k, known_competencies),
                  lambda k: references.check_replacements(k, known_competencies),
                  policy.check_level_sequence, policy.check_mandatory, policy.check_standard,
-                 policy.check_teknis, policy.check_unused):
+                 policy.check_teknis, policy.check_unused, policy.check_pangkat, national.check_national_text):
         found += rule(kamus)
     return found
 

@@ -1,9 +1,12 @@
-"""Rules about kamus.yaml that need more than its schema: the logo file and the enacted versions."""
+"""Rules about kamus.yaml that need more than its schema: the logo file, the enacted versions, dates."""
 
 from __future__ import annotations
 
+import re
+
 from ..load import Documents
 from ..model import Kamus
+from ..model.config import parse_date
 from ..rules import finding
 
 LOGO_MAX_BYTES = 2_000_000
@@ -59,3 +62,23 @@ def check_riwayat(documents: Documents, kamus: Kamus) -> list:
                    f"tag `{versi.tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
         found.append(finding("RIWAYAT-TAG", loaded.doc.path, *loaded.doc.where(("riwayat", index, "tag")), message))
     return found
+
+
+def _dates(data) -> list[tuple[tuple, str]]:
+    """(data path, text) of every date in kamus.yaml: versi.tanggal and riwayat[].tanggal."""
+    data = data if isinstance(data, dict) else {}
+    versi, riwayat = data.get("versi"), data.get("riwayat")
+    found = [(("versi", "tanggal"), versi.get("tanggal"))] if isinstance(versi, dict) else []
+    found += [(("riwayat", i, "tanggal"), v.get("tanggal")) for i, v in enumerate(riwayat or [])
+              if isinstance(riwayat, list) and isinstance(v, dict)]
+    return [(path, text) for path, text in found if isinstance(text, str)]
+
+
+def check_tanggal(documents: Documents, kamus: Kamus) -> list:
+    """CONFIG-TANGGAL: a date written as YYYY-MM-DD (the schema's pattern) is a calendar date."""
+    loaded = documents.config
+    if loaded is None or loaded.doc is None:
+        return []
+    return [finding("CONFIG-TANGGAL", loaded.doc.path, *loaded.doc.where(path), f"tanggal `{text}` tidak ada di kalender")
+            for path, text in _dates(loaded.doc.data)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and parse_date(text) is None]

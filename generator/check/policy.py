@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..jenjang import LABEL
+import re
+
+from ..jenjang import LABEL, PANGKAT_JF, golongan_range
 from ..rules import finding
+
+_GOLONGAN = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*/\s*([a-eA-E])(?![A-Za-z])")
 
 
 def check_level_sequence(kamus) -> list:
@@ -75,3 +79,25 @@ def check_unused(kamus) -> list:
     return [finding("KOMPETENSI-UNUSED", c.source.path, *c.source.where(("kode",)),
                     f"kompetensi `{c.kode}` {c.nama} belum dipakai oleh jabatan mana pun")
             for c in kamus.competencies.values() if c.berlaku and c.kode not in used]
+
+
+def check_pangkat(kamus) -> list:
+    """PANGKAT-JENJANG: every golongan ruang named in the pangkat of a jabatan fungsional lies
+    within the range of its jenjang (Mahir: III/a–III/b)."""
+    found = []
+    for position in kamus.positions.values():
+        allowed = golongan_range(position.jenis_jabatan)
+        if not allowed:
+            continue
+        low, high = PANGKAT_JF[position.jenis_jabatan]
+        for index, row in enumerate(position.persyaratan.get("pangkat", ())):
+            text = str(row.get("uraian", "")) if hasattr(row, "get") else str(row)
+            outside = [f"{roman.upper()}/{letter.lower()}" for roman, letter in _GOLONGAN.findall(text)
+                       if f"{roman.upper()}/{letter.lower()}" not in allowed]
+            if outside:
+                found.append(finding("PANGKAT-JENJANG", position.source.path,
+                                     *position.source.where(("persyaratan", "pangkat", index, "uraian")),
+                                     f"pangkat `{', '.join(outside)}` di luar rentang {low}–{high} untuk "
+                                     f"{LABEL[position.jenis_jabatan]} (jabatan `{position.kode}`)",
+                                     f"Tulis golongan ruang {low}–{high}, atau perbaiki `jenis_jabatan`."))
+    return found

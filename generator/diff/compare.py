@@ -25,6 +25,7 @@ KINDS = {
     "jabatan-pindah-unit": "jabatan pindah unit", "jabatan-nama": "nama jabatan diubah",
     "jabatan-jenis": "jenis jabatan diubah", "jabatan-urusan": "urusan diubah", "jabatan-ikhtisar": "ikhtisar diubah",
     "jabatan-atasan": "atasan diubah", "jabatan-strategis": "status jabatan strategis diubah",
+    "jabatan-kode-jabatan": "kode jabatan resmi diubah",
     "syarat-ditambah": "kompetensi disyaratkan", "syarat-dihapus": "kompetensi tidak lagi disyaratkan",
     "syarat-naik": "level yang disyaratkan naik", "syarat-turun": "level yang disyaratkan turun",
     "jabatan-persyaratan": "persyaratan jabatan diubah",
@@ -104,7 +105,8 @@ def _position(out, kode, old: Position, new: Position):
     _fields(out, "jabatan", kode, old, new, [("unit", "jabatan-pindah-unit"), ("nama", "jabatan-nama"),
                                              ("jenis_jabatan", "jabatan-jenis"), ("urusan", "jabatan-urusan"),
                                              ("ikhtisar", "jabatan-ikhtisar"), ("atasan", "jabatan-atasan"),
-                                             ("strategis", "jabatan-strategis")])
+                                             ("strategis", "jabatan-strategis"),
+                                             ("kode_jabatan", "jabatan-kode-jabatan")])
     a, b = {r.kode: r.level for r in old.kompetensi}, {r.kode: r.level for r in new.kompetensi}
     for code in sorted(set(a) | set(b)):
         if code not in a:

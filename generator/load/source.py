@@ -250,6 +250,19 @@ class GitSource(FileSource):
         return data if limit is None else data[:limit + 1]
 
 
+def commit_time(repo, ref: str = "HEAD") -> int:
+    """Seconds since 1970 of the commit ``ref`` of the repository at ``repo`` (0 outside git):
+    the one clock of every output, so that rebuilding a version gives identical bytes.
+    ``SOURCE_DATE_EPOCH`` from the environment wins, as reproducible-build tools expect."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = git(Path(repo), "log", "-1", "--format=%ct", ref).decode().strip()
+    except GitError:
+        return 0
+    return int(out) if out.isdigit() else 0
+
+
 def open_source(root, ref: str | None = None) -> FileSource:
     """The working tree of ``root``, or the version ``ref`` of the git repository at ``root``."""
     return FolderSource(root) if ref is None else GitSource(root, ref)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..load import Document
-from .config import Config, Instansi, JenisKompetensi, Situs, Versi
+from .config import Config, Instansi, JenisKompetensi, Penandatangan, Situs, Versi
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class Position:
     unit: str  # the unit folder
     kompetensi: tuple[Requirement, ...]
     urusan: str = ""
+    kode_jabatan: str = ""  # the official code set by KemenPANRB (not the file key)
     atasan: str = ""
     strategis: bool = False
     catatan: str = ""
@@ -117,5 +118,5 @@ class Kamus:
         return [p for p in self.positions.values() if p.unit == unit]
 
 
-__all__ = ["Competency", "Config", "Instansi", "JenisKompetensi", "Kamus", "Level", "Position", "Requirement",
-           "Situs", "Syarat", "Unit", "Versi"]
+__all__ = ["Competency", "Config", "Instansi", "JenisKompetensi", "Kamus", "Level", "Penandatangan", "Position",
+           "Requirement", "Situs", "Syarat", "Unit", "Versi"]

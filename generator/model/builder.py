@@ -62,7 +62,8 @@ def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
     d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
     return Position(
         kode=t("kode") or doc.stem, nama=t("nama"), jenis_jabatan=t("jenis_jabatan"), ikhtisar=t("ikhtisar"),
-        unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"), atasan=t("atasan"),
+        unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"),
+        kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
         persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
 

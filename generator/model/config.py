@@ -5,6 +5,7 @@ A root without ``kamus.yaml`` is valid: every setting has a documented default.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from ..jenjang import DEFAULT_STANDARD
@@ -30,13 +31,60 @@ class Instansi:
     logo: str = ""  # path relative to the kamus root
 
 
+def parse_date(text: str) -> datetime.date | None:
+    """``YYYY-MM-DD`` as a date, or None when it is no calendar date."""
+    try:
+        return datetime.date.fromisoformat(text) if len(str(text)) == 10 else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    """Who signs the regulation: the jabatan (e.g. "Bupati Contoh") and the name."""
+
+    jabatan: str = ""
+    nama: str = ""
+
+
 @dataclass(frozen=True)
 class Versi:
-    """A version of the kamus: the one in force (`versi`) or an enacted one (`riwayat`, with its git tag)."""
+    """A version of the kamus: the one in force (`versi`) or an enacted one (`riwayat`, with its git tag).
+
+    The regulation fields name the Peraturan Bupati/Wali Kota whose Lampiran the kamus is:
+    ``jenis_peraturan`` with the region ("Peraturan Bupati Contoh"), ``nomor``, ``tahun``,
+    ``tentang``, and who signs it.
+    """
 
     label: str = ""
     tanggal: str = ""
     tag: str = ""
+    jenis_peraturan: str = ""
+    nomor: str = ""
+    tahun: str = ""
+    tentang: str = ""
+    penandatangan: Penandatangan = Penandatangan()
+
+    @property
+    def nama(self) -> str:
+        """The label, or one made of the regulation fields ("Peraturan Bupati Contoh Nomor 12 Tahun 2024")."""
+        if self.label:
+            return self.label
+        parts = [self.jenis_peraturan] + [f"{word} {value}" for word, value in (("Nomor", self.nomor),
+                                                                                 ("Tahun", self.tahun)) if value]
+        return " ".join(p for p in parts if p)
+
+    @property
+    def date(self) -> datetime.date | None:
+        return parse_date(self.tanggal)
+
+    @classmethod
+    def from_data(cls, data: dict, tag: str = "") -> "Versi":
+        signer = data.get("penandatangan", {})
+        return cls(label=data.get("label", ""), tanggal=data.get("tanggal", ""), tag=tag or data.get("tag", ""),
+                   jenis_peraturan=data.get("jenis_peraturan", ""), nomor=str(data.get("nomor", "")),
+                   tahun=str(data.get("tahun", "")), tentang=data.get("tentang", ""),
+                   penandatangan=Penandatangan(signer.get("jabatan", ""), signer.get("nama", "")))
 
 
 @dataclass(frozen=True)
@@ -68,6 +116,19 @@ class Config:
         """Kinds whose every berlaku competency each position must list."""
         return tuple(kode for kode, jenis in self.jenis_kompetensi.items() if jenis.wajib)
 
+    def version_on(self, day: datetime.date) -> Versi | None:
+        """The enacted version (`riwayat`) in force on ``day``: the last one enacted on or before it."""
+        dated = [(v.date, index, v) for index, v in enumerate(self.riwayat) if v.date is not None and v.date <= day]
+        return max(dated, key=lambda item: item[:2])[2] if dated else None
+
+    def in_force(self) -> list[tuple[Versi, datetime.date | None, datetime.date | None]]:
+        """(version, from, until) for every dated `riwayat` version, oldest first: each is in force
+        from its tanggal until the day before the next one (``until`` None for the last)."""
+        dated = sorted(((v.date, index, v) for index, v in enumerate(self.riwayat) if v.date is not None),
+                       key=lambda item: item[:2])
+        return [(v, start, dated[i + 1][0] - datetime.timedelta(days=1) if i + 1 < len(dated) else None)
+                for i, (start, _, v) in enumerate(dated)]
+
     def nama_jenis(self, kode: str) -> str:
         jenis = self.jenis_kompetensi.get(kode)
         return jenis.nama if jenis else kode
@@ -87,8 +148,8 @@ class Config:
                               instansi.get("logo", "")),
             jenis_kompetensi=jenis,
             standar_level_manajerial={**DEFAULT_STANDARD, **data.get("standar_level_manajerial", {})},
-            versi=Versi(versi.get("label", ""), versi.get("tanggal", "")),
-            riwayat=tuple(Versi(v.get("label", ""), v.get("tanggal", ""), v["tag"]) for v in data.get("riwayat", ())),
+            versi=Versi.from_data(versi),
+            riwayat=tuple(Versi.from_data(v) for v in data.get("riwayat", ())),
             situs=Situs(situs.get("url", ""), situs.get("repo_url", ""), situs.get("edit_uri", Situs.edit_uri)),
             talenta=data.get("talenta", {}),
         )

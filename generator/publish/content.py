@@ -3,11 +3,14 @@ talent aggregates from the snapshots, and the files copied as they are (logo, as
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from ..diff.versions import version_history
+from ..export import EXPORTERS
+from ..lampiran import WRITERS, build_lampiran
 from ..project import Project
-from ..render.pages import SiteContent, TalentPages
+from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..render.templates import TEMPLATES
 from ..rules import RULES
 from ..talent.aggregate import summaries
@@ -29,12 +32,52 @@ def logo_target(project: Project) -> str:
     return f"assets/logo{PurePosixPath(logo).suffix.lower()}" if logo else ""
 
 
-def site_content(project: Project, reuse: SiteContent | None = None, talent: bool = True,
-                 history: bool = True) -> SiteContent:
+DATA_FILES = {"json": ("data/kamus.json", "Seluruh kamus (JSON, skema kamus-data)"),
+              "case": ("data/kamus-case.json", "Kerangka kompetensi (1EdTech CASE 1.1)")}
+
+
+def data_downloads(project: Project) -> dict[str, bytes]:
+    """The open data of the version being built (`kamus export`), published under docs/data/."""
+    return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, _) in DATA_FILES.items()}
+
+
+def _lampiran_files(project: Project, slug: str, files: dict) -> dict:
+    lampiran = build_lampiran(project.kamus)
+    links = {}
+    for suffix, writer in WRITERS.items():
+        path = f"unduh/lampiran-{slug}{suffix}"
+        files[f"docs/{path}"] = writer(lampiran)
+        links[suffix[1:].upper()] = path
+    return links
+
+
+def lampiran_downloads(project: Project) -> tuple[list[VersionDownload], dict[str, bytes]]:
+    """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version;
+    a version that does not pass today's rules gets a note instead of files."""
+    files: dict[str, bytes] = {}
+    config = project.kamus.config
+    found = [VersionDownload(config.versi.nama or "Versi ini", "", _lampiran_files(project, "versi-ini", files))]
+    for versi in config.riwayat:
+        version = Project.open(project.repository, ref=versi.tag)
+        report = version.report
+        if report.failed():
+            found.append(VersionDownload(versi.label, versi.tag, problem=f"tidak dibuat: versi ini berisi "
+                                         f"{report.count('error')} galat menurut aturan sekarang"))
+            continue
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", versi.tag)
+        found.append(VersionDownload(versi.label, versi.tag, _lampiran_files(version, slug, files)))
+    return found, files
+
+
+def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | None = None, talent: bool = True,
+                 history: bool = True, data: bool = True) -> SiteContent:
     """The content of the site of a sound project (call :meth:`Project.require_valid` first).
 
-    The live preview passes the previous content as ``reuse`` and says which prepared parts
-    an edit cannot have changed (``talent=False``, ``history=False``): those are taken over.
+    With ``lampiran`` and a `riwayat` list, the Riwayat pages offer the Lampiran of this and
+    every enacted version (the live preview leaves them out: they take seconds to write).
+    The live preview also passes the previous content as ``reuse`` and says which prepared
+    parts an edit cannot have changed (``talent=False``, ``history=False``, ``data=False``):
+    those are taken over.
     """
     kamus = project.kamus
     if reuse is not None and not history:
@@ -42,12 +85,15 @@ def site_content(project: Project, reuse: SiteContent | None = None, talent: boo
     elif kamus.config.riwayat:
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
-        found_history = version_history(project.root, kamus.config.riwayat, latest)
+        found_history = version_history(project.repository, kamus.config.riwayat, latest)
     else:
         found_history = None
+    downloads, files = lampiran_downloads(project) if found_history and lampiran else ([], {})
     found_talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
+    files.update(data_downloads(project) if reuse is None or data else {})
     return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=found_history,
-                          talent=found_talent, logo=logo_target(project))
+                          talent=found_talent, logo=logo_target(project), lampiran=downloads,
+                          data_files={path: label for path, label in DATA_FILES.values()}, files=files)
 
 
 def static_files(project: Project, content: SiteContent, templates=TEMPLATES) -> dict[str, bytes]:

@@ -104,9 +104,9 @@ class Preview:
                 self._pages(project, self.content, pending)
             return
         previous = None if edit.everything else self.content
-        content = site_content(project, reuse=previous,
+        content = site_content(project, lampiran=False, reuse=previous,
                                talent=previous is None or talent_touched(previous, previous, edit),
-                               history=previous is None)
+                               history=previous is None, data=previous is None)
         wanted = None if previous is None else affected_pages(previous, content, edit) | self.pending
         self.pending = set()
         if wanted is not None and self.request_rebuild is not None:

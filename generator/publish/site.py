@@ -14,7 +14,6 @@ import logging
 import os
 import secrets
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..load.mkdocs_yaml import load_mkdocs
+from ..load.source import commit_time
 from ..outputs import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
 from ..project import Project
 from ..render.pages import render_pages
@@ -39,15 +39,16 @@ class BuildResult:
 
 
 def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
-                   workers: int | None = None, allow_code: bool = False) -> dict[str, bytes]:
+                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True) -> dict[str, bytes]:
     """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
     ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
-    MkDocs' threaded server. ``allow_code`` is the operator's opt-in for code that the
-    kamus's own mkdocs.yml names (hooks and the like); without it such a file stops the build.
+    MkDocs' threaded server, and leaves out the Lampiran downloads (``lampiran``).
+    ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
+    (hooks and the like); without it such a file stops the build.
     """
     project.require_valid(strict)
-    content = site_content(project)
+    content = site_content(project, lampiran)
     files = render_pages(content, workers=workers)
     files.update(static_files(project, content))
     files = dict(sorted(files.items()))
@@ -64,16 +65,9 @@ def write_project(project: Project, output) -> Path:
     return output
 
 
-def source_date_epoch(root: Path) -> str:
+def source_date_epoch(root: Path, ref: str = "HEAD") -> str:
     """The commit time of the kamus when it is in git, so rebuilds give identical bytes."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
-                             text=True, timeout=20, check=False)
-        return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "0"
-    except (OSError, subprocess.SubprocessError):
-        return "0"
+    return str(commit_time(root, ref))
 
 
 @contextlib.contextmanager
@@ -121,7 +115,7 @@ def _without_root_on_path(root: Path):
         sys.path[:] = saved
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, root: Path, dirty: bool = False) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, root: Path, epoch: int | None = None, dirty: bool = False) -> None:
     """A real, strict `mkdocs build`; any MkDocs warning fails the build. ``dirty`` (the live
     preview) rebuilds only pages whose Markdown is newer than their HTML, and is not strict
     (MkDocs warns about every dirty build)."""
@@ -133,7 +127,8 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path, dirty: bool = Fals
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root)), _without_root_on_path(root):
+        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root) if epoch is None else str(epoch)), \
+                _without_root_on_path(root):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
             build(config, dirty=dirty)
     except MkDocsException as exc:
@@ -160,8 +155,9 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
         shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def build_site(root=".", output=None, allow_code: bool = False) -> BuildResult:
-    """Build the site of the kamus at ``root`` into ``output`` (default ``root/site``).
+def build_site(root=".", output=None, allow_code: bool = False, ref: str | None = None) -> BuildResult:
+    """Build the site of the kamus at ``root`` (or of version ``ref`` of its git repository)
+    into ``output`` (default ``root/site``).
 
     The site is built in the system's temporary folder, staged next to the output (a
     hidden ``.kamus-build-<pid>-…`` folder, gone a moment later and cleaned up by the next
@@ -171,7 +167,8 @@ def build_site(root=".", output=None, allow_code: bool = False) -> BuildResult:
     output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    files = render_project(Project.open(root), allow_code=allow_code)
+    project = Project.open(root, ref=ref)
+    files = render_project(project, allow_code=allow_code)
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(output.parent)
@@ -179,7 +176,7 @@ def build_site(root=".", output=None, allow_code: bool = False) -> BuildResult:
         work = Path(tmp)
         write_tree(work / "project", files)
         site = work / "site"
-        run_mkdocs(work / "project" / "mkdocs.yml", site, root)
+        run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
         prune_unused_search_languages(files["mkdocs.yml"], site)
         (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
                                         "utf-8")

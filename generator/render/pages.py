@@ -36,6 +36,16 @@ class TalentPages:
 
 
 @dataclass
+class VersionDownload:
+    """The Lampiran of one version, offered on the Riwayat pages (or why it is missing)."""
+
+    label: str
+    tag: str  # "" for the version being built
+    files: dict = field(default_factory=dict)  # format label ("PDF", "DOCX") → docs path
+    problem: str = ""  # why no file was made (the version has errors)
+
+
+@dataclass
 class SiteContent:
     """Everything the pages are made from."""
 
@@ -46,6 +56,9 @@ class SiteContent:
     history: object = None  # generator.diff.history.History, when versions are listed
     talent: TalentPages | None = None
     logo: str = ""  # docs path of the logo, when there is one
+    lampiran: list = field(default_factory=list)  # VersionDownload: the current version, then every riwayat version
+    data_files: dict = field(default_factory=dict)  # docs path → label of the open-data downloads
+    files: dict = field(default_factory=dict)  # downloads prepared before rendering: docs path → bytes
 
     @classmethod
     def of(cls, kamus: Kamus, schemas: dict, rules: list, **prepared) -> "SiteContent":
@@ -105,7 +118,8 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
     if content.history:
         for pair in content.history.pairs:
             out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
-        out.page("riwayat/index.md", "riwayat_index.md.j2", history=content.history)
+        out.page("riwayat/index.md", "riwayat_index.md.j2", history=content.history, lampiran=content.lampiran,
+                 in_force={v.tag: (start, until) for v, start, until in kamus.config.in_force()})
     out.page("index.md", "beranda.md.j2", logo=content.logo)
     out.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
     for jenis, label, competencies in views.kinds():
@@ -133,7 +147,7 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
     # /kompetensi/ and /jabatan/ (the folders of the detail pages) lead to their indexes
     out.page("kompetensi/index.md", "pindah.md.j2", title="Kamus Kompetensi", target="daftar-kompetensi/index.md")
     out.page("jabatan/index.md", "pindah.md.j2", title="Standar Kompetensi Jabatan", target="daftar-jabatan/index.md")
-    out.page("referensi/index.md", "referensi_format.md.j2",
+    out.page("referensi/index.md", "referensi_format.md.j2", data_files=content.data_files,
              schemas=[(kind, schema, fields(schema)) for kind, schema in content.schemas.items()])
     out.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(content.rules))
     return out
@@ -190,7 +204,7 @@ def render_pages(content: SiteContent, templates: Path = TEMPLATES, workers: int
     each worker is handed the content and its share of the pages when it starts.
     """
     pages = plan(content, wanted)
-    files = dict(pages.files)
+    files = {**content.files, **pages.files}
     workers = min(os.cpu_count() or 1, 4) if workers is None else workers
     if workers < 2 or len(pages.jobs) < parallel_from or "fork" not in multiprocessing.get_all_start_methods():
         renderer = Renderer(content, templates)

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..diff.report import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
-from ..jenjang import JENJANG, LABEL
+from ..jenjang import JENJANG, LABEL, kelompok_jabatan
 from ..resources import resource
 from .search_terms import kata_dasar
 from .text import angka, md, tanggal
@@ -34,6 +34,22 @@ def _ticks(value) -> Markup:
     """Escaped text where `code` spans (as written in rule descriptions) become <code>."""
     parts = str(value).split("`")
     return Markup("".join(f"<code>{escape(p)}</code>" if i % 2 else str(escape(p)) for i, p in enumerate(parts)))
+
+
+def css_string(value) -> Markup:
+    """``value`` as a quoted CSS string inside a <style> element: every character that is not
+    a letter, digit, space or harmless punctuation becomes a CSS escape, so no text can close
+    the string or the element."""
+    safe = set(" ,.-/():")
+    return Markup('"' + "".join(c if c.isalnum() and c.isascii() or c in safe else f"\\{ord(c):x} "
+                                for c in str(value)) + '"')
+
+
+def versi_label(versi) -> str:
+    """The version line of printed pages: regulation and date, or that none is enacted yet."""
+    if not versi.nama:
+        return "Versi kamus belum ditetapkan"
+    return versi.nama + (f", ditetapkan {tanggal(versi.tanggal)}" if versi.tanggal else "")
 
 
 def _level(n) -> Markup:
@@ -82,8 +98,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
     env.filters["tanggal"] = tanggal
+    env.filters["css_string"] = css_string
     env.filters["angka"] = angka
-    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, versi_label=versi_label, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, impact_lines=impact_lines,
                        subject_title=title, kata_dasar=kata_dasar)

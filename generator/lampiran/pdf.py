@@ -1,0 +1,157 @@
+"""The Lampiran as PDF, laid out with ReportLab's platypus.
+
+ReportLab is pure Python (no system libraries), so it renders the same on every Debian
+CI runner. In invariant mode it writes fixed creation dates and a fixed document ID:
+the same Lampiran gives the same bytes. Standard PDF fonts (Times) keep the file small.
+
+Tables repeat their header row on every page, a row never splits across pages, and a
+group heading (e.g. "Kompetensi Manajerial") never stays alone at the bottom of a page.
+The same texts recur thousands of times in a large kamus (the national competencies),
+so line breaking is cached per text, style and width.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph,
+                                Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from . import content as c
+from .pdf_table import Cell, GridTable, clear_caches
+
+FONT, BOLD = "Times-Roman", "Times-Bold"
+MARGINS = (25 * mm, 20 * mm, 20 * mm, 20 * mm)  # left, right, top, bottom
+
+
+def _style(name, size=10.5, bold=False, align=TA_JUSTIFY, **extra) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=BOLD if bold else FONT, fontSize=size, leading=size * 1.25,
+                          alignment=align, **extra)
+
+
+STYLES = {
+    "text": _style("text", spaceAfter=4),
+    "text-left": _style("text-left", align=TA_LEFT, spaceAfter=4),
+    "text-center": _style("text-center", align=TA_CENTER, spaceAfter=4),
+    "kop": _style("kop", size=11, align=TA_LEFT),
+    "nama": _style("nama", size=12, bold=True, align=TA_CENTER, spaceBefore=12, spaceAfter=12),
+    "h1": _style("h1", size=12, bold=True, align=TA_LEFT, spaceBefore=6, spaceAfter=8, keepWithNext=1),
+    "h2": _style("h2", size=11, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
+    "h3": _style("h3", size=10.5, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+    "field": _style("field", size=10, align=TA_LEFT),
+    "sign": _style("sign", size=11, align=TA_LEFT),
+}
+
+_LINES: dict = {}  # (text, style, widths) → ReportLab's broken lines; see CachedParagraph
+
+
+class CachedParagraph(Paragraph):
+    """A Paragraph whose line breaking is computed once per (text, style, widths)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, **kwargs):
+        self._cache_key = (text, style.name, kwargs.get("bulletText"))
+        super().__init__(text, style, **kwargs)
+
+    def breakLines(self, width):
+        key = (*self._cache_key, tuple(width) if isinstance(width, (list, tuple)) else width)
+        lines = _LINES.get(key)
+        if lines is None:
+            lines = _LINES[key] = super().breakLines(width)
+        return lines
+
+
+def _p(text: str, style: str, **kwargs) -> Paragraph:
+    return CachedParagraph(escape(str(text)).replace("\n", "<br/>"), STYLES[style], **kwargs)
+
+
+def _cell(value, centered: bool) -> Cell:
+    if isinstance(value, tuple):
+        return Cell(tuple((f"{number}.", line) for number, line in enumerate(value, start=1)), FONT)
+    return Cell(((None, value),), FONT, "center" if centered else "left")
+
+
+def _table(block: c.Table, width: float, height: float) -> GridTable:
+    header = [Cell(((None, title),), BOLD, "center") for title in block.columns]
+    rows = [Cell(((None, row.cells[0]),), BOLD) if row.group else
+            [_cell(value, column in block.centered) for column, value in enumerate(row.cells)]
+            for row in block.rows]
+    return GridTable(header, rows, [width * share for share in block.widths], max_height=height)
+
+
+def _fields(block: c.Fields, width: float) -> GridTable:
+    rows = [[Cell(((None, label),), FONT), Cell(((None, ":"),), FONT), Cell(((None, value),), FONT)]
+            for label, value in block.rows]
+    return GridTable(None, rows, [width * 0.25, width * 0.03, width * 0.72], size=10, ruled=False)
+
+
+def _right_block(lines: list[str], width: float, style: str, gap_after: int | None = None) -> Table:
+    """Lines set left-aligned in the right part of the page (the kop, the signature)."""
+    rows = [[_p(line, style)] for line in lines]
+    table_style = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+    if gap_after is not None:
+        table_style.append(("BOTTOMPADDING", (0, gap_after), (-1, gap_after), 20 * mm))
+    return Table(rows, colWidths=[width * 0.5], hAlign="RIGHT", style=TableStyle(table_style))
+
+
+def _page_number(canvas, doc) -> None:
+    """"- n -" at the top centre from the second page, as regulations are numbered."""
+    number = canvas.getPageNumber()
+    if number > 1:
+        canvas.saveState()
+        canvas.setFont(FONT, 10.5)
+        width, height = canvas._pagesize
+        canvas.drawCentredString(width / 2, height - 12 * mm, f"- {number} -")
+        canvas.restoreState()
+
+
+def story(lampiran: c.Lampiran, size_portrait: tuple, size_landscape: tuple) -> list:
+    """The flowables of ``lampiran``; sizes are (width, height) of the text frame."""
+    width, height = size_portrait
+    flow = [_right_block(lampiran.kop, width, "kop"), _p(lampiran.nama, "nama")]
+    for block in lampiran.blocks:
+        if isinstance(block, c.Orientation):
+            width, height = size_landscape if block.landscape else size_portrait
+            flow += [NextPageTemplate("landscape" if block.landscape else "portrait"), PageBreakIfNotEmpty()]
+        elif isinstance(block, c.Heading):
+            if block.new_page:
+                flow.append(PageBreakIfNotEmpty())
+            flow.append(_p(block.text, f"h{block.level}"))
+        elif isinstance(block, c.Text):
+            style = "text" if block.align == "justify" else f"text-{block.align}"
+            flow.append(_p(block.text, "h3" if block.bold else style))
+        elif isinstance(block, c.Fields):
+            flow += [_fields(block, width), Spacer(1, 4)]
+        elif isinstance(block, c.Table):
+            flow += [_table(block, width, height), Spacer(1, 6)]
+    flow += [Spacer(1, 10 * mm), KeepTogether([_right_block(list(lampiran.penandatangan), width, "sign", gap_after=0)])]
+    return flow
+
+
+def write_pdf(lampiran: c.Lampiran) -> bytes:
+    """The PDF bytes of ``lampiran`` (identical for identical input)."""
+    _LINES.clear(), clear_caches()
+    out = io.BytesIO()
+    left, right, top, bottom = MARGINS
+    portrait_size, landscape_size = A4, landscape(A4)
+    doc = BaseDocTemplate(out, pagesize=portrait_size, leftMargin=left, rightMargin=right, topMargin=top,
+                          bottomMargin=bottom, title=lampiran.title, author=lampiran.author,
+                          subject=lampiran.nama.title(), creator="Kamus", invariant=1)
+
+    def frame(size, name):
+        return Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    doc.addPageTemplates([
+        PageTemplate("portrait", [frame(portrait_size, "p")], onPage=_page_number, pagesize=portrait_size),
+        PageTemplate("landscape", [frame(landscape_size, "l")], onPage=_page_number, pagesize=landscape_size)])
+    frame_of = lambda size: (size[0] - left - right, size[1] - top - bottom)  # noqa: E731
+    doc.build(story(lampiran, frame_of(portrait_size), frame_of(landscape_size)))
+    _LINES.clear(), clear_caches()
+    return out.getvalue()

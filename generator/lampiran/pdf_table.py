@@ -1,0 +1,201 @@
+"""Fast tables for the PDF Lampiran: plain text cells, ruled grid, header repeated per page.
+
+A large kamus puts 100,000s of table cells in its Lampiran. ReportLab's general Table
+and Paragraph handle rich text and spans and cost accordingly; these cells are plain
+text, so each is laid out with cached word widths (the same text at the same width is
+laid out once: the national competencies recur in every SKJ) and a whole table is drawn
+with one text object and one path of rules. Layout rules: the header row is repeated at
+the top of every page a table continues on, a row never splits, and a group row (one
+cell across the table, e.g. "Kompetensi Manajerial") never ends a page.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 2.0, 3.0
+HEADER, GROUP = colors.Color(0.85, 0.85, 0.85), colors.Color(0.93, 0.93, 0.93)
+
+_WIDTHS: dict = {}  # (word, font, size) → width
+_LAYOUTS: dict = {}  # (items, font, size, width, align) → rows of (x, text)
+_CODE: dict = {}  # (items, font, size, width, align, leading) → PDF text operators, relative to the cell
+
+
+def clear_caches() -> None:
+    _WIDTHS.clear()
+    _LAYOUTS.clear()
+    _CODE.clear()
+
+
+def _pdf_string(text: str) -> str:
+    """``text`` as a PDF string literal in the standard fonts' encoding (WinAnsi = cp1252);
+    a character outside it prints as "?"."""
+    data = text.encode("cp1252", "replace").decode("latin-1")
+    return "(" + data.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def cell_code(cell, size: float, width: float, leading: float) -> str:
+    """The text operators of one cell, positioned relative to its first baseline (cached:
+    the same text at the same width is encoded once)."""
+    key = (cell.items, cell.font, size, round(width, 2), cell.align, leading)
+    code = _CODE.get(key)
+    if code is None:
+        parts, line_x, line_y = [], 0.0, 0.0
+        for row, fragments in enumerate(layout(cell.items, cell.font, size, width, cell.align)):
+            y = -row * leading
+            for x, fragment in fragments:
+                parts.append(f"{x - line_x:.2f} {y - line_y:.2f} Td {_pdf_string(fragment)} Tj")
+                line_x, line_y = x, y
+        code = _CODE[key] = " ".join(parts)
+    return code
+
+
+def _width(word: str, font: str, size: float) -> float:
+    key = (word, font, size)
+    found = _WIDTHS.get(key)
+    if found is None:
+        found = _WIDTHS[key] = stringWidth(word, font, size)
+    return found
+
+
+def layout(items: tuple, font: str, size: float, width: float, align: str = "left", indent: float = 11.0) -> list:
+    """Lines of ``items`` ((bullet or None, text), …) broken to ``width``: a list of rows,
+    each a list of (x, text) fragments on one baseline. Cached per text and width."""
+    key = (items, font, size, round(width, 2), align)
+    rows = _LAYOUTS.get(key)
+    if rows is not None:
+        return rows
+    rows, space = [], _width(" ", font, size)
+    for bullet, text in items:
+        left = indent if bullet else 0.0
+        lines, line, used = [], [], 0.0
+        for word in str(text).split():
+            w = _width(word, font, size)
+            if line and used + space + w > width - left:
+                lines.append((" ".join(line), used))
+                line, used = [], 0.0
+            used += (space if line else 0.0) + w
+            line.append(word)
+        lines.append((" ".join(line), used))
+        for number, (line, used) in enumerate(lines):
+            x = max(0.0, (width - used) / 2) if align == "center" else left
+            rows.append(([(0.0, bullet)] if bullet and number == 0 else []) + [(x, line)])
+    _LAYOUTS[key] = rows
+    return rows
+
+
+class Cell:
+    """One cell's text: (bullet, text) items, the font, and the alignment."""
+
+    __slots__ = ("items", "font", "align")
+
+    def __init__(self, items: tuple, font: str, align: str = "left"):
+        self.items, self.font, self.align = items, font, align
+
+
+class GridTable(Flowable):
+    """A ruled table of plain-text cells. ``rows`` are lists of :class:`Cell`, or a single
+    Cell for a group row spanning the table."""
+
+    def __init__(self, header: list | None, rows: list, widths: list, size: float = 8.5, max_height: float = 0.0,
+                 ruled: bool = True):
+        super().__init__()
+        self.header, self.rows, self.widths, self.size, self.ruled = header, rows, widths, size, ruled
+        self.leading = size * 1.2
+        self.max_height = max_height  # the frame's full height: a row taller than a page is set anyway
+        self._heights: list | None = None
+
+    def _row_height(self, row) -> float:
+        if isinstance(row, Cell):
+            lines = len(layout(row.items, row.font, self.size, sum(self.widths) - 2 * PAD_X, row.align))
+        else:
+            lines = max(len(layout(cell.items, cell.font, self.size, width - 2 * PAD_X, cell.align))
+                        for cell, width in zip(row, self.widths))
+        return lines * self.leading + PAD_TOP + PAD_BOTTOM
+
+    def _measure(self) -> tuple[float, list[float]]:
+        if self._heights is None:
+            self._heights = [self._row_height(row) for row in self.rows]
+            self._header_height = self._row_height(self.header) if self.header else 0.0
+        return self._header_height, self._heights
+
+    def wrap(self, available_width, available_height):
+        header, heights = self._measure()
+        self.width, self.height = sum(self.widths), header + sum(heights)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        header, heights = self._measure()
+        used, fit = header, 0
+        for height in heights:
+            if used + height > available_height:
+                break
+            used += height
+            fit += 1
+        while fit and isinstance(self.rows[fit - 1], Cell):  # a group row never ends a page
+            fit -= 1
+        if fit == 0:
+            if not self.max_height or header + heights[0] <= self.max_height:
+                return []
+            fit = 1  # one row taller than a page: set it, it cannot go anywhere else
+        if fit >= len(self.rows):
+            return []
+        return [GridTable(self.header, self.rows[:fit], self.widths, self.size, self.max_height, self.ruled),
+                GridTable(self.header, self.rows[fit:], self.widths, self.size, self.max_height, self.ruled)]
+
+    def draw(self):
+        canvas = self.canv
+        header, heights = self._measure()
+        total = sum(self.widths)
+        lefts = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
+        tops, y = [], self.height
+        for height in [header, *heights]:
+            tops.append(y)
+            y -= height
+        rows = [self.header, *self.rows] if self.header else [None, *self.rows]
+        canvas.saveState()
+        if self.ruled:
+            canvas.setFillColor(HEADER)
+            canvas.rect(0, tops[0] - header, total, header, stroke=0, fill=1)
+            canvas.setFillColor(GROUP)
+            for row, top, height in zip(self.rows, tops[1:], heights):
+                if isinstance(row, Cell):
+                    canvas.rect(0, top - height, total, height, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        code, font = ["BT"], None
+        for row, top in zip(rows, tops):
+            if row is None:
+                continue
+            cells = [(row, total)] if isinstance(row, Cell) else list(zip(row, self.widths))
+            left = 0.0
+            for cell, width in cells:
+                if cell.font != font:
+                    font = cell.font
+                    canvas.setFont(font, self.size)  # registers the font with the page
+                    code.append(f"{canvas._doc.getInternalFontName(font)} {self.size} Tf")
+                body = cell_code(cell, self.size, width - 2 * PAD_X, self.leading)
+                if body:
+                    code.append(f"1 0 0 1 {left + PAD_X:.2f} {top - PAD_TOP - self.size:.2f} Tm {body}")
+                left += width
+        code.append("ET")
+        canvas._code.append(" ".join(code))
+        if not self.ruled:
+            canvas.restoreState()
+            return
+        path = canvas.beginPath()
+        for top in [*tops, 0.0]:
+            path.moveTo(0, top)
+            path.lineTo(total, top)
+        for row, top, height in zip(rows, tops, [header, *heights]):
+            for index, x in enumerate(lefts):
+                if row is None:
+                    break
+                if isinstance(row, Cell) and 0 < index < len(lefts) - 1:
+                    continue  # a group row spans the table
+                path.moveTo(x, top)
+                path.lineTo(x, top - height)
+        canvas.setLineWidth(0.5)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
