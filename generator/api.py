@@ -145,7 +145,7 @@ class TalentResult:
         """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
         one person at a time (memory stays flat however many people there are)."""
         if name == "csv":
-            talent_report.write_csv_stdout(self.period, self.kamus, out)
+            talent_report.write_csv_stdout(self.analysis, self.period, self.kamus, out)
         else:
             {"text": talent_report.write_text, "json": talent_report.write_json}[name](
                 self.analysis, self.period, self.kamus, out)
@@ -158,7 +158,7 @@ class TalentResult:
 
     def provenance(self) -> str:
         """Where the results came from, in one line (the snapshot and the policy)."""
-        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.analysis.policy.describe())
+        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.period.kebijakan)
 
     def write_restricted(self, folder) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""

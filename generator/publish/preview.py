@@ -78,7 +78,8 @@ def serve(root=".", dev_addr: str = "127.0.0.1:8000", open_browser: bool = False
     with tempfile.TemporaryDirectory(prefix="kamus-serve-") as tmp:
         preview = Preview(root, Path(tmp) / "project", allow_code)
         write_tree(preview.project, preview.render())  # errors at start-up stop here
-        watch = [str(p) for p in (root / "competencies", root / "positions", root / "kamus.yaml", TEMPLATES)
+        watch = [str(p) for p in (root / "competencies", root / "positions", root / "development", root / "kamus.yaml",
+                                  TEMPLATES)
                  if p.exists()]
         try:
             mkdocs_serve(config_file=str(preview.project / "mkdocs.yml"), livereload=True, watch=watch,
