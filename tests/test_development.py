@@ -298,3 +298,27 @@ def test_potensial_from_its_components_with_configured_weights(tmp_path):
     assert period.orang[0].person.nilai_potensi == 77.5  # (2·90 + 70 + 60) ÷ 4
     assert period.orang[0].potensial == "menengah"
     assert any("penilaian kompetensi (2)" in line and "Pasal 17" in line for line in period.kebijakan)
+
+
+def test_akpk_counts_by_hand_and_withholds_small_groups(root):
+    from generator.talent.aggregate import akpk
+
+    project = Project.open(root)
+    kamus = project.require_valid()
+    analysis = analyse(project.snapshots, kamus)
+    period = analysis.latest()
+    shown = akpk(period, kamus, analysis.planner, TalentPolicy.from_data({"ukuran_kelompok_minimal": 1}))
+    assert (shown.orang, shown.orang_dengan_gap, shown.kesenjangan, shown.belum_ada) == (8, 6, 8, 2)
+    assert (shown.jp_total, shown.jp_kekurangan, shown.di_bawah_minimal) == (182, 64, 4)
+    rows = {k.kode: (k.kelompok, k.diases, k.dengan_gap, k.belum_ada, k.kegiatan) for k in shown.kompetensi}
+    assert rows == {"M.1": (8, 8, 2, 0, [("PK.2", 1), ("PK.3", 1)]), "SK.1": (8, 8, 2, 0, [("PK.4", 1), ("PK.2", 1)]),
+                    "T.A": (6, 6, 2, 0, [("PK.4", 2)]), "T.B": (5, 5, 2, 2, [])}
+    assert {k.kode: (k.peserta, k.jp_total) for k in shown.kegiatan} == {"PK.4": (3, 120), "PK.2": (2, 32),
+                                                                        "PK.3": (1, 30)}
+    assert shown.per_unit[("UNIT_B", "T.B")] == 1 and shown.per_unit[("UNIT_A", "T.B")] == 1
+    # With the default minimum of 10 people, no count about a group this small is published.
+    withheld = akpk(period, kamus, analysis.planner, analysis.policy)
+    assert withheld.orang_dengan_gap == 6 and withheld.jp_total == 182  # instansi totals stay
+    assert all(k.dengan_gap is None and k.kegiatan is None for k in withheld.kompetensi)
+    assert all(k.peserta is None for k in withheld.kegiatan)
+    assert set(withheld.per_unit.values()) == {None}
