@@ -81,10 +81,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="kamus-bench-outputs-") as tmp:
-        root = generate(Path(tmp) / "corpus", strategic=200)
+        root = generate(Path(tmp) / "corpus", strategic=200, catalog=True)  # outputs carry the plans
         for size in args.sizes:
             shutil.rmtree(root / "snapshots", ignore_errors=True)
-            generate_snapshot(root, root / "snapshots" / "2025.csv", size, seed=size)
+            generate_snapshot(root, root / "snapshots" / "2025.csv", size, seed=size, extra=True)
             report = Path(tmp) / f"rahasia-{size}"
             row = {"rows": size, "json": run(root, "json", report), "report": run(root, "report", report)}
             row["report_mb"] = sum(p.stat().st_size for p in report.iterdir()) / 1024 / 1024

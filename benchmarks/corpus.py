@@ -84,11 +84,12 @@ def _competency(kode, nama, jenis, rng, levels, bidang=None) -> str:
 
 
 def generate(target, positions: int = 2000, units: int = 60, competencies: int = 500, seed: int = 2026,
-             strategic: int = 0) -> Path:
+             strategic: int = 0, catalog: bool = False) -> Path:
     """Write the corpus into ``target`` (replaced if it exists) and return it.
 
     Unit heads are strategic posts; ``strategic`` > 0 marks further administrator posts
-    until that many are strategic (the talent benchmark uses 200).
+    until that many are strategic (the talent benchmark uses 200). ``catalog`` adds a
+    development catalog (development/, from its own random stream: the rest is unchanged).
     """
     rng = random.Random(seed)
     target = Path(target)
@@ -140,7 +141,39 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
     if unused:  # keep the corpus free of notices: every competency is used at least once
         path = target / "positions" / "OPD01" / "OPD01.J001.yaml"
         path.write_text(path.read_text("utf-8").replace("persyaratan:", unused + "persyaratan:", 1), "utf-8")
+    if catalog:
+        _catalog(target, [(k, 5) for k, _ in NATIONAL] + [("SK.1", 5)] + teknis, random.Random(seed + 1))
     return target
+
+
+FORMS = [("klasikal", "pelatihan_teknis"), ("klasikal", "bimbingan_teknis"), ("klasikal", "workshop"),
+         ("klasikal", "kursus"), ("nonklasikal", "coaching"), ("nonklasikal", "e_learning"),
+         ("nonklasikal", "mentoring")]
+
+
+def _catalog(target: Path, competencies: list, rng: random.Random) -> None:
+    """About two activities per competency, at different levels (a tenth of the teknis
+    competencies get none, so that plans also meet "belum ada di katalog"), and some that
+    develop several competencies at once."""
+    number = 0
+
+    def activity(kompetensi: list) -> None:
+        nonlocal number
+        number += 1
+        jalur, bentuk = rng.choice(FORMS)
+        _write(target / "development" / f"PK.{number:05d}.yaml", _dump({
+            "kode": f"PK.{number:05d}", "nama": f"Kegiatan {rng.choice(OBJECTS)} {number}", "jalur": jalur,
+            "bentuk": bentuk, "jp": rng.choice((8, 12, 16, 20, 24, 32, 40)),
+            "kompetensi": [{"kode": k, "level": lv} for k, lv in kompetensi]}))
+
+    for kode, levels in competencies:
+        if kode.startswith("T.") and rng.random() < 0.1:
+            continue
+        for level in sorted(rng.sample(range(2, levels + 1), min(2, levels - 1))):
+            activity([(kode, level)])
+    for _ in range(len(competencies) // 10):
+        chosen = rng.sample(competencies, 3)
+        activity([(kode, rng.randint(2, levels)) for kode, levels in chosen])
 
 
 def _used(target: Path):

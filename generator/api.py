@@ -148,7 +148,7 @@ class TalentResult:
         one person at a time (memory stays flat however many people there are). CSV follows
         Indonesian-locale Excel (`;`, decimal comma) unless ``plain_csv`` (`,`, decimal point)."""
         if name == "csv":
-            talent_report.write_csv_stdout(self.period, self.kamus, out, plain_csv)
+            talent_report.write_csv_stdout(self.analysis, self.period, self.kamus, out, plain_csv)
         else:
             {"text": talent_report.write_text, "json": talent_report.write_json}[name](
                 self.analysis, self.period, self.kamus, out)
@@ -161,7 +161,7 @@ class TalentResult:
 
     def provenance(self) -> str:
         """Where the results came from, in one line (the snapshot and the policy)."""
-        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.analysis.policy.describe())
+        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.period.kebijakan)
 
     def write_restricted(self, folder, plain_csv: bool = False) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""

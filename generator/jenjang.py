@@ -67,3 +67,69 @@ def golongan_range(kode: str) -> tuple[str, ...]:
         return ()
     low, high = PANGKAT_JF[kode]
     return GOLONGAN[GOLONGAN.index(low):GOLONGAN.index(high) + 1]
+# --- Succession requirements of PP 11/2017 as amended by PP 17/2020, per target jenjang ---
+# Every table is the default of a setting in kamus.yaml (`talenta.suksesi`); `None` means the
+# regulation sets nothing nationally for that jenjang (the check is then "tidak diatur").
+# Sources and the wording used are listed in the README ("Sources of the regulation facts").
+
+PP_11 = "PP 11/2017 jo. PP 17/2020"
+
+# Whose experience a post requires ("sedang atau pernah menduduki ..."): the feeder ladder.
+JENJANG_PENGISI: dict[str, tuple[str, ...] | None] = {
+    "jpt_utama": ("jpt_madya", "fungsional_ahli_utama"),
+    "jpt_madya": ("jpt_pratama", "fungsional_ahli_utama"),
+    "jpt_pratama": ("administrator", "fungsional_ahli_madya"),
+    "administrator": ("pengawas", "fungsional_ahli_pertama", "fungsional_ahli_muda"),
+    "pengawas": ("pelaksana", "fungsional_terampil", "fungsional_mahir", "fungsional_penyelia"),
+}
+# How long in the feeder jenjang (years).
+MASA_JABATAN_MINIMAL: dict[str, float | None] = {
+    "jpt_utama": 2, "jpt_madya": 2, "jpt_pratama": 2, "administrator": 3, "pengawas": 4}
+# The article each requirement of a target jenjang comes from, in the regulation's words.
+DASAR_PENGISI: dict[str, str] = {
+    "jpt_utama": f"{PP_11} Pasal 107 huruf a: sedang atau pernah menduduki JPT madya atau JF jenjang ahli "
+                 "utama paling singkat 2 (dua) tahun",
+    "jpt_madya": f"{PP_11} Pasal 107 huruf b: sedang atau pernah menduduki JPT pratama atau JF jenjang ahli "
+                 "utama paling singkat 2 (dua) tahun",
+    "jpt_pratama": f"{PP_11} Pasal 107 huruf c: sedang atau pernah menduduki Jabatan administrator atau JF "
+                   "jenjang ahli madya paling singkat 2 (dua) tahun",
+    "administrator": f"{PP_11} Pasal 54: memiliki pengalaman pada Jabatan pengawas paling singkat 3 (tiga) "
+                     "tahun atau JF yang setingkat dengan Jabatan pengawas",
+    "pengawas": f"{PP_11} Pasal 55: memiliki pengalaman dalam Jabatan pelaksana paling singkat 4 (empat) tahun "
+                "atau JF yang setingkat dengan Jabatan pelaksana",
+}
+
+# Batas Usia Pensiun (Pasal 239 ayat (2)).
+BATAS_USIA_PENSIUN: dict[str, int] = {
+    **{j: 58 for j in JENJANG}, "jpt_utama": 60, "jpt_madya": 60, "jpt_pratama": 60,
+    "fungsional_ahli_madya": 60, "fungsional_ahli_utama": 65}
+DASAR_BUP = (f"{PP_11} Pasal 239 ayat (2): 58 tahun bagi pejabat administrasi, pejabat fungsional ahli muda, "
+             "ahli pertama dan keterampilan; 60 tahun bagi pejabat pimpinan tinggi dan pejabat fungsional madya; "
+             "65 tahun bagi pejabat fungsional ahli utama")
+
+# "usia paling tinggi" for a PNS to be appointed to a JPT (Pasal 107).
+USIA_MAKSIMAL: dict[str, int | None] = {"jpt_utama": 58, "jpt_madya": 58, "jpt_pratama": 56}
+DASAR_USIA = (f"{PP_11} Pasal 107: usia paling tinggi 58 (lima puluh delapan) tahun untuk JPT utama dan JPT madya, "
+              "56 (lima puluh enam) tahun untuk JPT pratama")
+
+# "kualifikasi pendidikan paling rendah" (Pasal 54, 55, 76 and 107).
+PENDIDIKAN_MINIMAL: dict[str, str | None] = {
+    "jpt_utama": "S1", "jpt_madya": "S1", "jpt_pratama": "S1", "administrator": "S1", "pengawas": "D-III",
+    "fungsional_ahli_utama": "S1", "fungsional_ahli_madya": "S1", "fungsional_ahli_muda": "S1",
+    "fungsional_ahli_pertama": "S1"}
+DASAR_PENDIDIKAN = (f"{PP_11} Pasal 107 (JPT) dan Pasal 54 (administrator): paling rendah sarjana atau diploma IV; "
+                    "Pasal 55 (pengawas): paling rendah diploma III; Pasal 76 (JF keahlian): paling rendah "
+                    "sarjana atau diploma IV")
+
+# The lowest pangkat of each JF jenjang. The pangkat of JPT pratama and jabatan administrasi is
+# set by each instansi (Pasal 48 ayat (2)), so it has no national default.
+PANGKAT_MINIMAL: dict[str, str | None] = {kode: low for kode, (low, _) in PANGKAT_JF.items()}
+DASAR_PANGKAT = ("pangkat terendah jenjang jabatan fungsional (ahli pertama III/a, ahli muda III/c, ahli madya IV/a, "
+                 "ahli utama IV/d; pemula II/a, terampil II/b, mahir III/a, penyelia III/c); pangkat JPT pratama dan "
+                 f"jabatan administrasi ditetapkan instansi ({PP_11} Pasal 48 ayat (2))")
+
+# The article of PP 11/2017 (as amended) with the requirements of each target jenjang.
+PASAL_SYARAT: dict[str, str] = {
+    "jpt_utama": "Pasal 107 huruf a", "jpt_madya": "Pasal 107 huruf b", "jpt_pratama": "Pasal 107 huruf c",
+    "administrator": "Pasal 54", "pengawas": "Pasal 55", "fungsional_ahli_utama": "Pasal 76",
+    "fungsional_ahli_madya": "Pasal 76", "fungsional_ahli_muda": "Pasal 76", "fungsional_ahli_pertama": "Pasal 76"}

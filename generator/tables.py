@@ -30,6 +30,7 @@ class Table:
     columns: list
     rows: list
     fixed: int = 1
+    sheet: str = ""  # the sheet's name in a workbook of several tables (at most 31 characters)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -157,45 +158,59 @@ def _sheet(table, banner: str):
     yield f'</sheetData><autoFilter ref="A{len(head)}:{last_column}{last}"/></worksheet>'
 
 
-_STATIC = {
-    "[Content_Types].xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        '</Types>'),
-    "_rels/.rels": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-        '</Relationships>'),
-    "xl/workbook.xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<sheets><sheet name="Matriks" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    "xl/_rels/workbook.xml.rels": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-        '</Relationships>'),
-    "xl/styles.xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-        '</styleSheet>'),
-}
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_STYLES = (
+    _XML + f'<styleSheet xmlns="{_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '</styleSheet>')
+
+
+def _sheet_name(table, number: int) -> str:
+    """A valid, unique-by-position sheet name: Excel forbids []:*?/\\ and allows 31 characters."""
+    name = "".join(ch for ch in (getattr(table, "sheet", "") or "Matriks") if ch not in "[]:*?/\\").strip("'")[:31]
+    return name or f"Lembar {number}"
+
+
+def _parts(names: list[str]) -> dict[str, str]:
+    """The fixed parts of a workbook with the sheets ``names``."""
+    count = len(names)
+    sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
+                     for i in range(1, count + 1))
+    return {
+        "[Content_Types].xml": (
+            _XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            f'{sheets}'
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '</Types>'),
+        "_rels/.rels": (
+            _XML + f'<Relationships xmlns="{_PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            _XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+            + "".join(f'<sheet name="{xml_escape(name, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+                      for i, name in enumerate(names, start=1))
+            + '</sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            _XML + f'<Relationships xmlns="{_PKG_REL}">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                      for i in range(1, count + 1))
+            + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'),
+        "xl/styles.xml": _STYLES,
+    }
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
@@ -206,19 +221,28 @@ def _entry(name: str) -> zipfile.ZipInfo:
 
 
 def write_xlsx(table, out, banner: str = "") -> None:
-    """Write ``table`` as a one-sheet XLSX workbook to the binary file ``out``, row by row."""
+    """Write ``table`` as an XLSX workbook to the binary file ``out``, row by row: one sheet,
+    or one sheet per table of a list (named by each table's ``sheet``); ``banner`` heads
+    every sheet."""
+    tables = list(table) if isinstance(table, (list, tuple)) else [table]
+    names = [_sheet_name(t, i) for i, t in enumerate(tables, start=1)]
+    for i, name in enumerate(names):  # Excel refuses two sheets of one name (case-insensitive)
+        while name.lower() in (n.lower() for n in names[:i]):
+            name = f"{name[:28]}_{i + 1}"
+        names[i] = name
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in _STATIC.items():
+        for name, text in _parts(names).items():
             archive.writestr(_entry(name), text.encode("utf-8"))
-        with archive.open(_entry("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as handle:
-            sink = _Encoder(handle)
-            for chunk in _sheet(table, banner):
-                sink.write(chunk)
-            sink.flush()
+        for number, one in enumerate(tables, start=1):
+            with archive.open(_entry(f"xl/worksheets/sheet{number}.xml"), "w", force_zip64=True) as handle:
+                sink = _Encoder(handle)
+                for chunk in _sheet(one, banner):
+                    sink.write(chunk)
+                sink.flush()
 
 
 def to_xlsx(table, banner: str = "") -> bytes:
-    """XLSX bytes of a small table (see :func:`write_xlsx`)."""
+    """XLSX bytes of a small table or list of tables (see :func:`write_xlsx`)."""
     out = io.BytesIO()
     write_xlsx(table, out, banner)
     return out.getvalue()

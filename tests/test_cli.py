@@ -80,7 +80,8 @@ def test_json_format_is_stable(tmp_path, capsys):
             "severity": "warning",
             "message": "`M.1` Integritas level 1, di bawah standar level 2 untuk Pengawas",
             "hint": "Naikkan level, atau ubah standar di `kamus.yaml` bagian `standar_level_manajerial` "
-                    "bila kebijakan instansi berbeda.",
+                    "bila kebijakan instansi berbeda (jabatan fungsional: `standar_level_manajerial` di "
+                    "SKJ-nya, sesuai ketetapan instansi pembina).",
         }],
     }
     assert main(["validate", "--root", str(root), "--format", "json", "--strict"]) == 1

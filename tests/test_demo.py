@@ -33,8 +33,21 @@ def test_demo_content_meets_the_brief():
     assert any(u.induk for u in kamus.units.values())
 
 
+def test_demo_catalog_covers_the_national_set_and_two_opd():
+    kamus = load_kamus(REPO, strict=True)
+    developed = {r.kode for a in kamus.development.values() for r in a.kompetensi}
+    assert set(NATIONAL) <= developed
+    for unit in ("DISKOMINFO", "BPKAD"):  # every berlaku teknis competency of the OPD's own bidang
+        bidang = {"DISKOMINFO": "Komunikasi dan Informatika", "BPKAD": "Keuangan"}[unit]
+        own = {c.kode for c in kamus.competencies.values() if c.berlaku and c.bidang == bidang}
+        assert own and own <= developed, unit
+    assert {a.jalur for a in kamus.development.values()} == {"klasikal", "nonklasikal"}
+    assert all(a.catatan for a in kamus.development.values())  # marked as example text
+
+
 def test_every_data_file_points_editors_at_its_schema():
-    files = [REPO / "kamus.yaml", *REPO.glob("competencies/*/*.yaml"), *REPO.glob("positions/*/*.yaml")]
+    files = [REPO / "kamus.yaml", *REPO.glob("competencies/*/*.yaml"), *REPO.glob("positions/*/*.yaml"),
+             *REPO.glob("development/*.yaml")]
     for path in files:
         first = path.read_text("utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path

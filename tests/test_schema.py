@@ -27,6 +27,8 @@ def kind_of(path: Path) -> str | None:
     parts = path.parts
     if path.name == "kamus.yaml":
         return "config"
+    if "development" in parts:
+        return "development"
     if "competencies" in parts:
         return "competency"
     if "positions" in parts:
@@ -38,7 +40,7 @@ def example_files() -> list[Path]:
     """Every data file of the demo, the fixtures and the golden cases."""
     found = []
     for base in [REPO, MINIMAL, *sorted(p / "files" for p in CASES.iterdir())]:
-        for pattern in ("kamus.yaml", "competencies/**/*.yaml", "positions/**/*.yaml"):
+        for pattern in ("kamus.yaml", "competencies/**/*.yaml", "positions/**/*.yaml", "development/**/*.yaml"):
             found.extend(p for p in sorted(base.glob(pattern)) if kind_of(p.relative_to(base)))
     return found
 
@@ -97,12 +99,13 @@ def test_check_jsonschema_gives_the_same_verdicts():
         rejected = {Path(error["filename"]).resolve() for error in report["errors"]}
         for path, ours_valid in items:
             assert (path.resolve() not in rejected) == ours_valid, f"{kind}: verdicts differ on {path}"
-    assert {"competency", "position", "unit", "config"} <= set(by_kind)
+    assert {"competency", "position", "unit", "config", "development"} <= set(by_kind)
 
 
 def test_demo_data_passes_check_jsonschema():
     for kind, pattern in [("competency", "competencies/*/*.yaml"), ("position", "positions/*/[!_]*.yaml"),
-                          ("unit", "positions/*/_unit.yaml"), ("config", "kamus.yaml")]:
+                          ("unit", "positions/*/_unit.yaml"), ("config", "kamus.yaml"),
+                          ("development", "development/*.yaml")]:
         files = [str(p) for p in sorted(REPO.glob(pattern))]
         assert files
         result = subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile",

@@ -127,6 +127,24 @@ def test_matrices_print_numbers_and_download(built):
     assert numbers and all(v is None or isinstance(v, int) for row in numbers for v in row)  # never "–" text
 
 
+def test_development_catalog_pages(built):
+    _, site = built
+    index = read(site, "pengembangan/")
+    assert "Katalog Pengembangan" in index.text and "PK.TA.01" in index.text and "12.5" in index.text
+    assert "Integritas M.1 1 kegiatan" in index.text and "belum ada di katalog" in index.text  # SK.1 has none
+    page = read(site, "pengembangan/T.A/")
+    text = page.article
+    assert text.index("Sampai level 3") < text.index("PK.TA.01") < text.index("Sampai level 4") < text.index("PK.TA.02")
+    assert "Bimtek Penganggaran <script>alert('kegiatan')</script>" in text  # shown as text, never markup
+    assert "BPSDM <b>Provinsi</b>" in text and "Klasikal · Bimbingan teknis" in text
+    assert "development/PK.TA.01.yaml" in text
+    competency = read(site, "kompetensi/T.A/")
+    assert "../../pengembangan/T.A/" in competency.links()
+    assert "sampai level 3: Bimtek Penganggaran" in competency.text
+    assert "Belum ada kegiatan di katalog pengembangan" in read(site, "kompetensi/SK.1/").text
+    assert "Katalog Pengembangan" in read(site, "").text  # in the navigation
+
+
 def test_reference_pages_document_every_field_and_rule(built):
     from generator.check.schema import default_schemas
     from generator.render.reference import fields

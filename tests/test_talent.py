@@ -8,6 +8,7 @@ import json
 import os
 import re
 from pathlib import Path
+import zipfile
 
 import pytest
 
@@ -107,27 +108,39 @@ def test_outdated_assessment_is_flagged(kamus):
     assert old.asesmen_kedaluwarsa and not recent.asesmen_kedaluwarsa
 
 
+def nip(i: int) -> str:
+    return f"19900101201501100{i}"
+
+
 def test_succession_ranks_by_jpm_against_the_target(kamus):
-    people = [person(predikat="Sangat Baik", potensi=90, levels=(2, 2, None, 1), nip="1" * 18),
-              person(predikat="Sangat Baik", potensi=90, levels=(3, 2, None, 1), nip="2" * 18),
-              person(kode="B.KEPALA", predikat="Baik", potensi=90, levels=(2.5, 3, 2, 2), nip="3" * 18),
-              person(kode="A.KEPALA", predikat="Sangat Baik", potensi=90, levels=(3, 3, 3, 3), nip="4" * 18),
-              person(predikat="Baik", potensi=50, levels=(5, 5, None, 5), nip="5" * 18),  # not in the pool
-              person(predikat="Sangat Baik", potensi=90, levels=(3, None, None, 1), nip="6" * 18)]  # incomplete
+    people = [person(predikat="Sangat Baik", potensi=90, levels=(2, 2, None, 1), nip=nip(1)),
+              person(predikat="Sangat Baik", potensi=90, levels=(3, 2, None, 1), nip=nip(2)),
+              person(kode="B.KEPALA", predikat="Baik", potensi=90, levels=(2.5, 3, 2, 2), nip=nip(3)),
+              person(kode="A.KEPALA", predikat="Sangat Baik", potensi=90, levels=(3, 3, 3, 3), nip=nip(4)),
+              person(predikat="Baik", potensi=50, levels=(5, 5, None, 5), nip=nip(5)),  # not in the pool
+              person(predikat="Sangat Baik", potensi=90, levels=(3, None, None, 1), nip=nip(6))]  # incomplete
     snapshot = Snapshot("2025", "s", dt.date(2025, 12, 31), ("M.1", "SK.1", "T.A", "T.B"), people)
     from generator.talent.succession import slates
 
     results = evaluate(snapshot, kamus, TalentPolicy())
-    slate = slates(results, snapshot.competencies, kamus, TalentPolicy())[0]
-    assert slate.jabatan.kode == "A.KEPALA"  # the only strategic post
-    assert [c.hasil.person.nip for c in slate.kandidat] == ["3" * 18, "2" * 18, "1" * 18]
+    ladder = slates(results, snapshot, kamus, TalentPolicy())[0]
+    assert ladder.jabatan.kode == "A.KEPALA"  # the only strategic post
+    assert [c.hasil.person.nip for c in ladder.kandidat] == [nip(3)]  # the pelaksana do not feed administrator
+    assert [e.hasil.person.nip for e in ladder.dikecualikan_teratas] == [nip(2), nip(1)]
+    assert ladder.dikecualikan == 3 and ladder.dikecualikan_per_aturan["jenjang_pengisi"] == 3
+    assert ladder.tidak_lengkap == 0  # the incomplete one is a pelaksana too: excluded first
+    open_ladder = TalentPolicy.from_data({"suksesi": {"jenjang_pengisi": {"administrator": None}}})
+    slate = slates(results, snapshot, kamus, open_ladder)[0]
+    assert [a.keterangan for a in slate.aturan if a.aturan == "jenjang_pengisi"] == ["tidak diatur"]
+    assert [c.hasil.person.nip for c in slate.kandidat] == [nip(3), nip(2), nip(1)]
     assert [c.jpm for c in slate.kandidat] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
     assert [c.kategori_seleksi for c in slate.kandidat] == ["MS", "MS", "KMS"]
     assert slate.kandidat[2].kompetensi_kurang == {"M.1": (2, 3), "SK.1": (2, 3)}
     assert slate.tidak_lengkap == 1 and slate.pemangku == 1
     assert slate.jumlah_kandidat == 3 and slate.kategori_seleksi == {"MS": 2, "MMS": 0, "KMS": 1}
-    below = slates(results, snapshot.competencies, kamus, TalentPolicy.from_data({"suksesi": {"hanya_jenjang_di_bawah": True}}))[0]
-    assert [c.hasil.person.nip for c in below.kandidat] == ["3" * 18]  # pengawas is just below administrator
+    below = slates(results, snapshot, kamus, TalentPolicy.from_data({"suksesi": {"hanya_jenjang_di_bawah": True,
+                                                                                 "jenjang_pengisi": {"administrator": None}}}))[0]
+    assert [c.hasil.person.nip for c in below.kandidat] == [nip(3)]  # pengawas is just below administrator
 
 
 def test_golden_json_of_two_periods(root):
@@ -140,9 +153,12 @@ def test_movement_between_periods(project, kamus):
     assert (moved.dari, moved.ke) == ("2024", "2025")
     assert [r.person.nama for r in moved.masuk] == ["Eka Prátiwi"]  # read from a Windows-1252 file
     assert [r.person.nama for r in moved.keluar] == ["Citra Dewi"]
-    assert [(o.kotak, n.kotak) for o, n in moved.naik] == [(5, 9)]
-    assert sorted((o.kotak, n.kotak) for o, n in moved.turun) == [(9, 5), (9, 8)]
-    assert moved.transisi[8][4] == 1 and sum(map(sum, moved.transisi)) == 3
+    names = (lambda pairs: sorted(n.person.nama for _, n in pairs))
+    assert names(moved.kinerja_naik) == ["Budi Santoso"] and names(moved.kinerja_turun) == ["Ani Lestari", "Dodi Firmansyah"]
+    assert names(moved.potensial_naik) == ["Budi Santoso"] and names(moved.potensial_turun) == ["Ani Lestari"]
+    assert names(moved.masuk_kelompok_talenta) == ["Budi Santoso"]
+    assert names(moved.keluar_kelompok_talenta) == ["Ani Lestari"]
+    assert moved.transisi[8][4] == 1 and sum(map(sum, moved.transisi)) == 3 and moved.tetap == 0
 
 
 def test_excel_number_and_date_formats():
@@ -155,6 +171,17 @@ def test_excel_number_and_date_formats():
     assert parse_date("31-02-2024") is None
 
 
+def formula(value) -> bool:
+    """A cell a spreadsheet would evaluate: text starting with = + - @ that is not a plain number."""
+    if not isinstance(value, str) or value[:1] not in "=+-@":
+        return False
+    try:
+        float(value.replace(",", "."))  # Indonesian-locale CSV writes decimal commas: -0,5
+    except ValueError:
+        return True
+    return False
+
+
 def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
     import csv as csvmod
 
@@ -165,17 +192,27 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
     names = sorted(p.name for p in out.iterdir())
     assert names == ["RAHASIA-2024-2025-pergerakan.csv", "RAHASIA-2024-2025-pergerakan.xlsx",
                      "RAHASIA-2025-hasil.csv", "RAHASIA-2025-hasil.xlsx", "RAHASIA-2025-kotak9.csv",
-                     "RAHASIA-2025-kotak9.xlsx", "RAHASIA-2025-suksesi.csv", "RAHASIA-2025-suksesi.xlsx"]
+                     "RAHASIA-2025-kotak9.xlsx", "RAHASIA-2025-rencana-pengembangan.csv",
+                     "RAHASIA-2025-suksesi-dikecualikan.csv", "RAHASIA-2025-suksesi-persyaratan.csv",
+                     "RAHASIA-2025-suksesi.csv", "RAHASIA-2025-suksesi.xlsx"]
+    sheets = {}
     for name in names:
         if name.endswith(".xlsx"):
-            rows = [[c.value for c in row] for row in openpyxl.load_workbook(out / name).active.iter_rows()]
+            book = openpyxl.load_workbook(out / name)
+            sheets[name] = book.sheetnames
+            tables = [[[c.value for c in row] for row in sheet.iter_rows()] for sheet in book.worksheets]
         else:
-            rows = list(csvmod.reader((out / name).read_text("utf-8-sig").splitlines(), delimiter=";"))
-        assert rows[0][0].startswith("RAHASIA")
+            tables = [list(csvmod.reader((out / name).read_text("utf-8-sig").splitlines(), delimiter=";"))]
+        for rows in tables:
+            assert rows[0][0].startswith("RAHASIA")  # every sheet of every file
+            assert all(not formula(v) for row in rows for v in row if v)
         if "kotak9" in name:
-            assert rows[2][:3] == ["Kotak 6: 0 orang", "Kotak 8: 1 orang", "Kotak 9: 2 orang"]
+            rows = tables[0]
+            assert rows[1][1:] == ["di bawah ekspektasi", "sesuai ekspektasi", "di atas ekspektasi"]
+            assert rows[2] == ["tinggi", "Kotak 6: 0 orang", "Kotak 8: 1 orang", "Kotak 9: 2 orang"]
             assert any("snapshots/2025.csv" in str(row[0]) for row in rows if row)
-        assert all(not (isinstance(v, str) and v[:1] in "=+-@") for row in rows for v in row if v)
+    assert sheets["RAHASIA-2025-hasil.xlsx"] == ["Hasil", "Rencana Pengembangan"]
+    assert sheets["RAHASIA-2025-suksesi.xlsx"] == ["Suksesi", "Dikecualikan", "Persyaratan"]
     site = build_site(root, tmp_path / "site").output
     from generator.errors import UsageError
     from generator.talent.report import write_restricted
@@ -196,13 +233,23 @@ def test_published_site_shows_no_name_and_no_nip(tmp_path):
     checked = 0
     for path in site.rglob("*"):
         if path.is_file():
-            text = path.read_bytes().decode("utf-8", errors="ignore")
-            found = pattern.search(text)
-            assert found is None, f"{path} contains {found.group(0)!r}"
+            texts = [path.read_bytes().decode("utf-8", errors="ignore")]
+            if path.suffix == ".xlsx":  # compressed: read every part of the workbook
+                with zipfile.ZipFile(path) as book:
+                    texts = [book.read(name).decode("utf-8", errors="ignore") for name in book.namelist()]
+            for text in texts:
+                found = pattern.search(text)
+                assert found is None, f"{path} contains {found.group(0)!r}"
             checked += 1
     assert checked > 100
     page = (site / "talenta/2025/index.html").read_text("utf-8")
     assert "Kotak 9" in page and "Kelompok talenta" in page and "Kebijakan yang dipakai" in page
+    assert "Dikecualikan persyaratan" in page and "Batas usia pensiun" in page
+    akpk = (site / "talenta/pengembangan-2025/index.html").read_text("utf-8")
+    assert "Kebutuhan pengembangan kompetensi 2025" in akpk and "Kegiatan yang perlu direncanakan" in akpk
+    downloads = sorted(p.name for p in (site / "talenta/unduh").iterdir())
+    assert "akpk-2025.xlsx" in downloads and "akpk-2025-kompetensi.csv" in downloads
+    assert (site / "pengembangan/index.html").is_file()
 
 
 def test_small_groups_are_not_broken_down(project, kamus):
@@ -211,12 +258,15 @@ def test_small_groups_are_not_broken_down(project, kamus):
     analysis = analyse(project.snapshots, kamus)
     summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
     assert summary.overall.counts[9] == 2 and summary.people == 4
-    assert summary.jpm_histogram == [("100–<110%", 1), ("110–<120%", 0), ("≥ 120%", 2)]  # 100, 200, 275; Eka incomplete
+    assert summary.jpm_histogram == [("90–<100%", 1), ("100–<110%", 0), ("110–<120%", 0), ("≥ 120%", 2)]  # 91.67, 200, 275; Eka incomplete
     assert summary.by_unit and all(g.counts is None for g in summary.by_unit + summary.by_jenjang)
     assert summary.gap and all(v is None for v in summary.gap.values())
-    assert summary.suksesi == [{"kode": "A.KEPALA", "nama": "Kepala Bidang A", "kandidat": 1, "MS": 1, "MMS": 0,
-                                   "KMS": 0, "tidak_lengkap": 1}]
-    assert summary.pergerakan["naik"] == 1 and summary.pergerakan["keluar"] == 1
+    row = summary.suksesi[0]
+    assert {k: row[k] for k in ("kode", "kandidat", "MS", "MMS", "KMS", "tidak_lengkap", "dikecualikan")} == {
+        "kode": "A.KEPALA", "kandidat": 0, "MS": 0, "MMS": 0, "KMS": 0, "tidak_lengkap": 1, "dikecualikan": 1}
+    assert row["per_aturan"] is None  # a pool of 4 is below the minimum group: no breakdown by rule
+    assert [a.aturan for a in row["aturan"]][:2] == ["jenjang_pengisi", "batas_usia_pensiun"]
+    assert summary.pergerakan["kinerja_naik"] == 1 and summary.pergerakan["keluar"] == 1
 
 
 def test_excel_separator_hint_line(tmp_path):
@@ -256,3 +306,17 @@ def test_unclosed_quote_in_an_ignored_column_never_loses_people(tmp_path):
     assert main(["talenta", "--root", str(root), "--format", "json"]) == 1
     report = Project.open(root).report
     assert [f.line for f in report.findings if f.rule == "SNAPSHOT-STRUCTURE"] == [2]
+
+
+def test_csv_follows_indonesian_excel_unless_asked_for_standard_csv(root, capsys):
+    import csv as csvmod
+
+    assert main(["talenta", "--root", str(root), "--format", "csv"]) == 0
+    rows = list(csvmod.reader(capsys.readouterr().out.splitlines(), delimiter=";"))
+    jpm = rows[0].index("jpm_persen")
+    decimals = [row[jpm] for row in rows[1:] if row[jpm] and not row[jpm].isdigit()]
+    assert decimals and all("," in v and "." not in v for v in decimals)  # 91,67, as Excel in Indonesia reads it
+    assert main(["talenta", "--root", str(root), "--format", "csv", "--csv-standar"]) == 0
+    plain = list(csvmod.reader(capsys.readouterr().out.splitlines(), delimiter=","))
+    assert plain[0] == rows[0] and all("." in row[jpm] for row in plain[1:] if row[jpm] in
+                                       {v.replace(",", ".") for v in decimals})

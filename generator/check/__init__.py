@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..load import Documents
 from ..model import Kamus
 from . import identity, national, policy, references
-from .config import check_logo, check_riwayat, check_tanggal
+from .config import check_logo, check_riwayat, check_talenta, check_tanggal
 from .schema import SchemaSet, default_schemas
 
 
@@ -20,7 +20,7 @@ def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tup
     schemas = schemas or default_schemas()
     found, valid = [], set()
     kinds = [("config", [documents.config] if documents.config else []), ("competency", documents.competencies),
-             ("unit", documents.units), ("position", documents.positions)]
+             ("unit", documents.units), ("position", documents.positions), ("development", documents.development)]
     for kind, group in kinds:
         for loaded in group:
             if loaded.doc is None:
@@ -51,14 +51,18 @@ def check_rules(documents: Documents, kamus: Kamus) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and policy
     over the model built from the valid ones."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
+    development = documents.development
     found = check_logo(documents, kamus) + check_riwayat(documents, kamus) + check_tanggal(documents, kamus)
+    found += check_talenta(documents, kamus)
     found += identity.check_unique(_parsed(competencies), "competency")
     found += identity.check_unique(_parsed(positions), "position")
-    found += identity.check_file_names(_parsed(competencies) + _parsed(positions))
+    found += identity.check_unique(_parsed(development), "development")
+    found += identity.check_file_names(_parsed(competencies) + _parsed(positions) + _parsed(development))
     found += identity.check_file_names(_parsed(units), unit=True)
     found += identity.check_names(_parsed(competencies), "competency")
     found += identity.check_names(_parsed(positions), "position")
     found += identity.check_names(_parsed(units), "unit", unit=True)
+    found += identity.check_names(_parsed(development), "development", reserved=False)  # no page per activity
     found += identity.check_jenis_names(documents.config.doc if documents.config else None)
     found += identity.check_competency_kinds(_parsed(competencies), kamus.config.jenis_kompetensi)
     found += identity.check_unit_files(documents.sources)
@@ -69,7 +73,8 @@ def check_rules(documents: Documents, kamus: Kamus) -> list:
                  lambda k: references.check_requirements(k, known_competencies),
                  lambda k: references.check_replacements(k, known_competencies),
                  policy.check_level_sequence, policy.check_mandatory, policy.check_standard,
-                 policy.check_teknis, policy.check_unused, policy.check_pangkat, national.check_national_text):
+                 policy.check_teknis, policy.check_unused, policy.check_pangkat, national.check_national_text,
+                 policy.check_bentuk, policy.check_standard_override):
         found += rule(kamus)
     return found
 

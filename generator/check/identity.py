@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..rules import finding
 
-_KIND_LABEL = {"competency": "kompetensi", "position": "jabatan", "unit": "unit"}
+_KIND_LABEL = {"competency": "kompetensi", "position": "jabatan", "unit": "unit",
+               "development": "kegiatan pengembangan"}
 
 
 def _kode(doc):
@@ -80,16 +81,17 @@ def check_unit_files(sources) -> list:
 RESERVED = {"index"}  # page names the site itself uses in every folder
 
 
-def check_names(parsed: list, kind: str, unit: bool = False) -> list:
+def check_names(parsed: list, kind: str, unit: bool = False, reserved: bool = True) -> list:
     """KODE-RESERVED and KODE-CASE for one kind of file: a kode (a unit: its folder) that is a
-    page name of the site, or that differs from another only in letter case."""
+    page name of the site (when the kind has pages, ``reserved``), or that differs from another
+    only in letter case."""
     found, first = [], {}
     for doc, source in parsed:
         kode = source.folder if unit else _kode(doc)
         if kode is None:
             continue
         where = doc.where(("kode",))
-        if kode.lower() in RESERVED:
+        if reserved and kode.lower() in RESERVED:
             found.append(finding("KODE-RESERVED", doc.path, *where,
                                  f"kode {_KIND_LABEL[kind]} `{kode}` dipakai situs untuk halaman daftar"))
         other = first.setdefault(kode.lower(), (kode, doc))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..jenjang import LABEL, PANGKAT_JF, golongan_range
+from ..model import BENTUK, BENTUK_LABEL
 from ..rules import finding
 
 _GOLONGAN = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*/\s*([a-eA-E])(?![A-Za-z])")
@@ -43,20 +44,55 @@ def check_mandatory(kamus) -> list:
     return found
 
 
+# The kinds checked against the jenjang standard (`standar_level_manajerial`): the manajerial
+# competencies and the sosial kultural one, whose levels follow the jenjang the same way.
+STANDARD_KINDS = ("manajerial", "sosial_kultural")
+
+
 def check_standard(kamus) -> list:
-    """LEVEL-BELOW-STANDARD: a manajerial level below the standard of the position's jenjang."""
+    """LEVEL-BELOW-STANDARD: a manajerial or sosial kultural level below the standard of the
+    position's jenjang (or the position's own standard, set by a JF's instansi pembina)."""
     found = []
     for position in kamus.positions.values():
-        standard = kamus.config.standar_level_manajerial.get(position.jenis_jabatan)
+        own = position.standar_level_manajerial
+        standard = own or kamus.config.standar_level_manajerial.get(position.jenis_jabatan)
         if standard is None:
             continue
+        whose = "jabatan ini (ditetapkan di SKJ-nya)" if own else LABEL[position.jenis_jabatan]
         for index, req in enumerate(position.kompetensi):
             competency = kamus.competencies.get(req.kode)
-            if competency is not None and competency.jenis == "manajerial" and req.level < standard:
+            if competency is not None and competency.jenis in STANDARD_KINDS and req.level < standard:
                 found.append(finding("LEVEL-BELOW-STANDARD", position.source.path,
                                      *position.source.where(("kompetensi", index, "level")),
                                      f"`{req.kode}` {competency.nama} level {req.level}, di bawah standar "
-                                     f"level {standard} untuk {LABEL[position.jenis_jabatan]}"))
+                                     f"level {standard} untuk {whose}"))
+    return found
+
+
+def check_standard_override(kamus) -> list:
+    """STANDAR-LEVEL-FUNGSIONAL: only a jabatan fungsional sets its own standard in its SKJ."""
+    return [finding("STANDAR-LEVEL-FUNGSIONAL", p.source.path,
+                    *p.source.where(("standar_level_manajerial",), key=True),
+                    f"`standar_level_manajerial` diisi di SKJ `{p.kode}` ({LABEL[p.jenis_jabatan]}), "
+                    "padahal hanya jabatan fungsional yang standarnya ditetapkan instansi pembina")
+            for p in kamus.positions.values()
+            if p.standar_level_manajerial is not None and not p.jenis_jabatan.startswith("fungsional_")]
+
+
+def check_bentuk(kamus) -> list:
+    """PENGEMBANGAN-BENTUK: the bentuk of an activity belongs to its jalur."""
+    found = []
+    for activity in kamus.development.values():
+        forms = BENTUK.get(activity.jalur, {})
+        if activity.bentuk in forms:
+            continue
+        other = next(j for j, f in BENTUK.items() if activity.bentuk in f)
+        doc = activity.source
+        found.append(finding("PENGEMBANGAN-BENTUK", doc.path, *doc.where(("bentuk",)),
+                             f"bentuk `{activity.bentuk}` ({BENTUK_LABEL[activity.bentuk]}) termasuk jalur {other}, "
+                             f"bukan {activity.jalur}",
+                             f"Ubah `jalur` menjadi `{other}`, atau pilih bentuk jalur {activity.jalur}: "
+                             f"{', '.join(forms)}."))
     return found
 
 

@@ -70,31 +70,37 @@ def check_atasan(kamus, known_positions: set) -> list:
 
 
 def check_requirements(kamus, known_competencies: set) -> list:
-    """KOMPETENSI-UNKNOWN, KOMPETENSI-REPEATED, KOMPETENSI-DICABUT, LEVEL-UNDEFINED."""
+    """KOMPETENSI-UNKNOWN, KOMPETENSI-REPEATED, KOMPETENSI-DICABUT, LEVEL-UNDEFINED for the
+    `kompetensi` list of every position and every activity of the development catalog."""
     found = []
-    for position in kamus.positions.values():
-        doc, seen = position.source, {}
-        for index, req in enumerate(position.kompetensi):
-            here = doc.where(("kompetensi", index, "kode"))
-            if req.kode in seen:
-                found.append(finding("KOMPETENSI-REPEATED", doc.path, *here,
-                                     f"kompetensi `{req.kode}` sudah disebut pada butir ke-{seen[req.kode] + 1}"))
-                continue
-            seen[req.kode] = index
-            competency = kamus.competencies.get(req.kode)
-            if competency is None:
-                if req.kode not in known_competencies:
-                    found.append(finding("KOMPETENSI-UNKNOWN", doc.path, *here,
-                                         f"kompetensi `{req.kode}` tidak ada di kamus",
-                                         f"{suggest(req.kode, known_competencies)}Perbaiki kode, atau tambahkan kompetensinya di competencies/."))
-                continue
-            if not competency.berlaku:
-                found.append(_dicabut(kamus, doc, here, competency))
-            if competency.get_level(req.level) is None:
-                levels = [lv.level for lv in competency.level]
-                found.append(finding("LEVEL-UNDEFINED", doc.path, *doc.where(("kompetensi", index, "level")),
-                                     f"`{req.kode}` {competency.nama} tidak punya level {req.level}; "
-                                     f"level yang ada: {', '.join(map(str, levels))}"))
+    for owner in [*kamus.positions.values(), *kamus.development.values()]:
+        found += _competency_list(kamus, owner.source, owner.kompetensi, known_competencies)
+    return found
+
+
+def _competency_list(kamus, doc, kompetensi, known_competencies: set) -> list:
+    found, seen = [], {}
+    for index, req in enumerate(kompetensi):
+        here = doc.where(("kompetensi", index, "kode"))
+        if req.kode in seen:
+            found.append(finding("KOMPETENSI-REPEATED", doc.path, *here,
+                                 f"kompetensi `{req.kode}` sudah disebut pada butir ke-{seen[req.kode] + 1}"))
+            continue
+        seen[req.kode] = index
+        competency = kamus.competencies.get(req.kode)
+        if competency is None:
+            if req.kode not in known_competencies:
+                found.append(finding("KOMPETENSI-UNKNOWN", doc.path, *here,
+                                     f"kompetensi `{req.kode}` tidak ada di kamus",
+                                     f"{suggest(req.kode, known_competencies)}Perbaiki kode, atau tambahkan kompetensinya di competencies/."))
+            continue
+        if not competency.berlaku:
+            found.append(_dicabut(kamus, doc, here, competency))
+        if competency.get_level(req.level) is None:
+            levels = [lv.level for lv in competency.level]
+            found.append(finding("LEVEL-UNDEFINED", doc.path, *doc.where(("kompetensi", index, "level")),
+                                 f"`{req.kode}` {competency.nama} tidak punya level {req.level}; "
+                                 f"level yang ada: {', '.join(map(str, levels))}"))
     return found
 
 
@@ -107,7 +113,7 @@ def _dicabut(kamus, doc, here, competency):
                        f"Ganti `kode: {competency.kode}` dengan `kode: {replacements[0].kode}` dan periksa levelnya.")
     return finding("KOMPETENSI-DICABUT", doc.path, *here,
                    f"kompetensi `{competency.kode}` {competency.nama} sudah dicabut tanpa pengganti",
-                   "Hapus kompetensi ini dari jabatan, atau pilih kompetensi lain yang berlaku.")
+                   "Hapus kompetensi ini dari daftar `kompetensi`, atau pilih kompetensi lain yang berlaku.")
 
 
 def check_replacements(kamus, known_competencies: set) -> list:

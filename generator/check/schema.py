@@ -20,11 +20,11 @@ from ..resources import resource
 from .schema_messages import translate
 
 SCHEMA_DIR = resource("schemas")
-KINDS = ("competency", "position", "unit", "config")
+KINDS = ("competency", "position", "unit", "config", "development")
 
 
 class SchemaSet:
-    """The four schemas of a kamus, with a fast and a reference validator for each."""
+    """The schemas of a kamus, with a fast and a reference validator for each."""
 
     def __init__(self, directory: Path = SCHEMA_DIR):
         self.directory = Path(directory)

@@ -54,6 +54,16 @@ def _decimal_comma(at, doc, path: tuple, name: str, mapping: dict):
               "bilangan bulat (seperti level 1–5) tidak menerima pecahan.", target=path + (name,), key=True)
 
 
+def span_text(schema: dict) -> str:
+    """The allowed range of a number, in words: `1 sampai 5`, `lebih dari 0 dan paling besar 5000`."""
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f"{low} sampai {high}"
+    words = {"minimum": "paling kecil", "exclusiveMinimum": "lebih dari", "maximum": "paling besar",
+             "exclusiveMaximum": "kurang dari"}
+    return " dan ".join(f"{words[k]} {schema[k]}" for k in words if k in schema)
+
+
 def translate(error, doc) -> list:
     """Findings for one ``jsonschema.ValidationError`` on document ``doc``."""
     path = tuple(error.absolute_path)
@@ -97,9 +107,7 @@ def translate(error, doc) -> list:
         return [at("SCHEMA-PATTERN", f"`{value}` di {where} tidak sesuai pola `{expected}`",
                    schema.get("description") or None)]
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        span = f"{low} sampai {high}" if low is not None and high is not None else f"{keyword} {expected}"
-        return [at("SCHEMA-RANGE", f"{where} bernilai {value}, harus {span}")]
+        return [at("SCHEMA-RANGE", f"{where} bernilai {value}, harus {span_text(schema)}")]
     if keyword in ("minLength", "minItems", "minProperties"):
         if expected <= 1:
             return [at("SCHEMA-SIZE", f"{where} tidak boleh kosong", "Isi nilainya, atau hapus kolom ini bila tidak wajib.")]

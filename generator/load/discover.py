@@ -14,12 +14,13 @@ UNIT_FILE = "_unit.yaml"
 COMPETENCIES = "competencies"
 POSITIONS = "positions"
 SNAPSHOTS = "snapshots"
+DEVELOPMENT = "development"  # the development catalog: development/<kode>.yaml (optional)
 
 
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # relative to the root, forward slashes
-    folder: str  # competencies: the jenis folder; positions and units: the unit folder
+    folder: str  # competencies: the jenis folder; positions and units: the unit folder; development: ""
 
     @property
     def stem(self) -> str:
@@ -33,15 +34,22 @@ class Sources:
     competencies: list[SourceFile] = field(default_factory=list)
     units: list[SourceFile] = field(default_factory=list)
     positions: list[SourceFile] = field(default_factory=list)
+    development: list[SourceFile] = field(default_factory=list)
     unit_folders: list[str] = field(default_factory=list)  # folders that hold positions
     findings: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return len(self.competencies) + len(self.units) + len(self.positions) + (self.config is not None)
+        return len(self.all())
 
     def all(self) -> list[SourceFile]:
-        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions
+        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions \
+            + self.development
+
+
+# Where the data files of each folder sit (the development catalog is optional).
+_LAYOUT = {COMPETENCIES: f"{COMPETENCIES}/<jenis>/<kode>.yaml", POSITIONS: f"{POSITIONS}/<unit>/<kode>.yaml",
+           DEVELOPMENT: f"{DEVELOPMENT}/<kode>.yaml"}
 
 
 def _is_yaml_like(name: str) -> bool:
@@ -67,11 +75,12 @@ def discover(source: FileSource, lenient: bool = False) -> Sources:
     sources = Sources(source=source)
     if source.is_file(CONFIG_FILE):
         sources.config = SourceFile(CONFIG_FILE, "")
-    for kind in (COMPETENCIES, POSITIONS):
+    for kind in _LAYOUT:
         for path in source.links(kind) if source.is_dir(kind) else []:
             sources.findings.append(finding(
                 "FILE-SYMLINK", path, 1, 1, f"`{path}` adalah tautan simbolik (ke luar folder kamus, atau ke folder); "
                                             "tidak dibaca"))
+    for kind, layout in _LAYOUT.items():
         for path in source.files(kind) if source.is_dir(kind) else []:
             parts = path.split("/")[1:]
             name = parts[-1]
@@ -85,12 +94,14 @@ def discover(source: FileSource, lenient: bool = False) -> Sources:
                     f"Ganti nama menjadi `{stem.rsplit('.', 1)[0]}.yaml`" + (
                         "; di Notepad pilih Save as type: All files" if stem != name else "") + "."))
                 continue
-            if len(parts) != 2:
+            if len(parts) != layout.count("/"):
                 sources.findings.append(finding(
-                    "FILE-LOCATION", path, 1, 1, f"berkas di `{path}` tidak berada di `{kind}/<folder>/`"))
+                    "FILE-LOCATION", path, 1, 1, f"berkas di `{path}` tidak sesuai susunan `{layout}`"))
                 continue
-            file = SourceFile(path, parts[0])
-            if kind == COMPETENCIES:
+            file = SourceFile(path, parts[0] if len(parts) == 2 else "")
+            if kind == DEVELOPMENT:
+                sources.development.append(file)
+            elif kind == COMPETENCIES:
                 sources.competencies.append(file)
             elif name == UNIT_FILE:
                 sources.units.append(file)

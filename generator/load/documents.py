@@ -25,6 +25,7 @@ class Documents:
     competencies: list[Loaded] = field(default_factory=list)
     units: list[Loaded] = field(default_factory=list)
     positions: list[Loaded] = field(default_factory=list)
+    development: list[Loaded] = field(default_factory=list)
 
     @property
     def findings(self) -> list:
@@ -35,7 +36,8 @@ class Documents:
         return found
 
     def all(self) -> list[Loaded]:
-        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions
+        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions \
+            + self.development
 
     @property
     def unreadable(self) -> list[str]:
@@ -69,4 +71,5 @@ def load_documents(sources: Sources, cache: dict | None = None) -> Documents:
                      config=load(sources.config) if sources.config else None,
                      competencies=[load(f) for f in sources.competencies],
                      units=[load(f) for f in sources.units],
-                     positions=[load(f) for f in sources.positions])
+                     positions=[load(f) for f in sources.positions],
+                     development=[load(f) for f in sources.development])

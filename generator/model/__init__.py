@@ -44,7 +44,8 @@ class Competency:
 
 @dataclass(frozen=True)
 class Requirement:
-    """One row of a position's kompetensi: competency ``kode`` at ``level``."""
+    """A competency ``kode`` at ``level``: one row of a position's kompetensi (the required
+    level) or of a development activity's kompetensi (the level it develops up to)."""
 
     kode: str
     level: int
@@ -90,6 +91,7 @@ class Position:
     atasan: str = ""
     strategis: bool = False
     catatan: str = ""
+    standar_level_manajerial: int | None = None  # a JF's own standard (set by its instansi pembina)
     # section → rows: tuple[Syarat] (indikator_kinerja: tuple[str])
     persyaratan: dict[str, tuple] = field(default_factory=dict, compare=False)
     source: Document | None = field(default=None, compare=False, repr=False)
@@ -105,6 +107,49 @@ class Unit:
     source: Document | None = field(default=None, compare=False, repr=False)
 
 
+# The forms of competency development (PP 11/2017 as amended by PP 17/2020, Peraturan LAN
+# 10/2018) by jalur, with the words of the regulation. "Magang/praktik kerja" is listed as
+# nonklasikal in PP 11/2017 Pasal 210 but beside the klasikal forms in BKN's SIASN, so
+# both jalur accept it (see README).
+BENTUK: dict[str, dict[str, str]] = {
+    "klasikal": {
+        "pelatihan_struktural_kepemimpinan": "Pelatihan struktural kepemimpinan",
+        "pelatihan_manajerial": "Pelatihan manajerial", "pelatihan_teknis": "Pelatihan teknis",
+        "pelatihan_fungsional": "Pelatihan fungsional", "pelatihan_sosial_kultural": "Pelatihan sosial kultural",
+        "seminar": "Seminar/konferensi/sarasehan", "workshop": "Workshop atau lokakarya", "kursus": "Kursus",
+        "penataran": "Penataran", "bimbingan_teknis": "Bimbingan teknis", "sosialisasi": "Sosialisasi",
+        "magang": "Magang/praktik kerja", "klasikal_lainnya": "Pelatihan klasikal lainnya",
+    },
+    "nonklasikal": {
+        "coaching": "Coaching", "mentoring": "Mentoring", "e_learning": "E-learning",
+        "pelatihan_jarak_jauh": "Pelatihan jarak jauh", "detasering": "Detasering (secondment)",
+        "pembelajaran_alam_terbuka": "Pembelajaran alam terbuka (outbond)",
+        "patok_banding": "Patok banding (benchmarking)",
+        "pertukaran_pegawai": "Pertukaran antara PNS dengan pegawai swasta/BUMN/BUMD",
+        "belajar_mandiri": "Belajar mandiri (self development)",
+        "komunitas_belajar": "Komunitas belajar (community of practices)",
+        "bimbingan_di_tempat_kerja": "Bimbingan di tempat kerja", "magang": "Magang/praktik kerja",
+        "nonklasikal_lainnya": "Pelatihan nonklasikal lainnya",
+    },
+}
+BENTUK_LABEL: dict[str, str] = {kode: label for forms in BENTUK.values() for kode, label in forms.items()}
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of the development catalog (``development/<kode>.yaml``)."""
+
+    kode: str
+    nama: str
+    jalur: str  # klasikal | nonklasikal
+    bentuk: str  # a key of BENTUK[jalur]
+    jp: float  # jam pelajaran (1 JP = 45 minutes)
+    kompetensi: tuple[Requirement, ...]  # what it develops, and up to which level
+    penyelenggara: str = ""
+    catatan: str = ""
+    source: Document | None = field(default=None, compare=False, repr=False)
+
+
 @dataclass
 class Kamus:
     """A whole kamus. Dicts are keyed by kode and keep file order (sorted paths)."""
@@ -113,10 +158,11 @@ class Kamus:
     competencies: dict[str, Competency] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
+    development: dict[str, Activity] = field(default_factory=dict)  # the development catalog, by kode
 
     def positions_in(self, unit: str) -> list[Position]:
         return [p for p in self.positions.values() if p.unit == unit]
 
 
-__all__ = ["Competency", "Config", "Instansi", "JenisKompetensi", "Kamus", "Level", "Penandatangan", "Position",
-           "Requirement", "Situs", "Syarat", "Unit", "Versi"]
+__all__ = ["BENTUK", "BENTUK_LABEL", "Activity", "Competency", "Config", "Instansi", "JenisKompetensi", "Kamus",
+           "Level", "Penandatangan", "Position", "Requirement", "Situs", "Syarat", "Unit", "Versi"]

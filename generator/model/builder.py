@@ -10,7 +10,7 @@ is empty and malformed items are skipped, so that old versions can still be comp
 from __future__ import annotations
 
 from ..load import Document, Documents
-from . import Competency, Config, Kamus, Level, Position, Requirement, Syarat, Unit
+from . import Activity, Competency, Config, Kamus, Level, Position, Requirement, Syarat, Unit
 
 
 def _text(value, lenient: bool) -> str:
@@ -58,6 +58,10 @@ def _persyaratan(raw) -> dict[str, tuple]:
     return out
 
 
+def _level_or_none(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
     d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
     return Position(
@@ -65,6 +69,7 @@ def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
         unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"),
         kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
+        standar_level_manajerial=_level_or_none(d.get("standar_level_manajerial")),
         persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
 
 
@@ -72,6 +77,15 @@ def unit_from(doc: Document, folder: str, lenient: bool = False) -> Unit:
     t = lambda name: _text(doc.data.get(name), lenient)  # noqa: E731
     return Unit(kode=folder if lenient else doc.data["kode"], nama=t("nama"), singkatan=t("singkatan"),
                 induk=t("induk"), catatan=t("catatan"), source=doc)
+
+
+def activity_from(doc: Document, lenient: bool = False) -> Activity:
+    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+    jp = d.get("jp")
+    return Activity(kode=t("kode") or doc.stem, nama=t("nama"), jalur=t("jalur"), bentuk=t("bentuk"),
+                    jp=jp if isinstance(jp, (int, float)) and not isinstance(jp, bool) else 0,
+                    kompetensi=_requirements(d.get("kompetensi"), lenient), penyelenggara=t("penyelenggara"),
+                    catatan=t("catatan"), source=doc)
 
 
 def build_model(documents: Documents, config: Config, valid: set[str] | None = None) -> Kamus:
@@ -99,4 +113,7 @@ def build_model(documents: Documents, config: Config, valid: set[str] | None = N
     for loaded in filter(usable, documents.positions):
         item = position_from(loaded.doc, loaded.file.folder, lenient)
         kamus.positions.setdefault(item.kode, item)
+    for loaded in filter(usable, documents.development):
+        item = activity_from(loaded.doc, lenient)
+        kamus.development.setdefault(item.kode, item)
     return kamus

@@ -13,7 +13,7 @@ from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..render.templates import TEMPLATES
 from ..rules import RULES
-from ..talent.aggregate import summaries
+from ..talent.aggregate import akpk, summaries
 from ..talent.analysis import analyse
 
 
@@ -21,9 +21,13 @@ def talent_pages(project: Project) -> TalentPages | None:
     """Aggregates of every error-free snapshot (never a name or a NIP), or None without snapshots."""
     if not project.snapshots:
         return None
-    analysis = analyse(project.snapshots, project.kamus)
-    return TalentPages(summaries(analysis, project.kamus), analysis.policy,
-                       {periode: period.snapshot.path for periode, period in analysis.periods.items()})
+    analysis, kamus = analyse(project.snapshots, project.kamus), project.kamus
+    periods = analysis.periods
+    return TalentPages(summaries(analysis, kamus), analysis.policy,
+                       {periode: period.snapshot.path for periode, period in periods.items()},
+                       kebijakan={periode: period.kebijakan for periode, period in periods.items()},
+                       akpk={periode: akpk(period, kamus, analysis.planner, analysis.policy)
+                             for periode, period in periods.items()})
 
 
 def logo_target(project: Project) -> str:

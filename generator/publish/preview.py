@@ -40,7 +40,7 @@ from .site import run_mkdocs
 
 STATUS_FILE = "kamus-pratinjau.json"  # beside the pages: the current problem, read by the banner script
 BANNER = "assets/kamus-pratinjau.js"
-WATCHED = ("competencies", "positions", "snapshots", "kamus.yaml", MKDOCS_FILE)
+WATCHED = ("competencies", "positions", "development", "snapshots", "kamus.yaml", MKDOCS_FILE)
 
 
 class Preview:

@@ -71,3 +71,25 @@ def distribution_matrix(views: Views) -> Matrix:
                   columns=["Kode", "Kompetensi", "Jenis", "Level 1", "Level 2", "Level 3", "Level 4", "Level 5",
                            "Jumlah jabatan"],
                   column_titles=[""] * 9, rows=rows, row_links=links, fixed=3)
+
+
+def akpk_tables(akpk) -> list:
+    """The downloads of a period's Kebutuhan Pengembangan Kompetensi (counts only; '–' = withheld)."""
+    def shown(value):
+        return "–" if value is None else value
+
+    periode = akpk.periode
+    competencies = Table(f"akpk-{periode}-kompetensi",
+                         ["Kode", "Kompetensi", "Pemangku yang disyaratkan", "Diases", "Pegawai dengan kesenjangan",
+                          "Belum ada di katalog", "Kegiatan yang cocok (kode: pegawai)"],
+                         [[k.kode, k.nama, k.kelompok, shown(k.diases), shown(k.dengan_gap), shown(k.belum_ada),
+                           "–" if k.kegiatan is None else "; ".join(f"{kode}: {n}" for kode, n in k.kegiatan)]
+                          for k in akpk.kompetensi], 2, "Per kompetensi")
+    activities = Table(f"akpk-{periode}-kegiatan", ["Kode", "Kegiatan", "Jalur", "Bentuk", "JP", "Peserta",
+                                                    "JP total"],
+                       [[k.kode, k.nama, k.jalur, k.bentuk, k.jp, shown(k.peserta), shown(k.jp_total)]
+                        for k in akpk.kegiatan], 2, "Per kegiatan")
+    units = Table(f"akpk-{periode}-unit", ["Unit", *akpk.codes],
+                  [[nama, *[shown(akpk.per_unit[(unit, kode)]) for kode in akpk.codes]] for unit, nama in akpk.units],
+                  1, "Per unit")
+    return [competencies, activities, units]

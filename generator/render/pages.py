@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import tables
 from ..model import Kamus
-from .matrix import distribution_matrix, national_matrix, unit_matrix
+from .matrix import akpk_tables, distribution_matrix, national_matrix, unit_matrix
 from .reference import fields
 from .templates import TEMPLATES, environment
 from .text import href, natural_key
@@ -33,6 +33,8 @@ class TalentPages:
     summaries: list  # generator.talent.aggregate.Summary, one per period
     policy: object  # generator.talent.policy.TalentPolicy
     snapshot_paths: dict[str, str]  # periode → snapshot file
+    kebijakan: dict[str, list[str]] = field(default_factory=dict)  # periode → the policy in words
+    akpk: dict = field(default_factory=dict)  # periode → generator.talent.aggregate.Akpk
 
 
 @dataclass
@@ -112,6 +114,35 @@ def _matrices(plan: Plan, content: SiteContent) -> None:
                   unit_matrices=[(kamus.units[unit], unit_matrix(views, unit)) for unit in kamus.units])
 
 
+def _catalog(plan: Plan, content: SiteContent) -> None:
+    """Katalog Pengembangan: an index, and a page per competency that the catalog develops."""
+    for kode, rows in content.views.development.items():
+        if kode in content.kamus.competencies:
+            plan.page(f"pengembangan/{kode}.md", "pengembangan.md.j2", c=content.kamus.competencies[kode], rows=rows)
+    plan.page("pengembangan/index.md", "pengembangan_index.md.j2")
+
+
+def _talent(plan: Plan, talent: TalentPages) -> None:
+    """Manajemen Talenta: a page per period, its Kebutuhan Pengembangan Kompetensi, downloads."""
+    for summary in talent.summaries:
+        periode = summary.periode
+        akpk = talent.akpk.get(periode)
+        if akpk is not None:
+            downloads = {}
+            tables_ = akpk_tables(akpk)
+            for table in tables_:
+                downloads[table.sheet] = f"talenta/unduh/{table.name}.csv"
+                plan.files[f"docs/talenta/unduh/{table.name}.csv"] = tables.to_csv(table)
+            xlsx = f"talenta/unduh/akpk-{periode}.xlsx"
+            plan.files[f"docs/{xlsx}"] = tables.to_xlsx(tables_)
+            plan.page(f"talenta/pengembangan-{periode}.md", "talenta_pengembangan.md.j2", a=akpk,
+                      policy=talent.policy, kebijakan=talent.kebijakan[periode], downloads=downloads, xlsx=xlsx)
+        plan.page(f"talenta/{periode}.md", "talenta.md.j2", s=summary, policy=talent.policy,
+                  kebijakan=talent.kebijakan[periode], snapshot_path=talent.snapshot_paths[periode],
+                  akpk=akpk is not None)
+    plan.page("talenta/index.md", "talenta_index.md.j2", summaries=talent.summaries)
+
+
 def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
     """Every page of the site (or only the ``wanted`` ones), in a fixed order."""
     kamus, views, out = content.kamus, content.views, Plan(wanted=wanted)
@@ -138,12 +169,10 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
                  groups=views.sorted_requirements(p), persyaratan=persyaratan(p),
                  bawahan=views.bawahan.get(p.kode, []), riwayat=_history_of(content, "jabatan", p.kode))
     _matrices(out, content)
+    if kamus.development:
+        _catalog(out, content)
     if content.talent:
-        talent = content.talent
-        for summary in talent.summaries:
-            out.page(f"talenta/{summary.periode}.md", "talenta.md.j2", s=summary, policy=talent.policy,
-                     snapshot_path=talent.snapshot_paths[summary.periode])
-        out.page("talenta/index.md", "talenta_index.md.j2", summaries=talent.summaries)
+        _talent(out, content.talent)
     # /kompetensi/ and /jabatan/ (the folders of the detail pages) lead to their indexes
     out.page("kompetensi/index.md", "pindah.md.j2", title="Kamus Kompetensi", target="daftar-kompetensi/index.md")
     out.page("jabatan/index.md", "pindah.md.j2", title="Standar Kompetensi Jabatan", target="daftar-jabatan/index.md")

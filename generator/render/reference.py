@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..check.schema_messages import span_text
+
 _TYPE = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "boolean": "true/false",
-         "array": "daftar", "object": "pemetaan"}
+         "array": "daftar", "object": "pemetaan", "null": "null"}
 
 
 @dataclass
@@ -19,20 +21,32 @@ class Field:
     rule: str  # enum choices, pattern, range
 
 
+def _value(value) -> str:
+    """A YAML value as written in kamus.yaml: true/false, null, or the text itself."""
+    if value is None:
+        return "null"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _types(schema: dict) -> list[str]:
+    kind = schema.get("type", [])
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
 def _constraint(schema: dict) -> str:
     if "enum" in schema:
-        return "pilihan: " + ", ".join(map(str, schema["enum"]))
+        return "pilihan: " + ", ".join(map(_value, schema["enum"]))
     parts = []
     if "pattern" in schema and schema["pattern"] != "\\S":
         parts.append(f"pola: {schema['pattern']}")
-    if "minimum" in schema or "maximum" in schema:
-        parts.append(f"{schema.get('minimum', '…')} sampai {schema.get('maximum', '…')}")
+    if any(k in schema for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")):
+        parts.append(span_text(schema))
     if schema.get("minItems"):
         parts.append(f"minimal {schema['minItems']} butir")
     if schema.get("maxItems"):
         parts.append(f"paling banyak {schema['maxItems']} butir")
     if "default" in schema:
-        parts.append(f"bawaan: {str(schema['default']).lower()}")
+        parts.append(f"bawaan: {_value(schema['default'])}")
     return "; ".join(parts)
 
 
@@ -42,10 +56,12 @@ def fields(schema: dict, prefix: str = "", depth: int = 0) -> list[Field]:
     required = set(schema.get("required", ()))
     for name, sub in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
-        kind = _TYPE.get(sub.get("type"), sub.get("type", ""))
-        items = sub.get("items") if sub.get("type") == "array" else None
+        types = _types(sub)
+        kind = " atau ".join(_TYPE.get(t, t) for t in types)
+        items = sub.get("items") if "array" in types else None
         if items:
-            kind = f"daftar {_TYPE.get(items.get('type'), '')}".strip()
+            kind = " atau ".join([f"daftar {_TYPE.get(items.get('type'), '')}".strip()]
+                                 + [_TYPE.get(t, t) for t in types if t != "array"])
         out.append(Field(path, depth, name in required, kind, sub.get("title", ""), sub.get("description", ""),
                          _constraint(items if items and "enum" in items else sub)))
         if sub.get("type") == "object":

@@ -16,6 +16,9 @@ from markupsafe import Markup, escape
 from ..diff.report import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL, kelompok_jabatan
+from ..model import BENTUK_LABEL
+from ..talent.eligibility import ATURAN_LABEL
+from ..talent.policy import AXIS_LABEL
 from ..resources import resource
 from .search_terms import kata_dasar
 from .text import angka, md, tanggal
@@ -101,6 +104,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["css_string"] = css_string
     env.filters["angka"] = angka
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, versi_label=versi_label, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+                       AXIS_LABEL=AXIS_LABEL, ATURAN_LABEL=ATURAN_LABEL, BENTUK_LABEL=BENTUK_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, impact_lines=impact_lines,
                        subject_title=title, kata_dasar=kata_dasar)

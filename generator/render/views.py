@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Competency, Kamus, Position
+from ..model import Activity, Competency, Kamus, Position
 from .text import natural_key
 
 
@@ -21,6 +21,9 @@ class Views:
     unit_tree: dict[str, list[tuple[int, Position]]] = field(default_factory=dict)
     by_jenjang: dict[str, list[Position]] = field(default_factory=dict)
     mandatory: list[Competency] = field(default_factory=list)
+    # competency kode → (level, activity) of every activity of the development catalog that
+    # develops it, by level, then JP, then kode (the order plans choose in)
+    development: dict[str, list[tuple[int, Activity]]] = field(default_factory=dict)
 
     def unit_name(self, kode: str, short: bool = True) -> str:
         """How a position's unit is named beside it: the abbreviation, else the name."""
@@ -123,4 +126,10 @@ def build_views(kamus: Kamus) -> Views:
     views.bawahan = dict(bawahan)
     views.unit_tree = {unit: _tree(by_unit.get(unit, [])) for unit in kamus.units}
     views.by_jenjang = dict(by_jenjang)
+    development = defaultdict(list)
+    for activity in kamus.development.values():
+        for req in activity.kompetensi:
+            development[req.kode].append((req.level, activity))
+    views.development = {kode: sorted(rows, key=lambda row: (row[0], row[1].jp, row[1].kode))
+                         for kode, rows in sorted(development.items(), key=lambda kv: natural_key(kv[0]))}
     return views

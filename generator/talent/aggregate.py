@@ -9,8 +9,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..jenjang import JENJANG, LABEL
-from ..model import Kamus
-from .analysis import Analysis, Period
+from ..model import BENTUK_LABEL, Kamus
+from .analysis import Analysis, Period, bulk
+from .development import Planner
 from .policy import TalentPolicy
 
 
@@ -33,7 +34,7 @@ class Summary:
     seleksi: dict[str, int] = field(default_factory=dict)
     kelompok_talenta: int = 0
     excluded_discipline: int = 0
-    suksesi: list[dict] = field(default_factory=list)
+    suksesi: list[dict] = field(default_factory=list)  # per post: counts, and the requirements applied
     pergerakan: dict | None = None
     gap_units: list[str] = field(default_factory=list)
     gap_codes: list[str] = field(default_factory=list)
@@ -64,17 +65,26 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
     summary.excluded_discipline = sum(1 for r in results if r.alasan_tidak_masuk.startswith("hukuman"))
+    pool, pool_holders = summary.kelompok_talenta, Counter(r.person.kode_jabatan for r in results if r.kelompok_talenta)
     for slate in period.suksesi:
+        considered = pool - pool_holders[slate.jabatan.kode]
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
                                 "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
-                                "tidak_lengkap": slate.tidak_lengkap})
+                                "tidak_lengkap": slate.tidak_lengkap, "dikecualikan": slate.dikecualikan,
+                                # the breakdown by rule is withheld when the pool it counts is small
+                                "per_aturan": (None if considered < minimum else slate.dikecualikan_per_aturan),
+                                "aturan": slate.aturan})
     if period.pergerakan is not None:
         m = period.pergerakan
         summary.pergerakan = {"dari": m.dari, "ke": m.ke, "transisi": m.transisi, "masuk": len(m.masuk),
-                              "keluar": len(m.keluar), "naik": len(m.naik), "turun": len(m.turun),
-                              "tetap": m.tetap}
+                              "keluar": len(m.keluar), "tetap": m.tetap,
+                              **{name: len(getattr(m, name)) for name in MOVES}}
     _gap_map(summary, results, kamus, minimum, period.snapshot.competencies)
     return summary
+
+
+MOVES = ("kinerja_naik", "kinerja_turun", "potensial_naik", "potensial_turun", "masuk_kelompok_talenta",
+         "keluar_kelompok_talenta")
 
 
 def _gap_map(summary: Summary, results, kamus: Kamus, minimum: int, assessed: tuple[str, ...]) -> None:
@@ -87,13 +97,124 @@ def _gap_map(summary: Summary, results, kamus: Kamus, minimum: int, assessed: tu
             counted[(r.unit, kode)] += 1
             below[(r.unit, kode)] += gap < 0
     codes = [k for k in assessed if any(key[1] == k for key in counted)]
-    units = [u for u in kamus.units if people.get(u)]
+    units = [u for u in kamus.units if people.get(u)]  # a share is shown only over ≥ minimum assessed incumbents
     summary.gap_units, summary.gap_codes = units, codes
     for unit in units:
         for kode in codes:
             n = counted.get((unit, kode), 0)
-            summary.gap[(unit, kode)] = None if people[unit] < minimum or n == 0 else below[(unit, kode)] / n
+            summary.gap[(unit, kode)] = None if n < minimum else below[(unit, kode)] / n
 
 
 def summaries(analysis: Analysis, kamus: Kamus) -> list[Summary]:
     return [summarise(period, kamus, analysis.policy) for period in analysis.periods.values()]
+
+
+@dataclass
+class AkpkKompetensi:
+    """One competency of the instansi's development needs (counts only; None = group too small)."""
+
+    kode: str
+    nama: str
+    kelompok: int  # incumbents whose position requires the competency
+    diases: int | None  # of them, with an assessed level in the snapshot
+    dengan_gap: int | None
+    belum_ada: int | None  # gaps that no activity of the catalog fits
+    kegiatan: list | None  # (activity kode, people it was chosen for), most first
+
+
+@dataclass
+class AkpkKegiatan:
+    kode: str
+    nama: str
+    jalur: str
+    bentuk: str
+    jp: float
+    peserta: int | None  # people for whom the activity was chosen (each once)
+    jp_total: float | None  # peserta × jp
+
+
+@dataclass
+class Akpk:
+    """Kebutuhan pengembangan kompetensi (the instansi's AKPK) of one period: aggregates only."""
+
+    periode: str
+    orang: int
+    orang_dengan_gap: int
+    kesenjangan: int
+    belum_ada: int
+    jp_total: float  # JP of the chosen activities, each counted once per person
+    jp_kekurangan: float  # JP still missing to everyone's yearly minimum, summed
+    di_bawah_minimal: int  # people whose plan stays below the yearly minimum
+    kompetensi: list[AkpkKompetensi] = field(default_factory=list)
+    kegiatan: list[AkpkKegiatan] = field(default_factory=list)
+    units: list[tuple[str, str]] = field(default_factory=list)  # (kode, nama) of the units with incumbents
+    codes: list[str] = field(default_factory=list)
+    per_unit: dict = field(default_factory=dict)  # (unit, kode) → people with a gap, None when the group is small
+
+
+def akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -> Akpk:
+    """Per competency: people with a gap, per unit and overall; the activities that fit and the
+    JP to plan. A count about fewer than `ukuran_kelompok_minimal` people is withheld."""
+    with bulk():
+        return _akpk(period, kamus, planner, policy)
+
+
+def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -> Akpk:
+    minimum, floor = policy.ukuran_kelompok_minimal, planner.jp_minimal
+    holders = Counter((r.person.kode_jabatan, r.unit) for r in period.orang)
+    group, unit_group = Counter(), Counter()
+    for (kode_jabatan, unit), n in holders.items():
+        for req in kamus.positions[kode_jabatan].kompetensi:
+            group[req.kode] += n
+            unit_group[(unit, req.kode)] += n
+    assessed, gaps, unit_gaps, no_fit, participants = Counter(), Counter(), Counter(), Counter(), Counter()
+    chosen: dict[str, Counter] = defaultdict(Counter)
+    serves: dict[str, set] = defaultdict(set)  # activity → competencies it was chosen for
+    out = Akpk(period.snapshot.periode, len(period.orang), 0, 0, 0, 0.0, 0.0, 0)
+    for r in period.orang:
+        picked, had, asesmen = {}, False, r.person.asesmen
+        for kode, level, column in r.syarat:
+            value = asesmen[column] if column is not None else None
+            if value is None:
+                continue
+            assessed[kode] += 1
+            if value >= level:
+                continue
+            had, activity = True, planner.fit(kode, level)
+            gaps[kode] += 1
+            unit_gaps[(r.unit, kode)] += 1
+            if activity is None:
+                no_fit[kode] += 1
+            else:
+                chosen[kode][activity.kode] += 1
+                serves[activity.kode].add(kode)
+                picked[activity.kode] = activity.jp
+        participants.update(picked.keys())
+        jp = sum(picked.values())
+        out.orang_dengan_gap += had
+        out.jp_total += jp
+        out.jp_kekurangan += max(0.0, floor - jp)
+        out.di_bawah_minimal += jp < floor
+    out.kesenjangan, out.belum_ada = sum(gaps.values()), sum(no_fit.values())
+    for c in kamus.competencies.values():
+        n = group.get(c.kode, 0)
+        if n == 0:
+            continue
+        shown = n >= minimum
+        out.kompetensi.append(AkpkKompetensi(c.kode, c.nama, n, assessed[c.kode] if shown else None,
+                                             gaps[c.kode] if shown else None,
+                                             no_fit[c.kode] if shown else None,
+                                             chosen[c.kode].most_common() if shown else None))
+    for kode in sorted(participants, key=lambda k: (-participants[k], k)):
+        a = kamus.development[kode]
+        shown = all(group[c] >= minimum for c in serves[kode])
+        out.kegiatan.append(AkpkKegiatan(a.kode, a.nama, a.jalur, BENTUK_LABEL[a.bentuk], a.jp,
+                                          participants[kode] if shown else None,
+                                          participants[kode] * a.jp if shown else None))
+    out.units = [(u, kamus.units[u].nama) for u in kamus.units if any(k[0] == u for k in unit_group)]
+    out.codes = [row.kode for row in out.kompetensi if gaps[row.kode]]
+    for unit, _ in out.units:
+        for kode in out.codes:
+            n = unit_group.get((unit, kode), 0)
+            out.per_unit[(unit, kode)] = unit_gaps.get((unit, kode), 0) if n >= minimum else None
+    return out

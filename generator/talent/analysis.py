@@ -12,6 +12,8 @@ from ..load.discover import SNAPSHOTS
 from ..model import Kamus
 from ..rules import finding
 from .compute import Result, evaluate
+from .development import Planner
+from .kebijakan import kebijakan
 from .policy import TalentPolicy
 from .snapshot import Snapshot, read_snapshot, snapshot_files
 from .succession import Movement, Slate, movement, slates
@@ -25,12 +27,14 @@ class Period:
     orang: list[Result]
     suksesi: list[Slate] = field(default_factory=list)
     pergerakan: Movement | None = None  # from the period before, when there is one
+    kebijakan: list[str] = field(default_factory=list)  # the policy in words, as applied to this snapshot
 
 
 @dataclass
 class Analysis:
     policy: TalentPolicy
     periods: dict[str, Period]  # sorted by period id
+    planner: Planner  # development plans against the catalog, computed per person on demand
 
     def latest(self) -> Period | None:
         return self.periods[list(self.periods)[-1]] if self.periods else None
@@ -86,11 +90,12 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
             continue
         with bulk():
             results = evaluate(snapshot, kamus, policy)
-            period = Period(snapshot, results, slates(results, snapshot.competencies, kamus, policy))
+            period = Period(snapshot, results, slates(results, snapshot, kamus, policy),
+                            kebijakan=kebijakan(policy, kamus, snapshot))
         if previous is not None:
             period.pergerakan = movement(previous.snapshot.periode, previous.orang, snapshot.periode, results)
         periods[snapshot.periode] = previous = period
-    return Analysis(policy, periods)
+    return Analysis(policy, periods, Planner(kamus, policy))
 
 
 def select(analysis: Analysis, periode: str | None) -> Period:

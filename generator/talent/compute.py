@@ -38,15 +38,24 @@ class Result:
                 if i is not None and asesmen[i] is not None}
 
 
+def jpm_kinds(kamus: Kamus, policy: TalentPolicy) -> tuple[str, ...]:
+    """The kinds of competency a JPM counts: every `wajib` kind (manajerial, sosial kultural and
+    any kind kamus.yaml makes wajib), and with `sertakan_teknis` every kind."""
+    config = kamus.config
+    return tuple(config.jenis_kompetensi) if policy.jpm.sertakan_teknis else config.jenis_wajib
+
+
 def scope(position: Position, kamus: Kamus, policy: TalentPolicy) -> tuple[tuple[str, int], ...]:
     """The (kode, required level) pairs a JPM against ``position`` counts."""
-    kinds = kamus.config.jenis_wajib
-    return tuple((r.kode, r.level) for r in position.kompetensi
-                 if policy.jpm.sertakan_teknis or kamus.competencies[r.kode].jenis in kinds)
+    kinds = jpm_kinds(kamus, policy)
+    return tuple((r.kode, r.level) for r in position.kompetensi if kamus.competencies[r.kode].jenis in kinds)
 
 
-def jpm(asesmen: tuple, index: dict[str, int], required: tuple[tuple[str, int], ...], cap: bool):
-    """(JPM %, missing codes) of ``asesmen`` levels against ``required``."""
+def jpm(asesmen: tuple, index: dict[str, int], required: tuple[tuple[str, int], ...], batasi_100):
+    """(JPM %, missing codes) of ``asesmen`` levels against ``required``, by the method of
+    `jpm.batasi_100`: uncapped (False), the total capped at 100% (True), or each competency
+    counted at most at its required level ("per_kompetensi")."""
+    per_competency = batasi_100 == "per_kompetensi"
     assessed = total = 0.0
     missing = []
     for kode, level in required:
@@ -55,12 +64,17 @@ def jpm(asesmen: tuple, index: dict[str, int], required: tuple[tuple[str, int], 
         if value is None:
             missing.append(kode)
             continue
-        assessed += value
+        assessed += min(value, level) if per_competency else value
         total += level
     if missing or not required:
         return None, tuple(missing)
     value = assessed / total * 100
-    return (min(value, 100.0) if cap else value), ()
+    return (min(value, 100.0) if batasi_100 is True else value), ()
+
+
+def syarat_of(position: Position, index: dict[str, int]) -> tuple:
+    """(kode, required level, snapshot column or None) of every competency ``position`` requires."""
+    return tuple((r.kode, r.level, index.get(r.kode)) for r in position.kompetensi)
 
 
 def years_before(day: dt.date, years: float) -> dt.date:
@@ -87,8 +101,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         value, missing = jpm(person.asesmen, index, required, policy.jpm.batasi_100)
         all_required = requirements.get(position.kode)
         if all_required is None:
-            all_required = requirements[position.kode] = tuple(
-                (r.kode, r.level, index.get(r.kode)) for r in position.kompetensi)
+            all_required = requirements[position.kode] = syarat_of(position, index)
         reason = ""
         if kotak not in policy.kotak_kelompok_talenta:
             reason = f"kotak {kotak} di luar kotak kelompok talenta"

@@ -33,6 +33,14 @@ def clean(text: str) -> str:
     return text.strip().lstrip("'").replace(" ", "").replace("\u00a0", "").replace(".", "")
 
 
+def birth_date(nip: str) -> dt.date | None:
+    """The birth date in the first 8 digits (PNS and PPPK alike), when they are a date."""
+    try:
+        return dt.date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return None
+
+
 def check_nip(text: str, period_end: dt.date) -> tuple[str, NipProblem | None]:
     """(the NIP without spaces and dots, the problem or None)."""
     written = text.strip()
@@ -55,10 +63,7 @@ def check_nip(text: str, period_end: dt.date) -> tuple[str, NipProblem | None]:
         return nip, NipProblem("SNAPSHOT-NIP-EXCEL", f"NIP `{written}` berakhir 000: nomor urut tidak pernah 000; "
                                                      "tanda NIP yang dibulatkan Excel ke 15 angka penting",
                                _EXCEL_HINT)
-    try:
-        birth = dt.date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
-    except ValueError:
-        birth = None
+    birth = birth_date(nip)
     latest = max(period_end.year, dt.date.today().year) + 1
     if birth is None or not 1930 <= birth.year <= latest - 16:
         return nip, NipProblem("SNAPSHOT-NIP", f"NIP `{written}`: 8 angka pertama `{nip[:8]}` bukan tanggal lahir "

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..bahasa import angka
+from .. import jenjang
 
 KINERJA = ("di_bawah", "sesuai", "di_atas")
 POTENSIAL = ("rendah", "menengah", "tinggi")
 KINERJA_LABEL = {"di_atas": "di atas ekspektasi", "sesuai": "sesuai ekspektasi", "di_bawah": "di bawah ekspektasi"}
+AXIS_LEVELS = {"kinerja": KINERJA, "potensial": POTENSIAL}  # each axis, low to high
+AXIS_LABEL = {"kinerja": KINERJA_LABEL, "potensial": {p: p for p in POTENSIAL}}
 PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Kurang/Misconduct", "Sangat Kurang")
 
 # Box numbers are fixed (shared/domain.md); only the drawing's orientation varies.
@@ -73,9 +75,31 @@ class Seleksi:
 @dataclass(frozen=True)
 class Jpm:
     sertakan_teknis: bool = False
-    batasi_100: bool = False
+    batasi_100: bool | str = False  # False | True (the total) | "per_kompetensi" (each level at most the required)
     pemetaan: Pemetaan = Pemetaan()
     seleksi: Seleksi = Seleksi()
+
+    @property
+    def per_kompetensi(self) -> bool:
+        return self.batasi_100 == "per_kompetensi"
+
+    @property
+    def batasi_total(self) -> bool:
+        return self.batasi_100 is True
+
+
+@dataclass(frozen=True)
+class BobotPotensial:
+    """Weights of the potensial components (PermenPANRB 3/2020 as amended by 20/2025, Pasal 17)."""
+
+    penilaian_kompetensi: float = 1
+    penilaian_potensi: float = 1
+    rekam_jejak: float = 1
+
+
+@dataclass(frozen=True)
+class Pengembangan:
+    jp_minimal: float = 20  # JP of competency development a year (PP 11/2017 jo. PP 17/2020 Pasal 203)
 
 
 @dataclass(frozen=True)
@@ -84,16 +108,64 @@ class HukumanDisiplin:
     tahun: float = 2
 
 
+def _merged(defaults: dict, given: dict | None, tuples: bool = False) -> dict:
+    """Per-jenjang settings: the regulation's defaults, overridden one jenjang at a time
+    (a ``null`` in kamus.yaml switches a jenjang's check off)."""
+    merged = {**defaults, **(given or {})}
+    return {k: tuple(v) if tuples and v is not None else v for k, v in merged.items()}
+
+
 @dataclass(frozen=True)
 class Suksesi:
     hanya_jenjang_di_bawah: bool = False
     jumlah_kandidat: int = 10
+    # Per target jenjang (defaults from PP 11/2017 as amended by PP 17/2020, see generator/jenjang.py).
+    jenjang_pengisi: dict = field(default_factory=lambda: dict(jenjang.JENJANG_PENGISI))
+    masa_jabatan_minimal_tahun: dict = field(default_factory=lambda: dict(jenjang.MASA_JABATAN_MINIMAL))
+    batas_usia_pensiun: dict = field(default_factory=lambda: dict(jenjang.BATAS_USIA_PENSIUN))
+    masa_kerja_tersisa_tahun: float = 2  # before the target post's BUP, after the end of the period
+    usia_maksimal: dict = field(default_factory=lambda: dict(jenjang.USIA_MAKSIMAL))
+    pendidikan_minimal: dict = field(default_factory=lambda: dict(jenjang.PENDIDIKAN_MINIMAL))
+    pangkat_minimal: dict = field(default_factory=lambda: dict(jenjang.PANGKAT_MINIMAL))
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Suksesi":
+        base = cls()
+        return cls(d.get("hanya_jenjang_di_bawah", base.hanya_jenjang_di_bawah),
+                   d.get("jumlah_kandidat", base.jumlah_kandidat),
+                   _merged(base.jenjang_pengisi, d.get("jenjang_pengisi"), tuples=True),
+                   _merged(base.masa_jabatan_minimal_tahun, d.get("masa_jabatan_minimal_tahun")),
+                   _merged(base.batas_usia_pensiun, d.get("batas_usia_pensiun")),
+                   d.get("masa_kerja_tersisa_tahun", base.masa_kerja_tersisa_tahun),
+                   _merged(base.usia_maksimal, d.get("usia_maksimal")),
+                   _merged(base.pendidikan_minimal, d.get("pendidikan_minimal")),
+                   _merged(base.pangkat_minimal, d.get("pangkat_minimal")))
 
 
 @dataclass(frozen=True)
 class OrientasiKotak:
+    """How the 9-box is drawn: which axis runs down the rows (`baris`) and which across the
+    columns (`kolom`), each from one end to the other. Either axis may be vertical."""
+
     baris: str = "potensial_tinggi_ke_rendah"
     kolom: str = "kinerja_rendah_ke_tinggi"
+
+    @classmethod
+    def from_data(cls, d: dict) -> "OrientasiKotak":
+        """A side left out follows the other: naming kinerja for the rows puts potensial
+        (low to high) in the columns, and the other way round."""
+        baris, kolom = d.get("baris"), d.get("kolom")
+        if baris and not kolom:
+            kolom = cls.kolom if baris.startswith("potensial") else "potensial_rendah_ke_tinggi"
+        if kolom and not baris:
+            baris = cls.baris if kolom.startswith("kinerja") else "kinerja_tinggi_ke_rendah"
+        return cls(baris or cls.baris, kolom or cls.kolom)
+
+    @staticmethod
+    def axis(value: str) -> tuple[str, bool]:
+        """(axis name, whether it runs from high to low) of `potensial_tinggi_ke_rendah` etc."""
+        name, direction = value.split("_", 1)
+        return name, direction == "tinggi_ke_rendah"
 
 
 def _predikat_default() -> dict:
@@ -108,11 +180,13 @@ class TalentPolicy:
     predikat_kinerja: dict = field(default_factory=_predikat_default)
     nilai_kinerja: NilaiKinerja = NilaiKinerja()
     nilai_potensi: NilaiPotensi = NilaiPotensi()
+    bobot_potensial: BobotPotensial = BobotPotensial()
     jpm: Jpm = Jpm()
     kotak_kelompok_talenta: tuple = (7, 8, 9)
     hukuman_disiplin: HukumanDisiplin = HukumanDisiplin()
     masa_berlaku_asesmen_tahun: float = 3
     ukuran_kelompok_minimal: int = 10
+    pengembangan: Pengembangan = Pengembangan()
     suksesi: Suksesi = Suksesi()
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
 
@@ -124,6 +198,7 @@ class TalentPolicy:
             predikat_kinerja={**_predikat_default(), **d.get("predikat_kinerja", {})},
             nilai_kinerja=NilaiKinerja(**d.get("nilai_kinerja", {})),
             nilai_potensi=NilaiPotensi(**d.get("nilai_potensi", {})),
+            bobot_potensial=BobotPotensial(**d.get("bobot_potensial", {})),
             jpm=Jpm(jpm.get("sertakan_teknis", False), jpm.get("batasi_100", False),
                     Pemetaan(**jpm.get("pemetaan", {})), Seleksi(**jpm.get("seleksi", {}))),
             kotak_kelompok_talenta=tuple(sorted(d.get("kotak_kelompok_talenta", (7, 8, 9)))),
@@ -131,17 +206,10 @@ class TalentPolicy:
                                                 for k, v in d.get("hukuman_disiplin", {}).items()}),
             masa_berlaku_asesmen_tahun=d.get("masa_berlaku_asesmen_tahun", cls.masa_berlaku_asesmen_tahun),
             ukuran_kelompok_minimal=d.get("ukuran_kelompok_minimal", cls.ukuran_kelompok_minimal),
-            suksesi=Suksesi(**d.get("suksesi", {})),
-            orientasi_kotak=OrientasiKotak(**d.get("orientasi_kotak", {})),
+            pengembangan=Pengembangan(**d.get("pengembangan", {})),
+            suksesi=Suksesi.from_data(d.get("suksesi", {})),
+            orientasi_kotak=OrientasiKotak.from_data(d.get("orientasi_kotak", {})),
         )
-
-    @property
-    def baris_tinggi_dulu(self) -> bool:
-        return self.orientasi_kotak.baris == "potensial_tinggi_ke_rendah"
-
-    @property
-    def kolom_rendah_dulu(self) -> bool:
-        return self.orientasi_kotak.kolom == "kinerja_rendah_ke_tinggi"
 
     def kinerja_dari_nilai(self, value: float) -> str:
         return _band(value, self.nilai_kinerja.di_atas, self.nilai_kinerja.sesuai, ("di_atas", "sesuai", "di_bawah"))
@@ -175,31 +243,18 @@ class TalentPolicy:
         kinerja, potensial = SUMBU_KOTAK[kotak]
         return f"kinerja {KINERJA_LABEL[kinerja]}, potensial {potensial}"
 
-    def grid(self) -> list[list[int]]:
-        """Box numbers as drawn: rows of potensial, columns of kinerja, in the configured order."""
-        rows = list(reversed(POTENSIAL)) if self.baris_tinggi_dulu else list(POTENSIAL)
-        cols = list(KINERJA) if self.kolom_rendah_dulu else list(reversed(KINERJA))
-        return [[KOTAK[(k, p)] for k in cols] for p in rows]
+    def axes(self) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+        """((row axis, its levels top to bottom), (column axis, its levels left to right))."""
+        out = []
+        for value in (self.orientasi_kotak.baris, self.orientasi_kotak.kolom):
+            name, high_first = OrientasiKotak.axis(value)
+            levels = list(AXIS_LEVELS[name])
+            out.append((name, list(reversed(levels)) if high_first else levels))
+        return out[0], out[1]
 
-    def describe(self) -> list[str]:
-        """The policy in words (Bahasa Indonesia), stated with every result."""
-        predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in self.predikat_kinerja.items())
-        nk, np_, pem, sel = self.nilai_kinerja, self.nilai_potensi, self.jpm.pemetaan, self.jpm.seleksi
-        hd = self.hukuman_disiplin
-        return [
-            f"Kinerja dari predikat: {predikat}.",
-            f"Kinerja dari nilai: di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<{angka(nk.di_atas)}; "
-            f"di bawah < {angka(nk.sesuai)}.",
-            f"Potensial: tinggi ≥ {angka(np_.tinggi)}; menengah {angka(np_.menengah)}–<{angka(np_.tinggi)}; "
-            f"rendah < {angka(np_.menengah)}.",
-            "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100%, atas kompetensi "
-            + ("manajerial, sosial kultural dan teknis" if self.jpm.sertakan_teknis else "manajerial dan sosial kultural")
-            + (" (dibatasi 100%)." if self.jpm.batasi_100 else " (tidak dibatasi 100%)."),
-            f"Kategori pemetaan: Optimal ≥ {angka(pem.optimal)}%; Cukup Optimal {angka(pem.cukup_optimal)}–<"
-            f"{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
-            f"Kategori seleksi: MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; KMS < {angka(sel.mms)}%.",
-            f"Kelompok talenta: kotak {', '.join(map(str, self.kotak_kelompok_talenta))}, kecuali hukuman disiplin "
-            f"{'/'.join(hd.tingkat) or '–'} dalam {angka(hd.tahun)} tahun sebelum akhir periode.",
-            f"Hasil asesmen lebih dari {angka(self.masa_berlaku_asesmen_tahun)} tahun ditandai kedaluwarsa.",
-            f"Kelompok kurang dari {self.ukuran_kelompok_minimal} orang tidak dirinci di situs.",
-        ]
+    def grid(self) -> list[list[int]]:
+        """Box numbers as drawn, in the configured orientation (either axis may be the rows)."""
+        (row_axis, rows), (_, cols) = self.axes()
+        if row_axis == "potensial":
+            return [[KOTAK[(k, p)] for k in cols] for p in rows]
+        return [[KOTAK[(k, p)] for p in cols] for k in rows]

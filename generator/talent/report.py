@@ -2,7 +2,8 @@
 
 Named results are personal data (UU 27/2022): they are written only where the user asks
 (`kamus talenta --output DIR`), never into a site folder, every file marked RAHASIA.
-The JSON structure is documented in the README and pinned by a test.
+The JSON structure is documented in the README and pinned by a test. Everything per person
+(results and development plans) is made while it is written, one person at a time.
 """
 
 from __future__ import annotations
@@ -12,46 +13,103 @@ import json
 from pathlib import Path
 
 from ..bahasa import angka
+from ..model import BENTUK_LABEL
 from ..outputs import check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
-from .policy import KINERJA_LABEL, TINDAK_LANJUT
+from .development import Plan
+from .policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
-def person_sheet(period: Period, kamus) -> Table:
+def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
-    codes = period.snapshot.competencies
+    codes, planner = period.snapshot.competencies, analysis.planner
     columns = ["nip", "nama", "kode_jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
-               "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut"]
+               "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
+               "jumlah_kesenjangan", "jp_total", "jp_kekurangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
     def rows():
         for r in period.orang:
-            gap = r.gap
+            gap, plan = r.gap, planner.plan(r.person.asesmen, r.syarat)
             yield [r.person.nip, r.person.nama, r.person.kode_jabatan, units.get(r.unit, r.unit),
                    KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
                    r.alasan_tidak_masuk, "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
-                   *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak]]
+                   *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak],
+                   len(plan.rencana_pengembangan), plan.jp_total, plan.jp_kekurangan]
 
-    return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2)
+    return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2, "Hasil")
+
+
+def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
+    """Every gap of every person, against their own position and, for candidates on a
+    succession slate, against the target post: the sheet "Rencana Pengembangan"."""
+    planner, catalog = analysis.planner, kamus.development
+    columns = ["nip", "nama", "kode_jabatan", "sasaran", "kode_jabatan_sasaran", "kompetensi", "nama_kompetensi",
+               "asesmen", "syarat", "kegiatan", "nama_kegiatan", "jalur", "bentuk", "jp", "keterangan",
+               "jp_total", "jp_kekurangan"]
+
+    def gaps(r, sasaran: str, target: str, plan: Plan):
+        for g in plan.rencana_pengembangan:
+            activity = catalog[g.kegiatan[0]] if g.kegiatan else None
+            competency = kamus.competencies.get(g.kompetensi)
+            yield [r.person.nip, r.person.nama, r.person.kode_jabatan, sasaran, target, g.kompetensi,
+                   competency.nama if competency else "", g.asesmen, g.syarat,
+                   " ".join(g.kegiatan), activity.nama if activity else "", activity.jalur if activity else "",
+                   BENTUK_LABEL.get(activity.bentuk, "") if activity else "", g.jp if activity else "",
+                   g.keterangan, plan.jp_total, plan.jp_kekurangan]
+
+    def rows():  # made while written, one person at a time
+        for r in period.orang:
+            yield from gaps(r, OWN, r.person.kode_jabatan, planner.plan(r.person.asesmen, r.syarat))
+        for slate in period.suksesi:
+            for c in slate.kandidat:
+                yield from gaps(c.hasil, "suksesi", slate.jabatan.kode, planner.plan(c.hasil.person.asesmen,
+                                                                                      slate.syarat))
+
+    return Table(f"RAHASIA-{period.snapshot.periode}-rencana-pengembangan", columns, rows(), 2,
+                 "Rencana Pengembangan")
 
 
 def slate_sheet(period: Period) -> Table:
     columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "peringkat", "nip", "nama", "kode_jabatan_sekarang",
-               "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang"]
+               "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "tidak_diperiksa"]
     rows = []
     for slate in period.suksesi:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
             rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.hasil.person.nip, c.hasil.person.nama,
-                         c.hasil.person.kode_jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short])
+                         c.hasil.person.kode_jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short,
+                         "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
-            rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", ""])
-    return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2)
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
+                         ""])
+    return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2, "Suksesi")
+
+
+def excluded_sheet(period: Period) -> Table:
+    """Pool members who would stand among a post's top candidates by JPM but fail a requirement."""
+    columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "nip", "nama", "kode_jabatan_sekarang", "kotak",
+               "jpm_persen", "aturan", "alasan"]
+    rows = [[slate.jabatan.kode, slate.jabatan.nama, e.hasil.person.nip, e.hasil.person.nama,
+             e.hasil.person.kode_jabatan, e.hasil.kotak, e.jpm, ", ".join(a for a, _ in e.alasan),
+             "; ".join(text for _, text in e.alasan)]
+            for slate in period.suksesi for e in slate.dikecualikan_teratas]
+    return Table(f"RAHASIA-{period.snapshot.periode}-suksesi-dikecualikan", columns, rows, 2, "Dikecualikan")
+
+
+def rules_sheet(period: Period) -> Table:
+    """Every requirement per post: what it asks or why it was not checked, and how many it excluded."""
+    columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "aturan", "keterangan", "dikecualikan", "dasar"]
+    rows = [[slate.jabatan.kode, slate.jabatan.nama, a.aturan, a.keterangan,
+             slate.dikecualikan_per_aturan.get(a.aturan, "") if a.diperiksa else "", a.dasar]
+            for slate in period.suksesi for a in slate.aturan]
+    return Table(f"RAHASIA-{period.snapshot.periode}-suksesi-persyaratan", columns, rows, 3, "Persyaratan")
 
 
 def movement_sheet(period: Period) -> Table | None:
@@ -60,10 +118,13 @@ def movement_sheet(period: Period) -> Table | None:
         return None
     rows = [["masuk", r.person.nip, r.person.nama, "", r.kotak] for r in m.masuk]
     rows += [["keluar", r.person.nip, r.person.nama, r.kotak, ""] for r in m.keluar]
-    rows += [["naik", new.person.nip, new.person.nama, old.kotak, new.kotak] for old, new in m.naik]
-    rows += [["turun", new.person.nip, new.person.nama, old.kotak, new.kotak] for old, new in m.turun]
+    for label, pairs in (("kinerja naik", m.kinerja_naik), ("kinerja turun", m.kinerja_turun),
+                         ("potensial naik", m.potensial_naik), ("potensial turun", m.potensial_turun),
+                         ("masuk kelompok talenta", m.masuk_kelompok_talenta),
+                         ("keluar kelompok talenta", m.keluar_kelompok_talenta)):
+        rows += [[label, new.person.nip, new.person.nama, old.kotak, new.kotak] for old, new in pairs]
     return Table(f"RAHASIA-{m.dari}-{m.ke}-pergerakan", ["perubahan", "nip", "nama", f"kotak_{m.dari}",
-                                                         f"kotak_{m.ke}"], rows, 3)
+                                                         f"kotak_{m.ke}"], rows, 3, "Pergerakan")
 
 
 def grid_sheet(analysis: Analysis, period: Period) -> Table:
@@ -71,44 +132,81 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     counts: dict[int, int] = {}
     for r in period.orang:
         counts[r.kotak] = counts.get(r.kotak, 0) + 1
-    rows = [[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row] for row in analysis.policy.grid()]
+    (row_axis, row_levels), (col_axis, col_levels) = analysis.policy.axes()
+    head = [f"{row_axis.capitalize()} ↓ / {col_axis} →", *[AXIS_LABEL[col_axis][c] for c in col_levels]]
+    rows = [[AXIS_LABEL[row_axis][level], *[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row]]
+            for level, row in zip(row_levels, analysis.policy.grid())]
     rows += [[]] + [[f"Kotak {kotak}", TINDAK_LANJUT[kotak]] for kotak in range(9, 0, -1)]
-    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in analysis.policy.describe()]
-    head = "Potensial ↓ / kinerja →" if analysis.policy.baris_tinggi_dulu else "Potensial ↑ / kinerja →"
-    return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", [head, "", ""], rows, 0)
+    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.kebijakan]
+    return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", head, rows, 1, "Kotak 9")
 
 
 def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None, plain_csv: bool = False) -> list[Path]:
-    """The restricted report: one XLSX and one CSV per table, every file marked RAHASIA, each
-    written row by row. ``root`` is the kamus root: the report is never written inside it or
-    inside a site. CSV files follow Indonesian-locale Excel (`;`, decimal comma, BOM) unless
-    ``plain_csv``."""
+    """The restricted report, every file marked RAHASIA and written row by row: one workbook
+    per subject (per-person results with their development plans; succession with the
+    excluded and the requirements; movement; the 9-box grid) and one CSV per sheet. ``root``
+    is the kamus root: the report is never written inside it or inside a site. CSV files follow
+    Indonesian-locale Excel (`;`, decimal comma, BOM) unless ``plain_csv``."""
     folder = Path(folder).resolve()
     check_private_output(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    makers = [lambda: person_sheet(period, kamus), lambda: slate_sheet(period),
-              lambda: movement_sheet(period), lambda: grid_sheet(analysis, period)]
-    for make in makers:
-        csv_writer = functools.partial(write_csv, plain=plain_csv)
-        for suffix, write in ((".xlsx", write_xlsx), (".csv", csv_writer)):
-            sheet = make()  # made afresh for each file: its rows are a one-pass stream
-            if sheet is None:
-                break
-            path = folder / f"{sheet.name}{suffix}"
+    books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus)],
+             [lambda: slate_sheet(period), lambda: excluded_sheet(period), lambda: rules_sheet(period)],
+             [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)]]
+    for makers in books:
+        sheets = [make() for make in makers]  # made afresh for each file: their rows are one-pass streams
+        if sheets[0] is None:
+            continue
+        path = folder / f"{sheets[0].name}.xlsx"
+        with open(path, "wb") as handle:
+            write_xlsx(sheets, handle, banner=RAHASIA)
+        written.append(path)
+        for make in makers:
+            sheet = make()
+            path = folder / f"{sheet.name}.csv"
             with open(path, "wb") as handle:
-                write(sheet, handle, banner=RAHASIA)
+                write_csv(sheet, handle, banner=RAHASIA, plain=plain_csv)
             written.append(path)
     return written
 
 
-def _person_json(r) -> dict:
+def _plan_json(plan: Plan) -> dict:
+    return {"rencana_pengembangan": [{"kompetensi": g.kompetensi, "asesmen": g.asesmen, "syarat": g.syarat,
+                                      "kegiatan": list(g.kegiatan), "jp": g.jp, "keterangan": g.keterangan or None}
+                                     for g in plan.rencana_pengembangan],
+            "jp_total": plan.jp_total, "jp_kekurangan": plan.jp_kekurangan}
+
+
+def _slate_json(analysis: Analysis, s) -> dict:
+    plan = analysis.planner.plan
+    return {
+        "kode_jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
+        "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
+        "aturan": [{"aturan": a.aturan, "keterangan": a.keterangan, "dasar": a.dasar, "diperiksa": a.diperiksa}
+                   for a in s.aturan],
+        "dikecualikan": s.dikecualikan, "dikecualikan_per_aturan": s.dikecualikan_per_aturan,
+        "dikecualikan_teratas": [{"nip": e.hasil.person.nip, "nama": e.hasil.person.nama,
+                                  "kode_jabatan": e.hasil.person.kode_jabatan, "jpm": e.jpm,
+                                  "alasan": [{"aturan": a, "alasan": text} for a, text in e.alasan]}
+                                 for e in s.dikecualikan_teratas],
+        "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "kode_jabatan": c.hasil.person.kode_jabatan,
+                      "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
+                      "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
+                                            c.kompetensi_kurang.items()},
+                      "tidak_diperiksa": list(c.tidak_diperiksa),
+                      **_plan_json(plan(c.hasil.person.asesmen, s.syarat))}
+                     for c in s.kandidat]}
+
+
+def _person_json(analysis: Analysis, r) -> dict:
     return {"nip": r.person.nip, "nama": r.person.nama, "kode_jabatan": r.person.kode_jabatan,
             "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
             "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
-            "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa}
+            "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": TINDAK_LANJUT[r.kotak],
+            **_plan_json(analysis.planner.plan(r.person.asesmen, r.syarat))}
 
 
 def _indented(value, depth: int) -> str:
@@ -119,56 +217,69 @@ def _indented(value, depth: int) -> str:
 def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     """The documented JSON (pinned by a test) to the text stream ``out``, one person at a time:
     the same text as ``json.dumps(document, indent=2)``, without holding it all."""
-    slates = [{"kode_jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
-               "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
-               "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jpm": c.jpm,
-                             "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
-                             "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
-                                                   c.kompetensi_kurang.items()}}
-                            for c in s.kandidat]}
-              for s in period.suksesi]
     m = period.pergerakan
+    nips = (lambda pairs: [new.person.nip for _, new in pairs])
     head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-            "kebijakan": analysis.policy.describe()}
-    tail = {"suksesi": slates, "pergerakan": None if m is None else {
+            "kebijakan": period.kebijakan}
+    tail = {"suksesi": [_slate_json(analysis, s) for s in period.suksesi], "pergerakan": None if m is None else {
         "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
         "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
-        "naik": [new.person.nip for _, new in m.naik], "turun": [new.person.nip for _, new in m.turun]}}
+        "kinerja_naik": nips(m.kinerja_naik), "kinerja_turun": nips(m.kinerja_turun),
+        "potensial_naik": nips(m.potensial_naik), "potensial_turun": nips(m.potensial_turun),
+        "masuk_kelompok_talenta": nips(m.masuk_kelompok_talenta),
+        "keluar_kelompok_talenta": nips(m.keluar_kelompok_talenta), "tetap": m.tetap}}
     out.write("{\n")
     for key, value in head.items():
         out.write(f"  {json.dumps(key)}: {_indented(value, 1)},\n")
     out.write('  "orang": [')
     for index, r in enumerate(period.orang):
-        out.write(("," if index else "") + "\n    " + _indented(_person_json(r), 2))
+        out.write(("," if index else "") + "\n    " + _indented(_person_json(analysis, r), 2))
     out.write("\n  ],\n" if period.orang else "],\n")
     out.write(",\n".join(f"  {json.dumps(key)}: {_indented(value, 1)}" for key, value in tail.items()))
     out.write("\n}\n")
 
 
-def write_csv_stdout(period: Period, kamus, out, plain: bool = False) -> None:
+def write_csv_stdout(analysis: Analysis, period: Period, kamus, out, plain: bool = False) -> None:
     """The per-person table for the terminal: the same CSV as the report, without the BOM."""
-    write_csv_text(person_sheet(period, kamus), out, plain=plain)
+    write_csv_text(person_sheet(analysis, period, kamus), out, plain=plain)
 
 
 def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.\nKebijakan:\n")
-    out.write("".join(f"  - {line}\n" for line in analysis.policy.describe()) + "\n")
+    out.write("".join(f"  - {line}\n" for line in period.kebijakan) + "\n")
+    minimum = analysis.policy.pengembangan.jp_minimal
     for r in period.orang:
         jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
+        plan = analysis.planner.plan(r.person.asesmen, r.syarat)
+        short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"
+                 if plan.jp_kekurangan else "")
         out.write(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
-                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}\n")
+                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}; "
+                  f"rencana pengembangan: {len(plan.rencana_pengembangan)} kesenjangan, {angka(plan.jp_total)} JP{short}\n")
+        for g in plan.rencana_pengembangan:
+            what = " ".join(g.kegiatan) + f" ({angka(g.jp)} JP)" if g.kegiatan else g.keterangan
+            out.write(f"    {g.kompetensi} {angka(g.asesmen)} < {g.syarat}: {what}\n")
     lines = [""]
     for slate in period.suksesi:
         bands = slate.kategori_seleksi
         lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
                      f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
-                     f"{slate.tidak_lengkap} data asesmen tidak lengkap)")
+                     f"{slate.tidak_lengkap} data asesmen tidak lengkap; {slate.dikecualikan} dikecualikan oleh "
+                     "persyaratan jabatan)")
+        for a in slate.aturan:
+            count = f": {slate.dikecualikan_per_aturan.get(a.aturan, 0)} dikecualikan" if a.diperiksa else ""
+            lines.append(f"  [{a.aturan}] {a.keterangan}{count}")
         for rank, c in enumerate(slate.kandidat, start=1):
             lines.append(f"  {rank}. {c.hasil.person.nip} {c.hasil.person.nama} JPM {angka(c.jpm, 1)}% {c.kategori_seleksi}")
+        for e in slate.dikecualikan_teratas:
+            lines.append(f"  dikecualikan: {e.hasil.person.nip} {e.hasil.person.nama} JPM {angka(e.jpm, 1)}%: "
+                         + "; ".join(text for _, text in e.alasan))
     if period.pergerakan:
         m = period.pergerakan
-        lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, "
-                     f"{len(m.naik)} naik, {len(m.turun)} turun, {m.tetap} tetap.")
+        lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, {m.tetap} tetap "
+                     f"di kotak yang sama; kinerja {len(m.kinerja_naik)} naik, {len(m.kinerja_turun)} turun; "
+                     f"potensial {len(m.potensial_naik)} naik, {len(m.potensial_turun)} turun; kelompok talenta "
+                     f"{len(m.masuk_kelompok_talenta)} masuk, {len(m.keluar_kelompok_talenta)} keluar.")
     out.write("\n".join(lines) + "\n")

@@ -16,14 +16,21 @@ from pathlib import PurePosixPath
 from ..load.discover import SNAPSHOTS
 from ..rules import finding
 from ..suggest import closest, suggest
+from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
 from .nip import check_nip
-from .policy import PREDIKAT
+from .policy import PREDIKAT, TalentPolicy
 from .table import read_table
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 COLUMNS = ("nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
-           "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen")
-REQUIRED = ("nip", "nama", "kode_jabatan", "nilai_potensi")
+           "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen", "pangkat_golongan", "pendidikan", "tmt_jabatan",
+           "penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
+REQUIRED = ("nip", "nama", "kode_jabatan")
+# The components of potensial (PermenPANRB 3/2020 as amended by 20/2025, Pasal 17): used when
+# the export has no precomputed `nilai_potensi`.
+KOMPONEN_POTENSIAL = ("penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
+# Optional columns that enable succession checks (eligibility.py); absent = "tidak diperiksa".
+OPTIONAL = ("pangkat_golongan", "pendidikan", "tmt_jabatan")
 HUKUMAN = ("tidak", "ringan", "sedang", "berat")
 _DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII),
          re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)]
@@ -52,6 +59,9 @@ class Person:
     tanggal_hukuman: dt.date | None
     tanggal_asesmen: dt.date | None
     asesmen: tuple  # assessed level per Snapshot.competencies, None = not assessed
+    pangkat_golongan: int | None = None  # rank of the golongan ruang (eligibility.pangkat_rank), None = empty
+    pendidikan: int | None = None  # index in eligibility.PENDIDIKAN, None = empty
+    tmt_jabatan: dt.date | None = None  # since when the person holds their current jabatan
 
 
 @dataclass
@@ -62,6 +72,8 @@ class Snapshot:
     competencies: tuple[str, ...] = ()
     people: list[Person] = field(default_factory=list)
     findings: list = field(default_factory=list)
+    columns: frozenset = frozenset()  # the OPTIONAL columns the export has
+    potensial_dari_komponen: bool = False  # nilai_potensi computed from KOMPONEN_POTENSIAL
 
     def failed(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
@@ -117,7 +129,12 @@ class _Reader:
         self.index: dict[str, int] = {}  # canonical column → cell index
         self.competency_index: list[tuple[str, int]] = []
         self.level_cache: dict[str, float | None] = {}
+        self.date_cache: dict[str, dt.date | None] = {}
+        self.rank_cache: dict[tuple[str, str], int | None] = {}
         self.header_line = table.header_line
+        bobot = TalentPolicy.from_data(kamus.config.talenta).bobot_potensial
+        self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
+        self.from_components = False
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -150,10 +167,26 @@ class _Reader:
         missing = [c for c in REQUIRED if c not in self.index]
         if "predikat_kinerja" not in self.index and "nilai_kinerja" not in self.index:
             missing.append("predikat_kinerja atau nilai_kinerja")
+        components = [c for c in KOMPONEN_POTENSIAL if c in self.index]
+        if "nilai_potensi" in self.index:
+            for name in components:
+                self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, self.header_line,
+                                             self.index.pop(name) + 1, f"kolom `{name}` tidak dipakai: nilai "
+                                             "potensial diambil dari kolom `nilai_potensi`"))
+        elif len(components) == len(KOMPONEN_POTENSIAL):
+            self.from_components = True
+        elif components:
+            absent = ", ".join(f"`{c}`" for c in KOMPONEN_POTENSIAL if c not in self.index)
+            self.error("SNAPSHOT-HEADER-MISSING", self.header_line, 0,
+                       f"kolom `nilai_potensi` tidak ada dan komponennya belum lengkap: {absent} tidak ada",
+                       "Tambahkan kolom `nilai_potensi`, atau lengkapi kolom penilaian_kompetensi, penilaian_potensi "
+                       "dan rekam_jejak.")
+        else:
+            missing.append("nilai_potensi")
         for name in missing:
             self.error("SNAPSHOT-HEADER-MISSING", self.header_line, 0, f"kolom wajib `{name}` tidak ada",
                        f"Tambahkan kolom `{name}` di baris judul.")
-        return not missing
+        return not missing and (self.from_components or "nilai_potensi" in self.index)
 
     def cell(self, cells, name) -> str:
         position = self.index.get(name)
@@ -171,11 +204,15 @@ class _Reader:
             return None
         return value
 
-    def date(self, line, cells, name):
+    def date(self, line, cells, name, cache=None):
         text = self.cell(cells, name)
         if not text:
             return None
-        value = parse_date(text)
+        value = cache.get(text, _MISSING) if cache is not None else _MISSING
+        if value is _MISSING:
+            value = parse_date(text)
+            if cache is not None:
+                cache[text] = value
         if value is None:
             self.error("SNAPSHOT-DATE", line, self.index[name], f"`{name}` bernilai `{text}`, bukan tanggal yang dikenal")
         return value
@@ -219,7 +256,7 @@ class _Reader:
         if not predikat_text and nilai_kinerja is None and not self.cell(cells, "nilai_kinerja"):
             column = self.index.get("predikat_kinerja", self.index.get("nilai_kinerja"))
             self.error("SNAPSHOT-EMPTY", line, column, "kinerja kosong: isi `predikat_kinerja` atau `nilai_kinerja`")
-        potensi = self.number(line, cells, "nilai_potensi", 0, 100, required=True)
+        potensi = self.potensial(line, cells)
         hukuman = self.cell(cells, "hukuman_disiplin").lower() or "tidak"
         if hukuman not in HUKUMAN:
             self.error("SNAPSHOT-VALUE", line, self.index["hukuman_disiplin"],
@@ -240,10 +277,36 @@ class _Reader:
             if value is None:
                 self.error("SNAPSHOT-VALUE", line, position, f"level `{code}` bernilai `{text}`, harus bilangan 0–5")
             levels.append(value)
+        pangkat = self.ranked(line, cells, "pangkat_golongan", pangkat_rank,
+                              "harus golongan ruang I/a sampai IV/e, misalnya III/c")
+        pendidikan = self.ranked(line, cells, "pendidikan", pendidikan_rank,
+                                 f"pilihan: {', '.join(PENDIDIKAN)} (D-IV setara S1)")
+        tmt_jabatan = self.date(line, cells, "tmt_jabatan", self.date_cache)
         if len(self.findings) != before:
             return None
         return Person(line, nip, nama, sys.intern(kode), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
-                      tanggal_hukuman, tanggal_asesmen, tuple(levels))
+                      tanggal_hukuman, tanggal_asesmen, tuple(levels), pangkat, pendidikan, tmt_jabatan)
+
+    def potensial(self, line, cells) -> float | None:
+        """`nilai_potensi`, or the weighted mean of its components when the export has those instead."""
+        if not self.from_components:
+            return self.number(line, cells, "nilai_potensi", 0, 100, required=True)
+        values = [self.number(line, cells, name, 0, 100, required=True) for name in KOMPONEN_POTENSIAL]
+        if any(v is None for v in values) or not sum(self.weights):
+            return None
+        return round(sum(w * v for w, v in zip(self.weights, values)) / sum(self.weights), 4)
+
+    def ranked(self, line, cells, name, parse, expected):
+        """An optional ranked value (pangkat, pendidikan): None when the column or the cell is empty."""
+        text = self.cell(cells, name)
+        if not text:
+            return None
+        value = self.rank_cache.get((name, text), _MISSING)
+        if value is _MISSING:  # few distinct texts ("III/c", "S1"): parse each once
+            value = self.rank_cache[(name, text)] = parse(text)
+        if value is None:
+            self.error("SNAPSHOT-VALUE", line, self.index[name], f"`{name}` bernilai `{text}`, {expected}")
+        return value
 
 
 def _skip_title_rows(table, reader) -> None:
@@ -284,6 +347,8 @@ def read_snapshot(source, path: str, kamus) -> Snapshot:
                 snapshot.people.append(person)
         reader.findings.extend(table.late_findings)
     snapshot.competencies = tuple(code for code, _ in reader.competency_index)
+    snapshot.columns = frozenset(c for c in OPTIONAL if c in reader.index)
+    snapshot.potensial_dari_komponen = reader.from_components
     snapshot.findings = reader.findings
     return snapshot
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..jenjang import RANK
-from ..model import Kamus, Position
-from .compute import Result, scope
-from .policy import KATEGORI_SELEKSI, TalentPolicy
+from ..model import Kamus
+from .compute import Result, scope, syarat_of
+from .eligibility import Aturan, Requirements
+from .policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
 
 
 @dataclass
@@ -17,81 +19,149 @@ class Candidate:
     jpm: float
     kategori_seleksi: str
     kompetensi_kurang: dict  # kode → (asesmen, syarat) where the assessed level is below the required one
+    tidak_diperiksa: tuple = ()  # requirements that could not be checked for this person (data missing)
+
+
+@dataclass
+class Excluded:
+    """A pool member who would stand among the post's top candidates by JPM, but fails a requirement."""
+
+    hasil: Result
+    jpm: float
+    alasan: tuple  # (rule, reason in the regulation's words) of every requirement failed
 
 
 @dataclass
 class Slate:
     """One strategic post's slate, named as `suksesi` in `kamus talenta --format json`."""
 
-    jabatan: Position
+    jabatan: object  # the Position
     pemangku: int  # current holders of the post
-    kandidat: list[Candidate]  # the best ranked, at most the policy's number, best first
-    jumlah_kandidat: int  # every ranked candidate
+    kandidat: list[Candidate]  # the best ranked eligible members, at most the policy's number, best first
+    jumlah_kandidat: int  # every ranked eligible member
     kategori_seleksi: dict  # seleksi category → number of ranked candidates
-    tidak_lengkap: int  # pool members not ranked because a required competency was not assessed
+    tidak_lengkap: int  # eligible pool members not ranked because a required competency was not assessed
+    aturan: list[Aturan] = field(default_factory=list)  # every requirement, checked or why not
+    dikecualikan: int = 0  # pool members (holders aside) that fail at least one requirement
+    dikecualikan_per_aturan: dict = field(default_factory=dict)  # rule → members failing it
+    dikecualikan_teratas: list[Excluded] = field(default_factory=list)  # excluded among the top by JPM
+    syarat: tuple = ()  # (kode, level, column) of every competency the post requires: for the plans
 
 
 class _Ranking:
     """Pool members ordered by the sum of their assessed levels over one set of competencies.
 
-    JPM = sum ÷ Σ required × 100 and Σ required is fixed per post, so one ordering per
-    set of competencies (and career rank) serves every post that requires that set:
-    slates cost O(pool · sets + posts · log pool), not O(pool · posts).
+    JPM = sum ÷ Σ required × 100 and Σ required is fixed per post, so one ordering per set of
+    competencies serves every post that requires that set (with the per-competency cap, per
+    set of competencies and levels): slates cost O(pool · sets + posts · log pool), not
+    O(pool · posts). Entries are (sum, pool index, result), best first.
     """
 
-    def __init__(self, members, codes, index):
-        self.complete, self.incomplete = [], []
-        for r in members:
+    def __init__(self, complete: list, incomplete: list):
+        self.complete, self.incomplete = complete, incomplete
+        self.negative_sums = [-total for total, _, _ in complete]
+        self.holders: dict[str, list[float]] = defaultdict(list)  # kode_jabatan → sums of its holders
+        for total, _, r in complete:
+            self.holders[r.person.kode_jabatan].append(total)
+        self.incomplete_holders = Counter(r.person.kode_jabatan for _, r in incomplete)
+
+    @classmethod
+    def of(cls, pool: list[Result], codes: tuple, caps: tuple | None, index: dict) -> "_Ranking":
+        complete, incomplete = [], []
+        for i, r in enumerate(pool):
             values = [r.person.asesmen[index[k]] if k in index else None for k in codes]
             if any(v is None for v in values):
-                self.incomplete.append(r)
+                incomplete.append((i, r))
             else:
-                self.complete.append((sum(values), r))
-        self.complete.sort(key=lambda pair: (-pair[0], -pair[1].kotak, pair[1].person.nip))
-        self.negative_sums = [-total for total, _ in self.complete]
-        self.holders: dict[str, list[float]] = {}  # kode_jabatan → sums of its holders in this ranking
-        for total, r in self.complete:
-            self.holders.setdefault(r.person.kode_jabatan, []).append(total)
-        self.incomplete_holders: dict[str, int] = {}
-        for r in self.incomplete:
-            self.incomplete_holders[r.person.kode_jabatan] = self.incomplete_holders.get(r.person.kode_jabatan, 0) + 1
+                complete.append((sum(values) if caps is None else sum(map(min, values, caps)), i, r))
+        complete.sort(key=lambda e: (-e[0], -e[2].kotak, e[2].person.nip))
+        return cls(complete, incomplete)
+
+    def where(self, keep) -> "_Ranking":
+        """The members whose pool index passes ``keep``, in the same order."""
+        return _Ranking([e for e in self.complete if keep(e[1])], [e for e in self.incomplete if keep(e[0])])
 
     def at_least(self, threshold: float) -> int:
         """How many sums are ≥ ``threshold`` (already lowered by a small epsilon)."""
         return bisect.bisect_right(self.negative_sums, -threshold)
 
 
-def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
-    index = {code: i for i, code in enumerate(competencies)}
+class _Verdicts:
+    """Which requirements each pool member fails, per target jenjang (rule names only, shared
+    tuples: a million-row snapshot keeps no reason text; the listed ones are explained later)."""
+
+    def __init__(self, pool: list[Result], posts: list, snapshot, policy: TalentPolicy):
+        self.requirements: dict[str, Requirements] = {}
+        self.failed: dict[str, list[tuple]] = {}
+        self.counts: dict[str, Counter] = {}
+        self.holder_counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        shared: dict[tuple, tuple] = {}
+        for target in sorted({p.jenis_jabatan for p in posts}):
+            check = self.requirements[target] = Requirements(target, policy.suksesi, snapshot.end, snapshot.columns)
+            posts_here = {p.kode for p in posts if p.jenis_jabatan == target}
+            failed, counts = [], Counter()
+            for r in pool:
+                names = check.failures(r)
+                names = shared.setdefault(names, names)
+                failed.append(names)
+                if names:
+                    counts.update(names)
+                    counts[""] += 1  # "" counts the members excluded by at least one rule
+                    if r.person.kode_jabatan in posts_here:
+                        self.holder_counts[(target, r.person.kode_jabatan)].update((*names, ""))
+            self.failed[target], self.counts[target] = failed, counts
+
+    def excluded(self, post) -> tuple[int, dict]:
+        counts = self.counts[post.jenis_jabatan] - self.holder_counts[(post.jenis_jabatan, post.kode)]
+        return counts.get("", 0), {a.aturan: counts.get(a.aturan, 0)
+                                   for a in self.requirements[post.jenis_jabatan].aturan if a.diperiksa}
+
+
+def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
+    index = {code: i for i, code in enumerate(snapshot.competencies)}
     pool = [r for r in results if r.kelompok_talenta]
-    holders: dict[str, int] = {}
-    for r in results:
-        holders[r.person.kode_jabatan] = holders.get(r.person.kode_jabatan, 0) + 1
-    rankings: dict[tuple, _Ranking] = {}
+    holders = Counter(r.person.kode_jabatan for r in results)
+    posts = sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode)
+    verdicts = _Verdicts(pool, posts, snapshot, policy)
+    everyone: dict[tuple, _Ranking] = {}
+    eligible: dict[tuple, _Ranking] = {}
     ms_name, mms_name, kms_name = KATEGORI_SELEKSI
+    limit, per_competency = policy.suksesi.jumlah_kandidat, policy.jpm.per_kompetensi
     out = []
-    for position in sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode):
+    for position in posts:
         required = scope(position, kamus, policy)
-        codes = tuple(sorted(kode for kode, _ in required))
-        rank = RANK[position.jenis_jabatan] + 1 if policy.suksesi.hanya_jenjang_di_bawah else None
-        key = (codes, rank)
-        if key not in rankings:
-            members = pool if rank is None else [r for r in pool if RANK[r.jenis_jabatan] == rank]
-            rankings[key] = _Ranking(members, codes, index)
-        ranking = rankings[key]
+        if per_competency:  # the sums depend on the required levels too
+            key = tuple(sorted(required))
+            codes, caps = tuple(kode for kode, _ in key), tuple(level for _, level in key)
+        else:
+            key = codes = tuple(sorted(kode for kode, _ in required))
+            caps = None
+        if key not in everyone:
+            everyone[key] = _Ranking.of(pool, codes, caps, index)
+        target, failed = position.jenis_jabatan, verdicts.failed[position.jenis_jabatan]
+        if (key, target) not in eligible:
+            eligible[(key, target)] = everyone[key].where(lambda i: not failed[i])
+        ranking = eligible[(key, target)]
         total_required = sum(level for _, level in required)
-        limit = policy.suksesi.jumlah_kandidat
+        check = verdicts.requirements[target]
+
+        def percent(total: float) -> float:
+            value = total / total_required * 100
+            return min(value, 100.0) if policy.jpm.batasi_total else value
+
         candidates = []
-        for total, r in ranking.complete:
+        for total, _, r in ranking.complete:
             if len(candidates) == limit:
                 break
             if r.person.kode_jabatan == position.kode:
                 continue  # a post's own holders are no candidates for it
-            value = total / total_required * 100
-            value = min(value, 100.0) if policy.jpm.batasi_100 else value
+            value = percent(total)
             shortfalls = {kode: (r.person.asesmen[index[kode]], level) for kode, level in required
                           if r.person.asesmen[index[kode]] < level}
-            candidates.append(Candidate(r, round(value, 2), policy.kategori_seleksi(value), shortfalls))
+            candidates.append(Candidate(r, round(value, 2), policy.kategori_seleksi(value), shortfalls,
+                                        check.explain(r)[1]))
+        top = itertools.islice((e for e in everyone[key].complete if e[2].person.kode_jabatan != position.kode), limit)
+        excluded = [Excluded(r, round(percent(total), 2), check.explain(r)[0]) for total, i, r in top if failed[i]]
         ms_needed = policy.jpm.seleksi.ms / 100 * total_required - 1e-9
         mms_needed = policy.jpm.seleksi.mms / 100 * total_required - 1e-9
         ms, mms, ranked = ranking.at_least(ms_needed), ranking.at_least(mms_needed), len(ranking.complete)
@@ -100,27 +170,39 @@ def slates(results: list[Result], competencies: tuple[str, ...], kamus: Kamus, p
             ms -= total >= ms_needed
             mms -= total >= mms_needed
         incomplete = len(ranking.incomplete) - ranking.incomplete_holders.get(position.kode, 0)
+        count, per_rule = verdicts.excluded(position)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
-                         {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete))
+                         {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete,
+                         check.aturan, count, per_rule, excluded, syarat_of(position, index)))
     return out
 
 
 @dataclass
 class Movement:
-    """Named as `pergerakan` in `kamus talenta --format json`."""
+    """Named as `pergerakan` in `kamus talenta --format json`. Kinerja and potensial moves are
+    counted on their own axes: a box number says nothing about direction (6 → 4 is a rise in
+    kinerja and a fall in potensial)."""
 
     dari: str
     ke: str
     transisi: list[list[int]] = field(default_factory=lambda: [[0] * 9 for _ in range(9)])  # [from-1][to-1]
-    masuk: list[Result] = field(default_factory=list)
-    keluar: list[Result] = field(default_factory=list)
-    naik: list[tuple[Result, Result]] = field(default_factory=list)
-    turun: list[tuple[Result, Result]] = field(default_factory=list)
-    tetap: int = 0
+    masuk: list[Result] = field(default_factory=list)  # in the new period only
+    keluar: list[Result] = field(default_factory=list)  # in the old period only
+    kinerja_naik: list[tuple[Result, Result]] = field(default_factory=list)
+    kinerja_turun: list[tuple[Result, Result]] = field(default_factory=list)
+    potensial_naik: list[tuple[Result, Result]] = field(default_factory=list)
+    potensial_turun: list[tuple[Result, Result]] = field(default_factory=list)
+    masuk_kelompok_talenta: list[tuple[Result, Result]] = field(default_factory=list)
+    keluar_kelompok_talenta: list[tuple[Result, Result]] = field(default_factory=list)
+    tetap: int = 0  # matched people in the same box
+
+
+def _step(levels: tuple, old: str, new: str) -> int:
+    return (levels.index(new) > levels.index(old)) - (levels.index(new) < levels.index(old))
 
 
 def movement(old_period: str, old: list[Result], new_period: str, new: list[Result]) -> Movement:
-    """People matched by NIP between two periods: the 9×9 kotak transitions and who moved."""
+    """People matched by NIP between two periods: the 9×9 kotak transitions and who moved how."""
     before = {r.person.nip: r for r in old}
     moved = Movement(old_period, new_period)
     seen = set()
@@ -130,12 +212,15 @@ def movement(old_period: str, old: list[Result], new_period: str, new: list[Resu
             moved.masuk.append(r)
             continue
         seen.add(r.person.nip)
+        pair = (previous, r)
         moved.transisi[previous.kotak - 1][r.kotak - 1] += 1
-        if r.kotak > previous.kotak:
-            moved.naik.append((previous, r))
-        elif r.kotak < previous.kotak:
-            moved.turun.append((previous, r))
-        else:
-            moved.tetap += 1
+        moved.tetap += previous.kotak == r.kotak
+        for step, up, down in ((_step(KINERJA, previous.kinerja, r.kinerja), moved.kinerja_naik, moved.kinerja_turun),
+                               (_step(POTENSIAL, previous.potensial, r.potensial), moved.potensial_naik,
+                                moved.potensial_turun)):
+            if step:
+                (up if step > 0 else down).append(pair)
+        if r.kelompok_talenta != previous.kelompok_talenta:
+            (moved.masuk_kelompok_talenta if r.kelompok_talenta else moved.keluar_kelompok_talenta).append(pair)
     moved.keluar = [r for r in old if r.person.nip not in seen]
     return moved

@@ -1,0 +1,83 @@
+"""Development plans (pola pengembangan): the gaps of one person and the activities that close them.
+
+A *gap* is a competency the position requires whose assessed level is below the required
+level (a required competency that was not assessed is no gap: it is reported as not
+assessed). An activity of the development catalog *fits* a gap when it develops that
+competency to a level ≥ the required level; the fitting activity with the lowest such level
+is chosen, ties broken by fewer JP, then by kode. A gap that nothing fits is kept and marked
+"belum ada di katalog". The JP total counts each chosen activity once, even when it closes
+several gaps.
+
+Plans are computed per person on demand (nothing is stored for everyone), so that reports
+can stream a million rows; the choice of activity per (competency, level) is cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Activity, Kamus
+from .policy import TalentPolicy
+
+BELUM_ADA = "belum ada di katalog"
+
+
+@dataclass(slots=True)
+class Gap:
+    """One row of `rencana_pengembangan` (JSON and the RAHASIA sheet "Rencana Pengembangan")."""
+
+    kompetensi: str
+    asesmen: float
+    syarat: int
+    kegiatan: tuple[str, ...]  # the chosen activity's kode, or () when nothing fits
+    jp: float  # JP of the chosen activity (0 when nothing fits)
+    keterangan: str  # "" or BELUM_ADA
+
+
+@dataclass(slots=True)
+class Plan:
+    """One person's plan against one position, named as in `kamus talenta --format json`."""
+
+    rencana_pengembangan: list[Gap]
+    jp_total: float  # Σ JP of the distinct chosen activities
+    jp_kekurangan: float  # JP still missing to the yearly minimum (0 when the plan reaches it)
+
+
+class Planner:
+    """The catalog indexed by competency, and the plan of any person against any position."""
+
+    def __init__(self, kamus: Kamus, policy: TalentPolicy):
+        self.catalog = kamus.development
+        self.jp_minimal = policy.pengembangan.jp_minimal
+        self.by_competency: dict[str, list[tuple[int, float, str]]] = {}
+        for activity in self.catalog.values():
+            for req in activity.kompetensi:
+                self.by_competency.setdefault(req.kode, []).append((req.level, activity.jp, activity.kode))
+        for options in self.by_competency.values():
+            options.sort()
+        self._fits: dict[tuple[str, int], Activity | None] = {}
+
+    def fit(self, kode: str, level: int) -> Activity | None:
+        """The activity chosen for a gap in ``kode`` below ``level`` (None: nothing fits)."""
+        key = (kode, level)
+        if key not in self._fits:
+            chosen = next((k for lv, _, k in self.by_competency.get(kode, ()) if lv >= level), None)
+            self._fits[key] = self.catalog[chosen] if chosen else None
+        return self._fits[key]
+
+    def plan(self, asesmen: tuple, syarat: tuple) -> Plan:
+        """The plan for assessed levels ``asesmen`` against ``syarat``: (kode, required level,
+        column index or None) of every competency the position requires, in its order."""
+        gaps, chosen = [], {}
+        for kode, level, column in syarat:
+            value = asesmen[column] if column is not None else None
+            if value is None or value >= level:
+                continue
+            activity = self.fit(kode, level)
+            if activity is None:
+                gaps.append(Gap(kode, value, level, (), 0, BELUM_ADA))
+            else:
+                chosen[activity.kode] = activity.jp
+                gaps.append(Gap(kode, value, level, (activity.kode,), activity.jp, ""))
+        total = sum(chosen.values())
+        return Plan(gaps, total, max(self.jp_minimal - total, 0))
