@@ -27,10 +27,15 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    www = tmp_path_factory.mktemp("www")
-    build_site(REPO, www / "kamus")  # hosted under a sub-path, as on an intranet server
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("www") / "kamus"  # hosted under a sub-path, as on an intranet server
+    build_site(REPO, site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built.parent)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/kamus/"
@@ -248,3 +253,19 @@ def test_a_printed_matrix_is_landscape_and_keeps_every_column(page, served):
     assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert last in text and "DISKOMINFO.KASUBBAG_UMUM" in text
+
+
+def test_the_site_opens_from_disk_with_a_double_click(browser, built):
+    """`kamus build` says the folder opens from disk: folder links must then reach index.html
+    (not the browser's directory listing), through the menu and through page links alike."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto((built / "index.html").as_uri())
+    tab.locator("nav.md-nav a", has_text="Standar Kompetensi Jabatan").first.click()
+    tab.wait_for_url("**/daftar-jabatan/index.html")
+    tab.locator("article a[href*='unit/']").first.click()
+    tab.wait_for_url("**/daftar-jabatan/unit/*/index.html")
+    tab.locator("article table a[href*='jabatan/']").first.click()
+    tab.wait_for_url("**/jabatan/**/index.html")
+    assert tab.locator("article h1").count() == 1 and "Index of" not in tab.content()
+    context.close()
