@@ -98,6 +98,11 @@ class Project:
     def _schema(self) -> tuple[list, set[str]]:
         return check_schemas(self.documents, self.schemas)
 
+    @property
+    def valid_paths(self) -> set[str]:
+        """The data files that loaded cleanly and passed their schema."""
+        return self._schema[1]
+
     @cached_property
     def config(self) -> Config:
         loaded = self.documents.config

@@ -1,0 +1,158 @@
+"""The kamus workbook: its sheets and columns, for export and import alike (one layout).
+
+Every sheet has two header rows: the YAML field name (row 1, what the import reads) and
+its Indonesian label (row 2, the schema's ``title``). Data starts on row 3. The columns
+of Kompetensi, Unit and Jabatan come from the JSON Schemas, so a field added to a schema
+appears in the workbook without a change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..jenjang import JENJANG
+
+HEAD_ROWS = 2  # field names, labels
+LONG = {"definisi", "ikhtisar", "deskripsi", "catatan", "uraian", "indikator"}
+NESTED = {"level", "kompetensi", "persyaratan"}  # kept on sheets of their own
+BOOLEAN = {True: "ya", False: "tidak"}
+LIST_SEPARATOR = "; "
+MAX_LEVEL = 5
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str  # header row 1: the YAML name (or `indikator.2`)
+    label: str  # header row 2
+    kind: str = "text"  # text | long | code | level | bool | list | codes | choice | info
+    choices: str = ""  # the defined name of its dropdown list
+    required: bool = False
+
+    @property
+    def width(self) -> float:
+        return {"long": 60, "code": 18, "level": 8, "bool": 11, "choice": 20, "list": 36, "codes": 22,
+                "info": 34}.get(self.kind, 32)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # the fields that name one row (a duplicate key is an error)
+    fixed: int = 1  # columns that stay in view when scrolling right
+
+    def column(self, field: str) -> Column | None:
+        return next((c for c in self.columns if c.field == field), None)
+
+
+KOMPETENSI, LEVEL, UNIT, JABATAN, KEBUTUHAN, PERSYARATAN = (
+    "Kompetensi", "Level", "Unit", "Jabatan", "Kebutuhan", "Persyaratan")
+PETUNJUK, PILIHAN = "Petunjuk", "Pilihan"
+CODE_LISTS = {"kode_kompetensi": (KOMPETENSI, "A"), "kode_unit": (UNIT, "A"), "kode_jabatan": (JABATAN, "A")}
+REFERS = {"induk": "kode_unit", "unit": "kode_unit", "atasan": "kode_jabatan", "diganti_oleh": "kode_kompetensi"}
+
+
+def _label(schema: dict, fallback: str) -> str:
+    return schema.get("title") or fallback
+
+
+def _column(field: str, schema: dict, required: bool, kind: str | None = None) -> Column:
+    if kind is None:
+        if schema.get("type") == "boolean":
+            kind = "bool"
+        elif "enum" in schema or field == "jenis":
+            kind = "choice"
+        elif schema.get("type") == "array":
+            kind = "codes" if field in REFERS else "list"
+        elif schema.get("type") == "integer":
+            kind = "level"
+        elif field == "kode" or field in REFERS:
+            kind = "code"
+        else:
+            kind = "long" if field in LONG else "text"
+    choices = REFERS.get(field, "") if kind in ("code", "codes") else ""
+    if kind in ("choice", "bool", "level"):
+        choices = f"pilihan_{field}"
+    return Column(field, _label(schema, field), kind, choices, required)
+
+
+def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+    required = set(schema.get("required", ()))
+    columns = []
+    for field, prop in schema["properties"].items():
+        if field in NESTED:
+            continue
+        columns.append(_column(field, prop, field in required))
+        if field == "kode":
+            columns.extend(extra)
+    return tuple(columns)
+
+
+def persyaratan_sections(position_schema: dict) -> dict[str, dict]:
+    """Section → its item schema (``indikator_kinerja`` items are text)."""
+    sections = position_schema["properties"]["persyaratan"]["properties"]
+    return {name: prop["items"] for name, prop in sections.items()}
+
+
+@dataclass(frozen=True)
+class Layout:
+    sheets: tuple[Sheet, ...]
+    lists: dict[str, tuple[str, ...]]  # dropdown name → values (the hidden Pilihan sheet)
+    indikator: int  # number of indikator.N columns on the Level sheet
+
+    def sheet(self, name: str) -> Sheet:
+        return next(s for s in self.sheets if s.name == name)
+
+
+def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> Layout:
+    """The layout for the kamus ``schemas`` (competency, unit, position), the kinds of
+    competency ``jenis`` and at least ``indikator`` indicator columns."""
+    competency, unit, position = schemas["competency"], schemas["unit"], schemas["position"]
+    level_item = competency["properties"]["level"]["items"]["properties"]
+    requirement = position["properties"]["kompetensi"]["items"]["properties"]
+    sections = persyaratan_sections(position)
+    indikator = max(indikator, 4)
+
+    unit_column = Column("unit", "Unit kerja (kode folder)", "code", "kode_unit", True)
+    sheets = [
+        Sheet(KOMPETENSI, _entity_columns(competency), ("kode",)),
+        Sheet(LEVEL, (Column("kompetensi", _label(requirement["kode"], "Kode kompetensi"), "code",
+                             "kode_kompetensi", True),
+                      _column("level", level_item["level"], True, "level"),
+                      _column("deskripsi", level_item["deskripsi"], True, "long"),
+                      *(Column(f"indikator.{n}", f"Indikator perilaku {n}", "long") for n in range(1, indikator + 1))),
+              ("kompetensi", "level"), 2),
+        Sheet(UNIT, _entity_columns(unit), ("kode",)),
+        Sheet(JABATAN, _entity_columns(position, (unit_column,)), ("kode",)),
+        Sheet(KEBUTUHAN, (Column("jabatan", "Kode jabatan", "code", "kode_jabatan", True),
+                          Column("kode", _label(requirement["kode"], "Kode kompetensi"), "code", "kode_kompetensi",
+                                 True),
+                          _column("level", requirement["level"], True, "level"),
+                          Column("nama_kompetensi", "Nama kompetensi (keterangan, tidak dibaca)", "info")),
+              ("jabatan", "kode"), 2),
+    ]
+    fields: dict[str, Column] = {}
+    lists_syarat: dict[str, tuple[str, ...]] = {}
+    for name, item in sections.items():
+        for field, prop in (item.get("properties") or {}).items():
+            column = _column(field, prop, False)
+            if column.kind in ("choice", "bool"):
+                column = Column(field, column.label, column.kind, f"pilihan_syarat_{field}")
+                lists_syarat[column.choices] = tuple(prop.get("enum") or BOOLEAN.values())
+            fields.setdefault(field, column)
+    fields.setdefault("uraian", Column("uraian", "Uraian", "long"))
+    sheets.append(Sheet(PERSYARATAN, (Column("jabatan", "Kode jabatan", "code", "kode_jabatan", True),
+                                      Column("bagian", "Bagian persyaratan", "choice", "pilihan_bagian", True),
+                                      *fields.values()), ("jabatan", "bagian"), 2))
+
+    lists = {"pilihan_jenis": tuple(jenis), "pilihan_level": tuple(str(n) for n in range(1, MAX_LEVEL + 1)),
+             "pilihan_strategis": tuple(BOOLEAN.values()), "pilihan_bagian": tuple(sections)}
+    lists.update(lists_syarat)
+    for schema in (competency, unit, position):
+        for field, prop in (schema.get("properties") or {}).items():
+            if "enum" in prop:
+                lists.setdefault(f"pilihan_{field}", tuple(prop["enum"]))
+            elif prop.get("type") == "boolean":
+                lists.setdefault(f"pilihan_{field}", tuple(BOOLEAN.values()))
+    lists.setdefault("pilihan_jenis_jabatan", JENJANG)
+    return Layout(tuple(sheets), lists, indikator)
