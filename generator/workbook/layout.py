@@ -42,7 +42,11 @@ class Sheet:
     fixed: int = 1  # columns that stay in view when scrolling right
 
     def column(self, field: str) -> Column | None:
-        return next((c for c in self.columns if c.field == field), None)
+        found = next((c for c in self.columns if c.field == field), None)
+        if found is None and field.startswith("indikator.") and field[10:].isdigit() and int(field[10:]) > 0 \
+                and any(c.field.startswith("indikator.") for c in self.columns):
+            return Column(field, f"Indikator perilaku {field[10:]}", "long")  # a column the editor added
+        return found
 
 
 KOMPETENSI, LEVEL, UNIT, JABATAN, KEBUTUHAN, PERSYARATAN = (
