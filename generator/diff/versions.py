@@ -35,13 +35,20 @@ def _current_snapshot(root):
         return None
 
 
-def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comparison:
-    """Compare version ``old`` with ``new`` (git refs of the repository at ``root``, or folders)."""
-    before, after = Project.open_version(root, old), Project.open_version(root, new)
+def compare_projects(root, before: Project, after: Project, old: str, new: str,
+                     with_impact: bool = True) -> Comparison:
+    """Compare two opened versions, named ``old`` and ``new`` in the report; the impact
+    counts come from the latest snapshot of the working tree at ``root``."""
     unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
     changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
     snapshot = _current_snapshot(root) if with_impact else None
     return Comparison(old, new, changes, impact(changes, after.lenient, snapshot), unreadable)
+
+
+def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comparison:
+    """Compare version ``old`` with ``new`` (git refs of the repository at ``root``, or folders)."""
+    return compare_projects(root, Project.open_version(root, old), Project.open_version(root, new), old, new,
+                            with_impact)
 
 
 def version_history(root, versions) -> History:

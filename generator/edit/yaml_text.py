@@ -292,7 +292,7 @@ def patch(text: str, new: dict, header: str = "") -> tuple[str, bool]:
         _edit_mapping(edits, root, old, new)
         result = edits.apply()
         doc, problems = load_text(result, "patched.yaml")
-        if doc is not None and not problems and _same(doc.data, new):
+        if doc is not None and not problems and same(doc.data, new):
             return result, True
     except (yaml.YAMLError, ValueError, KeyError, IndexError):
         pass
@@ -304,10 +304,10 @@ def _leading_comments(text: str) -> str:
     return match.group(0) if match else ""
 
 
-def _same(a, b) -> bool:
+def same(a, b) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a) or \
-            (set(a) == set(b) and all(_same(a[k], b[k]) for k in a))
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a) or \
+            (set(a) == set(b) and all(same(a[k], b[k]) for k in a))
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     return a == b and type(a) is type(b)

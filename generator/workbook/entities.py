@@ -218,7 +218,7 @@ def read_entries(book, layout: Layout, sections: dict[str, dict]) -> Incoming:
                 folder_value = reader.value(sheet.column(folder_field), row.get(folder_field), kode_cell)
                 folder = folder_value or ""
             else:
-                folder = data.get("jenis", "")
+                folder = data.get("jenis", "") if objek == "kompetensi" else kode
             out[kode] = Entry(objek, kode, folder, data, Origin(dict(row)))
         return out
 

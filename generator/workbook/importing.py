@@ -1,0 +1,47 @@
+"""`kamus import FILE.xlsx`: the edits in a kamus workbook become edits of the YAML files.
+
+The workbook is read (:mod:`generator.workbook.entities`), every entry is planned, checked
+and written by :mod:`generator.edit.apply` (all or nothing), and every finding names the
+sheet, row and column it came from.
+"""
+
+from __future__ import annotations
+
+from ..edit.apply import Applied, Wanted, check_and_write, make_plan, open_current
+from .entities import Entry, read_entries
+from .export import workbook_layout
+from .layout import persyaratan_sections
+from .read import Unreadable, open_workbook
+
+
+def _wanted(entry: Entry) -> Wanted:
+    first = entry.origin.fields.get("kode") or next(iter(entry.origin.fields.values()))
+
+    def locate(path: tuple, data: dict):
+        cell = entry.origin.cell(path, data)
+        return None if cell is None else (cell.sheet, cell.row, cell.column, cell.ref)
+
+    return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column))
+
+
+def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bool = True) -> Applied:
+    """Import the workbook ``raw`` (file name ``name``) into the kamus at ``root``."""
+    project = open_current(root)
+    layout = workbook_layout(project)
+    try:
+        book = open_workbook(raw, name)
+    except Unreadable as exc:
+        return check_and_write(root, project, _empty_plan(), [exc.finding], name)
+    try:
+        incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
+    finally:
+        book.close()
+    wanted = [_wanted(entry) for entry in incoming.entries.values()]
+    plan, problems = make_plan(project, wanted, remove, {"kompetensi", "unit", "jabatan"})
+    return check_and_write(root, project, plan, incoming.findings + problems, name, write)
+
+
+def _empty_plan():
+    from ..edit.apply import Plan
+
+    return Plan()
