@@ -22,14 +22,16 @@ from pathlib import Path
 
 from ..diff.versions import Comparison, compare_projects
 from ..errors import OutputError, ValidationFailed
-from ..findings import Finding
+from ..findings import SEVERITY_LABEL, Finding
 from ..load import FolderSource, OverlaySource
 from ..load.source import normalised
 from ..project import Project
 from ..rules import finding
+from ..tables import column_letter
 from .yaml_text import document, patch, same
 
 CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+STRUCTURAL = {"XLSX-FILE", "XLSX-SHEET", "XLSX-HEADER", "SKJ-FORM"}  # nothing sensible to check after these
 SCHEMA_OF = {"kompetensi": "competency", "unit": "unit", "jabatan": "position"}
 
 
@@ -125,7 +127,10 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
     current = current_entries(project)
     asked = set()
     for entry in wanted:
-        bad = [name for name in (entry.kode, entry.folder) if not CODE_PATTERN.match(name or "")]
+        if not entry.kode or not entry.folder:  # a cell that was empty or not valid: already reported
+            asked.add((entry.objek, entry.kode))
+            continue
+        bad = [name for name in (entry.kode, entry.folder) if not CODE_PATTERN.match(name)]
         if bad:
             sheet, row, column = entry.where or ("", 1, 1)
             problems.append(finding("XLSX-VALUE", sheet, row, column,
@@ -181,12 +186,12 @@ def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
         if entry is not None and entry.locate is not None and doc is not None:
             place = entry.locate(_data_path(doc, f.line, f.column), doc.data)
         if place is None and entry is not None and entry.where:
-            place = (*entry.where, f"{entry.where[0]}")
+            place = entry.where
         if place is None:
             out.append(f)
             continue
-        sheet, row, column, ref = place
-        out.append(Finding(sheet, row, column, f.rule, f.severity, f"{ref}: {f.message} ({f.path}:{f.line}:{f.column})",
+        sheet, row, column = place[:3]
+        out.append(Finding(sheet, row, column, f.rule, f.severity, f"{f.message} ({f.path}:{f.line}:{f.column})",
                            f.hint))
     return out
 
@@ -199,27 +204,54 @@ class Applied:
     plan: Plan
     comparison: Comparison | None
     written: bool
+    sheets: tuple[str, ...] = ()  # names of workbook sheets: findings there are shown as Sheet!C14
 
     @property
     def failed(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
+    def place(self, f: Finding) -> str:
+        if f.path in self.sheets:
+            return f"{f.path}!{column_letter(f.column - 1)}{f.line}"
+        return f"{f.path}:{f.line}:{f.column}"
+
+    def sorted(self) -> list[Finding]:
+        order = {name: i for i, name in enumerate(self.sheets)}
+        return sorted(set(self.findings), key=lambda f: (f.path not in order, order.get(f.path, 0), f.path,
+                                                         f.line, f.column, f.rule, f.message))
+
+    def text(self) -> str:
+        """Every finding, one per line: ``Kebutuhan!C14: RULE [galat] message (hint)``."""
+        lines = []
+        for f in self.sorted():
+            hint = f" ({f.hint})" if f.hint else ""
+            lines.append(f"{self.place(f)}: {f.rule} [{SEVERITY_LABEL[f.severity]}] {f.message}{hint}")
+        return "".join(line + "\n" for line in lines)
+
+    def counts(self) -> str:
+        return ", ".join(f"{sum(1 for f in set(self.findings) if f.severity == s)} {SEVERITY_LABEL[s]}"
+                         for s in ("error", "warning", "notice"))
+
 
 def check_and_write(root, project: Project, plan: Plan, findings: list, label: str,
-                    write: bool = True) -> Applied:
-    """Check the would-be kamus; write the plan when nothing failed (and ``write``)."""
-    if any(f.severity == "error" for f in findings):
-        return Applied(findings, plan, None, False)
+                    write: bool = True, sheets: tuple[str, ...] = ()) -> Applied:
+    """Check the would-be kamus; write the plan when nothing failed (and ``write``).
+
+    The would-be kamus is checked even when cells had errors (every problem at once); a
+    finding on a row that already has a cell error is left out (it is that error again)."""
+    if any(f.severity == "error" and f.rule in STRUCTURAL for f in findings):
+        return Applied(findings, plan, None, False, sheets)
     overlay = Project(OverlaySource(project.source, plan.writes, plan.deletes), schemas=project.schemas)
     before = {(f.path, f.rule, f.message) for f in project.report.findings}
     result = [f for f in overlay.report.findings
               if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
-    findings = findings + map_findings(result, plan, overlay)
+    rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
+    findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
     comparison = compare_projects(root, project, overlay, "kamus sekarang", label)
     if any(f.severity == "error" for f in findings) or not write:
-        return Applied(findings, plan, comparison, False)
+        return Applied(findings, plan, comparison, False, sheets)
     write_plan(Path(root), plan)
-    return Applied(findings, plan, comparison, bool(plan.writes or plan.deletes))
+    return Applied(findings, plan, comparison, bool(plan.writes or plan.deletes), sheets)
 
 
 def open_current(root) -> Project:

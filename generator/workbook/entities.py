@@ -62,6 +62,7 @@ class Entry:
     folder: str  # competencies/<jenis>/ or positions/<unit>/
     data: dict
     origin: Origin
+    rows: set = field(default_factory=set)  # (sheet, row) of every row that belongs to this entry
 
 
 @dataclass
@@ -219,7 +220,7 @@ def read_entries(book, layout: Layout, sections: dict[str, dict]) -> Incoming:
                 folder = folder_value or ""
             else:
                 folder = data.get("jenis", "") if objek == "kompetensi" else kode
-            out[kode] = Entry(objek, kode, folder, data, Origin(dict(row)))
+            out[kode] = Entry(objek, kode, folder, data, Origin(dict(row)), {(kode_cell.sheet, kode_cell.row)})
         return out
 
     competencies = entries(L.KOMPETENSI, "kompetensi", None)
@@ -247,6 +248,8 @@ def _owner(reader, row, field_name, owners: dict[str, Entry], what: str, sheet: 
     owner = owners.get(cell.text)
     if owner is None:
         reader.error("XLSX-REFERENCE", cell, f"{what} `{cell.text}` tidak ada di lembar {sheet}")
+    else:
+        owner.rows.add((cell.sheet, cell.row))
     return owner
 
 

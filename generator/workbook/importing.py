@@ -7,7 +7,7 @@ sheet, row and column it came from.
 
 from __future__ import annotations
 
-from ..edit.apply import Applied, Wanted, check_and_write, make_plan, open_current
+from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan, open_current
 from .entities import Entry, read_entries
 from .export import workbook_layout
 from .layout import persyaratan_sections
@@ -24,6 +24,10 @@ def _wanted(entry: Entry) -> Wanted:
     return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column))
 
 
+def _unchanged(entry: Entry) -> Wanted:
+    return Wanted(entry.objek, entry.kode, "", {})  # asked for, not planned
+
+
 def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bool = True) -> Applied:
     """Import the workbook ``raw`` (file name ``name``) into the kamus at ``root``."""
     project = open_current(root)
@@ -31,17 +35,15 @@ def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bo
     try:
         book = open_workbook(raw, name)
     except Unreadable as exc:
-        return check_and_write(root, project, _empty_plan(), [exc.finding], name)
+        return check_and_write(root, project, Plan(), [exc.finding], name)
     try:
         incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
     finally:
         book.close()
-    wanted = [_wanted(entry) for entry in incoming.entries.values()]
+    # An entry with a cell error keeps its file as it is: its error is reported, and the rest
+    # of the workbook is checked against it unchanged (no cascade of follow-up errors).
+    broken = {(f.path, f.line) for f in incoming.findings if f.severity == "error"}
+    wanted = [_wanted(entry) if not entry.rows & broken else _unchanged(entry)
+              for entry in incoming.entries.values()]
     plan, problems = make_plan(project, wanted, remove, {"kompetensi", "unit", "jabatan"})
-    return check_and_write(root, project, plan, incoming.findings + problems, name, write)
-
-
-def _empty_plan():
-    from ..edit.apply import Plan
-
-    return Plan()
+    return check_and_write(root, project, plan, incoming.findings + problems, name, write, incoming.sheets)

@@ -54,7 +54,7 @@ class Cell:
 
 def cell_finding(rule: str, cell: Cell, message: str, hint: str | None = None):
     """A finding at ``cell``: path = sheet name, line = row, column = column."""
-    return finding(rule, cell.sheet, cell.row, cell.column, f"{cell.ref}: {message}", hint)
+    return finding(rule, cell.sheet, cell.row, cell.column, message, hint)
 
 
 def _check_archive(raw: bytes, name: str) -> None:
