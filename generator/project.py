@@ -38,10 +38,11 @@ class Project:
     repository at ``root``. ``lenient`` opens a version that need not be a kamus root
     (historic versions are compared, never rejected)."""
 
-    def __init__(self, source: FileSource, schemas=None, lenient: bool = False):
+    def __init__(self, source: FileSource, schemas=None, lenient: bool = False, reuse: "Project | None" = None):
         self.source = source
         self.schemas = schemas or default_schemas()
         self.is_lenient = lenient
+        self._reuse = reuse  # a project whose loaded files are taken over unless ``source`` changed them
 
     @classmethod
     def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None) -> "Project":
@@ -92,7 +93,11 @@ class Project:
 
     @cached_property
     def documents(self) -> Documents:
-        return load_documents(self.sources)
+        if self._reuse is None:
+            return load_documents(self.sources)
+        changed = set(getattr(self.source, "writes", ()))
+        reuse = {loaded.file.path: loaded for loaded in self._reuse.documents.all() if loaded.file.path not in changed}
+        return load_documents(self.sources, reuse)
 
     @cached_property
     def _schema(self) -> tuple[list, set[str]]:

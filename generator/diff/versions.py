@@ -36,12 +36,15 @@ def _current_snapshot(root):
 
 
 def compare_projects(root, before: Project, after: Project, old: str, new: str,
-                     with_impact: bool = True) -> Comparison:
+                     with_impact: bool = True, current: Project | None = None) -> Comparison:
     """Compare two opened versions, named ``old`` and ``new`` in the report; the impact
-    counts come from the latest snapshot of the working tree at ``root``."""
+    counts come from the latest snapshot of the working tree at ``root`` (``current``, when
+    that is already open)."""
     unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
     changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
-    snapshot = _current_snapshot(root) if with_impact else None
+    snapshot = None
+    if with_impact:
+        snapshot = current.latest_snapshot() if current is not None else _current_snapshot(root)
     return Comparison(old, new, changes, impact(changes, after.lenient, snapshot), unreadable)
 
 

@@ -241,13 +241,14 @@ def check_and_write(root, project: Project, plan: Plan, findings: list, label: s
     finding on a row that already has a cell error is left out (it is that error again)."""
     if any(f.severity == "error" and f.rule in STRUCTURAL for f in findings):
         return Applied(findings, plan, None, False, sheets)
-    overlay = Project(OverlaySource(project.source, plan.writes, plan.deletes), schemas=project.schemas)
+    overlay = Project(OverlaySource(project.source, plan.writes, plan.deletes), schemas=project.schemas,
+                      reuse=project)
     before = {(f.path, f.rule, f.message) for f in project.report.findings}
     result = [f for f in overlay.report.findings
               if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
     rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
     findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
-    comparison = compare_projects(root, project, overlay, "kamus sekarang", label)
+    comparison = compare_projects(root, project, overlay, "kamus sekarang", label, current=project)
     if any(f.severity == "error" for f in findings) or not write:
         return Applied(findings, plan, comparison, False, sheets)
     write_plan(Path(root), plan)

@@ -45,14 +45,18 @@ class Documents:
         return [loaded.file.path for loaded in self.all() if loaded.doc is None or not isinstance(loaded.doc.data, dict)]
 
 
-def load_documents(sources: Sources) -> Documents:
-    """Strictly load every file that discovery found."""
+def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> Documents:
+    """Strictly load every file that discovery found; a file in ``reuse`` (path → the same
+    file loaded before, unchanged since) is not read again."""
     source = sources.source
+    reuse = reuse or {}
     prefetch = getattr(source, "prefetch", None)
     if prefetch:
-        prefetch([f.path for f in sources.all()])
+        prefetch([f.path for f in sources.all() if f.path not in reuse])
 
     def load(file: SourceFile) -> Loaded:
+        if file.path in reuse:
+            return Loaded(file, reuse[file.path].doc, reuse[file.path].findings)
         doc, problems = load_source(source, file.path)
         return Loaded(file, doc, problems)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import layout as L
 from .layout import BOOLEAN, Layout
-from .read import Cell, cell_finding, rows
+from .read import Cell, cell_finding
 
 _TRUE = {"ya", "true", "benar", "1", "y"}
 _FALSE = {"tidak", "false", "salah", "0", "t", "n"}
@@ -92,7 +92,7 @@ class _Reader:
             self.findings.append(cell_finding("XLSX-SHEET", Cell(sheet.name, 1, 1, None),
                                               f"lembar `{sheet.name}` tidak ada"))
             return []
-        found = rows(book[sheet.name])
+        found = book.rows(sheet.name)
         if not found:
             return []
         header, columns, problems = found[0], {}, False

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from xml.etree import ElementTree
+from xml.parsers import expat
+from typing import NamedTuple
 
 from ..rules import finding
 from ..tables import cell_text, column_letter, unguard
@@ -28,8 +30,7 @@ class Unreadable(Exception):
         self.finding = found
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     sheet: str
     row: int
     column: int  # 1-based
@@ -74,28 +75,138 @@ def _check_archive(raw: bytes, name: str) -> None:
         raise Unreadable(finding("XLSX-FILE", name, 1, 1, "isi berkas XLSX terlalu besar setelah dibuka"))
 
 
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _column_number(ref: str) -> int:
+    number = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        number = number * 26 + ord(ch.upper()) - 64
+    return number
+
+
+class Book:
+    """A workbook read straight from its XML parts, one row at a time: the sheets a kamus
+    workbook has (several times faster than openpyxl on 100,000 rows). Shared strings,
+    inline strings, numbers, booleans and formulas are understood; styles are not needed."""
+
+    def __init__(self, raw: bytes, name: str):
+        _check_archive(raw, name)
+        self.name = name
+        self.archive = zipfile.ZipFile(io.BytesIO(raw))
+        try:
+            self.paths = self._sheet_paths()
+            self.shared = self._shared_strings()
+        except (KeyError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+            raise Unreadable(finding("XLSX-FILE", name, 1, 1, f"XLSX tidak dapat dibaca: {exc}")) from None
+        self.sheetnames = list(self.paths)
+
+    def _sheet_paths(self) -> dict[str, str]:
+        rels = {}
+        for element in ElementTree.fromstring(self.archive.read("xl/_rels/workbook.xml.rels")):
+            target = element.get("Target", "")
+            rels[element.get("Id")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        paths = {}
+        for element in ElementTree.fromstring(self.archive.read("xl/workbook.xml")).iter():
+            if _local(element.tag) == "sheet":
+                rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+                if rid in rels:
+                    paths[element.get("name")] = rels[rid]
+        return paths
+
+    def _shared_strings(self) -> list[str]:
+        if "xl/sharedStrings.xml" not in self.archive.namelist():
+            return []
+        strings = []
+        for _, element in ElementTree.iterparse(self.archive.open("xl/sharedStrings.xml")):
+            if _local(element.tag) == "si":
+                strings.append("".join(t.text or "" for t in element.iter() if _local(t.tag) == "t"))
+                element.clear()
+        return strings
+
+    def rows(self, sheet: str) -> list[list[Cell]]:
+        """Every non-empty row of ``sheet`` as cells (an expat parser: one pass, no tree)."""
+        found: list[list[Cell]] = []
+        state = {"row": 0, "column": 0, "kind": "n", "text": None, "formula": None, "in": None, "cells": []}
+        parts: list[str] = []
+
+        def start(tag, attrs):
+            name = tag.rsplit("}", 1)[-1]
+            if name == "row":
+                state["row"] = int(attrs.get("r") or state["row"] + 1)
+                state["cells"], state["column"] = [], 0
+            elif name == "c":
+                ref = attrs.get("r")
+                state["column"] = _column_number(ref) if ref else state["column"] + 1
+                state["kind"], state["text"], state["formula"] = attrs.get("t", "n"), None, None
+            elif name in ("v", "t", "f"):
+                state["in"] = name
+                parts.clear()
+
+        def end(tag):
+            name = tag.rsplit("}", 1)[-1]
+            if name in ("v", "t", "f"):
+                text = "".join(parts)
+                if name == "f":
+                    state["formula"] = text
+                elif name == "t":
+                    state["text"] = (state["text"] or "") + text
+                else:
+                    state["text"] = text
+                state["in"] = None
+            elif name == "c":
+                cell = self._cell(sheet, state["row"], state["column"], state["kind"], state["text"], state["formula"])
+                if cell is not None:
+                    state["cells"].append(cell)
+            elif name == "row":
+                if any(not cell.empty for cell in state["cells"]):
+                    found.append(state["cells"])
+
+        def text(data):
+            if state["in"]:
+                parts.append(data)
+
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
+        parser.buffer_text = True
+        try:
+            with self.archive.open(self.paths[sheet]) as handle:
+                parser.ParseFile(handle)
+        except (KeyError, expat.ExpatError, ValueError, IndexError) as exc:
+            raise Unreadable(finding("XLSX-FILE", self.name, 1, 1, f"lembar `{sheet}` tidak dapat dibaca: {exc}")) \
+                from None
+        return found
+
+    def _cell(self, sheet: str, row: int, column: int, kind: str, value, formula) -> Cell | None:
+        if formula is not None:
+            return Cell(sheet, row, column, f"={formula}", True)
+        if value is None:
+            return None
+        if kind == "s":
+            value = self.shared[int(value)]
+        elif kind == "b":
+            value = value.strip() == "1"
+        elif kind not in ("inlineStr", "str", "e"):
+            number = float(value)
+            value = int(number) if number.is_integer() and "." not in value and "E" not in value.upper() else number
+        return Cell(sheet, row, column, value)
+
+    def close(self) -> None:
+        self.archive.close()
+
+
 def open_workbook(raw: bytes, name: str, merged: bool = False):
-    """The openpyxl workbook of ``raw`` (``merged``: keep merged ranges, slower)."""
+    """The workbook of ``raw``: a fast :class:`Book`, or (``merged``) openpyxl's, which
+    knows merged ranges (for SKJ forms)."""
+    if not merged:
+        return Book(raw, name)
     import openpyxl
 
     _check_archive(raw, name)
     try:
-        return openpyxl.load_workbook(io.BytesIO(raw), read_only=not merged, data_only=False)
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=False, data_only=False)
     except Exception as exc:  # a broken or foreign file: openpyxl raises many kinds
         raise Unreadable(finding("XLSX-FILE", name, 1, 1, f"XLSX tidak dapat dibaca: {exc}")) from None
-
-
-def rows(sheet) -> list[list[Cell]]:
-    """Every non-empty row of ``sheet`` as cells (empty trailing cells dropped)."""
-    found = []
-    for row in sheet.iter_rows():
-        cells = []
-        for cell in row:
-            value = getattr(cell, "value", None)
-            if value is None or getattr(cell, "row", None) is None:
-                continue
-            formula = getattr(cell, "data_type", "") == "f"
-            cells.append(Cell(sheet.title, cell.row, cell.column, value, formula))
-        if any(not c.empty for c in cells):
-            found.append(cells)
-    return found
