@@ -230,13 +230,13 @@ def _edit_sequence(edits: _Edits, node, old: list, new: list, key_node) -> bool:
     text = edits.text
     if node.flow_style or _in_flow(node) or not node.value:
         return False
-    if len(old) == len(new):
+    if not (_keyed(old) and _keyed(new)):  # items known by position
+        if len(old) != len(new):
+            return False
         for child, a, b in zip(node.value, old, new):
             if a != b or type(a) is not type(b):
                 _edit(edits, child, a, b, None)
         return True
-    if not (_keyed(old) and _keyed(new)):
-        return False
     children = {item_["kode"]: child for item_, child in zip(old, node.value)}
     wanted = {item_["kode"]: item_ for item_ in new}
     for item_, child in zip(old, node.value):

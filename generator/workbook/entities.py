@@ -72,6 +72,7 @@ class Incoming:
     entries: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objek, kode) → entry
     findings: list = field(default_factory=list)
     sheets: tuple[str, ...] = ()  # the data sheets, in order (findings are sorted by them)
+    complete: set = field(default_factory=set)  # objek whose sheet was read whole (so gone rows are known)
 
     def of(self, objek: str) -> dict[str, Entry]:
         return {kode: e for (o, kode), e in self.entries.items() if o == objek}
@@ -81,7 +82,7 @@ class _Reader:
     def __init__(self, layout: Layout):
         self.layout = layout
         self.findings: list = []
-        self.places: dict[str, dict[str, int]] = {}  # sheet → field → column number
+        self.places: dict[str, dict[str, int]] = {}  # sheet → field → column number (the sheets read)
 
     def error(self, rule, cell: Cell, message, hint=None):
         self.findings.append(cell_finding(rule, cell, message, hint))
@@ -238,6 +239,7 @@ def read_entries(book, layout: Layout, sections: dict[str, dict]) -> Incoming:
         for entry in group.values():
             incoming.entries[(entry.objek, entry.kode)] = entry
     incoming.findings = reader.findings
+    incoming.complete = {objek for name, objek in KINDS.items() if name in reader.places}
     return incoming
 
 

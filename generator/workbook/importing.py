@@ -45,5 +45,5 @@ def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bo
     broken = {(f.path, f.line) for f in incoming.findings if f.severity == "error"}
     wanted = [_wanted(entry) if not entry.rows & broken else _unchanged(entry)
               for entry in incoming.entries.values()]
-    plan, problems = make_plan(project, wanted, remove, {"kompetensi", "unit", "jabatan"})
+    plan, problems = make_plan(project, wanted, remove, incoming.complete)
     return check_and_write(root, project, plan, incoming.findings + problems, name, write, incoming.sheets)
