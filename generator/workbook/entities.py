@@ -255,14 +255,20 @@ def _owner(reader, row, field_name, owners: dict[str, Entry], what: str, sheet: 
     return owner
 
 
-def _levels(reader, table, competencies: dict[str, Entry]) -> None:
-    sheet, found = table
-    levels: dict[str, dict[int, dict]] = {}
+def _children(reader, table, field_name: str, owners: dict[str, Entry], sheet: str, needed: tuple[str, ...]):
+    """(owner, row, data) of every row of a part sheet that names a known owner and has ``needed``."""
+    layout, found = table
     for row in found:
-        owner = _owner(reader, row, "kompetensi", competencies, "kompetensi", L.KOMPETENSI)
-        data = reader.record(sheet, row, skip=("kompetensi",))
-        if owner is None or "level" not in data:
-            continue
+        owner = _owner(reader, row, field_name, owners, field_name, sheet)
+        data = reader.record(layout, row, skip=(field_name,))
+        if owner is not None and all(n in data for n in needed):
+            yield owner, row, data
+
+
+def _levels(reader, table, competencies: dict[str, Entry]) -> None:
+    sheet = table[0]
+    levels: dict[str, dict[int, dict]] = {}
+    for owner, row, data in _children(reader, table, "kompetensi", competencies, L.KOMPETENSI, ("level",)):
         number = data["level"]
         if number in levels.setdefault(owner.kode, {}):
             reader.error("XLSX-DUPLICATE", row["level"], f"level {number} kompetensi `{owner.kode}` sudah ada "
@@ -284,14 +290,9 @@ def _levels(reader, table, competencies: dict[str, Entry]) -> None:
 
 
 def _requirements(reader, table, positions: dict[str, Entry], competencies: dict[str, Entry]) -> None:
-    sheet, found = table
     for entry in positions.values():
         entry.data["kompetensi"] = []
-    for row in found:
-        owner = _owner(reader, row, "jabatan", positions, "jabatan", L.JABATAN)
-        data = reader.record(sheet, row, skip=("jabatan",))
-        if owner is None or "kode" not in data or "level" not in data:
-            continue
+    for owner, row, data in _children(reader, table, "jabatan", positions, L.JABATAN, ("kode", "level")):
         if competencies and data["kode"] not in competencies:
             reader.error("XLSX-REFERENCE", row["kode"], f"kompetensi `{data['kode']}` tidak ada di lembar "
                                                         f"{L.KOMPETENSI}")
@@ -306,13 +307,8 @@ def _requirements(reader, table, positions: dict[str, Entry], competencies: dict
 
 
 def _persyaratan(reader, table, positions: dict[str, Entry], sections: dict[str, dict]) -> None:
-    sheet, found = table
     grouped: dict[str, dict[str, list]] = {}
-    for row in found:
-        owner = _owner(reader, row, "jabatan", positions, "jabatan", L.JABATAN)
-        data = reader.record(sheet, row, skip=("jabatan",))
-        if owner is None or "bagian" not in data:
-            continue
+    for owner, row, data in _children(reader, table, "jabatan", positions, L.JABATAN, ("bagian",)):
         section = data.pop("bagian")
         fields = list((sections[section].get("properties") or {}))
         stray = [f for f in data if f not in fields and not (f == "uraian" and not fields)]
