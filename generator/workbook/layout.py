@@ -101,7 +101,7 @@ def persyaratan_sections(position_schema: dict) -> dict[str, dict]:
 @dataclass(frozen=True)
 class Layout:
     sheets: tuple[Sheet, ...]
-    lists: dict[str, tuple[str, ...]]  # dropdown name → values (the hidden Pilihan sheet)
+    lists: dict[str, tuple]  # dropdown name → values (the hidden Pilihan sheet; levels as numbers)
     indikator: int  # number of indikator.N columns on the Level sheet
 
     def sheet(self, name: str) -> Sheet:
@@ -149,7 +149,7 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
                                       Column("bagian", "Bagian persyaratan", "choice", "pilihan_bagian", True),
                                       *fields.values()), ("jabatan", "bagian"), 2))
 
-    lists = {"pilihan_jenis": tuple(jenis), "pilihan_level": tuple(str(n) for n in range(1, MAX_LEVEL + 1)),
+    lists = {"pilihan_jenis": tuple(jenis), "pilihan_level": tuple(range(1, MAX_LEVEL + 1)),
              "pilihan_strategis": tuple(BOOLEAN.values()), "pilihan_bagian": tuple(sections)}
     lists.update(lists_syarat)
     for schema in (competency, unit, position):
