@@ -182,6 +182,8 @@ _TABLE = [
          "Perbaiki kode, atau tambahkan baris kompetensi/jabatannya di lembarnya."),
     Rule("XLSX-NUMBER", "warning", "buku kerja", "Sel teks berisi bilangan atau tanggal; Excel mungkin telah mengubah isinya (misalnya 1.10 menjadi 1.1).",
          "Periksa nilainya; format kolom sebagai Text sebelum mengetik kode atau angka panjang."),
+    Rule("XLSX-CONFLICT", "error", "buku kerja", "Baris diubah di buku kerja, padahal isinya di kamus juga sudah berubah (atau dihapus) sejak buku kerja diunduh.",
+         "Unduh buku kerja terbaru dan ulangi suntingan baris ini di sana, atau sunting berkas YAML-nya langsung; Kamus tidak menimpa perubahan orang lain."),
     Rule("XLSX-NOT-REMOVED", "notice", "buku kerja", "Isi kamus yang tidak ada di buku kerja; tidak dihapus tanpa `--hapus`.",
          "Bila memang akan dihapus, jalankan ulang dengan `kamus import --hapus`; bila tidak, abaikan."),
     # --- importing SKJ forms (`kamus import --format skj-form`) ---

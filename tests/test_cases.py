@@ -46,6 +46,7 @@ COVERED_ELSEWHERE = {
     "XLSX-DUPLICATE": "tests/test_workbook.py::test_bad_values_give_every_finding_by_cell_and_write_nothing",
     "XLSX-REFERENCE": "tests/test_workbook.py::test_bad_values_give_every_finding_by_cell_and_write_nothing",
     "XLSX-NUMBER": "tests/test_workbook.py::test_text_cells_that_excel_turned_into_numbers_are_flagged",
+    "XLSX-CONFLICT": "tests/test_workbook.py::test_an_old_workbook_never_reverts_later_changes",
     "XLSX-NOT-REMOVED": "tests/test_workbook.py::test_new_rows_become_files_and_gone_rows_need_hapus",
     "SKJ-FORM": "tests/test_skj_form.py::test_a_new_position_needs_its_unit_and_jenjang",
     "SKJ-KOMPETENSI": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",

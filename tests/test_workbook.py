@@ -87,6 +87,7 @@ def test_workbook_is_pleasant_to_edit(demo_book):
     validated = {header[ord(str(v.sqref)[0]) - 65]: v.formula1 for v in jabatan.data_validations.dataValidation}
     assert validated["jenis_jabatan"] == "pilihan_jenis_jabatan" and validated["unit"] == "kode_unit"
     assert validated["strategis"] == "pilihan_strategis" and validated["atasan"] == "kode_jabatan"
+    assert header[-1] == "sidik" and jabatan.column_dimensions[chr(64 + len(header))].hidden
     kompetensi = workbook["Kompetensi"]
     header = [c.value for c in kompetensi[1]]
     validated = {header[ord(str(v.sqref)[0]) - 65] for v in kompetensi.data_validations.dataValidation}
@@ -428,3 +429,34 @@ def test_cli_export_and_import(demo, tmp_path, capsys):
     assert "Tidak ada perubahan isi" in captured.out and "Selesai: 0 berkas ditulis" in captured.err
     assert main(["import", str(tmp_path / "tidak-ada.xlsx"), "--root", str(demo)]) == 2
     assert "tidak ada" in capsys.readouterr().err
+
+
+def test_an_old_workbook_never_reverts_later_changes(demo, tmp_path):
+    book = tmp_path / "lama.xlsx"
+    api.export(demo, "xlsx", book)  # an OPD contact downloads the workbook …
+    path = demo / "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml"
+    path.write_text(path.read_text("utf-8").replace("{kode: M.7, level: 5}", "{kode: M.7, level: 4}"), "utf-8")
+    git(demo, "commit", "-qam", "another pull request, merged meanwhile")
+
+    result = api.import_files(demo, [book])  # … and hands it back unchanged
+    assert not result.failed and status(demo) == ""
+
+    def change(workbook):  # an edit elsewhere is applied, the later change stays
+        need = workbook["Kebutuhan"]
+        need.cell(find_row(need, jabatan="SETDA.KABAG_ORG", kode="M.1"), 3).value = 4
+
+    result = api.import_files(demo, [edited(book, tmp_path, change)])
+    assert not result.failed, result.text()
+    assert git(demo, "diff", "--name-only") == "positions/SETDA/SETDA.KABAG_ORG.yaml\n"
+    assert "{kode: M.7, level: 4}" in path.read_text("utf-8")
+
+    def conflict(workbook):  # an edit of the entry that changed since the download is refused
+        need = workbook["Kebutuhan"]
+        need.cell(find_row(need, jabatan="DISKOMINFO.KADIS", kode="T.KOM.02"), 3).value = 3
+
+    git(demo, "checkout", "-q", ".")
+    result = api.import_files(demo, [edited(book, tmp_path, conflict, "konflik.xlsx")])
+    assert result.failed and status(demo) == ""
+    found = [f for f in result.findings if f.rule == "XLSX-CONFLICT"]
+    assert len(found) == 1 and result.place(found[0]).startswith("Jabatan!A")
+    assert "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml` juga sudah berubah" in found[0].message

@@ -102,6 +102,8 @@ class Wanted:
     data: dict
     locate: object = None  # (data path, data) -> (sheet, row, column, ref) or None
     where: tuple = ()  # (sheet, row, column) of the entry itself
+    base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
+    fingerprint: object = None  # (objek, folder, data) -> str, to compare with ``base``
 
 
 @dataclass
@@ -139,8 +141,21 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
             continue
         asked.add((entry.objek, entry.kode))
         path = target_path(entry.objek, entry.kode, entry.folder)
-        plan.origins[path] = entry
         now = current.get((entry.objek, entry.kode))
+        if entry.base and entry.fingerprint is not None:
+            if entry.fingerprint(entry.objek, entry.folder, entry.data) == entry.base:
+                if now is not None:
+                    plan.origins[now.path] = entry
+                continue  # not edited in the workbook: whatever the kamus holds now stays
+            if now is None or entry.fingerprint(entry.objek, now.folder, now.data) != entry.base:
+                if now is None or not same(settle(now.data, entry.data), now.data) or now.path != path:
+                    sheet, row, column = entry.where
+                    problems.append(finding("XLSX-CONFLICT", sheet, row, column,
+                                            f"{entry.objek} `{entry.kode}` diubah di buku kerja, tetapi di kamus "
+                                            + ("sudah dihapus" if now is None else f"`{now.path}` juga sudah berubah")
+                                            + " sejak buku kerja diunduh"))
+                    continue
+        plan.origins[path] = entry
         if now is None:
             plan.writes[path] = document(entry.data, _header(project, entry.objek, path)).encode("utf-8")
             continue

@@ -63,6 +63,7 @@ class Entry:
     data: dict
     origin: Origin
     rows: set = field(default_factory=set)  # (sheet, row) of every row that belongs to this entry
+    sidik: str = ""  # the fingerprint the entry had when the workbook was exported ("" for a new row)
 
 
 @dataclass
@@ -172,7 +173,7 @@ class _Reader:
         first = min(row.values(), key=lambda c: c.column)
         data = {}
         for column in sheet.columns:
-            if column.kind == "info" or column.field in skip or column.field.startswith("indikator."):
+            if column.kind in ("info", "sidik") or column.field in skip or column.field.startswith("indikator."):
                 continue
             value = self.value(column, row.get(column.field), first)
             if value is not None:
@@ -221,7 +222,9 @@ def read_entries(book, layout: Layout, sections: dict[str, dict]) -> Incoming:
                 folder = folder_value or ""
             else:
                 folder = data.get("jenis", "") if objek == "kompetensi" else kode
-            out[kode] = Entry(objek, kode, folder, data, Origin(dict(row)), {(kode_cell.sheet, kode_cell.row)})
+            mark = row.get("sidik")
+            out[kode] = Entry(objek, kode, folder, data, Origin(dict(row)), {(kode_cell.sheet, kode_cell.row)},
+                              mark.text if mark is not None else "")
         return out
 
     competencies = entries(L.KOMPETENSI, "kompetensi", None)

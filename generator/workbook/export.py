@@ -13,7 +13,7 @@ import io
 
 from ..tables import Table, column_letter, write_xlsx
 from . import layout as L
-from .layout import BOOLEAN, LIST_SEPARATOR, Layout, build_layout, persyaratan_sections
+from .layout import BOOLEAN, LIST_SEPARATOR, Layout, build_layout, persyaratan_sections, sidik
 
 SPARE_ROWS = 1000  # rows below the last entry that the code dropdowns still offer
 
@@ -43,7 +43,9 @@ def kamus_rows(project) -> dict[str, list[list]]:
     rows: dict[str, list[list]] = {s.name: [] for s in lay.sheets}
 
     def entity(name, data, extra=None):
-        values = {**data, **(extra or {})}
+        objek = {L.KOMPETENSI: "kompetensi", L.UNIT: "unit", L.JABATAN: "jabatan"}[name]
+        folder = (extra or {}).get("unit") or (data.get("jenis") if objek == "kompetensi" else data.get("kode"))
+        values = {**data, **(extra or {}), "sidik": sidik(objek, str(folder), data)}
         rows[name].append([_cell(c, values.get(c.field)) for c in sheet[name].columns])
 
     for loaded in _valid(documents.competencies, valid):
@@ -128,7 +130,7 @@ def workbook_tables(project) -> tuple[list[Table], dict[str, str]]:
                             labels=[c.label for c in sheet.columns], widths=[c.width for c in sheet.columns],
                             text=[c.kind != "level" for c in sheet.columns],
                             choices={i: c.choices for i, c in enumerate(sheet.columns) if c.choices},
-                            autofilter=True))
+                            autofilter=True, hide=tuple(i for i, c in enumerate(sheet.columns) if c.kind == "sidik")))
     lists = list(lay.lists.items())
     depth = max((len(values) for _, values in lists), default=0)
     tables.append(Table(L.PILIHAN, [name for name, _ in lists],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan, open_current
 from .entities import Entry, read_entries
 from .export import workbook_layout
-from .layout import persyaratan_sections
+from .layout import persyaratan_sections, sidik
 from .read import Unreadable, open_workbook
 
 
@@ -21,7 +21,8 @@ def _wanted(entry: Entry) -> Wanted:
         cell = entry.origin.cell(path, data)
         return None if cell is None else (cell.sheet, cell.row, cell.column, cell.ref)
 
-    return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column))
+    return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column),
+                  entry.sidik, sidik)
 
 
 def _unchanged(entry: Entry) -> Wanted:

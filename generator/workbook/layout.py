@@ -8,6 +8,8 @@ appears in the workbook without a change here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from ..jenjang import JENJANG
@@ -24,14 +26,14 @@ MAX_LEVEL = 5
 class Column:
     field: str  # header row 1: the YAML name (or `indikator.2`)
     label: str  # header row 2
-    kind: str = "text"  # text | long | code | level | bool | list | codes | choice | info
+    kind: str = "text"  # text | long | code | level | bool | list | codes | choice | info | sidik
     choices: str = ""  # the defined name of its dropdown list
     required: bool = False
 
     @property
     def width(self) -> float:
         return {"long": 60, "code": 18, "level": 8, "bool": 11, "choice": 20, "list": 36, "codes": 22,
-                "info": 34}.get(self.kind, 32)
+                "info": 34, "sidik": 18}.get(self.kind, 32)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,31 @@ def _column(field: str, schema: dict, required: bool, kind: str | None = None) -
     return Column(field, _label(schema, field), kind, choices, required)
 
 
+SIDIK = Column("sidik", "Sidik versi (jangan diubah)", "sidik")
+
+
+def _normal(value):
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return {k: _normal(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_normal(v) for v in value]
+        if items and all(isinstance(v, dict) and "kode" in v for v in items):
+            items.sort(key=lambda v: str(v["kode"]))
+        return items
+    return value
+
+
+def sidik(objek: str, folder: str, data: dict) -> str:
+    """The fingerprint of an entry as the workbook shows it: the same data (up to spaces around
+    text and the order of requirements) gives the same fingerprint. The workbook keeps the
+    fingerprint of every entry as exported, so that an import can tell which entries the
+    editor changed, and which changed in the kamus since the download."""
+    text = json.dumps([objek, folder, _normal(data)], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Column, ...]:
     required = set(schema.get("required", ()))
     columns = []
@@ -89,7 +116,7 @@ def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Colum
         columns.append(_column(field, prop, field in required))
         if field == "kode":
             columns.extend(extra)
-    return tuple(columns)
+    return tuple(columns) + (SIDIK,)
 
 
 def persyaratan_sections(position_schema: dict) -> dict[str, dict]:
