@@ -16,7 +16,7 @@ from generator.edit import apply as apply_module
 from generator.errors import OutputError, ValidationFailed
 from generator.tables import safe_cell, unguard
 
-DEMO_PARTS = ("competencies", "positions", "snapshots", "schemas", "kamus.yaml")
+DEMO_PARTS = ("competencies", "positions", "snapshots", "development", "schemas", "kamus.yaml")
 
 
 def demo_repo(path):
@@ -56,6 +56,12 @@ def edited(book, tmp_path, change, name="diubah.xlsx"):
     return target
 
 
+def add_row(sheet, **values) -> None:
+    """Append a row, each value under the column of that name (row 1)."""
+    header = [c.value for c in sheet[1]]
+    sheet.append([values.get(name) for name in header])
+
+
 def find_row(sheet, **wanted) -> int:
     header = [c.value for c in sheet[1]]
     for row in sheet.iter_rows(min_row=3):
@@ -78,15 +84,15 @@ def test_workbook_is_pleasant_to_edit(demo_book):
     assert need.freeze_panes == "C3" and need.auto_filter.ref.startswith("A2:")
     assert need.column_dimensions["A"].width > 10
     formulas = {str(v.sqref).split(":")[0][:1]: v.formula1 for v in need.data_validations.dataValidation}
-    assert formulas == {"A": "kode_jabatan", "B": "kode_kompetensi", "C": "pilihan_level"}
+    assert formulas == {"A": "daftar_jabatan", "B": "daftar_kompetensi", "C": "pilihan_level"}
     names = workbook.defined_names
     assert names["pilihan_level"].attr_text == "'Pilihan'!$A$2:$A$6" or "Pilihan" in names["pilihan_level"].attr_text
-    assert "'Kompetensi'!$A$3" in names["kode_kompetensi"].attr_text
+    assert "'Kompetensi'!$A$3" in names["daftar_kompetensi"].attr_text
     jabatan = workbook["Jabatan"]
     header = [c.value for c in jabatan[1]]
     validated = {header[ord(str(v.sqref)[0]) - 65]: v.formula1 for v in jabatan.data_validations.dataValidation}
-    assert validated["jenis_jabatan"] == "pilihan_jenis_jabatan" and validated["unit"] == "kode_unit"
-    assert validated["strategis"] == "pilihan_strategis" and validated["atasan"] == "kode_jabatan"
+    assert validated["jenis_jabatan"] == "pilihan_jenis_jabatan" and validated["unit"] == "daftar_unit"
+    assert validated["strategis"] == "pilihan_strategis" and validated["atasan"] == "daftar_jabatan"
     assert header[-1] == "sidik" and jabatan.column_dimensions[chr(64 + len(header))].hidden
     kompetensi = workbook["Kompetensi"]
     header = [c.value for c in kompetensi[1]]
@@ -268,9 +274,10 @@ def test_structure_problems(demo, demo_book, tmp_path):
 def test_new_rows_become_files_and_gone_rows_need_hapus(demo, demo_book, tmp_path):
     def change(workbook):
         kompetensi = workbook["Kompetensi"]
-        kompetensi.append(["T.KOM.10", "Analitik Data", "teknis", "Mengolah data menjadi informasi.", "Kominfo"])
+        add_row(kompetensi, kode="T.KOM.10", nama="Analitik Data", jenis="teknis",
+                definisi="Mengolah data menjadi informasi.", bidang="Kominfo")
         workbook["Level"].append(["T.KOM.10", 1, "Mengolah data sederhana.", "Membersihkan data.", "Meringkas data."])
-        workbook["Unit"].append(["DISKOMINFO_UPT", "UPT Data", None, "DISKOMINFO"])
+        add_row(workbook["Unit"], kode="DISKOMINFO_UPT", nama="UPT Data", induk="DISKOMINFO")
         need = workbook["Kebutuhan"]
         need.delete_rows(find_row(need, jabatan="SETDA.KABAG_ORG", kode="M.1"), 1)
 
@@ -282,8 +289,8 @@ def test_new_rows_become_files_and_gone_rows_need_hapus(demo, demo_book, tmp_pat
     def change_ok(workbook):
         change(workbook)
         workbook["Kebutuhan"].append(["SETDA.KABAG_ORG", "M.1", 3])
-        workbook["Jabatan"].append(["SETDA.BARU", "SETDA", "Analis Baru", "fungsional_ahli_muda", None,
-                                    "Menganalisis kebijakan.", "SETDA.ASISTEN_ADM"])
+        add_row(workbook["Jabatan"], kode="SETDA.BARU", unit="SETDA", nama="Analis Baru",
+                jenis_jabatan="fungsional_ahli_muda", ikhtisar="Menganalisis kebijakan.", atasan="SETDA.ASISTEN_ADM")
         for kode in ("M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1", "T.ORG.01"):
             workbook["Kebutuhan"].append(["SETDA.BARU", kode, 2])
 
@@ -366,7 +373,7 @@ def test_import_needs_a_sound_kamus_first(demo, demo_book):
 
 def test_names_that_would_leave_the_folder_are_refused(demo, demo_book, tmp_path):
     def change(workbook):
-        workbook["Unit"].append(["../../etc", "Jahat"])
+        add_row(workbook["Unit"], kode="../../etc", nama="Jahat")
 
     result = api.import_files(demo, [edited(demo_book, tmp_path, change)])
     assert result.failed and status(demo) == ""

@@ -104,6 +104,7 @@ class Wanted:
     where: tuple = ()  # (sheet, row, column) of the entry itself
     base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
     fingerprint: object = None  # (objek, folder, data) -> str, to compare with ``base``
+    covered: frozenset | None = None  # the keys the source can express; others of the file are kept
 
 
 @dataclass
@@ -147,7 +148,8 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
                 if now is not None:
                     plan.origins[now.path] = entry
                 continue  # not edited in the workbook: whatever the kamus holds now stays
-            if now is None or entry.fingerprint(entry.objek, now.folder, now.data) != entry.base:
+            shown = now and {k: v for k, v in now.data.items() if entry.covered is None or k in entry.covered}
+            if now is None or entry.fingerprint(entry.objek, now.folder, shown) != entry.base:
                 if now is None or not same(settle(now.data, entry.data), now.data) or now.path != path:
                     sheet, row, column = entry.where
                     problems.append(finding("XLSX-CONFLICT", sheet, row, column,
@@ -159,7 +161,10 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
         if now is None:
             plan.writes[path] = document(entry.data, _header(project, entry.objek, path)).encode("utf-8")
             continue
-        data = settle(now.data, entry.data)
+        wanted = entry.data
+        if entry.covered is not None:
+            wanted = {**wanted, **{k: v for k, v in now.data.items() if k not in entry.covered and k not in wanted}}
+        data = settle(now.data, wanted)
         if same(now.data, data) and now.path == path:
             continue
         text, in_place = patch(now.text, data)

@@ -13,7 +13,7 @@ import io
 
 from ..tables import Table, column_letter, write_xlsx
 from . import layout as L
-from .layout import BOOLEAN, LIST_SEPARATOR, Layout, build_layout, persyaratan_sections, sidik
+from .layout import BOOLEAN, LIST_SEPARATOR, Layout, build_layout, covered, persyaratan_sections, sidik
 
 SPARE_ROWS = 1000  # rows below the last entry that the code dropdowns still offer
 
@@ -45,7 +45,8 @@ def kamus_rows(project) -> dict[str, list[list]]:
     def entity(name, data, extra=None):
         objek = {L.KOMPETENSI: "kompetensi", L.UNIT: "unit", L.JABATAN: "jabatan"}[name]
         folder = (extra or {}).get("unit") or (data.get("jenis") if objek == "kompetensi" else data.get("kode"))
-        values = {**data, **(extra or {}), "sidik": sidik(objek, str(folder), data)}
+        shown = {k: v for k, v in data.items() if k in covered(sheet[name])}
+        values = {**data, **(extra or {}), "sidik": sidik(objek, str(folder), shown)}
         rows[name].append([_cell(c, values.get(c.field)) for c in sheet[name].columns])
 
     for loaded in _valid(documents.competencies, valid):

@@ -10,19 +10,20 @@ from __future__ import annotations
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan, open_current
 from .entities import Entry, read_entries
 from .export import workbook_layout
-from .layout import persyaratan_sections, sidik
+from .layout import covered, persyaratan_sections, sidik
 from .read import Unreadable, open_workbook
 
 
-def _wanted(entry: Entry) -> Wanted:
+def _wanted(entry: Entry, layout) -> Wanted:
     first = entry.origin.fields.get("kode") or next(iter(entry.origin.fields.values()))
 
     def locate(path: tuple, data: dict):
         cell = entry.origin.cell(path, data)
         return None if cell is None else (cell.sheet, cell.row, cell.column, cell.ref)
 
+    sheet = {"kompetensi": "Kompetensi", "unit": "Unit", "jabatan": "Jabatan"}[entry.objek]
     return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column),
-                  entry.sidik, sidik)
+                  entry.sidik, sidik, covered(layout.sheet(sheet)))
 
 
 def _unchanged(entry: Entry) -> Wanted:
@@ -44,7 +45,7 @@ def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bo
     # An entry with a cell error keeps its file as it is: its error is reported, and the rest
     # of the workbook is checked against it unchanged (no cascade of follow-up errors).
     broken = {(f.path, f.line) for f in incoming.findings if f.severity == "error"}
-    wanted = [_wanted(entry) if not entry.rows & broken else _unchanged(entry)
+    wanted = [_wanted(entry, layout) if not entry.rows & broken else _unchanged(entry)
               for entry in incoming.entries.values()]
     plan, problems = make_plan(project, wanted, remove, incoming.complete)
     return check_and_write(root, project, plan, incoming.findings + problems, name, write, incoming.sheets)

@@ -54,8 +54,8 @@ class Sheet:
 KOMPETENSI, LEVEL, UNIT, JABATAN, KEBUTUHAN, PERSYARATAN = (
     "Kompetensi", "Level", "Unit", "Jabatan", "Kebutuhan", "Persyaratan")
 PETUNJUK, PILIHAN = "Petunjuk", "Pilihan"
-CODE_LISTS = {"kode_kompetensi": (KOMPETENSI, "A"), "kode_unit": (UNIT, "A"), "kode_jabatan": (JABATAN, "A")}
-REFERS = {"induk": "kode_unit", "unit": "kode_unit", "atasan": "kode_jabatan", "diganti_oleh": "kode_kompetensi"}
+CODE_LISTS = {"daftar_kompetensi": (KOMPETENSI, "A"), "daftar_unit": (UNIT, "A"), "daftar_jabatan": (JABATAN, "A")}
+REFERS = {"induk": "daftar_unit", "unit": "daftar_unit", "atasan": "daftar_jabatan", "diganti_oleh": "daftar_kompetensi"}
 
 
 def _label(schema: dict, fallback: str) -> str:
@@ -77,8 +77,10 @@ def _column(field: str, schema: dict, required: bool, kind: str | None = None) -
         else:
             kind = "long" if field in LONG else "text"
     choices = REFERS.get(field, "") if kind in ("code", "codes") else ""
-    if kind in ("choice", "bool", "level"):
+    if kind in ("choice", "bool"):
         choices = f"pilihan_{field}"
+    elif kind == "level":
+        choices = "pilihan_level"
     return Column(field, _label(schema, field), kind, choices, required)
 
 
@@ -111,12 +113,25 @@ def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Colum
     required = set(schema.get("required", ()))
     columns = []
     for field, prop in schema["properties"].items():
-        if field in NESTED:
-            continue
+        if field in NESTED or not _flat(prop):
+            continue  # a structure of its own: kept as it is by an import (see `covered`)
         columns.append(_column(field, prop, field in required))
         if field == "kode":
             columns.extend(extra)
     return tuple(columns) + (SIDIK,)
+
+
+def _flat(prop: dict) -> bool:
+    """True for a field one cell can hold: text, a number, true/false, or a list of texts."""
+    kind = prop.get("type", "string")
+    if kind == "array":
+        return (prop.get("items") or {}).get("type", "string") in ("string", "integer")
+    return kind in ("string", "integer", "boolean", "number")
+
+
+def covered(sheet: "Sheet") -> frozenset:
+    """The YAML keys of an entry that its sheets carry (the rest is kept as it is)."""
+    return frozenset(c.field for c in sheet.columns) | NESTED
 
 
 def persyaratan_sections(position_schema: dict) -> dict[str, dict]:
@@ -144,19 +159,19 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
     sections = persyaratan_sections(position)
     indikator = max(indikator, 4)
 
-    unit_column = Column("unit", "Unit kerja (kode folder)", "code", "kode_unit", True)
+    unit_column = Column("unit", "Unit kerja (kode folder)", "code", "daftar_unit", True)
     sheets = [
         Sheet(KOMPETENSI, _entity_columns(competency), ("kode",)),
         Sheet(LEVEL, (Column("kompetensi", _label(requirement["kode"], "Kode kompetensi"), "code",
-                             "kode_kompetensi", True),
+                             "daftar_kompetensi", True),
                       _column("level", level_item["level"], True, "level"),
                       _column("deskripsi", level_item["deskripsi"], True, "long"),
                       *(Column(f"indikator.{n}", f"Indikator perilaku {n}", "long") for n in range(1, indikator + 1))),
               ("kompetensi", "level"), 2),
         Sheet(UNIT, _entity_columns(unit), ("kode",)),
         Sheet(JABATAN, _entity_columns(position, (unit_column,)), ("kode",)),
-        Sheet(KEBUTUHAN, (Column("jabatan", "Kode jabatan", "code", "kode_jabatan", True),
-                          Column("kode", _label(requirement["kode"], "Kode kompetensi"), "code", "kode_kompetensi",
+        Sheet(KEBUTUHAN, (Column("jabatan", "Kode jabatan", "code", "daftar_jabatan", True),
+                          Column("kode", _label(requirement["kode"], "Kode kompetensi"), "code", "daftar_kompetensi",
                                  True),
                           _column("level", requirement["level"], True, "level"),
                           Column("nama_kompetensi", "Nama kompetensi (keterangan, tidak dibaca)", "info")),
@@ -172,7 +187,7 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
                 lists_syarat[column.choices] = tuple(prop.get("enum") or BOOLEAN.values())
             fields.setdefault(field, column)
     fields.setdefault("uraian", Column("uraian", "Uraian", "long"))
-    sheets.append(Sheet(PERSYARATAN, (Column("jabatan", "Kode jabatan", "code", "kode_jabatan", True),
+    sheets.append(Sheet(PERSYARATAN, (Column("jabatan", "Kode jabatan", "code", "daftar_jabatan", True),
                                       Column("bagian", "Bagian persyaratan", "choice", "pilihan_bagian", True),
                                       *fields.values()), ("jabatan", "bagian"), 2))
 
