@@ -24,6 +24,7 @@ from .bahasa import angka
 from . import rules as rule_table
 from .diff.report import FORMATS as DIFF_FORMATS
 from .diff.versions import Comparison, compare_versions
+from .edit.apply import Applied
 from .errors import UsageError
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
@@ -36,17 +37,21 @@ from .publish.site import BuildResult, build_site, write_project
 from .talent import report as talent_report
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
+from .workbook.importing import import_workbook
 
 REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
 RULE_FORMATS = ("text", "markdown")
 EXPORT_FORMATS = {name: exporter.description for name, exporter in EXPORTERS.items()}
 LAMPIRAN_FORMATS = tuple(WRITERS)
+IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu berkas)",
+                  "skj-form": "formulir SKJ KemenPANRB, satu jabatan per lembar (satu berkas atau lebih)"}
+MAX_IMPORT_BYTES = 50_000_000
 
-__all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS", "TALENT_FORMATS",
-           "BuildResult", "Comparison", "Project", "TalentResult", "Written", "__version__", "angka", "build", "diff",
-           "export", "format_report", "lampiran", "load_kamus", "open_project", "render", "rules", "rules_table",
-           "serve", "talenta", "validate"]
+__all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
+           "TALENT_FORMATS", "Applied", "BuildResult", "Comparison", "Project", "TalentResult", "Written", "__version__",
+           "angka", "build", "diff", "export", "format_report", "import_files", "lampiran", "load_kamus", "open_project", "render",
+           "rules", "rules_table", "serve", "talenta", "validate"]
 
 
 def open_project(root=".", ref: str | None = None) -> Project:
@@ -121,6 +126,36 @@ def export(root=".", format: str = "json", output="kamus.json", versi: str | Non
     project = _version(root, versi)
     data = exporter.write(project)
     return Written(write_file(root, Path(output), data, exporter.suffixes), _label(project), len(data))
+
+
+def _read_input(path) -> bytes:
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"berkas '{path}' tidak ada (atau bukan berkas).")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UsageError(f"berkas '{path}' lebih dari {MAX_IMPORT_BYTES // 1_000_000} MB; bukan buku kerja kamus.")
+    return data
+
+
+def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False, write: bool = True,
+                 unit: str | None = None) -> Applied:
+    """`kamus import`: the edits in a workbook (``xlsx``) or in SKJ forms (``skj-form``) become
+    edits of the kamus's YAML files, all or nothing; ``write=False`` only checks and
+    summarises. Raises ValidationFailed when the kamus itself has errors before the import."""
+    files = [Path(f) for f in files]
+    if format not in IMPORT_FORMATS:
+        raise UsageError(f"format `{format}` tidak dikenal; pilih {', '.join(IMPORT_FORMATS)}.")
+    if not files:
+        raise UsageError("sebutkan berkas yang diimpor.")
+    if format == "xlsx":
+        if len(files) != 1:
+            raise UsageError("format xlsx mengimpor satu buku kerja sekaligus.")
+        return import_workbook(root, _read_input(files[0]), files[0].name, remove, write)
+    from .workbook.skj_form import import_forms
+
+    return import_forms(root, [(f.name, _read_input(f)) for f in files], unit, write)
 
 
 def render(root=".", output=None) -> Path:

@@ -130,15 +130,35 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     lampiran.set_defaults(run=_lampiran)
 
     export = add(
-        "export", aliases=["ekspor"], help="ekspor kamus sebagai data terbuka (JSON terdokumentasi atau 1EdTech CASE)",
-        description="Periksa kamus lalu tulis isinya sebagai data terbuka dalam satu berkas. Format: "
+        "export", aliases=["ekspor"], help="ekspor kamus ke satu berkas: data terbuka (JSON, 1EdTech CASE) atau buku kerja Excel",
+        description="Periksa kamus lalu tulis isinya dalam satu berkas. Format: "
                     + "; ".join(f"{name}: {text}" for name, text in api.EXPORT_FORMATS.items()) + ".")
     _root_argument(export)
     export.add_argument("--format", choices=list(api.EXPORT_FORMATS), default="json",
                         help="bentuk data: " + ", ".join(api.EXPORT_FORMATS) + " (bawaan: json)")
     export.add_argument("--versi", metavar="REF", help="versi yang diekspor: tag, cabang atau commit git (bawaan: folder kerja)")
-    export.add_argument("--output", metavar="BERKAS", required=True, help="berkas tujuan, misalnya kamus.json")
+    export.add_argument("--output", metavar="BERKAS", required=True,
+                        help="berkas tujuan, misalnya kamus.json atau kamus.xlsx")
     export.set_defaults(run=_export)
+
+    impor = add(
+        "import", aliases=["impor"], help="impor suntingan dari buku kerja Excel (atau formulir SKJ) ke berkas YAML kamus",
+        description="Baca buku kerja hasil `kamus export --format xlsx` yang sudah disunting (atau formulir SKJ "
+                    "KemenPANRB dengan --format skj-form) lalu ubah berkas YAML kamus: hanya nilai yang berubah, "
+                    "komentar dan urutan tetap. Hasilnya diperiksa dengan semua aturan `kamus validate`; bila ada "
+                    "galat, tidak ada satu berkas pun yang diubah dan setiap masalah disebut lembar, baris dan "
+                    "kolomnya (misalnya Kebutuhan!C14). Diakhiri ringkasan perubahan (Markdown) untuk pull request.")
+    impor.add_argument("files", nargs="+", metavar="BERKAS", help="buku kerja .xlsx (formulir SKJ: satu berkas atau lebih)")
+    _root_argument(impor)
+    impor.add_argument("--format", choices=list(api.IMPORT_FORMATS), default="xlsx",
+                       help="bentuk masukan: xlsx (bawaan, buku kerja kamus) atau skj-form (formulir SKJ)")
+    impor.add_argument("--hapus", action="store_true",
+                       help="hapus kompetensi, unit dan jabatan yang tidak ada lagi di buku kerja (tanpa opsi ini "
+                            "hanya didaftar)")
+    impor.add_argument("--unit", metavar="UNIT", help="skj-form: unit (folder di positions/) untuk jabatan baru")
+    impor.add_argument("--coba", action="store_true",
+                       help="periksa dan tampilkan ringkasan perubahan tanpa menulis berkas apa pun")
+    impor.set_defaults(run=_import)
 
     render = add(
         "render", aliases=["tulis"], help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
@@ -239,6 +259,30 @@ def _export(args) -> int:
                     lambda written: f"Data {args.format} {written.versi} ditulis ke {written.path} "
                                     f"({written.size // 1024} KB).",
                     "data tidak diekspor karena data kamus berisi galat.")
+
+
+def _import(args) -> int:
+    try:
+        result = api.import_files(args.root, args.files, args.format, args.hapus, not args.coba, args.unit)
+    except ValidationFailed as failed:
+        return _failed(failed, "impor dibatalkan: perbaiki dulu galat kamus di atas (sebelum impor).")
+    sys.stdout.write(result.text())
+    if result.failed:
+        print(f"GAGAL: {result.counts()}. Tidak ada berkas yang diubah.", file=sys.stderr)
+        return 1
+    if result.comparison is not None:
+        sys.stdout.write(("\n" if result.findings else "") + result.comparison.format("markdown"))
+    plan = result.plan
+    if args.coba:
+        print(f"Coba saja: {len(plan.writes)} berkas akan ditulis, {len(plan.deletes)} dihapus; tidak ada yang "
+              "diubah.", file=sys.stderr)
+    else:
+        print(f"Selesai: {len(plan.writes)} berkas ditulis, {len(plan.deletes)} dihapus ({result.counts()}).",
+              file=sys.stderr)
+    for path in plan.rewritten:
+        print(f"Catatan: {path} ditulis ulang seluruhnya (komentar di berkas itu hilang); periksa diff-nya.",
+              file=sys.stderr)
+    return 0
 
 
 def _render(args) -> int:

@@ -22,7 +22,7 @@ from .check import check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
 from .errors import UsageError, ValidationFailed
 from .findings import Report
-from .load import Documents, FileSource, Sources, discover, load_documents, open_source
+from .load import Documents, FileSource, Sources, discover, load_documents, open_source, unchanged
 from .load.discover import is_kamus_root
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
 from .load.source import commit_time
@@ -38,16 +38,16 @@ class Project:
     repository at ``root``. ``lenient`` opens a version that need not be a kamus root
     (historic versions are compared, never rejected)."""
 
-    def __init__(self, source: FileSource, schemas=None, lenient: bool = False, cache: dict | None = None):
+    def __init__(self, source: FileSource, schemas=None, lenient: bool = False, reuse: "Project | None" = None):
         self.source = source
         self.schemas = schemas or default_schemas()
         self.is_lenient = lenient
-        self.cache = cache  # loaded documents of an earlier Project of the same folder (live preview)
+        self._reuse = reuse  # a project whose loaded files are taken over unless ``source`` changed them
 
     @classmethod
     def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None,
-             cache: dict | None = None) -> "Project":
-        return cls(open_source(root, ref), schemas=schemas, lenient=lenient, cache=cache)
+             reuse: "Project | None" = None) -> "Project":
+        return cls(open_source(root, ref), schemas=schemas, lenient=lenient, reuse=reuse)
 
     @classmethod
     def open_version(cls, root, spec: str) -> "Project":
@@ -94,11 +94,17 @@ class Project:
 
     @cached_property
     def documents(self) -> Documents:
-        return load_documents(self.sources, self.cache)
+        earlier, self._reuse = self._reuse, None  # no chain of earlier projects kept alive
+        return load_documents(self.sources, unchanged(earlier.documents, self.source) if earlier else None)
 
     @cached_property
     def _schema(self) -> tuple[list, set[str]]:
         return check_schemas(self.documents, self.schemas)
+
+    @property
+    def valid_paths(self) -> set[str]:
+        """The data files that loaded cleanly and passed their schema."""
+        return self._schema[1]
 
     @cached_property
     def config(self) -> Config:

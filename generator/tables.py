@@ -10,8 +10,10 @@ one (fixed timestamps, inline strings), so two builds give identical bytes.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,23 +26,67 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @dataclass
 class Table:
     """A table to export: header texts, rows of cells (str, int, float or None), and how many
-    leading columns describe the row (they stay fixed when scrolling)."""
+    leading columns describe the row (they stay fixed when scrolling).
+
+    The optional parts make a sheet pleasant to edit in Excel: ``labels`` (a second header
+    row, e.g. Indonesian labels under field names), column ``widths`` in characters,
+    ``text`` columns (formatted as Text, so that Excel keeps `1.10` and 18-digit numbers as
+    typed), ``choices`` (column index → a list-validation formula: a defined name, a range
+    such as ``Pilihan!$A$2:$A$9``, or ``"a,b"``), an ``autofilter`` on the header (widths,
+    when not given, follow the header and the first rows held in memory), and
+    ``hidden`` (a sheet of lists that the dropdowns read)."""
 
     name: str
     columns: list
     rows: list
     fixed: int = 1
     sheet: str = ""  # the sheet's name in a workbook of several tables (at most 31 characters)
+    labels: list | None = None
+    widths: list | None = None
+    text: list | None = None
+    choices: dict | None = None
+    autofilter: bool = True
+    hidden: bool = False
+    hide: tuple = ()  # indexes of columns hidden from view (still read back)
+
+
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def safe_cell(value):
-    """A cell value that spreadsheet programs will never evaluate as a formula."""
+    """A cell value that spreadsheet programs will never evaluate as a formula.
+
+    Text that starts with a formula character gets a leading apostrophe; so does text that
+    already starts with apostrophes before one, so that :func:`unguard` gives back exactly
+    the original text (a workbook can be exported and imported again without a change)."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def unguard(text: str) -> str:
+    """The inverse of :func:`safe_cell` for text read back from an exported file."""
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
+def cell_text(value) -> str:
+    """A spreadsheet cell value as the text a person sees (numbers without a needless `.0`,
+    dates as ISO dates)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if abs(value) >= 1e15 else f"{value:g}" if value != int(value) else str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 class _Encoder:
@@ -99,7 +145,7 @@ def to_csv(table, banner: str = "") -> bytes:
 
 
 @lru_cache(maxsize=None)
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
@@ -108,20 +154,47 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _xml_text(text: str) -> str:
     # XML 1.0 forbids most control characters; drop them rather than write a broken file.
-    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
-    return xml_escape(cleaned)
+    return xml_escape(_CONTROL.sub("", text))
+
+
+# Cell styles (indexes into cellXfs below).
+PLAIN, BOLD, TEXT, FIELD, LABEL = 0, 1, 2, 3, 4
 
 
 def _cell(ref: str, value, style: int = 0) -> str:
-    value = safe_cell(value)
+    if value is None or value == "":
+        return ""
     s = f' s="{style}"' if style else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    if value == "":
-        return ""
-    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_xml_text(str(safe_cell(value)))}</t></is></c>'
+
+
+def _head_rows(table, banner: str) -> list[tuple[list, int]]:
+    """(cells, style) of the rows above the data."""
+    head = [([banner], BOLD)] if banner else []
+    if table.labels:
+        return head + [(table.columns, FIELD), (table.labels, LABEL)]
+    return head + [(table.columns, BOLD)]
+
+
+def _columns_xml(table) -> str:
+    widths = table.widths if table.widths is not None else _widths(table)
+    count = max(len(widths), len(table.text or ()), max(table.hide, default=-1) + 1)
+    cols = []
+    for i in range(count):
+        width = widths[i] if i < len(widths) else 0
+        text = (table.text or [])[i] if i < len(table.text or ()) else False
+        attrs = (f' width="{width}" customWidth="1"' if width else "") + (f' style="{TEXT}"' if text else "") \
+            + (' hidden="1"' if i in table.hide else "")
+        if attrs:
+            cols.append(f'<col min="{i + 1}" max="{i + 1}"{attrs}/>')
+    return f"<cols>{''.join(cols)}</cols>" if cols else ""
 
 
 def _widths(table) -> list[float]:
@@ -135,43 +208,60 @@ def _widths(table) -> list[float]:
     return widths
 
 
-def _sheet(table, banner: str):
-    """The worksheet XML in chunks, one row at a time (a million rows never sit in memory):
-    frozen header and describing columns, column widths, and an autofilter on the header."""
-    head = [[banner], table.columns] if banner else [table.columns]
-    top_left = f"{_column_letter(table.fixed)}{len(head) + 1}"
+def _sheet(table, banner: str, number: int):
+    """The worksheet XML in chunks, one row at a time (a million rows never sit in memory)."""
+    head = _head_rows(table, banner)
+    top_left = f"{column_letter(table.fixed)}{len(head) + 1}"
     x_split = f'xSplit="{table.fixed}" ' if table.fixed else ""
-    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                   for i, w in enumerate(_widths(table), start=1))
+    selected = ' tabSelected="1"' if number == 0 else ""
     yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-           f'<sheetViews><sheetView workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
+           f'<sheetViews><sheetView{selected} workbookViewId="0"><pane {x_split}ySplit="{len(head)}" '
            f'topLeftCell="{top_left}" activePane="bottomRight" state="frozen"/></sheetView></sheetViews>'
-           + (f"<cols>{cols}</cols>" if cols else "") + '<sheetData>')
-    last = len(head)
-    for r, row in enumerate(itertools.chain(head, table.rows), start=1):
-        style = 1 if r <= len(head) else 0
-        cells = "".join(_cell(f"{_column_letter(c)}{r}", v, style) for c, v in enumerate(row))
+           f'{_columns_xml(table)}<sheetData>')
+    last = 0
+    text = table.text or ()
+    styles = [TEXT if c < len(text) and text[c] else PLAIN for c in range(len(table.columns))]
+    for r, (row, style) in enumerate(itertools.chain(head, ((row, 0) for row in table.rows)), start=1):
+        cells = "".join(_cell(f"{column_letter(c)}{r}", v, style or (styles[c] if c < len(styles) else PLAIN))
+                        for c, v in enumerate(row) if v is not None and v != "")
         yield f'<row r="{r}">{cells}</row>'
         last = r
-    last_column = _column_letter(max(len(table.columns), 1) - 1)
-    yield f'</sheetData><autoFilter ref="A{len(head)}:{last_column}{last}"/></worksheet>'
+    yield '</sheetData>'
+    end = column_letter(max(len(table.columns), 1) - 1)
+    if table.autofilter:
+        yield f'<autoFilter ref="A{len(head)}:{end}{max(last, len(head))}"/>'
+    if table.choices:
+        first = len(head) + 1
+        items = "".join(
+            f'<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop" '
+            f'errorTitle="Nilai tidak sah" error="Pilih salah satu nilai dari daftar." '
+            f'sqref="{column_letter(c)}{first}:{column_letter(c)}1048576"><formula1>{xml_escape(formula)}</formula1>'
+            '</dataValidation>' for c, formula in sorted(table.choices.items()))
+        yield f'<dataValidations count="{len(table.choices)}">{items}</dataValidations>'
+    yield '</worksheet>'
 
 
-_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_HIDDEN = ' state="hidden"'
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _STYLES = (
-    _XML + f'<styleSheet xmlns="{_MAIN}">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font>'
+    '<font><i/><sz val="9"/><color rgb="FF666666"/><name val="Calibri"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
+    '<xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" '
+    'applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     '</styleSheet>')
 
@@ -182,33 +272,57 @@ def _sheet_name(table, number: int) -> str:
     return name or f"Lembar {number}"
 
 
-def _parts(names: list[str]) -> dict[str, str]:
-    """The fixed parts of a workbook with the sheets ``names``."""
-    count = len(names)
-    sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
-                     for i in range(1, count + 1))
+def sheet_names(tables) -> list[str]:
+    """The names of the sheets of ``tables``, made unique (Excel compares them case-insensitively)."""
+    names = [_sheet_name(t, i) for i, t in enumerate(tables, start=1)]
+    for i, name in enumerate(names):
+        while name.lower() in (n.lower() for n in names[:i]):
+            name = f"{name[:28]}_{i + 1}"
+        names[i] = name
+    return names
+
+
+def _static_parts(tables, names: dict[str, str], banner: str = "") -> dict[str, str]:
+    titles = sheet_names(tables)
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_CT}.worksheet+xml"/>'
+                        for i in range(1, len(tables) + 1))
+    sheets = "".join(f'<sheet name="{xml_escape(titles[i - 1], {chr(34): "&quot;"})}" sheetId="{i}"'
+                     f'{_HIDDEN if t.hidden else ""} r:id="rId{i}"/>'
+                     for i, t in enumerate(tables, start=1))
+    defined = [f'<definedName name="{xml_escape(n)}">{xml_escape(ref)}</definedName>' for n, ref in sorted(names.items())]
+    for i, t in enumerate(tables):
+        if t.autofilter:
+            quoted = "'" + titles[i].replace("'", "''") + "'"
+            end = column_letter(max(len(t.columns), 1) - 1)
+            row = len(_head_rows(t, banner))  # the header row the filter sits on
+            defined.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                           f'{xml_escape(quoted)}!$A${row}:${end}$1048576</definedName>')
+    defined_xml = f"<definedNames>{''.join(defined)}</definedNames>" if defined else ""
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                   for i in range(1, len(tables) + 1))
     return {
         "[Content_Types].xml": (
-            _XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            f'{sheets}'
-            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>{overrides}'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
             '</Types>'),
         "_rels/.rels": (
-            _XML + f'<Relationships xmlns="{_PKG_REL}">'
-            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>'),
         "xl/workbook.xml": (
-            _XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
-            + "".join(f'<sheet name="{xml_escape(name, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
-                      for i, name in enumerate(names, start=1))
-            + '</sheets></workbook>'),
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{_REL}">'
+            f'<sheets>{sheets}</sheets>{defined_xml}</workbook>'),
         "xl/_rels/workbook.xml.rels": (
-            _XML + f'<Relationships xmlns="{_PKG_REL}">'
-            + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                      for i in range(1, count + 1))
-            + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'),
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'{rels}<Relationship Id="rId{len(tables) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+            '</Relationships>'),
         "xl/styles.xml": _STYLES,
     }
 
@@ -220,23 +334,21 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_xlsx(table, out, banner: str = "") -> None:
+def write_xlsx(table, out, banner: str = "", names: dict[str, str] | None = None) -> None:
     """Write ``table`` as an XLSX workbook to the binary file ``out``, row by row: one sheet,
-    or one sheet per table of a list (named by each table's ``sheet``); ``banner`` heads
-    every sheet."""
+    or one sheet per table of a list (named by each table's ``sheet``); ``banner`` (e.g. a
+    RAHASIA marking) heads every sheet, ``names`` are defined names (the ranges dropdowns
+    read). Same input, same bytes."""
     tables = list(table) if isinstance(table, (list, tuple)) else [table]
-    names = [_sheet_name(t, i) for i, t in enumerate(tables, start=1)]
-    for i, name in enumerate(names):  # Excel refuses two sheets of one name (case-insensitive)
-        while name.lower() in (n.lower() for n in names[:i]):
-            name = f"{name[:28]}_{i + 1}"
-        names[i] = name
+    tables = [t if isinstance(t, Table) else Table(t.name, t.columns, t.rows, t.fixed, getattr(t, "sheet", ""))
+              for t in tables]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in _parts(names).items():
+        for name, text in _static_parts(tables, names or {}, banner).items():
             archive.writestr(_entry(name), text.encode("utf-8"))
-        for number, one in enumerate(tables, start=1):
-            with archive.open(_entry(f"xl/worksheets/sheet{number}.xml"), "w", force_zip64=True) as handle:
+        for number, one in enumerate(tables):
+            with archive.open(_entry(f"xl/worksheets/sheet{number + 1}.xml"), "w", force_zip64=True) as handle:
                 sink = _Encoder(handle)
-                for chunk in _sheet(one, banner):
+                for chunk in _sheet(one, banner, number):
                     sink.write(chunk)
                 sink.flush()
 

@@ -1,7 +1,8 @@
 """The spine: stages import downwards only, no package cycles, a thin CLI, no build-like names.
 
 The layers (lowest first) are the pipeline a newcomer reads in the folder layout:
-load → model → check → talent → project → diff → render → lampiran/export → publish → api → cli.
+load → model → check → talent → project → diff → edit → workbook → render → lampiran/export → publish → api
+→ cli.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ LAYERS = [
     {"talent"},
     {"project"},
     {"diff"},
+    {"edit"},
+    {"workbook"},
     {"render"},
     {"lampiran", "export"},
     {"publish"},

@@ -36,7 +36,24 @@ def rules_in_goldens() -> set[str]:
 
 
 # Rules that no shipped schema can trigger; covered by unit tests with their own schema.
-COVERED_ELSEWHERE = {"SCHEMA-INVALID": "tests/test_schema.py::test_unmapped_keyword_falls_back"}
+COVERED_ELSEWHERE = {
+    "SCHEMA-INVALID": "tests/test_schema.py::test_unmapped_keyword_falls_back",
+    # `kamus import` reads workbooks and SKJ forms, not kamus folders: tested on real XLSX files
+    "XLSX-FILE": "tests/test_workbook.py::test_structure_problems",
+    "XLSX-SHEET": "tests/test_workbook.py::test_structure_problems",
+    "XLSX-HEADER": "tests/test_workbook.py::test_structure_problems",
+    "XLSX-VALUE": "tests/test_workbook.py::test_bad_values_give_every_finding_by_cell_and_write_nothing",
+    "XLSX-DUPLICATE": "tests/test_workbook.py::test_bad_values_give_every_finding_by_cell_and_write_nothing",
+    "XLSX-REFERENCE": "tests/test_workbook.py::test_bad_values_give_every_finding_by_cell_and_write_nothing",
+    "XLSX-NUMBER": "tests/test_workbook.py::test_text_cells_that_excel_turned_into_numbers_are_flagged",
+    "XLSX-CONFLICT": "tests/test_workbook.py::test_an_old_workbook_never_reverts_later_changes",
+    "XLSX-NOT-REMOVED": "tests/test_workbook.py::test_new_rows_become_files_and_gone_rows_need_hapus",
+    "SKJ-FORM": "tests/test_skj_form.py::test_a_new_position_needs_its_unit_and_jenjang",
+    "SKJ-KOMPETENSI": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",
+    "SKJ-NAMA": "tests/test_skj_form.py::test_application_layout_creates_a_new_position",
+    "SKJ-LEVEL": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",
+    "SKJ-TINGKAT": "tests/test_skj_form.py::test_ticking_two_columns_and_files_without_a_form",
+}
 
 
 def test_every_rule_has_a_golden_case():

@@ -145,6 +145,18 @@ def test_development_catalog_pages(built):
     assert "Katalog Pengembangan" in read(site, "").text  # in the navigation
 
 
+def test_site_offers_the_kamus_workbook(built, tmp_path):
+    root, site = built
+    home = read(site, "")
+    links = [attrs.get("href") for tag, attrs in home.elements if tag == "a" and "download" in attrs]
+    assert "data/kamus.xlsx" in links
+    reference = read(site, "referensi/")
+    assert any(tag == "a" and attrs.get("href") == "../data/kamus.xlsx" for tag, attrs in reference.elements)
+    exported = tmp_path / "kamus.xlsx"
+    main(["export", "--root", str(root), "--format", "xlsx", "--output", str(exported)])
+    assert (site / "data/kamus.xlsx").read_bytes() == exported.read_bytes()  # the same bytes as `kamus export`
+
+
 def test_reference_pages_document_every_field_and_rule(built):
     from generator.check.schema import default_schemas
     from generator.render.reference import fields

@@ -1,4 +1,5 @@
-"""Open data: `kamus export --format NAME`, one exporter per format behind one command.
+"""`kamus export --format NAME`: open data and the editable workbook, one exporter per format
+behind one command.
 
 An :class:`Exporter` turns one kamus version (a sound :class:`~generator.project.Project`)
 into the bytes of one file. Adding a format is adding an exporter module and listing its
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ..workbook.export import export_xlsx
 from . import case, opendata
 
 
@@ -26,6 +28,8 @@ EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in (
     Exporter("json", "seluruh kamus sebagai JSON terdokumentasi (skema schemas/kamus-data.schema.json)", (".json",),
              opendata.export_json),
     Exporter("case", "kerangka kompetensi sebagai 1EdTech CASE 1.1 (CFPackage JSON)", (".json",), case.export_case),
+    Exporter("xlsx", "seluruh kamus sebagai buku kerja Excel untuk disunting lalu diimpor kembali (kamus import)",
+             (".xlsx",), export_xlsx),
 )}
 
 __all__ = ["EXPORTERS", "Exporter"]

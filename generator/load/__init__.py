@@ -2,9 +2,9 @@
 
 from .discover import Sources, SourceFile, discover
 from .document import Document
-from .documents import Documents, Loaded, load_documents
-from .source import FileSource, FolderSource, GitSource, open_source
+from .documents import Documents, Loaded, load_documents, unchanged
+from .source import FileSource, FolderSource, GitSource, OverlaySource, open_source
 from .yaml_strict import load_bytes, load_file, load_source, load_text
 
-__all__ = ["Document", "Documents", "FileSource", "FolderSource", "GitSource", "Loaded", "SourceFile", "Sources",
-           "discover", "load_bytes", "load_documents", "load_file", "load_source", "load_text", "open_source"]
+__all__ = ["Document", "Documents", "FileSource", "FolderSource", "GitSource", "OverlaySource", "Loaded", "SourceFile", "Sources",
+           "discover", "load_bytes", "load_documents", "load_file", "load_source", "load_text", "open_source", "unchanged"]

@@ -16,6 +16,7 @@ class Loaded:
     file: SourceFile
     doc: Document | None
     findings: list = field(default_factory=list)
+    stamp: tuple | None = None  # the file's stamp when it was read (folders only; see FolderSource.stamp)
 
 
 @dataclass
@@ -45,27 +46,23 @@ class Documents:
         return [loaded.file.path for loaded in self.all() if loaded.doc is None or not isinstance(loaded.doc.data, dict)]
 
 
-def load_documents(sources: Sources, cache: dict | None = None) -> Documents:
-    """Strictly load every file that discovery found.
-
-    ``cache`` (path → (stamp, Loaded)) lets a long-running process (the live preview) load
-    again only the files whose stamp (size, modification time) changed since last time.
-    """
+def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> Documents:
+    """Strictly load every file that discovery found; a file in ``reuse`` (path → the same
+    file loaded before, unchanged since: see :func:`unchanged`) is not read again."""
     source = sources.source
+    reuse = reuse or {}
     prefetch = getattr(source, "prefetch", None)
     if prefetch:
-        prefetch([f.path for f in sources.all()])
-    stamp = getattr(source, "stamp", None) if cache is not None else None
+        prefetch([f.path for f in sources.all() if f.path not in reuse])
+    stamp = getattr(source, "stamp", None)
 
     def load(file: SourceFile) -> Loaded:
-        key = stamp(file.path) if stamp else None
-        if key is not None and cache.get(file.path, (None,))[0] == key:
-            return cache[file.path][1]
+        if file.path in reuse:
+            earlier = reuse[file.path]
+            return Loaded(file, earlier.doc, earlier.findings, earlier.stamp)
+        key = stamp(file.path) if stamp else None  # taken before reading: a later edit is never missed
         doc, problems = load_source(source, file.path)
-        loaded = Loaded(file, doc, problems)
-        if key is not None:
-            cache[file.path] = (key, loaded)
-        return loaded
+        return Loaded(file, doc, problems, key)
 
     return Documents(sources=sources,
                      config=load(sources.config) if sources.config else None,
@@ -73,3 +70,17 @@ def load_documents(sources: Sources, cache: dict | None = None) -> Documents:
                      units=[load(f) for f in sources.units],
                      positions=[load(f) for f in sources.positions],
                      development=[load(f) for f in sources.development])
+
+
+def unchanged(earlier: Documents, source) -> dict[str, Loaded]:
+    """The files of ``earlier`` that ``source`` still holds as they were loaded: an overlay
+    (a planned import) names the files it writes; a folder (the live preview) compares each
+    file's stamp now with its stamp when it was read."""
+    written = getattr(source, "writes", None)
+    stamp = getattr(source, "stamp", None)
+    if written is not None:
+        return {loaded.file.path: loaded for loaded in earlier.all() if loaded.file.path not in written}
+    if stamp is None:
+        return {}
+    return {loaded.file.path: loaded for loaded in earlier.all()
+            if loaded.stamp is not None and loaded.stamp == stamp(loaded.file.path)}

@@ -266,3 +266,48 @@ def commit_time(repo, ref: str = "HEAD") -> int:
 def open_source(root, ref: str | None = None) -> FileSource:
     """The working tree of ``root``, or the version ``ref`` of the git repository at ``root``."""
     return FolderSource(root) if ref is None else GitSource(root, ref)
+
+
+class OverlaySource(FileSource):
+    """A folder with planned changes laid over it, without touching the disk: the would-be
+    kamus that an import checks before it writes anything. ``writes`` maps paths to their
+    new bytes, ``deletes`` are paths that will be gone."""
+
+    def __init__(self, base: FolderSource, writes: dict[str, bytes], deletes=()):
+        self.base, self.writes, self.deletes = base, dict(writes), set(deletes) - set(writes)
+        self.root, self.label = base.root, base.label
+
+    def files(self, top: str = "") -> list[str]:
+        prefix = top.rstrip("/") + "/" if top else ""
+        listed = set(self.base.files(top))
+        listed |= {p for p in self.writes if p.startswith(prefix)}
+        return sorted(listed - self.deletes)
+
+    def links(self, top: str = "") -> list[str]:
+        return self.base.links(top)
+
+    def inside(self, path: str) -> bool:
+        return path in self.writes or self.base.inside(path)
+
+    def read(self, path: str, limit: int | None = None) -> bytes:
+        if path in self.deletes:
+            raise FileNotFoundError(path)
+        if path in self.writes:
+            data = self.writes[path]
+            return data if limit is None else data[:limit + 1]
+        return self.base.read(path, limit)
+
+    def size(self, path: str) -> int:
+        return len(self.writes[path]) if path in self.writes else self.base.size(path)
+
+    def is_dir(self, path: str) -> bool:
+        prefix = path.rstrip("/") + "/"
+        return any(p.startswith(prefix) for p in self.files(path.rstrip("/")))
+
+    def is_file(self, path: str) -> bool:
+        if path in self.deletes:
+            return False
+        return path in self.writes or self.base.is_file(path)
+
+    def has_ref(self, ref: str) -> bool | None:
+        return self.base.has_ref(ref)

@@ -37,7 +37,9 @@ def logo_target(project: Project) -> str:
 
 
 DATA_FILES = {"json": ("data/kamus.json", "Seluruh kamus (JSON, skema kamus-data)"),
-              "case": ("data/kamus-case.json", "Kerangka kompetensi (1EdTech CASE 1.1)")}
+              "case": ("data/kamus-case.json", "Kerangka kompetensi (1EdTech CASE 1.1)"),
+              "xlsx": ("data/kamus.xlsx", "Seluruh kamus sebagai buku kerja Excel, untuk disunting lalu diserahkan "
+                                          "kembali ke BKPSDM (`kamus import`)")}
 
 
 def data_downloads(project: Project) -> dict[str, bytes]:

@@ -1,7 +1,7 @@
 """`kamus serve`: a live preview that keeps up with a large kamus.
 
 After every save the whole kamus is validated again (files that did not change come from
-a cache of loaded documents), and only the pages the edit touches are rendered again
+the previous reading), and only the pages the edit touches are rendered again
 (:mod:`generator.publish.incremental`); MkDocs then rebuilds only those pages ("dirty"
 build) and their entries replace the old ones in the search index. A change to
 kamus.yaml, mkdocs.yml, the templates or the snapshots renders everything again.
@@ -49,7 +49,7 @@ class Preview:
     def __init__(self, root, workdir, allow_code: bool = False, templates: Path = TEMPLATES):
         self.root, self.allow_code, self.templates = Path(root).resolve(), allow_code, Path(templates)
         self.project_dir, self.site_dir = Path(workdir) / "project", Path(workdir) / "site"
-        self.cache: dict = {}  # loaded documents, by path and stamp
+        self.loaded: Project | None = None  # the last project read: its unchanged files are not read again
         self.project: Project | None = None  # the last good load
         self.content = None
         self.pages: set[str] = set()  # docs/… Markdown pages of the last good build
@@ -65,8 +65,9 @@ class Preview:
 
     def rebuild(self) -> None:
         started = time.perf_counter()
+        project = None
         try:
-            project = Project.open(self.root, cache=self.cache)
+            project = Project.open(self.root, reuse=self.loaded)
             self.site_url = project.config.situs.url  # readable even when other files are broken
             project.require_valid()
             self._update(project)
@@ -75,6 +76,8 @@ class Preview:
             self.problem = text_report(failed.report)
         except (KamusError, OSError, ValueError, jinja2.TemplateError) as exc:  # e.g. a template being edited
             self.problem = f"{type(exc).__name__}: {exc}"
+        if project is not None and "documents" in vars(project):  # read completely: reusable next time
+            self.loaded = project
         if self.content is None:
             self._placeholder()
         self._status()

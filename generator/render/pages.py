@@ -151,7 +151,7 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
             out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
         out.page("riwayat/index.md", "riwayat_index.md.j2", history=content.history, lampiran=content.lampiran,
                  in_force={v.tag: (start, until) for v, start, until in kamus.config.in_force()})
-    out.page("index.md", "beranda.md.j2", logo=content.logo)
+    out.page("index.md", "beranda.md.j2", logo=content.logo, data_files=content.data_files)
     out.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
     for jenis, label, competencies in views.kinds():
         out.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",

@@ -14,12 +14,12 @@ other damage that makes rows disappear is a finding too.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..rules import finding
+from ..tables import cell_text
 
 BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -126,20 +126,6 @@ def _broken_row(table: Table, cells: list[str], start: int, end: int) -> None:
         "ulang sebagai CSV. Satu pegawai harus tepat satu baris."))
 
 
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value) if abs(value) >= 1e15 else f"{value:g}" if value != int(value) else str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def read_xlsx(raw: bytes, path: str) -> Table:
     import openpyxl
 
@@ -151,7 +137,7 @@ def read_xlsx(raw: bytes, path: str) -> Table:
         sheet = book.worksheets[0]
         header, rows = None, []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
+            cells = [cell_text(v) for v in values]
             if header is None:
                 header = cells
             elif any(c.strip() for c in cells):

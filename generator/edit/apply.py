@@ -1,0 +1,330 @@
+"""Apply the entries an import asks for to a kamus folder: all of it, or nothing.
+
+1. Plan: each entry becomes the text of its file, edited in place
+   (:mod:`generator.edit.yaml_text`); an entry whose data is unchanged keeps its file
+   untouched; a new entry becomes a new file in its folder; an entry that moved (another
+   unit, another jenis) moves its file; entries that are gone are removed only when asked.
+2. Check: the would-be kamus (the folder with the plan laid over it, nothing written yet)
+   goes through every rule of `kamus validate`; findings in the planned files are mapped
+   back to the sheet and cell they came from.
+3. Write, only when nothing failed: every file to a temporary file next to it, then all
+   renamed into place. Nothing is written outside the kamus root, and no symbolic link
+   is followed.
+4. Summarise in the words of `kamus diff` (the lenient models before and after).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diff.versions import Comparison, compare_projects
+from ..errors import OutputError, ValidationFailed
+from ..findings import SEVERITY_LABEL, Finding
+from ..load import FolderSource, OverlaySource
+from ..load.source import normalised
+from ..project import Project
+from ..rules import finding
+from ..tables import column_letter
+from .yaml_text import document, patch, same
+
+CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+STRUCTURAL = {"XLSX-FILE", "XLSX-SHEET", "XLSX-HEADER", "SKJ-FORM"}  # nothing sensible to check after these
+SCHEMA_OF = {"kompetensi": "competency", "unit": "unit", "jabatan": "position"}
+
+
+def target_path(objek: str, kode: str, folder: str) -> str:
+    if objek == "kompetensi":
+        return f"competencies/{folder}/{kode}.yaml"
+    if objek == "unit":
+        return f"positions/{kode}/_unit.yaml"
+    return f"positions/{folder}/{kode}.yaml"
+
+
+@dataclass
+class Current:
+    path: str
+    text: str
+    data: dict
+    folder: str
+
+
+def current_entries(project: Project) -> dict[tuple[str, str], Current]:
+    """Every entry of the kamus now, by (objek, kode)."""
+    found = {}
+    documents = project.documents
+    for objek, group in (("kompetensi", documents.competencies), ("unit", documents.units),
+                         ("jabatan", documents.positions)):
+        for loaded in group:
+            if loaded.doc is None or not isinstance(loaded.doc.data, dict):
+                continue
+            kode = loaded.file.folder if objek == "unit" else str(loaded.doc.data.get("kode") or loaded.file.stem)
+            text = project.source.read(loaded.file.path).decode("utf-8-sig")
+            found.setdefault((objek, kode), Current(loaded.file.path, text, loaded.doc.data, loaded.file.folder))
+    return found
+
+
+def settle(old, new):
+    """``new``, keeping the written form of ``old`` wherever they mean the same: text equal up
+    to surrounding spaces, the same items of a list in another order (a sorted sheet)."""
+    if isinstance(old, str) and isinstance(new, str):
+        return old if old.strip() == new.strip() else new
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {k: settle(old[k], v) if k in old else v for k, v in new.items()}
+    if isinstance(old, list) and isinstance(new, list):
+        if _keyed(old) and _keyed(new):
+            wanted = {item["kode"]: item for item in new}
+            kept = [settle(item, wanted[item["kode"]]) for item in old if item["kode"] in wanted]
+            known = {item["kode"] for item in old}
+            return kept + [item for item in new if item["kode"] not in known]
+        if len(old) == len(new):
+            pairs = [settle(a, b) for a, b in zip(old, new)]
+            if sorted(map(repr, old)) == sorted(map(repr, new)) and not same(pairs, old):
+                return old  # the same rows in another order
+            return pairs
+    return new
+
+
+def _keyed(values) -> bool:
+    return bool(values) and all(isinstance(v, dict) and isinstance(v.get("kode"), str) for v in values) \
+        and len({v["kode"] for v in values}) == len(values)
+
+
+@dataclass
+class Wanted:
+    """One entry an import asks for: its YAML data, its folder, and how to name its cells."""
+
+    objek: str
+    kode: str
+    folder: str
+    data: dict
+    locate: object = None  # (data path, data) -> (sheet, row, column, ref) or None
+    where: tuple = ()  # (sheet, row, column) of the entry itself
+    base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
+    fingerprint: object = None  # (objek, folder, data) -> str, to compare with ``base``
+    covered: frozenset | None = None  # the keys the source can express; others of the file are kept
+
+
+@dataclass
+class Plan:
+    writes: dict[str, bytes] = field(default_factory=dict)
+    deletes: set[str] = field(default_factory=set)
+    rewritten: list[str] = field(default_factory=list)  # written fresh (the in-place edit was not possible)
+    origins: dict[str, Wanted] = field(default_factory=dict)  # planned path → the entry behind it
+
+
+def _header(project: Project, objek: str, path: str) -> str:
+    schema = f"schemas/{SCHEMA_OF[objek]}.schema.json"
+    if not project.source.is_file(schema):
+        return ""
+    depth = "../" * (path.count("/"))
+    return f"# yaml-language-server: $schema={depth}{schema}\n"
+
+
+def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[str]) -> tuple[Plan, list]:
+    """The files to write and delete; findings for names that cannot be file names and for
+    entries that are gone but kept (without ``remove``)."""
+    plan, problems = Plan(), []
+    current = current_entries(project)
+    asked = set()
+    for entry in wanted:
+        if not entry.kode or not entry.folder:  # a cell that was empty or not valid: already reported
+            asked.add((entry.objek, entry.kode))
+            continue
+        bad = [name for name in (entry.kode, entry.folder) if not CODE_PATTERN.match(name)]
+        if bad:
+            sheet, row, column = entry.where or ("", 1, 1)
+            problems.append(finding("XLSX-VALUE", sheet, row, column,
+                                    f"`{bad[0]}` tidak dapat menjadi nama berkas atau folder (huruf, angka, titik, "
+                                    "garis bawah atau tanda hubung; diawali huruf atau angka)"))
+            continue
+        asked.add((entry.objek, entry.kode))
+        path = target_path(entry.objek, entry.kode, entry.folder)
+        now = current.get((entry.objek, entry.kode))
+        if entry.base and entry.fingerprint is not None:
+            if entry.fingerprint(entry.objek, entry.folder, entry.data) == entry.base:
+                if now is not None:
+                    plan.origins[now.path] = entry
+                continue  # not edited in the workbook: whatever the kamus holds now stays
+            shown = now and {k: v for k, v in now.data.items() if entry.covered is None or k in entry.covered}
+            if now is None or entry.fingerprint(entry.objek, now.folder, shown) != entry.base:
+                if now is None or not same(settle(now.data, entry.data), now.data) or now.path != path:
+                    sheet, row, column = entry.where
+                    problems.append(finding("XLSX-CONFLICT", sheet, row, column,
+                                            f"{entry.objek} `{entry.kode}` diubah di buku kerja, tetapi di kamus "
+                                            + ("sudah dihapus" if now is None else f"`{now.path}` juga sudah berubah")
+                                            + " sejak buku kerja diunduh"))
+                    continue
+        plan.origins[path] = entry
+        if now is None:
+            plan.writes[path] = document(entry.data, _header(project, entry.objek, path)).encode("utf-8")
+            continue
+        wanted = entry.data
+        if entry.covered is not None:
+            wanted = {**wanted, **{k: v for k, v in now.data.items() if k not in entry.covered and k not in wanted}}
+        data = settle(now.data, wanted)
+        if same(now.data, data) and now.path == path:
+            continue
+        text, in_place = patch(now.text, data)
+        if not in_place:
+            plan.rewritten.append(path)
+        plan.writes[path] = text.encode("utf-8")
+        if now.path != path:
+            plan.deletes.add(now.path)
+    for (objek, kode), now in sorted(current.items()):
+        if objek not in kinds or (objek, kode) in asked:
+            continue
+        if remove:
+            plan.deletes.add(now.path)
+        else:
+            problems.append(finding("XLSX-NOT-REMOVED", now.path, 1, 1,
+                                    f"{objek} `{kode}` tidak ada di buku kerja; berkasnya tidak dihapus"))
+    return plan, problems
+
+
+def _data_path(doc, line: int, column: int) -> tuple:
+    """The data path of the value (or key) a finding points at."""
+    for table in (doc.values, doc.keys):
+        hits = [path for path, where in table.items() if where == (line, column)]
+        if hits:
+            return max(hits, key=len)
+    before = [path for path, where in doc.values.items() if where <= (line, column)]
+    return max(before, key=lambda p: (doc.values[p], len(p))) if before else ()
+
+
+def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
+    """Findings in planned files moved to the cell each value came from (the file and line
+    stay in the message)."""
+    docs = {loaded.file.path: loaded.doc for loaded in overlay.documents.all() if loaded.doc is not None}
+    out = []
+    for f in findings:
+        entry = plan.origins.get(f.path)
+        doc = docs.get(f.path)
+        place = None
+        if entry is not None and entry.locate is not None and doc is not None:
+            place = entry.locate(_data_path(doc, f.line, f.column), doc.data)
+        if place is None and entry is not None and entry.where:
+            place = entry.where
+        if place is None:
+            out.append(f)
+            continue
+        sheet, row, column = place[:3]
+        out.append(Finding(sheet, row, column, f.rule, f.severity, f"{f.message} ({f.path}:{f.line}:{f.column})",
+                           f.hint))
+    return out
+
+
+@dataclass
+class Applied:
+    """The outcome of an import: every finding, what was (or would be) written, the summary."""
+
+    findings: list[Finding]
+    plan: Plan
+    comparison: Comparison | None
+    written: bool
+    sheets: tuple[str, ...] = ()  # names of workbook sheets: findings there are shown as Sheet!C14
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def place(self, f: Finding) -> str:
+        if f.path in self.sheets:
+            return f"{f.path}!{column_letter(f.column - 1)}{f.line}"
+        return f"{f.path}:{f.line}:{f.column}"
+
+    def sorted(self) -> list[Finding]:
+        order = {name: i for i, name in enumerate(self.sheets)}
+        return sorted(set(self.findings), key=lambda f: (f.path not in order, order.get(f.path, 0), f.path,
+                                                         f.line, f.column, f.rule, f.message))
+
+    def text(self) -> str:
+        """Every finding, one per line: ``Kebutuhan!C14: RULE [galat] message (hint)``."""
+        lines = []
+        for f in self.sorted():
+            hint = f" ({f.hint})" if f.hint else ""
+            lines.append(f"{self.place(f)}: {f.rule} [{SEVERITY_LABEL[f.severity]}] {f.message}{hint}")
+        return "".join(line + "\n" for line in lines)
+
+    def counts(self) -> str:
+        return ", ".join(f"{sum(1 for f in set(self.findings) if f.severity == s)} {SEVERITY_LABEL[s]}"
+                         for s in ("error", "warning", "notice"))
+
+
+def check_and_write(root, project: Project, plan: Plan, findings: list, label: str,
+                    write: bool = True, sheets: tuple[str, ...] = ()) -> Applied:
+    """Check the would-be kamus; write the plan when nothing failed (and ``write``).
+
+    The would-be kamus is checked even when cells had errors (every problem at once); a
+    finding on a row that already has a cell error is left out (it is that error again)."""
+    if any(f.severity == "error" and f.rule in STRUCTURAL for f in findings):
+        return Applied(findings, plan, None, False, sheets)
+    overlay = Project(OverlaySource(project.source, plan.writes, plan.deletes), schemas=project.schemas,
+                      reuse=project)
+    before = {(f.path, f.rule, f.message) for f in project.report.findings}
+    result = [f for f in overlay.report.findings
+              if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
+    rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
+    findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
+    comparison = compare_projects(root, project, overlay, "kamus sekarang", label, current=project)
+    if any(f.severity == "error" for f in findings) or not write:
+        return Applied(findings, plan, comparison, False, sheets)
+    write_plan(Path(root), plan)
+    return Applied(findings, plan, comparison, bool(plan.writes or plan.deletes), sheets)
+
+
+def open_current(root) -> Project:
+    """The working tree to import into; it must pass validation first (so that every error
+    after the import is the import's)."""
+    project = Project(FolderSource(root))
+    project.sources  # raises UsageError when it is no kamus root
+    if project.report.failed():
+        raise ValidationFailed(project.report)
+    return project
+
+
+def _safe(root: Path, path: str) -> Path:
+    """The absolute target of ``path``: inside ``root``, through no symbolic link."""
+    if normalised(path) != path:
+        raise OutputError(f"jalur `{path}` keluar dari folder kamus; tidak ditulis.")
+    current = root
+    for part in path.split("/"):
+        current = current / part
+        if current.is_symlink():
+            raise OutputError(f"`{current}` adalah tautan simbolik; Kamus tidak menulis melalui tautan.")
+    return current
+
+
+def write_plan(root: Path, plan: Plan) -> None:
+    """Write every planned file to a temporary file, then rename them all into place and
+    delete the files that go; on any failure before the renames nothing has changed."""
+    root = Path(root)
+    staged, made = [], []
+    try:
+        for path, data in sorted(plan.writes.items()):
+            target = _safe(root, path)
+            for parent in reversed(target.relative_to(root).parents[:-1]):
+                folder = root / parent
+                if not folder.exists():
+                    folder.mkdir()
+                    made.append(folder)
+            temporary = target.with_name(f".{target.name}.kamus-tmp")
+            temporary.write_bytes(data)
+            staged.append((temporary, target))
+        targets = [_safe(root, path) for path in sorted(plan.deletes)]
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        for folder in reversed(made):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
+    for target in targets:
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        if folder != root and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()

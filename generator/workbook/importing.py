@@ -1,0 +1,51 @@
+"""`kamus import FILE.xlsx`: the edits in a kamus workbook become edits of the YAML files.
+
+The workbook is read (:mod:`generator.workbook.entities`), every entry is planned, checked
+and written by :mod:`generator.edit.apply` (all or nothing), and every finding names the
+sheet, row and column it came from.
+"""
+
+from __future__ import annotations
+
+from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan, open_current
+from .entities import Entry, read_entries
+from .export import workbook_layout
+from .layout import covered, persyaratan_sections, sidik
+from .read import Unreadable, open_workbook
+
+
+def _wanted(entry: Entry, layout) -> Wanted:
+    first = entry.origin.fields.get("kode") or next(iter(entry.origin.fields.values()))
+
+    def locate(path: tuple, data: dict):
+        cell = entry.origin.cell(path, data)
+        return None if cell is None else (cell.sheet, cell.row, cell.column, cell.ref)
+
+    sheet = {"kompetensi": "Kompetensi", "unit": "Unit", "jabatan": "Jabatan"}[entry.objek]
+    return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column),
+                  entry.sidik, sidik, covered(layout.sheet(sheet)))
+
+
+def _unchanged(entry: Entry) -> Wanted:
+    return Wanted(entry.objek, entry.kode, "", {})  # asked for, not planned
+
+
+def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bool = True) -> Applied:
+    """Import the workbook ``raw`` (file name ``name``) into the kamus at ``root``."""
+    project = open_current(root)
+    layout = workbook_layout(project)
+    try:
+        book = open_workbook(raw, name)
+    except Unreadable as exc:
+        return check_and_write(root, project, Plan(), [exc.finding], name)
+    try:
+        incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
+    finally:
+        book.close()
+    # An entry with a cell error keeps its file as it is: its error is reported, and the rest
+    # of the workbook is checked against it unchanged (no cascade of follow-up errors).
+    broken = {(f.path, f.line) for f in incoming.findings if f.severity == "error"}
+    wanted = [_wanted(entry, layout) if not entry.rows & broken else _unchanged(entry)
+              for entry in incoming.entries.values()]
+    plan, problems = make_plan(project, wanted, remove, incoming.complete)
+    return check_and_write(root, project, plan, incoming.findings + problems, name, write, incoming.sheets)

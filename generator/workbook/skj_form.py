@@ -1,0 +1,242 @@
+"""`kamus import --format skj-form FILE…`: SKJ forms as Pemda keep them in Excel.
+
+The form (PermenPANRB 38/2017; see README, "Formulir SKJ") is one position per sheet:
+identity rows (Nama Jabatan, Kelompok Jabatan, Urusan Pemerintahan, Kode Jabatan, often
+Unit Kerja), I. Ikhtisar Jabatan, II. Standar Kompetensi (a table No | Kompetensi | Level |
+Deskripsi | Indikator, grouped Manajerial / Sosial Kultural / Teknis), III. Persyaratan
+Jabatan (Jenis Persyaratan | Uraian | Tingkat Pentingnya: Mutlak / Penting / Perlu, ticked).
+Real copies differ: labels and values in one cell or several, merged cells, numbered
+rows, blank spacer rows, a Kode column or none, levels as `3` or `Level 3`, indicators
+in one cell or one row each. The reader finds the parts by their words, not by fixed
+cells. Competencies are matched to the kamus by code, then by name (case, spaces and
+numbering ignored, and every such match reported); a level that is not plainly 1–5 is an
+error, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries, make_plan, open_current
+from ..rules import finding
+from ..suggest import suggest
+from .entities import Origin
+from .read import Cell, Unreadable, cell_finding, open_workbook
+from .skj_read import NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
+
+_JENJANG_WORDS = (("pimpinan tinggi utama", "jpt_utama"), ("jpt utama", "jpt_utama"),
+                  ("pimpinan tinggi madya", "jpt_madya"), ("jpt madya", "jpt_madya"),
+                  ("pimpinan tinggi pratama", "jpt_pratama"), ("jpt pratama", "jpt_pratama"),
+                  ("administrator", "administrator"), ("pengawas", "pengawas"), ("pelaksana", "pelaksana"),
+                  ("ahli utama", "fungsional_ahli_utama"), ("ahli madya", "fungsional_ahli_madya"),
+                  ("ahli muda", "fungsional_ahli_muda"), ("ahli pertama", "fungsional_ahli_pertama"),
+                  ("penyelia", "fungsional_penyelia"), ("mahir", "fungsional_mahir"),
+                  ("terampil", "fungsional_terampil"), ("pemula", "fungsional_pemula"))
+
+
+@dataclass
+class _Match:
+    competencies: dict  # kode → Competency
+    findings: list
+
+    def __post_init__(self):
+        self.by_key: dict[str, list] = {}
+        for c in self.competencies.values():
+            self.by_key.setdefault(squeeze(c.nama), []).append(c)
+        self.lower = {k.lower(): k for k in self.competencies}
+
+    def find(self, written: str, kode: str, cell: Cell) -> str | None:
+        name = NUMBERING.sub("", written).strip()
+        candidates = [kode.strip()] if kode else []
+        inside = re.search(r"\(([A-Za-z0-9][A-Za-z0-9._-]*)\)\s*$", name)
+        if inside:
+            candidates.append(inside.group(1))
+            name = name[:inside.start()].strip()
+        lead = re.match(r"^([A-Za-z]{1,4}\.[A-Za-z0-9._-]+?)\.?\s+(\S.*)$", name)
+        if lead:
+            candidates.append(lead.group(1))
+        for candidate in candidates:
+            if candidate in self.competencies:
+                return candidate
+            if candidate.lower() in self.lower:
+                return self.lower[candidate.lower()]
+        names = [name, lead.group(2) if lead else None]
+        for option in filter(None, names):
+            found = self.by_key.get(squeeze(option), [])
+            found = [c for c in found if c.berlaku] or found
+            if len(found) == 1:
+                competency = found[0]
+                if option.strip() != competency.nama:
+                    self.findings.append(cell_finding("SKJ-NAMA", cell, f"`{written.strip()}` dicocokkan dengan "
+                                                                        f"`{competency.kode}` {competency.nama}"))
+                return competency.kode
+            if len(found) > 1:
+                self.findings.append(cell_finding("SKJ-KOMPETENSI", cell, f"`{written.strip()}` cocok dengan lebih "
+                                                  f"dari satu kompetensi: {', '.join(c.kode for c in found)}"))
+                return None
+        hint = suggest(name, [c.nama for c in self.competencies.values()])
+        self.findings.append(cell_finding("SKJ-KOMPETENSI", cell, f"kompetensi `{written.strip()}` tidak ada di kamus",
+                                          hint + "Tulis kode atau nama kompetensi seperti di kamus, atau tambahkan "
+                                                 "kompetensinya ke kamus lebih dulu." if hint else None))
+        return None
+
+
+def _jenjang(kelompok: str, nama: str) -> str | None:
+    text = norm(kelompok)
+    for word, jenjang in _JENJANG_WORDS:
+        if word in text:
+            return jenjang
+    if not text or "fungsional" in text:
+        for word, jenjang in _JENJANG_WORDS[10:]:
+            if word in norm(nama):
+                return jenjang
+    return None
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", text.upper())
+    return "_".join(words)[:48] or "JABATAN"
+
+
+def import_forms(root, files: list[tuple[str, bytes]], unit: str | None = None, write: bool = True) -> Applied:
+    """Import SKJ forms (every sheet of every file that holds one) into positions/."""
+    project = open_current(root)
+    kamus = project.kamus
+    findings: list = []
+    forms: list[Form] = []
+    sheets: list[str] = []
+    for name, raw in files:
+        try:
+            book = open_workbook(raw, name, merged=True)
+        except Unreadable as exc:
+            findings.append(exc.finding)
+            continue
+        found = 0
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            label = f"[{name}]{sheet.title}"
+            form = read_form(Grid(sheet, label), findings)
+            if form is not None:
+                forms.append(form)
+                sheets.append(label)
+                found += 1
+        if not found:
+            findings.append(finding("SKJ-FORM", name, 1, 1, f"`{name}` tidak berisi formulir SKJ (baris Nama Jabatan "
+                                                             "atau tabel Kompetensi | Level tidak ditemukan)"))
+    current = {kode: now for (objek, kode), now in current_entries(project).items() if objek == "jabatan"}
+    matcher = _Match(kamus.competencies, findings)
+    wanted = [w for form in forms if (w := _wanted(form, kamus, current, unit, matcher, project)) is not None]
+    plan, problems = make_plan(project, wanted, False, set()) if wanted else (Plan(), [])
+    return check_and_write(root, project, plan, findings + problems, "formulir SKJ", write, tuple(sheets))
+
+
+def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match, project) -> Wanted | None:
+    findings = matcher.findings
+    grid = form.grid
+    first = Cell(grid.label, grid.rows[0] if grid.rows else 1, 1, None)
+    nama = form.fields.get("nama", ("", first))[0]
+    if not nama:
+        findings.append(cell_finding("SKJ-FORM", first, "baris `Nama Jabatan` tidak ditemukan"))
+        return None
+    origin = Origin({key: cell for key, (_, cell) in form.fields.items()})
+    origin.fields.setdefault("kode", origin.fields["nama"])
+    requirements, broken = [], False
+    for written, kode, name_cell, level_cell, kode_cell in form.kompetensi:
+        code = matcher.find(written, kode, kode_cell or name_cell)
+        level = level_of(level_cell)
+        if level is None:
+            findings.append(cell_finding("SKJ-LEVEL", level_cell, f"level `{level_cell.text}` untuk `{written.strip()}` "
+                                                                   "bukan 1–5"))
+        if code is None or level is None:
+            broken = True
+            continue
+        if any(r["kode"] == code for r in requirements):
+            findings.append(cell_finding("SKJ-KOMPETENSI", name_cell, f"`{code}` disebut dua kali di formulir ini"))
+            broken = True
+            continue
+        requirements.append({"kode": code, "level": level})
+        origin.parts[("kompetensi", code)] = {"kode": kode_cell or name_cell, "level": level_cell}
+    if not form.kompetensi:
+        findings.append(cell_finding("SKJ-FORM", first, "tabel standar kompetensi (Kompetensi | Level) tidak ditemukan"))
+        return None
+    match = _existing(form, nama, current, unit)
+    kelompok = form.fields.get("kelompok", ("", None))[0]
+    jenjang = _jenjang(kelompok, nama)
+    if match is not None:
+        data = dict(match.data)
+        folder, kode = match.folder, data["kode"]
+    else:
+        folder = unit or _unit_of(form, kamus)
+        if not folder:
+            findings.append(cell_finding("SKJ-FORM", origin.fields["nama"],
+                                         f"jabatan `{nama}` belum ada di kamus dan unitnya tidak diketahui",
+                                         "Sebutkan unitnya dengan --unit KODE_UNIT, atau tambahkan baris Unit Kerja "
+                                         "di formulir."))
+            return None
+        if jenjang is None:
+            findings.append(cell_finding("SKJ-FORM", form.fields.get("kelompok", (None, origin.fields["nama"]))[1],
+                                         f"jenis jabatan `{nama}` tidak dapat ditentukan dari Kelompok Jabatan "
+                                         f"`{kelompok}`", "Tulis kelompok beserta jenjangnya, misalnya `Jabatan "
+                                                          "Administrator` atau `Jabatan Fungsional Ahli Muda`."))
+            return None
+        kode = f"{folder}.{_slug(nama)}"
+        data = {"kode": kode, "nama": nama}
+    if broken:
+        return Wanted("jabatan", kode, "", {})  # its problems are reported; its file stays as it is
+    data["nama"] = data.get("nama") if squeeze(data.get("nama")) == squeeze(nama) else nama
+    if jenjang:
+        data["jenis_jabatan"] = jenjang
+    properties = project.schemas.schemas["position"]["properties"]
+    for key in ("kode_jabatan", "urusan", "ikhtisar"):
+        if key in form.fields and key in properties:
+            data[key] = form.fields[key][0]
+    data["kompetensi"] = requirements
+    if form.has_persyaratan:
+        sections = properties["persyaratan"]["properties"]
+        data["persyaratan"] = {s: [_ordered(item, sections[s]) for item, _ in form.persyaratan[s]]
+                               for s in sections if form.persyaratan.get(s)}
+        for section, rows in form.persyaratan.items():
+            for i, (_, cells) in enumerate(rows):
+                origin.parts[("persyaratan", section, i)] = {k: v for k, v in cells.items() if v is not None}
+        if not data["persyaratan"]:
+            del data["persyaratan"]
+    order = list(properties)
+    data = {k: data[k] for k in sorted(data, key=lambda k: order.index(k) if k in order else len(order))}
+
+    def locate(path, result):
+        cell = origin.cell(path, result)
+        return None if cell is None else (cell.sheet, cell.row, cell.column)
+
+    where = origin.fields["nama"]
+    return Wanted("jabatan", kode, folder, data, locate, (where.sheet, where.row, where.column))
+
+
+def _ordered(item, schema: dict):
+    """A persyaratan item with its keys in the schema's order (as the other files have them)."""
+    if not isinstance(item, dict):
+        return item
+    order = list((schema.get("items") or {}).get("properties") or {})
+    return {k: item[k] for k in sorted(item, key=lambda k: order.index(k) if k in order else len(order))}
+
+
+def _existing(form: Form, nama: str, current: dict, unit: str | None):
+    kode_jabatan = form.fields.get("kode_jabatan", ("", None))[0]
+    if kode_jabatan:
+        hits = [now for now in current.values() if str(now.data.get("kode_jabatan", "")) == kode_jabatan]
+        if len(hits) == 1:
+            return hits[0]
+    hits = [now for now in current.values() if squeeze(now.data.get("nama")) == squeeze(nama)
+            and (unit is None or now.folder == unit)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _unit_of(form: Form, kamus) -> str | None:
+    written = form.fields.get("unit", ("", None))[0]
+    if not written:
+        return None
+    for unit in kamus.units.values():
+        if squeeze(written) in (squeeze(unit.kode), squeeze(unit.nama), squeeze(unit.singkatan)):
+            return unit.kode
+    return None

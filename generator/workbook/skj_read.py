@@ -1,0 +1,253 @@
+"""Reading one sheet of an SKJ form: its parts found by their words, not by fixed cells.
+
+See :mod:`generator.workbook.skj_form` for the form and how it is imported. A :class:`Grid`
+holds the sheet's cells with merged ranges resolved; :func:`read_form` finds the identity
+rows, the competency table and the persyaratan table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .read import Cell, cell_finding
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_TICK = re.compile(r"^(?:[√✓✔☑vVxX✗✘]|ya|1|true)$", re.I)
+NUMBERING = re.compile(r"^\s*(?:[ivx]+|[a-z]|\d+)\s*[.)]\s+", re.I)
+_SECTIONS = (("pendidikan", "pendidikan"), ("pelatihan", "pelatihan"), ("pengalaman", "pengalaman"),
+             ("pangkat", "pangkat"), ("golongan", "pangkat"), ("indikator kinerja", "indikator_kinerja"))
+_LABELS = {"nama jabatan": "nama", "kelompok jabatan": "kelompok", "jenis jabatan": "kelompok",
+           "urusan pemerintahan": "urusan", "urusan pemerintah": "urusan", "kode jabatan": "kode_jabatan",
+           "unit kerja": "unit", "unit organisasi": "unit", "perangkat daerah": "unit", "opd": "unit",
+           "ikhtisar jabatan": "ikhtisar", "ikhtisiar jabatan": "ikhtisar"}
+
+
+def norm(text) -> str:
+    """Lower case, one space, no numbering in front, no colon or full stop at the end."""
+    text = re.sub(r"\s+", " ", str(text or "")).strip()
+    text = NUMBERING.sub("", text)
+    return text.rstrip(" :.").lower()
+
+
+def squeeze(text) -> str:
+    """The key names are compared by: lower case, no spaces at all."""
+    return re.sub(r"\s+", "", str(text or "")).lower()
+
+
+class Grid:
+    """One sheet as cells by (row, column); the cells hidden under a merged range point at
+    the range's top-left cell."""
+
+    def __init__(self, sheet, label: str):
+        self.label = label
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.under: dict[tuple[int, int], tuple[int, int]] = {}
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
+                    self.cells[(cell.row, cell.column)] = Cell(label, cell.row, cell.column, cell.value,
+                                                              getattr(cell, "data_type", "") == "f")
+        for merged in sheet.merged_cells.ranges:
+            top = (merged.min_row, merged.min_col)
+            for r in range(merged.min_row, merged.max_row + 1):
+                for c in range(merged.min_col, merged.max_col + 1):
+                    if (r, c) != top:
+                        self.under[(r, c)] = top
+        self.rows = sorted({r for r, _ in self.cells})
+
+    def row(self, r: int) -> list[Cell]:
+        return sorted((c for (row, _), c in self.cells.items() if row == r), key=lambda c: c.column)
+
+    def get(self, r: int, c: int) -> Cell | None:
+        return self.cells.get((r, c))
+
+    def continued(self, r: int, c: int) -> bool:
+        """True when (r, c) lies under a merged range that starts on an earlier row."""
+        top = self.under.get((r, c))
+        return top is not None and top[0] < r
+
+
+@dataclass
+class Form:
+    """What one sheet says."""
+
+    grid: Grid
+    fields: dict[str, tuple[str, Cell]] = field(default_factory=dict)  # nama/kelompok/... → (text, cell)
+    kompetensi: list[tuple[str, str, Cell, Cell, Cell | None]] = field(default_factory=list)
+    persyaratan: dict[str, list[tuple[object, dict[str, Cell]]]] = field(default_factory=dict)
+    has_persyaratan: bool = False
+
+
+def _identity(grid: Grid, form: Form) -> None:
+    for r in grid.rows:
+        cells = grid.row(r)
+        for i, cell in enumerate(cells):
+            if not isinstance(cell.value, str):
+                continue
+            text = cell.value.strip()
+            label, _, rest = text.partition(":")
+            key = _LABELS.get(norm(label))
+            if key is None or key in form.fields:
+                continue
+            value = rest.strip() if rest.strip() else None
+            holder = cell
+            if value is None:
+                later = [c for c in cells[i + 1:] if c.text not in (":", "")]
+                if later:
+                    value, holder = later[0].text.lstrip(": ").strip(), later[0]
+                elif key == "ikhtisar":  # the paragraph is on the next row(s)
+                    below = [c for rr in grid.rows if rr > r for c in grid.row(rr)][:1]
+                    if below and not norm(below[0].text).startswith(("ii", "standar kompetensi")):
+                        value, holder = below[0].text, below[0]
+            if value and norm(value) not in _LABELS:  # "I. IKHTISAR JABATAN" above "Ikhtisar Jabatan | …"
+                form.fields[key] = (value, holder)
+                break
+
+
+def _header_row(grid: Grid, words: tuple[str, ...], start: int = 0) -> tuple[int, dict[str, int]] | None:
+    for r in grid.rows:
+        if r < start:
+            continue
+        found = {}
+        for cell in grid.row(r):
+            name = norm(cell.text)
+            for word in words:
+                if word not in found and (name == word or name.startswith(word + " ")):
+                    found[word] = cell.column
+        if all(w in found for w in words[:2]):
+            return r, found
+    return None
+
+
+def _kompetensi(grid: Grid, form: Form, findings: list) -> int:
+    header = _header_row(grid, ("kompetensi", "level", "kode", "no", "deskripsi", "indikator"))
+    if header is None:
+        return 0
+    r0, columns = header
+    name_col, level_col, kode_col = columns["kompetensi"], columns["level"], columns.get("kode")
+    last = r0
+    for r in grid.rows:
+        if r <= r0:
+            continue
+        first = grid.row(r)[0] if grid.row(r) else None
+        if first is not None and (norm(first.text).startswith("persyaratan jabatan")
+                                  or re.match(r"^\s*iii\b", first.text, re.I)):
+            break
+        last = r
+        name_cell = grid.get(r, name_col)
+        if name_cell is None or grid.continued(r, name_col):
+            continue  # a spacer row, a group row or more indicators of the competency above
+        cells = grid.row(r)
+        if len(cells) == 1 or (grid.get(r, level_col) is None and not grid.continued(r, level_col)
+                               and re.search(r"manajerial|sosial|kultural|teknis|pemerintahan", norm(name_cell.text))):
+            continue  # a group row: "A. Manajerial"
+        level_cell = grid.get(r, level_col)
+        kode_cell = grid.get(r, kode_col) if kode_col else None
+        form.kompetensi.append((name_cell.text, kode_cell.text if kode_cell else "", name_cell,
+                                level_cell or Cell(grid.label, r, level_col, None), kode_cell))
+    return last
+
+
+def _tick_columns(grid: Grid, start: int) -> dict[str, int]:
+    found = {}
+    for r in grid.rows:
+        if r < start:
+            continue
+        for cell in grid.row(r):
+            word = norm(cell.text)
+            if word in ("mutlak", "penting", "perlu") and word not in found:
+                found[word] = cell.column
+        if len(found) == 3 or r > start + 3:
+            break
+    return found
+
+
+def _split(text: str, pattern: str = r"[\n;]") -> list[str]:
+    parts = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", p).strip() for p in re.split(pattern, text)]
+    return [p for p in parts if p and p != "-"]
+
+
+def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
+    header = _header_row(grid, ("jenis persyaratan", "uraian"), start) or _header_row(grid, ("persyaratan", "uraian"),
+                                                                                      start)
+    if header is None:
+        return
+    r0, columns = header
+    form.has_persyaratan = True
+    uraian_col = columns["uraian"]
+    ticks = _tick_columns(grid, r0)
+    section, item, previous = None, None, r0
+    for r in grid.rows:
+        if r <= r0:
+            continue
+        if r - previous > 3:
+            break  # the table has ended (a signature block may follow)
+        previous = r
+        words = {norm(c.text) for c in grid.row(r)}
+        if words <= {"mutlak", "penting", "perlu", "tingkat pentingnya terhadap jabatan", "tingkat pentingnya"}:
+            continue
+        label_cells = [c for c in grid.row(r) if c.column < uraian_col]
+        labels = " ".join(norm(c.text) for c in label_cells)
+        for word, name in _SECTIONS:
+            if any(norm(c.text).startswith(word) for c in label_cells):
+                section, item = name, None
+                break
+        if section is None:
+            continue
+        uraian_cell = grid.get(r, uraian_col)
+        ticked = [name for name, c in ticks.items() if (cell := grid.get(r, c)) is not None and _TICK.match(cell.text)]
+        if len(ticked) > 1:
+            findings.append(cell_finding("SKJ-TINGKAT", grid.get(r, ticks[ticked[0]]),
+                                         f"dicentang pada {', '.join(ticked)}"))
+            ticked = ticked[:1]
+        cells = {"uraian": uraian_cell} if uraian_cell else {}
+        items = form.persyaratan.setdefault(section, [])
+        text = uraian_cell.text if uraian_cell else ""
+        if section == "pendidikan":
+            if "bidang" in labels and item is not None:
+                item["bidang_ilmu"] = _split(text, r"[\n;,]")
+                if ticked and "tingkat" not in item:
+                    item["tingkat"] = ticked[0]
+                continue
+            if not _split(text):
+                continue
+            item = {"jenjang": text.strip()}
+            if ticked:
+                item["tingkat"] = ticked[0]
+            items.append((item, {"jenjang": uraian_cell, **cells}))
+            continue
+        for part in _split(text):
+            if section == "indikator_kinerja":
+                items.append((part, cells))
+                continue
+            entry = {"uraian": part}
+            if section == "pelatihan":
+                jenis = next((j for j in ("manajerial", "teknis", "fungsional") if j in labels), None)
+                entry = {"jenis": jenis, "nama": part} if jenis else {"nama": part}
+            if ticked:
+                entry["tingkat"] = ticked[0]
+            items.append((entry, {**cells, "nama": uraian_cell}))
+
+
+def read_form(grid: Grid, findings: list) -> Form | None:
+    form = Form(grid)
+    _identity(grid, form)
+    end = _kompetensi(grid, form, findings)
+    if "nama" not in form.fields and not form.kompetensi:
+        return None
+    _persyaratan(grid, form, end, findings)
+    return form
+
+
+def level_of(cell: Cell) -> int | None:
+    value = cell.value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 5:
+        return int(value)
+    match = re.fullmatch(r"\s*(?:level\s*)?([1-5]|i{1,3}|iv|v)\s*", str(value or ""), re.I)
+    if not match:
+        return None
+    token = match.group(1).lower()
+    return int(token) if token.isdigit() else _ROMAN[token]
