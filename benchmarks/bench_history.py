@@ -7,7 +7,6 @@ versions of history ≤ 1.5× the build without history. Fresh process per measu
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,9 +55,7 @@ def timed(*args) -> float:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", metavar="FILE")
+    parser = bench_parser(__doc__, runs=3, positions=None)
     args = parser.parse_args(argv)
     rng = random.Random(5)
     with tempfile.TemporaryDirectory(prefix="kamus-bench-history-") as tmp:

@@ -9,7 +9,6 @@ included). Reports the median time, the file size and the page count of the PDF.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -18,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 
 TARGET_SECONDS = 60
@@ -71,12 +70,9 @@ def render(results: dict, positions: int, competencies: int, runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--positions", type=int, default=2000)
+    parser = bench_parser(__doc__, runs=3, positions=2000)
     parser.add_argument("--units", type=int, default=60)
     parser.add_argument("--competencies", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", metavar="BENCHMARKS.md", help="write the section into this Markdown file")
     args = parser.parse_args(argv)
     results = measure(args.positions, args.units, args.competencies, args.runs)
     emit(render(results, args.positions, args.competencies, args.runs), args.write)

@@ -11,7 +11,6 @@ machine); the second pass (indexes, matrices, related pages) is reported too.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import statistics
@@ -22,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -130,10 +129,8 @@ def render(build: float, bare: float, runs: list[dict], pages: int, positions: i
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__, runs=None, positions=2000)
     parser.add_argument("--edits", type=int, default=4)
-    parser.add_argument("--positions", type=int, default=2000)
-    parser.add_argument("--write", metavar="FILE")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kamus-bench-") as tmp:
         tmp = Path(tmp)

@@ -9,7 +9,6 @@ the navigation (must be ≥ 5×).
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -21,7 +20,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.outputs import write_tree  # noqa: E402
 from generator.project import Project  # noqa: E402
@@ -102,11 +101,8 @@ def render(big: list[dict], positions: int, ratio: dict, runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--positions", type=int, default=2000)
+    parser = bench_parser(__doc__, runs=3, positions=2000)
     parser.add_argument("--ratio-positions", type=int, default=1000)
-    parser.add_argument("--write", metavar="FILE")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kamus-bench-site-") as tmp:
         tmp = Path(tmp)

@@ -14,7 +14,6 @@ same run (ours: ingest + validation + boxes + JPM + pool for the comparison).
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import statistics
@@ -24,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.snapshots import generate as generate_snapshot  # noqa: E402
 
@@ -144,10 +143,8 @@ def render(rows: list[dict], runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__, runs=3, positions=None)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", metavar="FILE")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="kamus-bench-talent-") as tmp:

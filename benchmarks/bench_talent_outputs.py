@@ -9,7 +9,6 @@ the peak memory of the whole command against the pipeline's 2 GB budget.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.snapshots import generate as generate_snapshot  # noqa: E402
 
@@ -75,9 +74,8 @@ def render(rows: list[dict]) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_parser(__doc__, runs=None, positions=None)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
-    parser.add_argument("--write", metavar="FILE")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="kamus-bench-outputs-") as tmp:

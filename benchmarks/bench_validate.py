@@ -8,7 +8,6 @@ Both are measured in one process, alternating, on a warm file cache; the median 
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.api import validate  # noqa: E402
 from generator.check import SchemaSet  # noqa: E402
@@ -97,10 +96,8 @@ def render(results: dict, runs: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser = bench_parser(__doc__, runs=5, positions=None)
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
-    parser.add_argument("--write", metavar="FILE", help="write the results into this Markdown file")
     args = parser.parse_args(argv)
     results = {}
     with tempfile.TemporaryDirectory(prefix="kamus-bench-") as tmp:

@@ -7,7 +7,6 @@ Targets on this machine: export ≤ 30 s, import ≤ 30 s. Fresh process per mea
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -17,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import emit, machine  # noqa: E402
+from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,10 +45,7 @@ def edit_levels(source: Path, target: Path, count: int) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--positions", type=int, default=2000)
-    parser.add_argument("--write", metavar="FILE")
+    parser = bench_parser(__doc__, runs=3, positions=2000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kamus-bench-workbook-") as tmp:
         root = generate(Path(tmp) / "kamus", positions=args.positions)

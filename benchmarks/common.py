@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 from pathlib import Path
@@ -39,3 +40,15 @@ def emit(section: str, write: str | None) -> None:
         write_section(Path(write), section)
     else:
         print(section)
+
+
+def bench_parser(doc: str, runs: int | None = 3, positions: int | None = 2000) -> argparse.ArgumentParser:
+    """The options every benchmark shares: --runs (the median is reported), --positions (the
+    size of the synthetic corpus) and --write; a script adds its own."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    if runs:
+        parser.add_argument("--runs", type=int, default=runs, help="runs per measurement; the median is reported")
+    if positions:
+        parser.add_argument("--positions", type=int, default=positions, help="positions in the synthetic corpus")
+    parser.add_argument("--write", metavar="FILE", help="write the section into this Markdown file (else print it)")
+    return parser
