@@ -261,6 +261,7 @@ def test_the_site_opens_from_disk_with_a_double_click(browser, built):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.goto((built / "index.html").as_uri())
+    assert "pencarian tidak tersedia" in tab.locator(".kamus-disk-note").inner_text()
     tab.locator("nav.md-nav a", has_text="Standar Kompetensi Jabatan").first.click()
     tab.wait_for_url("**/daftar-jabatan/index.html")
     tab.locator("article a[href*='unit/']").first.click()

@@ -2,7 +2,8 @@
    - a filter box for every table marked data-filter;
    - the describing columns of a matrix stay fixed side by side while scrolling;
    - search forgives one typing mistake per word ("intergritas" finds "Integritas");
-   - opened from disk (file://), links to folders lead to their index.html;
+   - opened from disk (file://), links to folders lead to their index.html and a note says that
+     search needs a web server;
    - a page marked data-kamus-redirect sends the reader on (e.g. /kompetensi/ → the index). */
 (function () {
   "use strict";
@@ -78,6 +79,14 @@
 
   function fromDisk() {
     if (location.protocol !== "file:") { return; }
+    var article = document.querySelector("article");
+    if (article && !document.querySelector(".kamus-disk-note")) {
+      var note = document.createElement("p");
+      note.className = "kamus-disk-note";
+      note.textContent = "Situs ini dibuka langsung dari disk, sehingga pencarian tidak tersedia. " +
+        "Untuk mencari, buka situs lewat server web (lihat pesan `kamus build`).";
+      article.insertBefore(note, article.firstChild);
+    }
     document.querySelectorAll("a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (/^[a-z]+:/i.test(href) || href.charAt(0) === "#") { return; }
