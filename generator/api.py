@@ -34,6 +34,7 @@ from .outputs import write_file
 from .project import Project, version_ref
 from .publish.preview import serve as serve_preview
 from .publish.site import BuildResult, build_site, write_project
+from .skeleton import DEFAULT_INSTANSI, Created, create_kamus
 from .talent import report as talent_report
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
@@ -49,8 +50,8 @@ IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu be
 MAX_IMPORT_BYTES = 50_000_000
 
 __all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
-           "TALENT_FORMATS", "Applied", "BuildResult", "Comparison", "Project", "TalentResult", "Written", "__version__",
-           "angka", "build", "diff", "export", "format_report", "import_files", "lampiran", "load_kamus", "open_project", "render",
+           "TALENT_FORMATS", "DEFAULT_INSTANSI", "Applied", "BuildResult", "Comparison", "Created", "Project", "TalentResult", "Written", "__version__",
+           "angka", "build", "diff", "export", "format_report", "import_files", "init", "lampiran", "load_kamus", "open_project", "render",
            "rules", "rules_table", "serve", "talenta", "validate"]
 
 
@@ -156,6 +157,14 @@ def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False,
     from .workbook.skj_form import import_forms
 
     return import_forms(root, [(f.name, _read_input(f)) for f in files], unit, write)
+
+
+def init(folder=".", instansi: str | None = None, singkatan: str | None = None, alat: str | None = None,
+         git: bool = True) -> Created:
+    """`kamus init`: a new kamus in ``folder`` (new or empty) that validates and builds at once;
+    ``alat`` is the pip requirement that installs this tool in the new kamus's CI (default:
+    where this tool was installed from)."""
+    return create_kamus(folder, instansi, singkatan, alat, git)
 
 
 def render(root=".", output=None) -> Path:

@@ -90,6 +90,26 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     commands.required = True
     add = functools.partial(commands.add_parser, formatter_class=formatter)
 
+    init = add(
+        "init", aliases=["mulai"], help="buat kamus baru yang langsung lolos pemeriksaan dan dapat dibangun",
+        description="Buat kamus baru di FOLDER (baru atau kosong): kamus.yaml berkomentar, sembilan kompetensi "
+                    "nasional (M.1-M.8, SK.1) dari teks resmi PermenPANRB 38/2017, satu contoh unit kerja, jabatan "
+                    "dan kompetensi teknis, skema untuk penyunting, .gitignore, berkas CI (GitHub dan GitLab) dan "
+                    "pre-commit. Kamus baru diperiksa dulu (--strict) sebelum dipindah ke FOLDER; folder yang "
+                    "sudah berisi tidak disentuh.")
+    init.add_argument("folder", metavar="FOLDER", nargs="?", default=".",
+                      help="folder kamus baru (bawaan: folder ini, bila kosong)")
+    init.add_argument("--instansi", metavar="NAMA",
+                      help='nama instansi, misalnya "Pemerintah Kabupaten Sleman" (bisa diubah nanti di kamus.yaml)')
+    init.add_argument("--singkatan", metavar="TEKS", help='singkatan nama instansi, misalnya "Pemkab Sleman"')
+    init.add_argument("--alat", metavar="SYARAT_PIP",
+                      help="cara CI memasang alat Kamus, ditulis ke requirements.txt, misalnya "
+                           '"kamus @ git+https://git.contoh.go.id/bkpsdm/kamus-alat@v1.0" '
+                           "(bawaan: sumber alat yang sedang dipakai ini)")
+    init.add_argument("--tanpa-git", dest="git", action="store_false",
+                      help="jangan buat repositori git di folder baru")
+    init.set_defaults(run=_init)
+
     validate = add(
         "validate", aliases=["periksa"], help="periksa semua berkas kamus dan laporkan semua masalah sekaligus",
         description="Periksa semua berkas kamus: YAML ketat, skema, lalu aturan antarberkas. "
@@ -244,8 +264,32 @@ def _build(args) -> int:
                                    f"render {api.angka(result.render_seconds, 1)} dtk, "
                                    f"mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).\n"
                                    f"Membuka situs: klik dua kali {result.output / 'index.html'} (langsung dari disk; "
-                                   "pencarian hanya berjalan lewat server web), atau `kamus serve` untuk pratinjau. "
+                                   "pencarian hanya berjalan lewat server web, misalnya "
+                                   f"`python3 -m http.server 8000 --directory {result.output}` lalu buka "
+                                   "http://127.0.0.1:8000/), atau `kamus serve` untuk pratinjau. "
                                    "Terbitkan di intranet dengan menyalin seluruh folder itu ke server web.")
+
+
+def _init(args) -> int:
+    made = api.init(args.folder, args.instansi, args.singkatan, args.alat, args.git)
+    where = made.root
+    lines = [f"Kamus baru dibuat di {where} ({api.angka(len(made.files))} berkas"
+             + ("; repositori git baru, cabang main" if made.git else "") + ") dan lolos `kamus validate --strict`.",
+             f"CI memasang alat Kamus dengan requirements.txt: {made.requirement}"]
+    if not made.requirement_known:
+        lines.append("Perhatian: sumber alat Kamus ini tidak diketahui (dipasang dari folder tanpa remote git); "
+                     "tulis di requirements.txt alamat repositori alat Kamus di server git instansi, atau jalankan "
+                     "ulang dengan --alat.")
+    if not args.instansi:
+        lines.append(f"Ganti nama instansi \"{api.DEFAULT_INSTANSI}\" di kamus.yaml (atau jalankan ulang dengan --instansi).")
+    lines += ["Langkah berikutnya:",
+              f"  cd {where}",
+              "  kamus serve              # pratinjau situs di http://127.0.0.1:8000/",
+              "  kamus build              # bangun situs ke folder site/"]
+    if made.git:
+        lines.append('  git add . && git commit -m "Kamus baru"')
+    print("\n".join(lines))
+    return 0
 
 
 def _lampiran(args) -> int:

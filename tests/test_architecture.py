@@ -1,7 +1,7 @@
 """The spine: stages import downwards only, no package cycles, a thin CLI, no build-like names.
 
 The layers (lowest first) are the pipeline a newcomer reads in the folder layout:
-load → model → check → talent → project → diff → edit → workbook → render → lampiran/export → publish → api
+load → model → check → talent → project → diff → edit → workbook → render → lampiran/export/skeleton → publish → api
 → cli.
 """
 
@@ -25,7 +25,7 @@ LAYERS = [
     {"edit"},
     {"workbook"},
     {"render"},
-    {"lampiran", "export"},
+    {"lampiran", "export", "skeleton"},
     {"publish"},
     {"api"},
     {"cli", "docgen", "__main__", "__init__"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
+from generator.skeleton import CI_FILES
 from generator import docgen
 from generator.rules import markdown_table
 
@@ -48,8 +49,8 @@ def test_every_tool_file_is_packaged_for_regular_installs():
 
     data_files = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["data-files"]
     listed = {path for paths in data_files.values() for path in paths}
-    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference")
-               for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml"}
+    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference", "skeleton")
+               for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml", *CI_FILES}
     assert shipped == listed, "update [tool.setuptools.data-files] in pyproject.toml"
 
 
