@@ -32,13 +32,11 @@ from .lampiran import WRITERS, build_lampiran
 from .model import Kamus
 from .outputs import write_file
 from .project import Project, version_ref
-from .publish.preview import serve as serve_preview
 from .publish.site import BuildResult, build_site, write_project
 from .skeleton import DEFAULT_INSTANSI, Created, create_kamus
 from .talent import report as talent_report
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
-from .workbook.importing import import_workbook
 
 REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
@@ -153,6 +151,8 @@ def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False,
     if format == "xlsx":
         if len(files) != 1:
             raise UsageError("format xlsx mengimpor satu buku kerja sekaligus.")
+        from .workbook.importing import import_workbook  # loaded when used: startup of every other command
+
         return import_workbook(root, _read_input(files[0]), files[0].name, remove, write)
     from .workbook.skj_form import import_forms
 
@@ -175,6 +175,8 @@ def render(root=".", output=None) -> Path:
 def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print) -> None:
     """`kamus serve`: a live preview until interrupted; ``announce`` receives the address (and
     how to stop) once the first build is done."""
+    from .publish.preview import serve as serve_preview  # livereload: loaded only for the preview
+
     serve_preview(root, dev_addr, allow_code=allow_code, announce=announce)
 
 

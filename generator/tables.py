@@ -17,7 +17,15 @@ import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape as xml_escape
+
+def xml_escape(text: str, entities: dict | None = None) -> str:
+    """``&``, ``<``, ``>`` (and ``entities``) as XML entities; the same as xml.sax.saxutils.escape,
+    which would load urllib and the email package at every start of the command."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
+
 
 RAHASIA = "RAHASIA: data pribadi pegawai (UU 27/2022). Jangan diterbitkan atau dibagikan di luar Komite Talenta/BKPSDM."
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 
 from ..resources import resource
 from .schema_messages import translate
@@ -33,6 +32,8 @@ class SchemaSet:
 
     @cached_property
     def reference(self) -> dict:
+        import jsonschema  # ~0.1 s to load, needed only when a document is invalid
+
         return {kind: jsonschema.Draft202012Validator(schema) for kind, schema in self.schemas.items()}
 
     @cached_property

@@ -1,10 +1,25 @@
-"""The Lampiran of the Peraturan Bupati/Wali Kota: one content model, written as DOCX or PDF."""
+"""The Lampiran of the Peraturan Bupati/Wali Kota: one content model, written as DOCX or PDF.
+
+The writers load python-docx and ReportLab only when a Lampiran is written: every other
+command (and the pre-commit hook's `kamus validate`) starts without them.
+"""
 
 from __future__ import annotations
 
 from .content import Lampiran, build_lampiran
-from .docx import write_docx
-from .pdf import write_pdf
+
+
+def write_docx(lampiran: Lampiran) -> bytes:
+    from .docx import write_docx as write
+
+    return write(lampiran)
+
+
+def write_pdf(lampiran: Lampiran) -> bytes:
+    from .pdf import write_pdf as write
+
+    return write(lampiran)
+
 
 # The output file's suffix chooses the format.
 WRITERS = {".docx": write_docx, ".pdf": write_pdf}
