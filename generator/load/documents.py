@@ -57,9 +57,9 @@ def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> 
     stamp = getattr(source, "stamp", None)
 
     def load(file: SourceFile) -> Loaded:
-        if file.path in reuse:
+        if file.path in reuse:  # the very same object when nothing changed (the preview tests identity)
             earlier = reuse[file.path]
-            return Loaded(file, earlier.doc, earlier.findings, earlier.stamp)
+            return earlier if earlier.file == file else Loaded(file, earlier.doc, earlier.findings, earlier.stamp)
         key = stamp(file.path) if stamp else None  # taken before reading: a later edit is never missed
         doc, problems = load_source(source, file.path)
         return Loaded(file, doc, problems, key)

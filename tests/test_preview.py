@@ -1,0 +1,119 @@
+"""The live preview keeps up: an edit re-reads only the edited file, renders the edited
+file's page first and the pages it touches second, and MkDocs rebuilds only those.
+
+Real parts: a copy of the demo kamus, the Preview object the server drives, real MkDocs
+dirty builds, the real search index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import REPO
+from generator.publish import preview as preview_module
+from generator.publish.preview import Preview
+
+
+@pytest.fixture(scope="module")
+def kamus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kamus")
+    for name in ("competencies", "positions", "development", "kamus.yaml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.exists():
+            shutil.copy(source, root / name)
+    return root
+
+
+@pytest.fixture
+def preview(kamus, tmp_path):
+    started = Preview(kamus, tmp_path)
+    started.asked = []
+    started.request_rebuild = lambda: started.asked.append(1)
+    started.rebuild()
+    assert started.problem == ""
+    return started
+
+
+def rendered_pages(monkeypatch) -> list:
+    """Record which pages each rebuild renders."""
+    calls = []
+    original = preview_module.render_pages
+
+    def recording(content, templates, workers=None, wanted=None):
+        calls.append(None if wanted is None else set(wanted))
+        return original(content, templates, workers=workers, wanted=wanted)
+
+    monkeypatch.setattr(preview_module, "render_pages", recording)
+    return calls
+
+
+def edit(path, old: str, new: str) -> str:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return text
+
+
+def test_a_saved_position_reaches_its_page_first_and_the_related_pages_second(kamus, preview, monkeypatch):
+    calls = rendered_pages(monkeypatch)
+    before = {loaded.file.path: loaded for loaded in preview.loaded.documents.all()}
+    path = kamus / "positions" / "BKPSDM" / "BKPSDM.KABAN.yaml"
+    original = edit(path, "nama: Kepala Badan", "nama: Kepala Badan Pratinjau")
+    try:
+        preview.rebuild()
+        assert preview.problem == ""
+        # every other file came from the previous reading, as the very same object
+        after = {loaded.file.path: loaded for loaded in preview.loaded.documents.all()}
+        reread = [p for p in after if after[p] is not before.get(p)]
+        assert reread == ["positions/BKPSDM/BKPSDM.KABAN.yaml"]
+        # first pass: only the edited position's page, and a second pass was asked for
+        assert calls == [{"jabatan/BKPSDM.KABAN.md"}] and preview.asked == [1]
+        page = preview.site_dir / "jabatan" / "BKPSDM.KABAN" / "index.html"
+        assert "Kepala Badan Pratinjau" in page.read_text("utf-8")
+        unit_page = preview.site_dir / "daftar-jabatan" / "unit" / "BKPSDM" / "index.html"
+        assert "Kepala Badan Pratinjau" not in unit_page.read_text("utf-8")
+
+        preview.rebuild()  # the second pass the server runs
+        assert len(calls) == 2 and "daftar-jabatan/unit/BKPSDM.md" in calls[1]
+        assert len(calls[1]) < 60  # related pages only, not the whole site (about 150 pages)
+        assert "Kepala Badan Pratinjau" in unit_page.read_text("utf-8")
+        index = json.loads((preview.site_dir / "search" / "search_index.json").read_text("utf-8"))
+        titles = [doc["title"] for doc in index["docs"]]
+        assert any("Kepala Badan Pratinjau" in title for title in titles)
+        assert len(index["docs"]) == len(preview.search["docs"])  # merged, not replaced by the dirty build's few
+    finally:
+        path.write_text(original, "utf-8")
+        preview.rebuild()
+        preview.rebuild()
+
+
+def test_a_broken_save_keeps_the_pages_and_reports_the_problem(kamus, preview):
+    path = kamus / "competencies" / "teknis" / "T.SDM.01.yaml"
+    page = preview.site_dir / "kompetensi" / "T.SDM.01" / "index.html"
+    good = page.read_text("utf-8")
+    original = edit(path, "level:\n", "level: [\n")
+    try:
+        preview.rebuild()
+        status = json.loads((preview.site_dir / preview_module.STATUS_FILE).read_text("utf-8"))
+        assert "T.SDM.01.yaml" in preview.problem and "T.SDM.01.yaml" in json.dumps(status)
+        assert page.read_text("utf-8") == good
+    finally:
+        path.write_text(original, "utf-8")
+        preview.rebuild()
+    assert preview.problem == ""
+
+
+def test_a_settings_change_renders_everything(kamus, preview, monkeypatch):
+    calls = rendered_pages(monkeypatch)
+    path = kamus / "kamus.yaml"
+    original = edit(path, "singkatan: Pemkab Contoh", "singkatan: Pemkab Pratinjau")
+    try:
+        preview.rebuild()
+        assert calls == [None]
+    finally:
+        path.write_text(original, "utf-8")
+        preview.rebuild()
