@@ -76,14 +76,15 @@ def lampiran_downloads(project: Project) -> tuple[list[VersionDownload], dict[st
 
 
 def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | None = None, talent: bool = True,
-                 history: bool = True, data: bool = True) -> SiteContent:
+                 history: bool = True, data: bool = True, data_later: bool = False) -> SiteContent:
     """The content of the site of a sound project (call :meth:`Project.require_valid` first).
 
     With ``lampiran`` and a `riwayat` list, the Riwayat pages offer the Lampiran of this and
     every enacted version (the live preview leaves them out: they take seconds to write).
     The live preview also passes the previous content as ``reuse`` and says which prepared
     parts an edit cannot have changed (``talent=False``, ``history=False``, ``data=False``):
-    those are taken over.
+    those are taken over. With ``data_later`` the open data files are empty placeholders
+    (`kamus build` writes them beside the MkDocs run and puts them into the built site).
     """
     kamus = project.kamus
     if reuse is not None and not history:
@@ -96,7 +97,10 @@ def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | N
         found_history = None
     downloads, files = lampiran_downloads(project) if found_history and lampiran else ([], {})
     found_talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
-    files.update(data_downloads(project) if reuse is None or data else {})
+    if data_later:
+        files.update({f"docs/{path}": b"" for path, _ in DATA_FILES.values()})
+    elif reuse is None or data:
+        files.update(data_downloads(project))
     return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=found_history,
                           talent=found_talent, logo=logo_target(project), lampiran=downloads,
                           data_files={path: label for path, label in DATA_FILES.values()}, files=files)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import secrets
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from ..load.source import commit_time
 from ..outputs import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
 from ..project import Project
 from ..render.pages import render_pages
-from .content import site_content, static_files
+from .content import data_downloads, site_content, static_files
 from .mkdocs_config import mkdocs_config
 
 
@@ -39,16 +41,18 @@ class BuildResult:
 
 
 def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
-                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True) -> dict[str, bytes]:
+                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True,
+                   data_later: bool = False) -> dict[str, bytes]:
     """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
     ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
     MkDocs' threaded server, and leaves out the Lampiran downloads (``lampiran``).
     ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
-    (hooks and the like); without it such a file stops the build.
+    (hooks and the like); without it such a file stops the build. ``data_later``: the open
+    data files are empty placeholders (see :func:`build_site`).
     """
     project.require_valid(strict)
-    content = site_content(project, lampiran)
+    content = site_content(project, lampiran, data_later=data_later)
     files = render_pages(content, workers=workers)
     files.update(static_files(project, content))
     files = dict(sorted(files.items()))
@@ -168,7 +172,7 @@ def build_site(root=".", output=None, allow_code: bool = False, ref: str | None 
     check_output(root, output)
     started = time.perf_counter()
     project = Project.open(root, ref=ref)
-    files = render_project(project, allow_code=allow_code)
+    files = render_project(project, allow_code=allow_code, data_later=True)
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(output.parent)
@@ -176,7 +180,10 @@ def build_site(root=".", output=None, allow_code: bool = False, ref: str | None 
         work = Path(tmp)
         write_tree(work / "project", files)
         site = work / "site"
-        run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
+        with _data_beside(project) as data:
+            run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
+        for path, body in data.items():  # in place of the placeholders MkDocs copied
+            (site / path.removeprefix("docs/")).write_bytes(body)
         prune_unused_search_languages(files["mkdocs.yml"], site)
         (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
                                         "utf-8")
@@ -184,6 +191,35 @@ def build_site(root=".", output=None, allow_code: bool = False, ref: str | None 
         _swap_in(site, output)
     pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
     return BuildResult(output, pages, rendered - started, built - rendered)
+
+
+_BESIDE: Project | None = None  # the project whose open data a forked process writes
+
+
+def _beside_data() -> dict[str, bytes]:
+    return data_downloads(_BESIDE)
+
+
+@contextlib.contextmanager
+def _data_beside(project: Project):
+    """The open data files (`kamus export`: JSON, CASE, the workbook), written by a forked
+    process while the body runs: MkDocs builds on one core and the data take seconds at
+    2,000 positions. Written in this process where fork is not available."""
+    global _BESIDE
+    data: dict[str, bytes] = {}
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield data
+        data.update(data_downloads(project))
+        return
+    _BESIDE = project
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as executor:
+            pending = executor.submit(_beside_data)
+            _BESIDE = None  # the forked process has its copy
+            yield data
+            data.update(pending.result())
+    finally:
+        _BESIDE = None
 
 
 def _swap_in(site: Path, output: Path) -> None:
