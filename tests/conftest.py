@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The Lampiran cache of the tests (subprocesses inherit it): never the user's own.
+os.environ["KAMUS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kamus-test-cache-")
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

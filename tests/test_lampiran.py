@@ -173,3 +173,42 @@ def test_riwayat_dates_must_be_calendar_dates(tmp_path, capsys):
     assert main(["validate", "--root", str(repo)]) == 1
     out = capsys.readouterr().out
     assert "kamus.yaml:2:55: CONFIG-TANGGAL" in out and "`2023-13-01`" in out
+
+
+def test_site_lampiran_come_from_the_cache_until_the_content_or_the_code_changes(tmp_path, monkeypatch):
+    """Enacted versions never change: the second build writes no Lampiran at all; an edited
+    kamus writes only its own; without a usable cache directory the build still works."""
+    from generator.lampiran import cache
+    from generator.publish.site import build_site
+
+    monkeypatch.setenv("KAMUS_CACHE_DIR", str(tmp_path / "cache"))
+    repo = build_versions_repo(tmp_path / "repo")
+    with (repo / "kamus.yaml").open("a", encoding="utf-8") as config:
+        config.write("riwayat:\n  - {tag: kamus-2023, label: Perbup 1/2023}\n  - {tag: kamus-2024, label: Perbup 5/2024}\n")
+    written = []  # documents written (not found in the cache), by suffix
+    store = cache._store
+    monkeypatch.setattr(cache, "_store", lambda folder, name, data: written.append(name.rsplit(".", 1)[1]) or
+                        store(folder, name, data))
+    first = build_site(repo, tmp_path / "site1").output
+    assert len(list(first.glob("unduh/*"))) == 6  # PDF and DOCX of this version and two enacted ones
+    stored = sorted(p.name for p in (tmp_path / "cache" / "lampiran").iterdir())
+    assert len(written) == len(stored) >= 4 and written.count("pdf") == written.count("docx")  # same content: once
+
+    written.clear()
+    second = build_site(repo, tmp_path / "site2").output
+    assert written == []
+    assert [p.name for p in sorted(first.glob("unduh/*"))] == [p.name for p in sorted(second.glob("unduh/*"))]
+    for path in first.glob("unduh/*"):
+        assert (second / path.relative_to(first)).read_bytes() == path.read_bytes()
+
+    edited = repo / "competencies" / "teknis" / "T.A.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("nama: ", "nama: Baru ", 1), "utf-8")
+    build_site(repo, tmp_path / "site3")
+    assert sorted(written) == ["docx", "pdf"]  # only the working tree's own Lampiran
+
+    monkeypatch.setenv("KAMUS_CACHE_DIR", "0")
+    assert cache.cache_dir() is None and build_site(repo, tmp_path / "site4").output.is_dir()
+    blocked = tmp_path / "berkas"
+    blocked.write_text("bukan folder")
+    monkeypatch.setenv("KAMUS_CACHE_DIR", str(blocked))
+    assert (build_site(repo, tmp_path / "site5").output / "unduh" / "lampiran-versi-ini.pdf").stat().st_size > 1000

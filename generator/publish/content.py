@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from ..diff.versions import version_history
 from ..export import EXPORTERS
 from ..lampiran import WRITERS, build_lampiran
+from ..lampiran.cache import write_documents
 from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..render.templates import TEMPLATES
@@ -47,32 +48,32 @@ def data_downloads(project: Project) -> dict[str, bytes]:
     return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, _) in DATA_FILES.items()}
 
 
-def _lampiran_files(project: Project, slug: str, files: dict) -> dict:
-    lampiran = build_lampiran(project.kamus)
-    links = {}
-    for suffix, writer in WRITERS.items():
-        path = f"unduh/lampiran-{slug}{suffix}"
-        files[f"docs/{path}"] = writer(lampiran)
-        links[suffix[1:].upper()] = path
-    return links
-
-
 def lampiran_downloads(project: Project) -> tuple[list[VersionDownload], dict[str, bytes]]:
     """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version;
-    a version that does not pass today's rules gets a note instead of files."""
-    files: dict[str, bytes] = {}
+    a version that does not pass today's rules gets a note instead of files. The documents
+    come from the Lampiran cache when written before, the others are written side by side
+    (:mod:`generator.lampiran.cache`)."""
     config = project.kamus.config
-    found = [VersionDownload(config.versi.nama or "Versi ini", "", _lampiran_files(project, "versi-ini", files))]
+    versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project)]
     for versi in config.riwayat:
         version = Project.open(project.repository, ref=versi.tag)
         report = version.report
         if report.failed():
-            found.append(VersionDownload(versi.label, versi.tag, problem=f"tidak dibuat: versi ini berisi "
-                                         f"{report.count('error')} galat menurut aturan sekarang"))
+            versions.append((VersionDownload(versi.label, versi.tag, problem=f"tidak dibuat: versi ini berisi "
+                                             f"{report.count('error')} galat menurut aturan sekarang"), "", None))
             continue
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", versi.tag)
-        found.append(VersionDownload(versi.label, versi.tag, _lampiran_files(version, slug, files)))
-    return found, files
+        versions.append((VersionDownload(versi.label, versi.tag), re.sub(r"[^A-Za-z0-9._-]+", "-", versi.tag), version))
+    jobs, places = [], []
+    for download, slug, version in versions:
+        if version is None:
+            continue
+        lampiran = build_lampiran(version.kamus)
+        for suffix in WRITERS:
+            path = f"unduh/lampiran-{slug}{suffix}"
+            download.files[suffix[1:].upper()] = path
+            jobs.append((lampiran, suffix))
+            places.append(f"docs/{path}")
+    return [download for download, _, _ in versions], dict(zip(places, write_documents(jobs)))
 
 
 def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | None = None, talent: bool = True,

@@ -1,0 +1,116 @@
+"""Write Lampiran documents once: a cache of written files, and several written side by side.
+
+A site with a `riwayat` offers the Lampiran of every enacted version (PDF and DOCX); at
+2,000 positions one of them takes 15-20 s to write. The writers are deterministic, so a
+document is fully named by its content model and the code that lays it out: the cache
+key is a hash of both (plus the library versions), and a cached file is reused as is.
+Enacted versions never change, so after the first build only new versions are written.
+
+The cache lives outside every kamus: ``KAMUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/kamus``,
+else ``~/.cache/kamus`` (``KAMUS_CACHE_DIR=0`` turns it off). A cache that cannot be
+written is skipped silently: it only saves time. Misses are written in forked processes,
+one per CPU (at most four).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import multiprocessing
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from . import content
+
+KEEP = 48  # cached documents kept (the most recently used)
+_JOBS: list = []  # (lampiran, suffix) for forked workers
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("KAMUS_CACHE_DIR")
+    if configured == "0":
+        return None
+    if configured:
+        return Path(configured) / "lampiran"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kamus" / "lampiran"
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """The code that lays a Lampiran out: this package's sources and the writing libraries."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for library in ("python-docx", "reportlab"):
+        try:
+            digest.update(f"{library}={importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()
+
+
+def key(lampiran: content.Lampiran, suffix: str) -> str:
+    digest = hashlib.sha256(_code_hash().encode() + suffix.encode() + repr(lampiran).encode("utf-8"))
+    return digest.hexdigest() + suffix
+
+
+def _read(folder: Path | None, name: str) -> bytes | None:
+    if folder is None:
+        return None
+    try:
+        data = (folder / name).read_bytes()
+        os.utime(folder / name)  # recently used: kept by the pruning
+        return data
+    except OSError:
+        return None
+
+
+def _store(folder: Path | None, name: str, data: bytes) -> None:
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{name}.{os.getpid()}.tmp"
+        temporary.write_bytes(data)
+        os.replace(temporary, folder / name)
+        kept = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _write_one(index: int) -> bytes:
+    from . import WRITERS
+
+    lampiran, suffix = _JOBS[index]
+    return WRITERS[suffix](lampiran)
+
+
+def write_documents(jobs: list[tuple[content.Lampiran, str]], workers: int | None = None) -> list[bytes]:
+    """The bytes of each (lampiran, suffix): from the cache, else written (side by side)."""
+    global _JOBS
+    folder = cache_dir()
+    names = [key(lampiran, suffix) for lampiran, suffix in jobs]
+    found = [_read(folder, name) for name in names]
+    first = {}  # two versions with the same content make one document
+    for i, name in enumerate(names):
+        first.setdefault(name, i)
+    missing = [i for i, data in enumerate(found) if data is None and first[names[i]] == i]
+    workers = min(os.cpu_count() or 1, 4, len(missing)) if workers is None else workers
+    _JOBS = jobs
+    try:
+        if workers >= 2 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                written = pool.map(_write_one, missing, chunksize=1)
+        else:
+            written = [_write_one(i) for i in missing]
+    finally:
+        _JOBS = []
+    for i, data in zip(missing, written):
+        found[i] = data
+        _store(folder, names[i], data)
+    return [data if data is not None else found[first[names[i]]] for i, data in enumerate(found)]
