@@ -53,6 +53,8 @@ def python_in(tree: Path, *args: str, quiet: bool = True) -> float:
 def main(argv=None) -> int:
     parser = bench_parser(__doc__, runs=5, positions=2000)
     parser.add_argument("--baseline", default=BASELINE, help="the earlier revision (git ref)")
+    parser.add_argument("--candidate", help="a later revision to measure instead of this tree (e.g. the spine "
+                                            "commit itself, 0070ded)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kamus-bench-baseline-") as tmp:
         tmp = Path(tmp)
@@ -60,7 +62,8 @@ def main(argv=None) -> int:
         corpus = tmp / "corpus"
         python_in(old, "-c", f"from pathlib import Path; from benchmarks.corpus import generate; "
                              f"generate(Path({str(corpus)!r}), positions={args.positions})")
-        trees = {"baseline": old, "this tree": REPO}
+        new = checkout(args.candidate, tmp / "candidate") if args.candidate else REPO
+        trees = {"baseline": old, "this tree": new}
         times = {(name, step): [] for name in trees for step in ("validate", "build")}
         for run in range(args.runs):
             for name, tree in (trees.items() if run % 2 == 0 else reversed(trees.items())):
@@ -69,17 +72,18 @@ def main(argv=None) -> int:
                                                       "--output", str(tmp / f"site-{name.replace(' ', '-')}")))
             print(f"run {run + 1}: " + ", ".join(f"{n} {s} {times[n, s][-1]:.1f} s" for n, s in times), flush=True)
     median = {key: statistics.median(values) for key, values in times.items()}
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                          text=True).stdout.strip()
+    head = args.candidate or subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                                            capture_output=True, text=True).stdout.strip()
+    label = f"`{head}`" if args.candidate else "this tree"
     rows = [f"| `kamus {step}` | {median['baseline', step]:.2f} s | {median['this tree', step]:.2f} s | "
             f"{median['this tree', step] / median['baseline', step]:.2f}× |" for step in ("validate", "build")]
     section = "\n".join([
-        "## Against the revision before the spine (issue #9)", "",
+        f"## Against the revision before the spine (issue #9): {label}", "",
         f"Machine: {machine()}.", "",
         f"{args.positions:,} positions (the baseline's own corpus generator), each command a fresh process, "
-        f"{args.runs} alternating runs, median. Baseline `{args.baseline}`; this tree `{head}` (with every later "
-        "issue: more pages, more checks).", "",
-        "| step | baseline | this tree | ratio |", "|---|---:|---:|---:|", *rows, ""])
+        f"{args.runs} alternating runs, median. Baseline `{args.baseline}`; measured `{head}`"
+        + ("." if args.candidate else " (with every later issue: more pages, more checks, more downloads)."),
+        "", f"| step | baseline | {label} | ratio |", "|---|---:|---:|---:|", *rows, ""])
     emit(section, args.write)
     return 0
 
