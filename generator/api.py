@@ -20,23 +20,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import report as reporters
-from .bahasa import angka
 from . import rules as rule_table
-from .diff.report import FORMATS as DIFF_FORMATS
-from .diff.versions import Comparison, compare_versions
-from .edit.apply import Applied
+from .bahasa import angka
+from .diff import REPORT_FORMATS as DIFF_FORMATS
 from .errors import UsageError
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
-from .lampiran import WRITERS, build_lampiran
+from .lampiran import WRITERS
 from .model import Kamus
 from .outputs import write_file
 from .project import Project, version_ref
-from .publish.site import BuildResult, build_site, write_project
-from .skeleton import DEFAULT_INSTANSI, Created, create_kamus
-from .talent import report as talent_report
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
+
+# Imported when first used, so that each command loads only the stages it runs (the
+# pre-commit hook's `kamus validate` starts without the site, diff and workbook code).
+_LAZY = {"Applied": ("edit.apply", "Applied"), "BuildResult": ("publish.site", "BuildResult"),
+         "Comparison": ("diff.versions", "Comparison"), "Created": ("skeleton", "Created"),
+         "DEFAULT_INSTANSI": ("skeleton", "DEFAULT_INSTANSI")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
@@ -80,6 +91,8 @@ def build(root=".", output=None, allow_code: bool = False, versi: str | None = N
     ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
     (hooks, theme.custom_dir, …); without it such a mkdocs.yml stops the build (BuildError).
     """
+    from .publish.site import build_site
+
     return build_site(root, output, allow_code, ref=versi)
 
 
@@ -113,6 +126,8 @@ def lampiran(root=".", output="lampiran.pdf", versi: str | None = None, per_tang
     if suffix not in WRITERS:
         raise UsageError(f"berkas keluaran '{output}' harus berakhiran .docx (untuk disunting di Word) atau .pdf.")
     project = _version(root, versi, per_tanggal)
+    from .lampiran import build_lampiran
+
     data = WRITERS[suffix](build_lampiran(project.kamus))
     return Written(write_file(root, Path(output), data, LAMPIRAN_FORMATS), _label(project), len(data))
 
@@ -164,11 +179,15 @@ def init(folder=".", instansi: str | None = None, singkatan: str | None = None, 
     """`kamus init`: a new kamus in ``folder`` (new or empty) that validates and builds at once;
     ``alat`` is the pip requirement that installs this tool in the new kamus's CI (default:
     where this tool was installed from)."""
+    from .skeleton import create_kamus
+
     return create_kamus(folder, instansi, singkatan, alat, git)
 
 
 def render(root=".", output=None) -> Path:
     """`kamus render`: write the Markdown project (docs/ and mkdocs.yml) into ``output``."""
+    from .publish.site import write_project
+
     return write_project(open_project(root), output)
 
 
@@ -193,6 +212,8 @@ class TalentResult:
         """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
         one person at a time (memory stays flat however many people there are). CSV follows
         Indonesian-locale Excel (`;`, decimal comma) unless ``plain_csv`` (`,`, decimal point)."""
+        from .talent import report as talent_report
+
         if name == "csv":
             talent_report.write_csv_stdout(self.analysis, self.period, self.kamus, out, plain_csv)
         else:
@@ -211,6 +232,8 @@ class TalentResult:
 
     def write_restricted(self, folder, plain_csv: bool = False) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""
+        from .talent import report as talent_report
+
         return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
 
 
@@ -225,6 +248,8 @@ def talenta(root=".", periode: str | None = None) -> TalentResult:
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:
     """`kamus diff`: what changed in meaning between two versions (git refs or folders)."""
+    from .diff.versions import compare_versions
+
     return compare_versions(root, old, new, with_impact)
 
 

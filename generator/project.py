@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from .bulk import bulk
 from .check import check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
 from .errors import UsageError, ValidationFailed
@@ -95,11 +96,14 @@ class Project:
     @cached_property
     def documents(self) -> Documents:
         earlier, self._reuse = self._reuse, None  # no chain of earlier projects kept alive
-        return load_documents(self.sources, unchanged(earlier.documents, self.source) if earlier else None)
+        with bulk():
+            return load_documents(self.sources, unchanged(earlier.documents, self.source) if earlier else None)
 
     @cached_property
     def _schema(self) -> tuple[list, set[str]]:
-        return check_schemas(self.documents, self.schemas)
+        documents = self.documents
+        with bulk():
+            return check_schemas(documents, self.schemas)
 
     @property
     def valid_paths(self) -> set[str]:
@@ -116,12 +120,16 @@ class Project:
     @cached_property
     def kamus(self) -> Kamus:
         """The strict model: built from the documents that passed loading and their schema."""
-        return build_model(self.documents, self.config, valid=self._schema[1])
+        documents, valid = self.documents, self._schema[1]
+        with bulk():
+            return build_model(documents, self.config, valid=valid)
 
     @cached_property
     def lenient(self) -> Kamus:
         """The lenient model: every document that parses, whatever today's rules say."""
-        return build_model(self.documents, self.config, valid=None)
+        documents = self.documents
+        with bulk():
+            return build_model(documents, self.config, valid=None)
 
     @cached_property
     def mkdocs(self):
@@ -141,7 +149,9 @@ class Project:
         report = Report(files_checked=self.sources.count + (doc is not None or bool(mkdocs_findings)))
         report.extend(self.documents.findings)
         report.extend(self._schema[0])
-        report.extend(check_rules(self.documents, self.kamus))
+        documents, kamus = self.documents, self.kamus
+        with bulk():
+            report.extend(check_rules(documents, kamus))
         report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
         return report
 

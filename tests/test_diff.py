@@ -211,3 +211,29 @@ def test_the_impact_says_why_incumbents_were_not_counted(repo, tmp_path, capsys)
         broken.write_text(original, "utf-8")
     out = capsys.readouterr().out
     assert "jumlah pemangku jabatan tidak dihitung: data kamus di folder kerja berisi galat" in out
+
+
+def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_path):
+    from generator.diff.versions import version_history
+    from generator.project import Project
+    from generator.publish.content import lampiran_downloads, open_versions
+
+    repo = build_versions_repo(tmp_path / "kamus")
+    git(repo, "checkout", "-q", "--orphan", "awal")  # a tag from before the kamus had its folders
+    git(repo, "rm", "-rq", "--cached", ".")
+    (tmp_path / "README.md").write_text("Rencana kamus\n", "utf-8")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Rencana")
+    git(repo, "tag", "kamus-awal")
+    git(repo, "checkout", "-q", "-f", "main")
+    (repo / "kamus.yaml").write_text("riwayat:\n  - {tag: kamus-awal, label: Rencana}\n"
+                                     "  - {tag: kamus-2025, label: Perbup 9/2025}\n", "utf-8")
+    project = Project.open(repo)
+    opened = open_versions(project)
+    history = version_history(repo, project.kamus.config.riwayat, None, opened)
+    assert [(pair.old.tag, pair.new.tag) for pair in history.pairs] == [("kamus-awal", "kamus-2025")]
+    downloads, files = lampiran_downloads(project, opened)
+    first, second = downloads[1], downloads[2]
+    assert "folder competencies dan positions" in first.problem and first.files == {}
+    assert second.problem == "" and set(second.files) == {"PDF", "DOCX"}
+    assert sorted(files) == ["docs/unduh/lampiran-kamus-2025.docx", "docs/unduh/lampiran-kamus-2025.pdf",
+                             "docs/unduh/lampiran-versi-ini.docx", "docs/unduh/lampiran-versi-ini.pdf"]

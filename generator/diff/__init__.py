@@ -5,3 +5,5 @@
 models, ``impact`` counts whom they touch, ``history`` compares every enacted version for
 the site, and ``report`` writes a comparison as text, Markdown (PR summaries) or JSON.
 """
+
+REPORT_FORMATS = ("text", "markdown", "json")  # `kamus diff --format`: see report.FORMATS

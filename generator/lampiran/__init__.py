@@ -1,12 +1,24 @@
 """The Lampiran of the Peraturan Bupati/Wali Kota: one content model, written as DOCX or PDF.
 
-The writers load python-docx and ReportLab only when a Lampiran is written: every other
-command (and the pre-commit hook's `kamus validate`) starts without them.
+The content model and the writers (python-docx, ReportLab) load only when a Lampiran is
+written: every other command (and the pre-commit hook's `kamus validate`) starts without them.
 """
 
 from __future__ import annotations
 
-from .content import Lampiran, build_lampiran
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .content import Lampiran
+
+
+def __getattr__(name: str):
+    """The content model (``Lampiran``, ``build_lampiran``), imported when first used."""
+    if name in ("Lampiran", "build_lampiran"):
+        from . import content
+
+        return getattr(content, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_docx(lampiran: Lampiran) -> bytes:

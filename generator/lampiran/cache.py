@@ -51,8 +51,13 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def key(lampiran: content.Lampiran, suffix: str) -> str:
-    digest = hashlib.sha256(_code_hash().encode() + suffix.encode() + repr(lampiran).encode("utf-8"))
+def content_hash(lampiran: content.Lampiran) -> str:
+    return hashlib.sha256(repr(lampiran).encode("utf-8")).hexdigest()
+
+
+def key(lampiran: content.Lampiran, suffix: str, hashed: str | None = None) -> str:
+    """The cache name of ``lampiran`` written as ``suffix`` (``hashed``: its content_hash, when known)."""
+    digest = hashlib.sha256(_code_hash().encode() + suffix.encode() + (hashed or content_hash(lampiran)).encode())
     return digest.hexdigest() + suffix
 
 
@@ -94,7 +99,11 @@ def write_documents(jobs: list[tuple[content.Lampiran, str]], workers: int | Non
     """The bytes of each (lampiran, suffix): from the cache, else written (side by side)."""
     global _JOBS
     folder = cache_dir()
-    names = [key(lampiran, suffix) for lampiran, suffix in jobs]
+    hashed = {}  # one Lampiran is written in several formats: its content is hashed once
+    for lampiran, _ in jobs:
+        if id(lampiran) not in hashed:
+            hashed[id(lampiran)] = content_hash(lampiran)
+    names = [key(lampiran, suffix, hashed[id(lampiran)]) for lampiran, suffix in jobs]
     found = [_read(folder, name) for name in names]
     first = {}  # two versions with the same content make one document
     for i, name in enumerate(names):

@@ -10,6 +10,7 @@ from ..diff.versions import version_history
 from ..export import EXPORTERS
 from ..lampiran import WRITERS, build_lampiran
 from ..lampiran.cache import write_documents
+from ..load.discover import is_kamus_root
 from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..render.templates import TEMPLATES
@@ -48,15 +49,28 @@ def data_downloads(project: Project) -> dict[str, bytes]:
     return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, _) in DATA_FILES.items()}
 
 
-def lampiran_downloads(project: Project) -> tuple[list[VersionDownload], dict[str, bytes]]:
-    """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version;
-    a version that does not pass today's rules gets a note instead of files. The documents
-    come from the Lampiran cache when written before, the others are written side by side
-    (:mod:`generator.lampiran.cache`)."""
+def open_versions(project: Project) -> dict[str, Project]:
+    """The `riwayat` versions of ``project`` (tag → Project), opened once for the history and
+    the Lampiran alike; leniently, so that a version is compared whatever today's rules say."""
+    return {versi.tag: Project.open(project.repository, ref=versi.tag, lenient=True)
+            for versi in project.kamus.config.riwayat}
+
+
+def lampiran_downloads(project: Project, opened: dict[str, Project] | None = None
+                       ) -> tuple[list[VersionDownload], dict[str, bytes]]:
+    """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version
+    (``opened``: those versions, when already open); a version that does not pass today's
+    rules gets a note instead of files. The documents come from the Lampiran cache when
+    written before, the others are written side by side (:mod:`generator.lampiran.cache`)."""
     config = project.kamus.config
+    opened = opened if opened is not None else open_versions(project)
     versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project)]
     for versi in config.riwayat:
-        version = Project.open(project.repository, ref=versi.tag)
+        version = opened[versi.tag]
+        if not is_kamus_root(version.source):
+            versions.append((VersionDownload(versi.label, versi.tag, problem="tidak dibuat: versi ini belum memuat "
+                                             "folder competencies dan positions"), "", None))
+            continue
         report = version.report
         if report.failed():
             versions.append((VersionDownload(versi.label, versi.tag, problem=f"tidak dibuat: versi ini berisi "
@@ -88,15 +102,18 @@ def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | N
     (`kamus build` writes them beside the MkDocs run and puts them into the built site).
     """
     kamus = project.kamus
+    downloads, files = [], {}
     if reuse is not None and not history:
         found_history = reuse.history
     elif kamus.config.riwayat:
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
-        found_history = version_history(project.repository, kamus.config.riwayat, latest)
+        opened = open_versions(project)
+        found_history = version_history(project.repository, kamus.config.riwayat, latest, opened)
+        if lampiran:
+            downloads, files = lampiran_downloads(project, opened)
     else:
         found_history = None
-    downloads, files = lampiran_downloads(project) if found_history and lampiran else ([], {})
     found_talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
     if data_later:
         files.update({f"docs/{path}": b"" for path, _ in DATA_FILES.values()})

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..jenjang import JENJANG, LABEL
 from ..model import BENTUK_LABEL, Kamus
-from .analysis import Analysis, Period, bulk
+from ..bulk import bulk
+from .analysis import Analysis, Period
 from .development import Planner
 from .policy import TalentPolicy
 
