@@ -23,7 +23,7 @@ from .text import href, natural_key
 from .views import Views, build_views, persyaratan
 
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
-_CELL_BOUNDARY = re.compile(r"(</t[dhr]>)(<t[dhr][ >])")
+_CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: replaced without group copying
 
 
 @dataclass
@@ -205,7 +205,7 @@ class Renderer:
             names=content.history.names if content.history else {}, **context)
         # A space between table cells, so that search snippets read "Nama Jabatan Kepala Dinas",
         # not "Nama JabatanKepala Dinas" (Material's index keeps no cell boundaries).
-        text = _CELL_BOUNDARY.sub(r"\1 \2", text)
+        text = _CELL_BOUNDARY.sub(" ", text)
         return f"docs/{path}", text.encode("utf-8")
 
 

@@ -95,7 +95,7 @@ def change_html(change, names=None) -> Markup:
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, auto_reload=False)  # one environment per render
     env.filters["md"] = md
     env.filters["json"] = _yaml_string
     env.filters["ticks"] = _ticks

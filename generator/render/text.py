@@ -10,18 +10,19 @@ from markupsafe import Markup, escape
 from ..bahasa import angka, tanggal  # noqa: F401 (re-exported for the templates)
 
 # The characters Python-Markdown honours a backslash escape for.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_MD_SPECIAL = re.compile(r"(?=[\\`*_{}\[\]()#+\-.!])")  # zero-width: a backslash goes before each
 _NATURAL = re.compile(r"(\d+)")
 
 
 def md(text) -> Markup:
     """``text`` safe for a Markdown context (a heading): no emphasis, link or HTML survives."""
-    return Markup(escape(_MD_SPECIAL.sub(r"\\\1", str(text))))
+    return Markup(escape(_MD_SPECIAL.sub(r"\\", str(text))))
 
 
-def natural_key(text: str):
-    """Sort key so that M.2 comes before M.10."""
-    return [int(part) if part.isdigit() else part.lower() for part in _NATURAL.split(text)]
+@lru_cache(maxsize=100_000)
+def natural_key(text: str) -> tuple:
+    """Sort key so that M.2 comes before M.10 (codes are sorted again and again: remembered)."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in _NATURAL.split(text))
 
 
 @lru_cache(maxsize=None)
