@@ -7,16 +7,10 @@ Pipeline: ``load`` (strict YAML) â†’ ``check`` (schema, then cross-file rules) â
 """
 
 from .errors import KamusError, UsageError, ValidationFailed
+from .lazy import lazy_attributes
 from .version import __version__
 
 __all__ = ["KamusError", "UsageError", "ValidationFailed", "__version__", "load_kamus", "validate"]
 
 
-def __getattr__(name: str):
-    """``generator.validate`` and ``generator.load_kamus`` from the API, imported when first
-    used (a command imports only the stages it runs)."""
-    if name in ("load_kamus", "validate"):
-        from . import api
-
-        return getattr(api, name)
-    raise AttributeError(f"module 'generator' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, {"load_kamus": ".api", "validate": ".api"})

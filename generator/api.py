@@ -27,27 +27,16 @@ from .errors import UsageError
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
 from .lampiran import WRITERS
+from .lazy import lazy_attributes
 from .model import Kamus
 from .outputs import write_file
 from .project import Project, version_ref
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
 
-# Imported when first used, so that each command loads only the stages it runs (the
-# pre-commit hook's `kamus validate` starts without the site, diff and workbook code).
-_LAZY = {"Applied": ("edit.apply", "Applied"), "BuildResult": ("publish.site", "BuildResult"),
-         "Comparison": ("diff.versions", "Comparison"), "Created": ("skeleton", "Created"),
-         "DEFAULT_INSTANSI": ("skeleton", "DEFAULT_INSTANSI")}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        module, attribute = _LAZY[name]
-        return getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+__getattr__ = lazy_attributes(__package__, {"Applied": ".edit.apply", "BuildResult": ".publish.site",
+                                           "Comparison": ".diff.versions", "Created": ".skeleton",
+                                           "DEFAULT_INSTANSI": ".skeleton"})
 
 REPORT_FORMATS = tuple(reporters.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")

@@ -14,7 +14,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "generator"
 LAYERS = [
-    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa", "bulk"},
+    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa", "bulk", "lazy"},
     {"rules", "outputs", "report"},
     {"load"},
     {"model"},

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lazy import lazy_attributes
+
 if TYPE_CHECKING:
     from .content import Lampiran
 
 
-def __getattr__(name: str):
-    """The content model (``Lampiran``, ``build_lampiran``), imported when first used."""
-    if name in ("Lampiran", "build_lampiran"):
-        from . import content
-
-        return getattr(content, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, {"Lampiran": ".content", "build_lampiran": ".content"})
 
 
 def write_docx(lampiran: Lampiran) -> bytes:
