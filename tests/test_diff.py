@@ -229,7 +229,7 @@ def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_pat
                                      "  - {tag: kamus-2025, label: Perbup 9/2025}\n", "utf-8")
     project = Project.open(repo)
     opened = open_versions(project)
-    history = version_history(repo, project.kamus.config.riwayat, None, opened)
+    history = version_history(project.kamus.config.riwayat, opened)
     assert [(pair.old.tag, pair.new.tag) for pair in history.pairs] == [("kamus-awal", "kamus-2025")]
     downloads, files = lampiran_downloads(project, opened)
     first, second = downloads[1], downloads[2]

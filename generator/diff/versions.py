@@ -78,12 +78,11 @@ def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comp
                             with_impact)
 
 
-def version_history(root, versions, snapshot=None, projects: dict | None = None) -> History:
-    """Every pair of the enacted ``versions`` (tags of the repository at ``root``) compared, with
-    the impact of each pair counted against ``snapshot`` (the current one, counts only).
-    ``projects`` (tag → Project opened leniently) are the versions when already open."""
+def version_history(versions, projects: dict, snapshot=None) -> History:
+    """Every pair of the enacted ``versions`` compared (``projects``: tag → that version, opened
+    leniently), with the impact of each pair counted against ``snapshot`` (the current one,
+    counts only)."""
     versions = list(versions)
-    projects = {v.tag: (projects or {}).get(v.tag) or Project.open(root, ref=v.tag, lenient=True) for v in versions}
     models = {tag: p.lenient for tag, p in projects.items()}
     result = history(versions, models, {tag: p.documents.unreadable for tag, p in projects.items()})
     result.names = names_of(*models.values())

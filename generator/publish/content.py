@@ -56,14 +56,12 @@ def open_versions(project: Project) -> dict[str, Project]:
             for versi in project.kamus.config.riwayat}
 
 
-def lampiran_downloads(project: Project, opened: dict[str, Project] | None = None
-                       ) -> tuple[list[VersionDownload], dict[str, bytes]]:
+def lampiran_downloads(project: Project, opened: dict[str, Project]) -> tuple[list[VersionDownload], dict[str, bytes]]:
     """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version
-    (``opened``: those versions, when already open); a version that does not pass today's
-    rules gets a note instead of files. The documents come from the Lampiran cache when
-    written before, the others are written side by side (:mod:`generator.lampiran.cache`)."""
+    (``opened``: :func:`open_versions`); a version that does not pass today's rules gets a
+    note instead of files. The documents come from the Lampiran cache when written before,
+    the others are written side by side (:mod:`generator.lampiran.cache`)."""
     config = project.kamus.config
-    opened = opened if opened is not None else open_versions(project)
     versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project)]
     for versi in config.riwayat:
         version = opened[versi.tag]
@@ -109,7 +107,7 @@ def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | N
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
         opened = open_versions(project)
-        found_history = version_history(project.repository, kamus.config.riwayat, latest, opened)
+        found_history = version_history(kamus.config.riwayat, opened, latest)
         if lampiran:
             downloads, files = lampiran_downloads(project, opened)
     else:
