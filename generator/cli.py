@@ -9,14 +9,13 @@ subclass, so nothing process-wide is changed).
 from __future__ import annotations
 
 import argparse
-import errno
 import functools
 import os
 import re
 import sys
 
 from . import api
-from .errors import KamusError, ValidationFailed
+from .errors import KamusError, ValidationFailed, os_error_message
 
 # argparse's error messages → Bahasa Indonesia (users read CLI output, not code).
 _ERRORS = [
@@ -242,13 +241,16 @@ def _validate(args) -> int:
     return result.exit_code(args.strict)
 
 
-def _failed(failed: ValidationFailed, message: str = "situs tidak dibangun karena data kamus berisi galat.") -> int:
+NOT_BUILT = "situs tidak dibangun karena data kamus berisi galat."
+
+
+def _failed(failed: ValidationFailed, message: str = NOT_BUILT) -> int:
     sys.stdout.write(api.format_report(failed.report))
     print(f"kamus: {message}", file=sys.stderr)
     return 1
 
 
-def _attempt(work, done, failure: str = "situs tidak dibangun karena data kamus berisi galat.") -> int:
+def _attempt(work, done, failure: str = NOT_BUILT) -> int:
     """Run a command that needs a sound kamus: print ``done(result)``, or the findings."""
     try:
         result = work()
@@ -368,16 +370,6 @@ def _rules(args) -> int:
     return 0
 
 
-def _os_message(exc: OSError) -> str:
-    """An operating-system error in words a BKPSDM officer can act on."""
-    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    if exc.errno == errno.ENOSPC:
-        return f"disk penuh{where}; kosongkan ruang disk lalu jalankan ulang. Tidak ada hasil yang setengah jadi."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"tidak ada izin menulis atau membaca{where}; periksa izin folder atau pilih folder lain."
-    return f"berkas atau folder tidak dapat dipakai{where}: {exc.strerror or exc}."
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -395,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         print("kamus: keluaran terputus (program penerima ditutup lebih dulu).", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"kamus: galat: {_os_message(exc)}", file=sys.stderr)
+        print(f"kamus: galat: {os_error_message(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # the edge: never a traceback for the user
         if os.environ.get("KAMUS_DEBUG"):

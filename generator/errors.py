@@ -6,6 +6,8 @@ the data are *not* exceptions: they are collected in a
 :class:`generator.findings.Report` so that all of them come at once.
 """
 
+import errno
+
 
 class KamusError(Exception):
     """Base class of every error the library raises on purpose."""
@@ -37,3 +39,13 @@ class ValidationFailed(KamusError):
     def __init__(self, report):
         self.report = report
         super().__init__(f"{report.count('error')} galat dalam data kamus")
+
+
+def os_error_message(exc: OSError) -> str:
+    """An operating-system error in words a BKPSDM officer can act on."""
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    if exc.errno == errno.ENOSPC:
+        return f"disk penuh{where}; kosongkan ruang disk lalu jalankan ulang. Tidak ada hasil yang setengah jadi."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"tidak ada izin menulis atau membaca{where}; periksa izin folder atau pilih folder lain."
+    return f"berkas atau folder tidak dapat dipakai{where}: {exc.strerror or exc}."
