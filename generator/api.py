@@ -103,7 +103,7 @@ def _version(root, versi=None, per_tanggal=None) -> Project:
 
 def _label(project: Project) -> str:
     name = project.kamus.config.versi.nama
-    ref = f"versi {project.ref}" if project.ref else "folder kerja"
+    ref = f"versi {project.version}" if project.version else "folder kerja"
     return f"{name} ({ref})" if name else ref
 
 

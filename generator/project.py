@@ -61,22 +61,22 @@ class Project:
 
     @property
     def root(self) -> Path | None:
-        """The folder of a working-tree project (None for a git ref)."""
-        return getattr(self.source, "root", None)
+        """The folder of a working-tree project (None for a version read from git)."""
+        return self.source.root
 
     @property
     def repository(self) -> Path:
         """The folder of the git repository (or kamus folder) this version comes from."""
-        return getattr(self.source, "repo", None) or self.source.root
+        return self.source.repository
 
     @property
-    def ref(self) -> str | None:
-        """The git ref of this version, or None for the working tree."""
-        return getattr(self.source, "ref", None)
+    def version(self) -> str | None:
+        """The git version (tag, branch or commit) as named, or None for the working tree."""
+        return self.source.version
 
     @property
     def commit(self) -> str | None:
-        return getattr(self.source, "commit", None)
+        return self.source.commit
 
     @cached_property
     def timestamp(self) -> int:

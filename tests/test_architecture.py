@@ -103,3 +103,23 @@ def test_cli_imports_only_the_api_and_the_errors():
 def test_no_package_is_named_like_a_build_output():
     names = {p.name for p in PACKAGE.rglob("*") if p.is_dir() and p.name != "__pycache__"}
     assert not names & {"build", "dist", "site", "out", "output"}
+
+
+def _calls(path: Path):
+    return [node for node in ast.walk(ast.parse(path.read_text("utf-8"))) if isinstance(node, ast.Call)]
+
+
+def test_a_file_source_is_used_through_its_declared_interface():
+    """What a caller may ask of a FileSource is declared on the base class (with a default):
+    no `getattr` probes for a method or attribute that only some sources have."""
+    from generator.load import source as sources
+
+    probes = [f"{path.relative_to(REPO)}:{call.lineno}" for path in sorted(PACKAGE.rglob("*.py")) for call in _calls(path)
+              if isinstance(call.func, ast.Name) and call.func.id in ("getattr", "hasattr") and call.args
+              and "source" in ast.unparse(call.args[0])]
+    assert probes == []
+    declared = set(dir(sources.FileSource))
+    for kind in (sources.FolderSource, sources.GitSource, sources.OverlaySource):
+        methods = {name for name, value in vars(kind).items() if not name.startswith("_")
+                   and (callable(value) or isinstance(value, property))}
+        assert methods <= declared, f"{kind.__name__} has methods the FileSource interface does not declare"

@@ -51,12 +51,11 @@ def check_logo(documents: Documents, kamus: Kamus) -> list:
 def check_riwayat(documents: Documents, kamus: Kamus) -> list:
     """RIWAYAT-TAG: every enacted version names a tag git knows."""
     loaded, source = documents.config, documents.sources.source
-    has_ref = getattr(source, "has_ref", None)
-    if loaded is None or loaded.doc is None or not kamus.config.riwayat or has_ref is None:
+    if loaded is None or loaded.doc is None or not kamus.config.riwayat:
         return []
     found = []
     for index, versi in enumerate(kamus.config.riwayat):
-        known = has_ref(versi.tag)
+        known = source.has_version(versi.tag)
         if known:
             continue
         message = (f"tag `{versi.tag}` tidak ada di repositori git" if known is False else

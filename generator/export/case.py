@@ -55,8 +55,8 @@ def case_package(project) -> dict:
     instansi, versi, site = config.instansi.nama, config.versi, config.situs.url
     ns = namespace(instansi)
     moment = _moment(project)
-    label = versi.nama or project.ref or "versi kerja"
-    doc_id = str(uuid.uuid5(ns, f"dokumen:{versi.nama or project.ref or 'kerja'}"))
+    label = versi.nama or project.version or "versi kerja"
+    doc_id = str(uuid.uuid5(ns, f"dokumen:{versi.nama or project.version or 'kerja'}"))
     document_uri = {"title": f"Kamus Kompetensi {instansi}", "identifier": doc_id, "uri": _uri(site, "", doc_id)}
     item_types = {}
     for jenis in config.jenis_kompetensi.values():

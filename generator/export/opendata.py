@@ -30,7 +30,7 @@ def _versi(project) -> dict:
             "nomor": _or_none(versi.nomor), "tahun": int(versi.tahun) if versi.tahun.isdigit() else None,
             "tentang": _or_none(versi.tentang), "tanggal": _or_none(versi.tanggal),
             "penandatangan": ({"jabatan": signer.jabatan, "nama": _or_none(signer.nama)} if signer.jabatan else None),
-            "ref": project.ref, "commit": project.commit}
+            "ref": project.version, "commit": project.commit}
 
 
 def _persyaratan(position: Position) -> dict:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .discover import Sources, SourceFile
 from .document import Document
+from .source import FileSource
 from .yaml_strict import load_source
 
 
@@ -16,7 +17,7 @@ class Loaded:
     file: SourceFile
     doc: Document | None
     findings: list = field(default_factory=list)
-    stamp: tuple | None = None  # the file's stamp when it was read (folders only; see FolderSource.stamp)
+    stamp: tuple | None = None  # the file's stamp when it was read (see FileSource.stamp)
 
 
 @dataclass
@@ -46,23 +47,25 @@ class Documents:
         return [loaded.file.path for loaded in self.all() if loaded.doc is None or not isinstance(loaded.doc.data, dict)]
 
 
+def load_file(source: FileSource, file: SourceFile) -> Loaded:
+    """One file, strictly loaded, with its stamp taken before reading (a later edit is never missed)."""
+    stamp = source.stamp(file.path)
+    doc, problems = load_source(source, file.path)
+    return Loaded(file, doc, problems, stamp)
+
+
 def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> Documents:
     """Strictly load every file that discovery found; a file in ``reuse`` (path → the same
     file loaded before, unchanged since: see :func:`unchanged`) is not read again."""
     source = sources.source
     reuse = reuse or {}
-    prefetch = getattr(source, "prefetch", None)
-    if prefetch:
-        prefetch([f.path for f in sources.all() if f.path not in reuse])
-    stamp = getattr(source, "stamp", None)
+    source.prefetch([f.path for f in sources.all() if f.path not in reuse])
 
     def load(file: SourceFile) -> Loaded:
         if file.path in reuse:  # the very same object when nothing changed (the preview tests identity)
             earlier = reuse[file.path]
             return earlier if earlier.file == file else Loaded(file, earlier.doc, earlier.findings, earlier.stamp)
-        key = stamp(file.path) if stamp else None  # taken before reading: a later edit is never missed
-        doc, problems = load_source(source, file.path)
-        return Loaded(file, doc, problems, key)
+        return load_file(source, file)
 
     return Documents(sources=sources,
                      config=load(sources.config) if sources.config else None,
@@ -72,15 +75,8 @@ def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> 
                      development=[load(f) for f in sources.development])
 
 
-def unchanged(earlier: Documents, source) -> dict[str, Loaded]:
-    """The files of ``earlier`` that ``source`` still holds as they were loaded: an overlay
-    (a planned import) names the files it writes; a folder (the live preview) compares each
-    file's stamp now with its stamp when it was read."""
-    written = getattr(source, "writes", None)
-    stamp = getattr(source, "stamp", None)
-    if written is not None:
-        return {loaded.file.path: loaded for loaded in earlier.all() if loaded.file.path not in written}
-    if stamp is None:
-        return {}
-    return {loaded.file.path: loaded for loaded in earlier.all()
-            if loaded.stamp is not None and loaded.stamp == stamp(loaded.file.path)}
+def unchanged(earlier: Documents, source: FileSource) -> dict[str, Loaded]:
+    """The files of ``earlier`` that ``source`` still holds as they were loaded (see
+    :meth:`FileSource.unchanged`: an overlay knows the files it writes, a folder compares
+    each file's stamp now with its stamp when it was read)."""
+    return {loaded.file.path: loaded for loaded in earlier.all() if source.unchanged(loaded.file.path, loaded.stamp)}

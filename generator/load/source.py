@@ -38,9 +38,30 @@ def normalised(path: str) -> str | None:
 
 
 class FileSource:
-    """The files of one kamus version. Subclasses implement :meth:`files` and :meth:`_read`."""
+    """The files of one kamus version. Subclasses implement :meth:`files`, :meth:`read` and
+    :meth:`size`; everything else has a default that holds for any source."""
 
     label: str = ""  # how messages name this version
+    root: Path | None = None  # the folder of a working tree; None for a version read from git
+    repository: Path | None = None  # the folder of the git repository (or the kamus folder) it comes from
+    version: str | None = None  # the git version (tag, branch or commit) as named; None = the working tree
+    commit: str | None = None  # the commit id of that version
+
+    def prefetch(self, paths) -> None:
+        """Read many files ahead at once where that is cheaper (git); by default nothing."""
+
+    def stamp(self, path: str):
+        """What changes when the file's content may have changed (for caches), or None."""
+        return None
+
+    def unchanged(self, path: str, stamp) -> bool:
+        """True when ``path`` still holds what was read when it had ``stamp`` (so a document
+        loaded then can be taken over); by default nothing is known to be unchanged."""
+        return False
+
+    def has_version(self, version: str) -> bool | None:
+        """Whether git knows ``version`` in this source's repository (None: no repository or no git)."""
+        return None
 
     def files(self, top: str = "") -> list[str]:
         """Every visible file below ``top`` ("" = the whole root), sorted. Symbolic links that
@@ -76,7 +97,7 @@ class FolderSource(FileSource):
     """A kamus folder on disk (the working tree)."""
 
     def __init__(self, root):
-        self.root = Path(root)
+        self.root = self.repository = Path(root)
         self.label = str(root)
         self._real = os.path.realpath(self.root)
         self._links: dict[str, list[str]] = {}
@@ -126,12 +147,14 @@ class FolderSource(FileSource):
         return (self.root / path).stat().st_size
 
     def stamp(self, path: str):
-        """What changes when the file's content may have changed (for caches), or None."""
         try:
             info = (self.root / path).stat()
         except OSError:
             return None
         return info.st_size, info.st_mtime_ns, info.st_ino
+
+    def unchanged(self, path: str, stamp) -> bool:
+        return stamp is not None and stamp == self.stamp(path)
 
     def is_dir(self, path: str) -> bool:
         return self.inside(path) and (self.root / path).is_dir()
@@ -139,9 +162,8 @@ class FolderSource(FileSource):
     def is_file(self, path: str) -> bool:
         return self.inside(path) and (self.root / path).is_file()
 
-    def has_ref(self, ref: str) -> bool | None:
-        """Whether git knows ``ref`` in this folder's repository (None: no repository or no git)."""
-        return _has_ref(self.root, ref)
+    def has_version(self, version: str) -> bool | None:
+        return _has_ref(self.root, version)
 
 
 def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -182,15 +204,15 @@ def resolve_commit(repo: Path, ref: str) -> str:
 class GitSource(FileSource):
     """The files of a git ref, read from git objects: the working tree is never touched."""
 
-    def __init__(self, repo, ref: str):
-        self.repo = Path(repo)
-        self.ref = ref
-        self.label = ref
-        self.commit = resolve_commit(self.repo, ref)
+    def __init__(self, repository, version: str):
+        self.repository = Path(repository)
+        self.version = version
+        self.label = version
+        self.commit = resolve_commit(self.repository, version)
         self._blobs: dict[str, str] = {}  # path → blob id
         self._sizes: dict[str, int] = {}
         self._links: list[str] = []  # symbolic links (mode 120000) are never read
-        listing = git(self.repo, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
+        listing = git(self.repository, "ls-tree", "-r", "-l", "-z", "--full-tree", self.commit)
         for item in listing.split(b"\0"):
             if not item:
                 continue
@@ -212,8 +234,8 @@ class GitSource(FileSource):
         prefix = top.rstrip("/") + "/" if top else ""
         return sorted(p for p in self._links if p.startswith(prefix))
 
-    def has_ref(self, ref: str) -> bool | None:
-        return _has_ref(self.repo, ref)
+    def has_version(self, version: str) -> bool | None:
+        return _has_ref(self.repository, version)
 
     def is_dir(self, path: str) -> bool:
         prefix = path.rstrip("/") + "/"
@@ -230,7 +252,7 @@ class GitSource(FileSource):
         wanted = [p for p in paths if p in self._blobs and p not in self._cache]
         if not wanted:
             return
-        out = git(self.repo, "cat-file", "--batch", data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
+        out = git(self.repository, "cat-file", "--batch", data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
         offset = 0
         for path in wanted:
             header_end = out.index(b"\n", offset)
@@ -263,9 +285,9 @@ def commit_time(repo, ref: str = "HEAD") -> int:
     return int(out) if out.isdigit() else 0
 
 
-def open_source(root, ref: str | None = None) -> FileSource:
-    """The working tree of ``root``, or the version ``ref`` of the git repository at ``root``."""
-    return FolderSource(root) if ref is None else GitSource(root, ref)
+def open_source(root, version: str | None = None) -> FileSource:
+    """The working tree of ``root``, or ``version`` of the git repository at ``root``."""
+    return FolderSource(root) if version is None else GitSource(root, version)
 
 
 class OverlaySource(FileSource):
@@ -275,7 +297,7 @@ class OverlaySource(FileSource):
 
     def __init__(self, base: FolderSource, writes: dict[str, bytes], deletes=()):
         self.base, self.writes, self.deletes = base, dict(writes), set(deletes) - set(writes)
-        self.root, self.label = base.root, base.label
+        self.root, self.repository, self.label = base.root, base.repository, base.label
 
     def files(self, top: str = "") -> list[str]:
         prefix = top.rstrip("/") + "/" if top else ""
@@ -309,5 +331,9 @@ class OverlaySource(FileSource):
             return False
         return path in self.writes or self.base.is_file(path)
 
-    def has_ref(self, ref: str) -> bool | None:
-        return self.base.has_ref(ref)
+    def unchanged(self, path: str, stamp) -> bool:
+        """Every file the plan does not write is the base's file as it was loaded."""
+        return path not in self.writes and path not in self.deletes
+
+    def has_version(self, version: str) -> bool | None:
+        return self.base.has_version(version)

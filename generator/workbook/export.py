@@ -86,10 +86,9 @@ def workbook_layout(project) -> Layout:
 def _petunjuk(project, lay: Layout) -> Table:
     config = project.config
     versi = config.versi.nama or "-"
-    source = getattr(project.source, "ref", None)
     lines = [
         f"Kamus Kompetensi dan Standar Kompetensi Jabatan — {config.instansi.nama}",
-        f"Versi: {versi}" + (f" (diekspor dari versi git `{source}`)" if source else ""),
+        f"Versi: {versi}" + (f" (diekspor dari versi git `{project.version}`)" if project.version else ""),
         "",
         "Cara menyunting:",
         "1. Ubah isi sel di lembar Kompetensi, Level, Unit, Jabatan, Kebutuhan dan Persyaratan. Baris 1 adalah nama "
