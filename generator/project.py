@@ -21,11 +21,13 @@ from pathlib import Path
 from .bulk import bulk
 from .check import check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
+from .check.config import LOGO_MAX_BYTES
 from .errors import UsageError, ValidationFailed
 from .findings import Report
 from .load import Documents, FileSource, Sources, discover, load_documents, open_source, unchanged
 from .load.discover import is_kamus_root
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
+from .load.named import NamedFile, read_named
 from .load.source import commit_time
 from .model import Config, Kamus
 from .model.config import parse_date
@@ -143,6 +145,12 @@ class Project:
                                                f"mkdocs.yml tidak dapat dibaca: {exc.strerror or exc}")]
 
     @cached_property
+    def logo(self) -> NamedFile | None:
+        """The file `instansi.logo` names (read once: checked, then published), or None."""
+        path = self.config.instansi.logo
+        return read_named(self.source, path, LOGO_MAX_BYTES) if path else None
+
+    @cached_property
     def kamus_report(self) -> Report:
         """Every finding about the kamus itself (files, schemas, rules), snapshots aside."""
         doc, mkdocs_findings = self.mkdocs
@@ -150,8 +158,9 @@ class Project:
         report.extend(self.documents.findings)
         report.extend(self._schema[0])
         documents, kamus = self.documents, self.kamus
+        logo, tags = self.logo, (self.source.tags() if kamus.config.riwayat else None)
         with bulk():
-            report.extend(check_rules(documents, kamus))
+            report.extend(check_rules(documents, kamus, logo, tags))
         report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
         return report
 

@@ -123,3 +123,23 @@ def test_a_file_source_is_used_through_its_declared_interface():
         methods = {name for name, value in vars(kind).items() if not name.startswith("_")
                    and (callable(value) or isinstance(value, property))}
         assert methods <= declared, f"{kind.__name__} has methods the FileSource interface does not declare"
+
+
+def test_the_checks_read_no_kamus_file_and_run_no_git():
+    """check/ judges what the Project hands it (documents, model, the logo file, the git tags);
+    the only files it opens are the tool's own schemas and national reference text."""
+    reading = {"open", "read", "read_bytes", "read_text", "size", "is_file", "is_dir", "files", "tags", "stamp",
+               "load_file", "load_source", "run", "Popen", "check_output"}
+    found = set()
+    for path in sorted((PACKAGE / "check").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] + [node.module or ""] if isinstance(node, ast.ImportFrom) \
+                    else [a.name for a in node.names]
+                assert not {"subprocess", "os", "shutil"} & set(names), f"{path.name} imports {names}"
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in reading:
+                    found.add((path.name, name))
+    assert found == {("schema.py", "read_text"), ("national.py", "load_file")}

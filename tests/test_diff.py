@@ -237,3 +237,17 @@ def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_pat
     assert second.problem == "" and set(second.files) == {"PDF", "DOCX"}
     assert sorted(files) == ["docs/unduh/lampiran-kamus-2025.docx", "docs/unduh/lampiran-kamus-2025.pdf",
                              "docs/unduh/lampiran-versi-ini.docx", "docs/unduh/lampiran-versi-ini.pdf"]
+
+
+def test_riwayat_names_git_tags_of_the_version_read(tmp_path):
+    repo = build_versions_repo(tmp_path / "kamus")
+    (repo / "kamus.yaml").write_text("riwayat:\n  - {tag: kamus-2024, label: Perbup 5/2024}\n"
+                                     "  - {tag: main, label: Cabang main}\n", "utf-8")
+    found = [(f.rule, f.line, f.message) for f in api.validate(repo).findings if f.severity == "error"]
+    assert found == [("RIWAYAT-TAG", 3, "tag `main` tidak ada di repositori git")]
+    git(repo, "add", "kamus.yaml")
+    git(repo, "commit", "-q", "-m", "riwayat")
+    git(repo, "tag", "kamus-2026")
+    # a version read from git is checked against the tags of its repository
+    assert [f.rule for f in api.open_project(repo, "kamus-2026").report.findings if f.severity == "error"] \
+        == ["RIWAYAT-TAG"]

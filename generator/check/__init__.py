@@ -2,13 +2,16 @@
 
 :func:`check_schemas` validates each loaded document against its JSON Schema and says
 which documents the strict model may be built from; :func:`check_rules` runs every
-cross-file rule over the documents and the model. Neither reads files nor builds
-anything: :class:`generator.project.Project` drives the stages.
+cross-file rule over the documents and the model. Neither reads a file of the kamus,
+runs git, nor builds anything: :class:`generator.project.Project` drives the stages and
+hands over what lies outside the documents (the logo file, the git tags). The only files
+this package opens are the tool's own schemas and national reference text.
 """
 
 from __future__ import annotations
 
 from ..load import Documents
+from ..load.named import NamedFile
 from ..model import Kamus
 from . import identity, national, policy, references
 from .config import check_logo, check_riwayat, check_talenta, check_tanggal
@@ -47,12 +50,16 @@ def _known(group, unit: bool = False) -> set[str]:
     return known
 
 
-def check_rules(documents: Documents, kamus: Kamus) -> list:
+def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None = None,
+                tags: frozenset[str] | None = None) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and policy
-    over the model built from the valid ones."""
+    over the model built from the valid ones. ``logo`` is the file `instansi.logo` names and
+    ``tags`` the git tags of the repository (None: no repository or no git), both as the
+    project read them."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
     development = documents.development
-    found = check_logo(documents, kamus) + check_riwayat(documents, kamus) + check_tanggal(documents, kamus)
+    found = check_logo(documents, kamus, logo) + check_riwayat(documents, kamus, tags)
+    found += check_tanggal(documents, kamus)
     found += check_talenta(documents, kamus)
     found += identity.check_unique(_parsed(competencies), "competency")
     found += identity.check_unique(_parsed(positions), "position")

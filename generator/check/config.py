@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..load import Documents
+from ..load.named import NamedFile
 from ..model import Kamus
 from ..model.config import parse_date
 from ..rules import finding
@@ -22,43 +23,42 @@ def image_type(head: bytes) -> str | None:
     return next((ending for magic, ending in _IMAGE_MAGIC if head.startswith(magic)), None)
 
 
-def check_logo(documents: Documents, kamus: Kamus) -> list:
-    """CONFIG-LOGO-PATH, CONFIG-LOGO-MISSING, CONFIG-LOGO-TYPE."""
-    logo, loaded = kamus.config.instansi.logo, documents.config
-    if not logo or loaded is None or loaded.doc is None:
+def check_logo(documents: Documents, kamus: Kamus, logo: NamedFile | None) -> list:
+    """CONFIG-LOGO-PATH, CONFIG-LOGO-MISSING, CONFIG-LOGO-TYPE (``logo``: the file `instansi.logo`
+    names, as the project read it)."""
+    loaded = documents.config
+    if logo is None or not kamus.config.instansi.logo or loaded is None or loaded.doc is None:
         return []
-    source, where = documents.sources.source, loaded.doc.where(("instansi", "logo"))
+    path, where = logo.path, loaded.doc.where(("instansi", "logo"))
 
     def at(rule, message):
         return [finding(rule, loaded.doc.path, *where, message)]
 
-    if not source.inside(logo):
-        return at("CONFIG-LOGO-PATH", f"jalur logo `{logo}` keluar dari folder kamus")
-    if not source.is_file(logo):
-        return at("CONFIG-LOGO-MISSING", f"berkas logo `{logo}` tidak ditemukan")
-    try:
-        size, head = source.size(logo), source.read(logo, limit=16)
-    except OSError as exc:
-        return at("CONFIG-LOGO-MISSING", f"berkas logo `{logo}` tidak dapat dibaca: {exc.strerror or exc}")
-    if image_type(head) is None:
-        return at("CONFIG-LOGO-TYPE", f"berkas logo `{logo}` bukan gambar PNG, JPEG, GIF atau WebP")
-    if size > LOGO_MAX_BYTES:
-        return at("CONFIG-LOGO-TYPE", f"berkas logo `{logo}` berukuran {size:,} byte; batasnya "
+    if not logo.inside:
+        return at("CONFIG-LOGO-PATH", f"jalur logo `{path}` keluar dari folder kamus")
+    if not logo.found:
+        return at("CONFIG-LOGO-MISSING", f"berkas logo `{path}` tidak ditemukan")
+    if logo.error:
+        return at("CONFIG-LOGO-MISSING", f"berkas logo `{path}` tidak dapat dibaca: {logo.error}")
+    if image_type(logo.data[:16]) is None:
+        return at("CONFIG-LOGO-TYPE", f"berkas logo `{path}` bukan gambar PNG, JPEG, GIF atau WebP")
+    if logo.size > LOGO_MAX_BYTES:
+        return at("CONFIG-LOGO-TYPE", f"berkas logo `{path}` berukuran {logo.size:,} byte; batasnya "
                                       f"{LOGO_MAX_BYTES:,} byte".replace(",", "."))
     return []
 
 
-def check_riwayat(documents: Documents, kamus: Kamus) -> list:
-    """RIWAYAT-TAG: every enacted version names a tag git knows."""
-    loaded, source = documents.config, documents.sources.source
+def check_riwayat(documents: Documents, kamus: Kamus, tags: frozenset[str] | None) -> list:
+    """RIWAYAT-TAG: every enacted version names a tag of the git repository (``tags``; None when
+    the kamus folder is no git repository, or git is missing)."""
+    loaded = documents.config
     if loaded is None or loaded.doc is None or not kamus.config.riwayat:
         return []
     found = []
     for index, versi in enumerate(kamus.config.riwayat):
-        known = source.has_version(versi.tag)
-        if known:
+        if tags is not None and versi.tag in tags:
             continue
-        message = (f"tag `{versi.tag}` tidak ada di repositori git" if known is False else
+        message = (f"tag `{versi.tag}` tidak ada di repositori git" if tags is not None else
                    f"tag `{versi.tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
         found.append(finding("RIWAYAT-TAG", loaded.doc.path, *loaded.doc.where(("riwayat", index, "tag")), message))
     return found

@@ -59,8 +59,8 @@ class FileSource:
         loaded then can be taken over); by default nothing is known to be unchanged."""
         return False
 
-    def has_version(self, version: str) -> bool | None:
-        """Whether git knows ``version`` in this source's repository (None: no repository or no git)."""
+    def tags(self) -> frozenset[str] | None:
+        """The git tags of this source's repository (None: no repository, or no git to ask)."""
         return None
 
     def files(self, top: str = "") -> list[str]:
@@ -162,8 +162,8 @@ class FolderSource(FileSource):
     def is_file(self, path: str) -> bool:
         return self.inside(path) and (self.root / path).is_file()
 
-    def has_version(self, version: str) -> bool | None:
-        return _has_ref(self.root, version)
+    def tags(self) -> frozenset[str] | None:
+        return _tags(self.root)
 
 
 def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -179,17 +179,14 @@ def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def _has_ref(repo: Path, ref: str) -> bool | None:
+def _tags(repo: Path) -> frozenset[str] | None:
     try:
-        inside = subprocess.run(["git", "-C", str(repo), "rev-parse", "--is-inside-work-tree"], capture_output=True,
-                                check=False, timeout=20)
-        if inside.returncode:
-            return None
-        done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-                              capture_output=True, check=False, timeout=20)
+        done = subprocess.run(["git", "-C", str(repo), "tag", "--list"], capture_output=True, check=False, timeout=20)
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.returncode == 0
+    if done.returncode:
+        return None
+    return frozenset(done.stdout.decode("utf-8", "replace").split())
 
 
 def resolve_commit(repo: Path, ref: str) -> str:
@@ -234,8 +231,8 @@ class GitSource(FileSource):
         prefix = top.rstrip("/") + "/" if top else ""
         return sorted(p for p in self._links if p.startswith(prefix))
 
-    def has_version(self, version: str) -> bool | None:
-        return _has_ref(self.repository, version)
+    def tags(self) -> frozenset[str] | None:
+        return _tags(self.repository)
 
     def is_dir(self, path: str) -> bool:
         prefix = path.rstrip("/") + "/"
@@ -335,5 +332,5 @@ class OverlaySource(FileSource):
         """Every file the plan does not write is the base's file as it was loaded."""
         return path not in self.writes and path not in self.deletes
 
-    def has_version(self, version: str) -> bool | None:
-        return self.base.has_version(version)
+    def tags(self) -> frozenset[str] | None:
+        return self.base.tags()

@@ -127,7 +127,7 @@ def static_files(project: Project, content: SiteContent, templates=TEMPLATES) ->
     (the Indonesian 404 page) beside docs/."""
     files = {}
     if content.logo:
-        files[f"docs/{content.logo}"] = project.source.read(project.kamus.config.instansi.logo)
+        files[f"docs/{content.logo}"] = project.logo.data  # checked: a whole image within the size limit
     for folder, target in (("assets", "docs/assets"), ("overrides", "overrides")):
         base = templates / folder
         for path in sorted(base.rglob("*")):
