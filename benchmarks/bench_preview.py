@@ -69,10 +69,11 @@ def edits(root: Path, count: int):
 
 
 def preview_times(root: Path, count: int) -> list[dict]:
+    from generator.project import Project
     from generator.publish.preview import Preview
 
     with tempfile.TemporaryDirectory(prefix="kamus-bench-preview-") as tmp:
-        preview = Preview(root, tmp)
+        preview = Preview(Project.open(root), tmp)
         asked = []
         preview.request_rebuild = lambda: asked.append(1)
         preview.rebuild()

@@ -30,7 +30,7 @@ from generator.publish.site import render_project, run_mkdocs  # noqa: E402
 _RUNNER = """
 import json, sys, time
 started = time.perf_counter()
-from generator.publish.site import build_site
+from generator.api import build as build_site
 result = build_site(sys.argv[1], sys.argv[2])
 print(json.dumps({"total": time.perf_counter() - started, "generation": result.render_seconds,
                   "mkdocs": result.mkdocs_seconds, "pages": result.pages}))

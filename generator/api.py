@@ -1,6 +1,9 @@
 """The library API: one function per command; the CLI is a thin layer over it.
 
-Every command opens a :class:`~generator.project.Project`. Errors are typed
+Every command that reads a kamus opens one :class:`~generator.project.Project`, once, through
+:func:`open_project`: the working tree at ``root``, a git ``version`` of its repository, or
+the enacted version in force on the day ``as_of`` (the CLI's ``--versi`` and
+``--per-tanggal``); that Project is passed to every stage. Errors are typed
 (:mod:`generator.errors`); findings in the data are never exceptions but a
 :class:`~generator.findings.Report` (or :class:`~generator.errors.ValidationFailed`
 carrying one, where a command needs sound data).
@@ -30,7 +33,7 @@ from .lampiran import WRITERS
 from .lazy import lazy_attributes
 from .model import Kamus
 from .outputs import write_file
-from .project import Project, version_ref
+from .project import Project, open_compared, open_version
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
 
@@ -53,14 +56,16 @@ __all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS
            "rules", "rules_table", "serve", "talenta", "validate"]
 
 
-def open_project(root=".", ref: str | None = None) -> Project:
-    """The kamus at ``root`` (or version ``ref`` of its git repository)."""
-    return Project.open(root, ref=ref)
+def open_project(root=".", version: str | None = None, as_of: str | None = None) -> Project:
+    """The kamus at ``root``: its working tree, ``version`` (a git tag, branch or commit) of its
+    repository, or the enacted version (`riwayat`) in force on the day ``as_of`` (YYYY-MM-DD).
+    Nothing is read until a stage asks for it."""
+    return open_version(root, version, as_of)
 
 
-def validate(root=".") -> Report:
+def validate(root=".", version: str | None = None, as_of: str | None = None) -> Report:
     """Every finding for the kamus at ``root`` (raises UsageError when it is no kamus root)."""
-    return open_project(root).report
+    return open_project(root, version, as_of).report
 
 
 def format_report(report: Report, name: str = "text", strict: bool = False) -> str:
@@ -68,21 +73,22 @@ def format_report(report: Report, name: str = "text", strict: bool = False) -> s
     return reporters.REPORTERS[name](report, strict)
 
 
-def load_kamus(root=".", strict: bool = False) -> Kamus:
+def load_kamus(root=".", strict: bool = False, version: str | None = None, as_of: str | None = None) -> Kamus:
     """The model of a kamus that passes validation; raises ValidationFailed otherwise."""
-    return open_project(root).require_valid(strict)
+    return open_project(root, version, as_of).require_valid(strict)
 
 
-def build(root=".", output=None, allow_code: bool = False, versi: str | None = None) -> BuildResult:
-    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``);
-    ``versi`` (a git tag, branch or commit) builds the site of that version.
+def build(root=".", output=None, allow_code: bool = False, version: str | None = None,
+          as_of: str | None = None) -> BuildResult:
+    """`kamus build`: validate, render and build the site into ``output`` (default ``root/site``),
+    of the working tree, of ``version`` or of the version in force on the day ``as_of``.
 
     ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
     (hooks, theme.custom_dir, …); without it such a mkdocs.yml stops the build (BuildError).
     """
     from .publish.site import build_site
 
-    return build_site(root, output, allow_code, ref=versi)
+    return build_site(open_project(root, version, as_of), output, allow_code)
 
 
 @dataclass
@@ -90,43 +96,44 @@ class Written:
     """A file a command wrote: where, which kamus version it holds, how large it is."""
 
     path: Path
-    versi: str  # the version's label, its ref, or "folder kerja"
+    version: str  # the version's name (`versi` in kamus.yaml) with its git version, or "folder kerja"
     size: int
 
 
-def _version(root, versi=None, per_tanggal=None) -> Project:
+def _sound(root, version: str | None, as_of: str | None) -> Project:
     """The sound project of the version a command works on (raises ValidationFailed)."""
-    project = open_project(root, ref=version_ref(root, versi, per_tanggal))
+    project = open_project(root, version, as_of)
     project.require_valid()
     return project
 
 
 def _label(project: Project) -> str:
     name = project.kamus.config.versi.nama
-    ref = f"versi {project.version}" if project.version else "folder kerja"
-    return f"{name} ({ref})" if name else ref
+    version = f"versi {project.version}" if project.version else "folder kerja"
+    return f"{name} ({version})" if name else version
 
 
-def lampiran(root=".", output="lampiran.pdf", versi: str | None = None, per_tanggal: str | None = None) -> Written:
+def lampiran(root=".", output="lampiran.pdf", version: str | None = None, as_of: str | None = None) -> Written:
     """`kamus lampiran`: the Lampiran of the regulation as DOCX or PDF (chosen by the suffix of
-    ``output``), of the working tree, of version ``versi``, or of the version in force on the
-    day ``per_tanggal`` (YYYY-MM-DD)."""
+    ``output``), of the working tree, of ``version``, or of the version in force on the day
+    ``as_of`` (YYYY-MM-DD)."""
     suffix = Path(output).suffix.lower()
     if suffix not in WRITERS:
         raise UsageError(f"berkas keluaran '{output}' harus berakhiran .docx (untuk disunting di Word) atau .pdf.")
-    project = _version(root, versi, per_tanggal)
+    project = _sound(root, version, as_of)
     from .lampiran import build_lampiran
 
     data = WRITERS[suffix](build_lampiran(project.kamus))
     return Written(write_file(root, Path(output), data, LAMPIRAN_FORMATS), _label(project), len(data))
 
 
-def export(root=".", format: str = "json", output="kamus.json", versi: str | None = None) -> Written:
+def export(root=".", format: str = "json", output="kamus.json", version: str | None = None,
+           as_of: str | None = None) -> Written:
     """`kamus export`: the kamus as open data in ``format`` (see :data:`EXPORT_FORMATS`)."""
     if format not in EXPORTERS:
         raise UsageError(f"format `{format}` tidak dikenal; pilih {', '.join(EXPORTERS)}.")
     exporter = EXPORTERS[format]
-    project = _version(root, versi)
+    project = _sound(root, version, as_of)
     data = exporter.write(project)
     return Written(write_file(root, Path(output), data, exporter.suffixes), _label(project), len(data))
 
@@ -142,50 +149,61 @@ def _read_input(path) -> bytes:
     return data
 
 
-def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False, write: bool = True,
+def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False, dry_run: bool = False,
                  unit: str | None = None) -> Applied:
     """`kamus import`: the edits in a workbook (``xlsx``) or in SKJ forms (``skj-form``) become
-    edits of the kamus's YAML files, all or nothing; ``write=False`` only checks and
+    edits of the working tree's YAML files, all or nothing; ``dry_run`` only checks and
     summarises. Raises ValidationFailed when the kamus itself has errors before the import."""
     files = [Path(f) for f in files]
     if format not in IMPORT_FORMATS:
         raise UsageError(f"format `{format}` tidak dikenal; pilih {', '.join(IMPORT_FORMATS)}.")
     if not files:
         raise UsageError("sebutkan berkas yang diimpor.")
+    if format == "xlsx" and len(files) != 1:
+        raise UsageError("format xlsx mengimpor satu buku kerja sekaligus.")
+    project = open_project(root)
     if format == "xlsx":
-        if len(files) != 1:
-            raise UsageError("format xlsx mengimpor satu buku kerja sekaligus.")
         from .workbook.importing import import_workbook  # loaded when used: startup of every other command
 
-        return import_workbook(root, _read_input(files[0]), files[0].name, remove, write)
+        return import_workbook(project, _read_input(files[0]), files[0].name, remove, dry_run)
     from .workbook.skj_form import import_forms
 
-    return import_forms(root, [(f.name, _read_input(f)) for f in files], unit, write)
+    return import_forms(project, [(f.name, _read_input(f)) for f in files], unit, dry_run)
 
 
-def init(folder=".", instansi: str | None = None, singkatan: str | None = None, alat: str | None = None,
+def init(folder=".", instansi: str | None = None, singkatan: str | None = None, requirement: str | None = None,
          git: bool = True) -> Created:
     """`kamus init`: a new kamus in ``folder`` (new or empty) that validates and builds at once;
-    ``alat`` is the pip requirement that installs this tool in the new kamus's CI (default:
-    where this tool was installed from)."""
+    ``requirement`` is the pip requirement that installs this tool in the new kamus's CI
+    (default: where this tool was installed from)."""
     from .skeleton import create_kamus
 
-    return create_kamus(folder, instansi, singkatan, alat, git)
+    return create_kamus(folder, instansi, singkatan, requirement, git,
+                        check=lambda staged: open_project(staged).require_valid(strict=True))
 
 
-def render(root=".", output=None) -> Path:
+def render(root=".", output=None, version: str | None = None, as_of: str | None = None) -> Path:
     """`kamus render`: write the Markdown project (docs/ and mkdocs.yml) into ``output``."""
     from .publish.site import write_project
 
-    return write_project(open_project(root), output)
+    return write_project(open_project(root, version, as_of), output)
 
 
-def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print) -> None:
-    """`kamus serve`: a live preview until interrupted; ``announce`` receives the address (and
-    how to stop) once the first build is done."""
+FIXED_VERSION_PREVIEW = ("pratinjau langsung memantau folder kerja dan membangun ulang setiap kali berkas disimpan; "
+                         "versi tetap (--versi atau --per-tanggal) tidak pernah berubah, jadi tidak ada yang dipantau. "
+                         "Bangun situs versi itu dengan `kamus build` dan opsi yang sama, lalu buka folder hasilnya.")
+
+
+def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print,
+          version: str | None = None, as_of: str | None = None) -> None:
+    """`kamus serve`: a live preview of the working tree until interrupted; ``announce``
+    receives the address (and how to stop) once the first build is done. A fixed version
+    (``version``, ``as_of``) is a UsageError: there is nothing to watch."""
+    if version or as_of:
+        raise UsageError(FIXED_VERSION_PREVIEW)
     from .publish.preview import serve as serve_preview  # livereload: loaded only for the preview
 
-    serve_preview(root, dev_addr, allow_code=allow_code, announce=announce)
+    serve_preview(open_project(root), dev_addr, allow_code=allow_code, announce=announce)
 
 
 @dataclass
@@ -195,7 +213,7 @@ class TalentResult:
     analysis: Analysis
     period: Period
     kamus: Kamus
-    root: Path | None = None  # the kamus root: the restricted report is never written inside it
+    root: Path | None = None  # the kamus repository: the restricted report is never written inside it
 
     def write(self, name: str, out, plain_csv: bool = False) -> None:
         """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
@@ -226,20 +244,24 @@ class TalentResult:
         return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
 
 
-def talenta(root=".", periode: str | None = None) -> TalentResult:
-    """Talent results of period ``periode`` (default: the latest); raises ValidationFailed when
-    the kamus or a snapshot has errors."""
-    project = open_project(root)
+def talenta(root=".", period: str | None = None, version: str | None = None, as_of: str | None = None) -> TalentResult:
+    """Talent results of ``period`` (default: the latest), from the kamus and the snapshots of
+    the working tree (or of ``version``, or of the version in force on the day ``as_of``);
+    raises ValidationFailed when the kamus or a snapshot has errors."""
+    project = open_project(root, version, as_of)
     kamus = project.require_valid()
     analysis = analyse(project.snapshots, kamus)
-    return TalentResult(analysis, select(analysis, periode), kamus, project.root)
+    return TalentResult(analysis, select(analysis, period), kamus, project.repository)
 
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:
-    """`kamus diff`: what changed in meaning between two versions (git refs or folders)."""
-    from .diff.versions import compare_versions
+    """`kamus diff`: what changed in meaning between two versions (git versions of the
+    repository at ``root``, or kamus folders); the impact counts come from the latest snapshot
+    of the working tree at ``root``."""
+    from .diff.versions import compare_projects
 
-    return compare_versions(root, old, new, with_impact)
+    return compare_projects(open_compared(root, old), open_compared(root, new), old, new,
+                            current=open_project(root) if with_impact else None)
 
 
 def rules() -> list:

@@ -58,9 +58,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: galat: {_translate(message)}\n")
 
 
-def _root_argument(parser):
+def _root_argument(parser, versions: bool = True, hidden: bool = False):
+    """--root and (``versions``) --versi / --per-tanggal: the same for every command that reads a kamus
+    (``hidden``: accepted only to be refused in words, as by `kamus serve`)."""
     parser.add_argument("--root", default=".", metavar="FOLDER",
                         help="folder kamus yang berisi competencies/ dan positions/ (bawaan: folder ini)")
+    if not versions:
+        return
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--versi", dest="version", metavar="REF", help=argparse.SUPPRESS if hidden else
+                       "versi kamus yang dipakai: tag, cabang atau commit git (bawaan: folder kerja)")
+    which.add_argument("--per-tanggal", dest="as_of", metavar="YYYY-MM-DD", help=argparse.SUPPRESS if hidden else
+                       "versi yang berlaku pada tanggal itu, dipilih dari `riwayat` di kamus.yaml")
 
 
 ALLOW_CODE_VARIABLE = "KAMUS_IZINKAN_KODE"
@@ -101,7 +110,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     init.add_argument("--instansi", metavar="NAMA",
                       help='nama instansi, misalnya "Pemerintah Kabupaten Sleman" (bisa diubah nanti di kamus.yaml)')
     init.add_argument("--singkatan", metavar="TEKS", help='singkatan nama instansi, misalnya "Pemkab Sleman"')
-    init.add_argument("--alat", metavar="SYARAT_PIP",
+    init.add_argument("--alat", dest="requirement", metavar="SYARAT_PIP",
                       help="cara CI memasang alat Kamus, ditulis ke requirements.txt, misalnya "
                            '"kamus @ git+https://git.contoh.go.id/bkpsdm/kamus-alat@v1.0" '
                            "(bawaan: sumber alat yang sedang dipakai ini)")
@@ -129,8 +138,6 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     _root_argument(build)
     build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
     _allow_code_argument(build)
-    build.add_argument("--versi", metavar="REF",
-                       help="bangun situs versi lain: tag, cabang atau commit git (bawaan: folder kerja)")
     build.set_defaults(run=_build)
 
     lampiran = add(
@@ -140,10 +147,6 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "III. Matriks level kompetensi manajerial dan sosial kultural, dan blok tanda tangan. Format "
                     "mengikuti akhiran berkas: .docx atau .pdf. Masukan yang sama menghasilkan berkas yang sama persis.")
     _root_argument(lampiran)
-    which = lampiran.add_mutually_exclusive_group()
-    which.add_argument("--versi", metavar="REF", help="versi yang dipakai: tag, cabang atau commit git (bawaan: folder kerja)")
-    which.add_argument("--per-tanggal", metavar="YYYY-MM-DD", dest="per_tanggal",
-                       help="versi yang berlaku pada tanggal itu, dipilih dari `riwayat` di kamus.yaml")
     lampiran.add_argument("--output", metavar="BERKAS", required=True,
                           help="berkas tujuan, misalnya lampiran.docx atau lampiran.pdf")
     lampiran.set_defaults(run=_lampiran)
@@ -155,7 +158,6 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     _root_argument(export)
     export.add_argument("--format", choices=list(api.EXPORT_FORMATS), default="json",
                         help="bentuk data: " + ", ".join(api.EXPORT_FORMATS) + " (bawaan: json)")
-    export.add_argument("--versi", metavar="REF", help="versi yang diekspor: tag, cabang atau commit git (bawaan: folder kerja)")
     export.add_argument("--output", metavar="BERKAS", required=True,
                         help="berkas tujuan, misalnya kamus.json atau kamus.xlsx")
     export.set_defaults(run=_export)
@@ -168,14 +170,14 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "galat, tidak ada satu berkas pun yang diubah dan setiap masalah disebut lembar, baris dan "
                     "kolomnya (misalnya Kebutuhan!C14). Diakhiri ringkasan perubahan (Markdown) untuk pull request.")
     impor.add_argument("files", nargs="+", metavar="BERKAS", help="buku kerja .xlsx (formulir SKJ: satu berkas atau lebih)")
-    _root_argument(impor)
+    _root_argument(impor, versions=False)
     impor.add_argument("--format", choices=list(api.IMPORT_FORMATS), default="xlsx",
                        help="bentuk masukan: xlsx (bawaan, buku kerja kamus) atau skj-form (formulir SKJ)")
-    impor.add_argument("--hapus", action="store_true",
+    impor.add_argument("--hapus", dest="remove", action="store_true",
                        help="hapus kompetensi, unit dan jabatan yang tidak ada lagi di buku kerja (tanpa opsi ini "
                             "hanya didaftar)")
     impor.add_argument("--unit", metavar="UNIT", help="skj-form: unit (folder di positions/) untuk jabatan baru")
-    impor.add_argument("--coba", action="store_true",
+    impor.add_argument("--coba", dest="dry_run", action="store_true",
                        help="periksa dan tampilkan ringkasan perubahan tanpa menulis berkas apa pun")
     impor.set_defaults(run=_import)
 
@@ -192,7 +194,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         description="Jalankan server pratinjau. Menyimpan berkas YAML atau templat membangun ulang halaman "
                     "dan memuat ulang peramban dalam beberapa detik; berkas yang rusak ditampilkan galatnya "
                     "di atas halaman tanpa menghentikan server.")
-    _root_argument(serve)
+    _root_argument(serve, hidden=True)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="alamat server (bawaan: 127.0.0.1:8000)")
     _allow_code_argument(serve)
@@ -201,10 +203,11 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     talenta = add(
         "talenta", help="manajemen talenta dari snapshot pegawai: kotak 9, JPM, kelompok talenta, suksesi",
         description="Hitung kotak manajemen talenta, job-person match, kelompok talenta, rencana suksesi dan "
-                    "pergerakan dari snapshot di folder snapshots/. Hasil bernama adalah data pribadi: "
-                    "--output menulis laporan terbatas (RAHASIA), tidak pernah ke situs.")
+                    "pergerakan dari snapshot di folder snapshots/ (dengan --versi atau --per-tanggal: kamus dan "
+                    "snapshot versi itu). Hasil bernama adalah data pribadi: --output menulis laporan terbatas "
+                    "(RAHASIA), tidak pernah ke situs.")
     _root_argument(talenta)
-    talenta.add_argument("--periode", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
+    talenta.add_argument("--periode", dest="period", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
     talenta.add_argument("--format", choices=list(api.TALENT_FORMATS), default="text",
                          help="bentuk keluaran di layar: text (bawaan), json atau csv")
     talenta.add_argument("--output", metavar="FOLDER",
@@ -221,7 +224,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "Versi lama yang tidak lolos aturan sekarang tetap dibandingkan. Folder kerja tidak diubah.")
     compare.add_argument("old", metavar="LAMA", help="versi lama: ref git (tag, cabang, commit) atau folder kamus")
     compare.add_argument("new", metavar="BARU", help="versi baru: ref git atau folder kamus")
-    _root_argument(compare)
+    _root_argument(compare, versions=False)
     compare.add_argument("--format", choices=list(api.DIFF_FORMATS), default="text",
                          help="bentuk laporan: text (bawaan), markdown (ringkasan pull request) atau json")
     compare.set_defaults(run=_diff)
@@ -236,7 +239,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
 
 
 def _validate(args) -> int:
-    result = api.validate(args.root)
+    result = api.validate(args.root, args.version, args.as_of)
     sys.stdout.write(api.format_report(result, args.format, args.strict))
     return result.exit_code(args.strict)
 
@@ -261,7 +264,7 @@ def _attempt(work, done, failure: str = NOT_BUILT) -> int:
 
 
 def _build(args) -> int:
-    return _attempt(lambda: api.build(args.root, args.output, allow_code=_allow_code(args), versi=args.versi),
+    return _attempt(lambda: api.build(args.root, args.output, _allow_code(args), args.version, args.as_of),
                     lambda result: f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
                                    f"render {api.angka(result.render_seconds, 1)} dtk, "
                                    f"mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).\n"
@@ -273,9 +276,8 @@ def _build(args) -> int:
 
 
 def _init(args) -> int:
-    made = api.init(args.folder, args.instansi, args.singkatan, args.alat, args.git)
-    where = made.root
-    lines = [f"Kamus baru dibuat di {where} ({api.angka(len(made.files))} berkas"
+    made = api.init(args.folder, args.instansi, args.singkatan, args.requirement, args.git)
+    lines = [f"Kamus baru dibuat di {made.root} ({api.angka(len(made.files))} berkas"
              + ("; repositori git baru, cabang main" if made.git else "") + ") dan lolos `kamus validate --strict`.",
              f"CI memasang alat Kamus dengan requirements.txt: {made.requirement}"]
     if not made.requirement_known:
@@ -285,7 +287,7 @@ def _init(args) -> int:
     if not args.instansi:
         lines.append(f"Ganti nama instansi \"{api.DEFAULT_INSTANSI}\" di kamus.yaml (atau jalankan ulang dengan --instansi).")
     lines += ["Langkah berikutnya:",
-              f"  cd {where}",
+              f"  cd {made.root}",
               "  kamus serve              # pratinjau situs di http://127.0.0.1:8000/",
               "  kamus build              # bangun situs ke folder site/"]
     if made.git:
@@ -295,21 +297,21 @@ def _init(args) -> int:
 
 
 def _lampiran(args) -> int:
-    return _attempt(lambda: api.lampiran(args.root, args.output, args.versi, args.per_tanggal),
-                    lambda written: f"Lampiran {written.versi} ditulis ke {written.path} ({written.size // 1024} KB).",
+    return _attempt(lambda: api.lampiran(args.root, args.output, args.version, args.as_of),
+                    lambda written: f"Lampiran {written.version} ditulis ke {written.path} ({written.size // 1024} KB).",
                     "Lampiran tidak ditulis karena data kamus berisi galat.")
 
 
 def _export(args) -> int:
-    return _attempt(lambda: api.export(args.root, args.format, args.output, args.versi),
-                    lambda written: f"Data {args.format} {written.versi} ditulis ke {written.path} "
+    return _attempt(lambda: api.export(args.root, args.format, args.output, args.version, args.as_of),
+                    lambda written: f"Data {args.format} {written.version} ditulis ke {written.path} "
                                     f"({written.size // 1024} KB).",
                     "data tidak diekspor karena data kamus berisi galat.")
 
 
 def _import(args) -> int:
     try:
-        result = api.import_files(args.root, args.files, args.format, args.hapus, not args.coba, args.unit)
+        result = api.import_files(args.root, args.files, args.format, args.remove, args.dry_run, args.unit)
     except ValidationFailed as failed:
         return _failed(failed, "impor dibatalkan: perbaiki dulu galat kamus di atas (sebelum impor).")
     sys.stdout.write(result.text())
@@ -319,7 +321,7 @@ def _import(args) -> int:
     if result.comparison is not None:
         sys.stdout.write(("\n" if result.findings else "") + result.comparison.format("markdown"))
     plan = result.plan
-    if args.coba:
+    if args.dry_run:
         print(f"Coba saja: {len(plan.writes)} berkas akan ditulis, {len(plan.deletes)} dihapus; tidak ada yang "
               "diubah.", file=sys.stderr)
     else:
@@ -332,14 +334,14 @@ def _import(args) -> int:
 
 
 def _render(args) -> int:
-    return _attempt(lambda: api.render(args.root, args.output),
+    return _attempt(lambda: api.render(args.root, args.output, args.version, args.as_of),
                     lambda _: f"Proyek Markdown ditulis di {args.output}; bangun dengan: "
                               f"mkdocs build -f {args.output}/mkdocs.yml")
 
 
 def _serve(args) -> int:
     try:
-        api.serve(args.root, args.dev_addr, allow_code=_allow_code(args), announce=lambda text: print(text, flush=True))
+        api.serve(args.root, args.dev_addr, _allow_code(args), functools.partial(print, flush=True), args.version, args.as_of)
     except ValidationFailed as failed:
         return _failed(failed)
     return 0
@@ -347,7 +349,7 @@ def _serve(args) -> int:
 
 def _talenta(args) -> int:
     try:
-        result = api.talenta(args.root, args.periode)
+        result = api.talenta(args.root, args.period, args.version, args.as_of)
     except ValidationFailed as failed:
         return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
     result.write(args.format, sys.stdout, plain_csv=args.csv_standar)

@@ -25,10 +25,11 @@ from .check.config import LOGO_MAX_BYTES
 from .errors import UsageError, ValidationFailed
 from .findings import Report
 from .load import Documents, FileSource, Sources, discover, load_documents, open_source, unchanged
-from .load.discover import is_kamus_root
+from .load.discover import CONFIG_FILE, SourceFile, is_kamus_root, require_kamus_root
+from .load.documents import Loaded, load_file
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
 from .load.named import NamedFile, read_named
-from .load.source import commit_time
+from .load.source import OverlaySource, commit_time
 from .model import Config, Kamus
 from .model.config import parse_date
 from .model.builder import build_model
@@ -37,9 +38,13 @@ from .talent.snapshot import Snapshot, snapshot_files
 
 
 class Project:
-    """One version of a kamus: the working tree at ``root``, or the git ref ``ref`` of the
-    repository at ``root``. ``lenient`` opens a version that need not be a kamus root
-    (historic versions are compared, never rejected)."""
+    """One version of a kamus: the working tree at ``root``, or ``version`` (a git tag, branch
+    or commit) of the repository at ``root``. ``lenient`` opens a version that need not be a
+    kamus root (historic versions are compared, never rejected).
+
+    Projects are opened here only: :func:`open_version` (the user's version options),
+    :func:`open_compared` (a side of `kamus diff`), and from an open project
+    (:meth:`open_enacted`, :meth:`reopened`, :meth:`overlaid`)."""
 
     def __init__(self, source: FileSource, schemas=None, lenient: bool = False, reuse: "Project | None" = None):
         self.source = source
@@ -48,18 +53,24 @@ class Project:
         self._reuse = reuse  # a project whose loaded files are taken over unless ``source`` changed them
 
     @classmethod
-    def open(cls, root=".", ref: str | None = None, lenient: bool = False, schemas=None,
-             reuse: "Project | None" = None) -> "Project":
-        return cls(open_source(root, ref), schemas=schemas, lenient=lenient, reuse=reuse)
+    def open(cls, root=".", version: str | None = None, lenient: bool = False, schemas=None) -> "Project":
+        return cls(open_source(root, version), schemas=schemas, lenient=lenient)
 
-    @classmethod
-    def open_version(cls, root, spec: str) -> "Project":
-        """``spec`` is a kamus folder (when one exists by that name) or a git ref of the
-        repository at ``root``; opened leniently, for comparison."""
-        folder = Path(spec)
-        if folder.is_dir() and is_kamus_root(open_source(folder)):
-            return cls.open(folder, lenient=True)
-        return cls.open(root, ref=spec, lenient=True)
+    def open_enacted(self) -> dict[str, "Project"]:
+        """The enacted versions (`riwayat`: tag → Project) of this project's repository, opened
+        leniently, so that a version is compared whatever today's rules say."""
+        return {versi.tag: Project.open(self.repository, versi.tag, lenient=True) for versi in self.config.riwayat}
+
+    def reopened(self) -> "Project":
+        """This working tree opened again (the live preview, after a save): the files that did
+        not change since this project read them are taken over, not read again."""
+        loaded = "documents" in vars(self)
+        return Project(open_source(self.root), self.schemas, self.is_lenient, reuse=self if loaded else self._reuse)
+
+    def overlaid(self, writes: dict[str, bytes], deletes=()) -> "Project":
+        """The would-be kamus with ``writes`` and ``deletes`` laid over this working tree (nothing
+        touches the disk); the files the plan leaves alone are taken over."""
+        return Project(OverlaySource(self.source, writes, deletes), self.schemas, reuse=self)
 
     @property
     def root(self) -> Path | None:
@@ -98,8 +109,24 @@ class Project:
     @cached_property
     def documents(self) -> Documents:
         earlier, self._reuse = self._reuse, None  # no chain of earlier projects kept alive
+        reuse = unchanged(earlier.documents, self.source) if earlier else {}
+        settings = vars(self).get("_settings")
+        if settings is not None:  # kamus.yaml, read already for the settings
+            reuse[settings.file.path] = settings
         with bulk():
-            return load_documents(self.sources, unchanged(earlier.documents, self.source) if earlier else None)
+            return load_documents(self.sources, reuse)
+
+    @cached_property
+    def _settings(self) -> Loaded | None:
+        """kamus.yaml alone (None without one), read without discovering or loading anything else."""
+        if "documents" in vars(self):
+            return self.documents.config
+        if not self.source.is_file(CONFIG_FILE):
+            return None
+        earlier = self._reuse.documents.config if self._reuse is not None and "documents" in vars(self._reuse) else None
+        if earlier is not None and self.source.unchanged(CONFIG_FILE, earlier.stamp):
+            return earlier
+        return load_file(self.source, SourceFile(CONFIG_FILE, ""))
 
     @cached_property
     def _schema(self) -> tuple[list, set[str]]:
@@ -114,8 +141,10 @@ class Project:
 
     @cached_property
     def config(self) -> Config:
-        loaded = self.documents.config
-        if loaded is None or loaded.file.path not in self._schema[1]:
+        """kamus.yaml's settings (all defaults when it is missing, broken or fails its schema),
+        read without loading the competencies, positions or anything else."""
+        loaded = self._settings
+        if loaded is None or loaded.doc is None or loaded.findings or self.schemas.check("config", loaded.doc):
             return Config()
         return Config.from_data(loaded.doc.data)
 
@@ -202,18 +231,25 @@ class Project:
         return found[0] if not found[0].failed() else None
 
 
-def version_ref(root, versi: str | None = None, per_tanggal: str | None = None) -> str | None:
-    """The git ref a command works on: ``versi`` as given, or the enacted version (`riwayat`
-    in the working tree's kamus.yaml) in force on the day ``per_tanggal``; None = the
-    working tree."""
-    if versi and per_tanggal:
+def open_version(root=".", version: str | None = None, as_of: str | None = None) -> Project:
+    """The one road from the user's version options to a Project: the working tree at
+    ``root``; ``version`` (a git tag, branch or commit) of its repository; or the enacted
+    version in force on the day ``as_of`` (YYYY-MM-DD), chosen from `riwayat` in the working
+    tree's kamus.yaml (read alone: a broken competency or position does not stand in the way)."""
+    if version and as_of:
         raise UsageError("pakai --versi atau --per-tanggal, tidak keduanya.")
-    if not per_tanggal:
-        return versi or None
-    day = parse_date(per_tanggal)
+    if as_of:
+        version = _in_force(Project.open(root), as_of)
+    return Project.open(root, version or None)
+
+
+def _in_force(working: Project, as_of: str) -> str:
+    """The tag of the enacted version in force on the day ``as_of``."""
+    day = parse_date(as_of)
     if day is None:
-        raise UsageError(f"--per-tanggal `{per_tanggal}` bukan tanggal; tulis YYYY-MM-DD, misalnya 2025-03-01.")
-    config = Project.open(root).config
+        raise UsageError(f"--per-tanggal `{as_of}` bukan tanggal; tulis YYYY-MM-DD, misalnya 2025-03-01.")
+    require_kamus_root(working.source)
+    config = working.config
     dated = [v for v in config.riwayat if v.date is not None]
     if not dated:
         raise UsageError("kamus.yaml belum memuat `riwayat` dengan `tanggal`: versi yang berlaku pada suatu tanggal "
@@ -221,6 +257,15 @@ def version_ref(root, versi: str | None = None, per_tanggal: str | None = None) 
     found = config.version_on(day)
     if found is None:
         first = min(dated, key=lambda v: v.date)
-        raise UsageError(f"pada {per_tanggal} belum ada versi yang berlaku; versi tertua di `riwayat` "
+        raise UsageError(f"pada {as_of} belum ada versi yang berlaku; versi tertua di `riwayat` "
                          f"({first.label}, tag {first.tag}) ditetapkan {first.tanggal}.")
     return found.tag
+
+
+def open_compared(root, version: str) -> Project:
+    """One side of `kamus diff`: a kamus folder when one exists by that name, else a git
+    version of the repository at ``root``; opened leniently (compared, never rejected)."""
+    folder = Path(version)
+    if folder.is_dir() and is_kamus_root(open_source(folder)):
+        return Project.open(folder, lenient=True)
+    return Project.open(root, version, lenient=True)

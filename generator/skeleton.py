@@ -35,7 +35,6 @@ from .edit.yaml_text import scalar
 from .errors import ConfigError, OutputError
 from .jenjang import DEFAULT_STANDARD
 from .load import load_file
-from .project import Project
 from .resources import resource
 from .version import __version__
 
@@ -196,10 +195,10 @@ def _move_into(staging: Path, target: Path) -> None:
 
 
 def create_kamus(target, instansi: str | None = None, singkatan: str | None = None,
-                 requirement: str | None = None, git: bool = True) -> Created:
-    """Write a new kamus to ``target`` (a new or empty folder); the kamus is validated with
-    ``--strict`` before it is moved into place. ``requirement`` is the pip requirement that
-    installs the tool in CI (default: :func:`tool_requirement`)."""
+                 requirement: str | None = None, git: bool = True, *, check) -> Created:
+    """Write a new kamus to ``target`` (a new or empty folder); ``check(folder)`` validates it
+    (raising on any finding, `--strict`) before it is moved into place. ``requirement`` is the
+    pip requirement that installs the tool in CI (default: :func:`tool_requirement`)."""
     target = Path(target).absolute()
     _check_target(target)
     known = True
@@ -211,7 +210,7 @@ def create_kamus(target, instansi: str | None = None, singkatan: str | None = No
     except OSError as exc:
         raise OutputError(f"kamus baru tidak dapat ditulis di '{target.parent}': {exc.strerror or exc}.") from exc
     try:
-        Project.open(staging).require_valid(strict=True)  # e.g. an --instansi the schema refuses
+        check(staging)  # e.g. an --instansi the schema refuses
         _move_into(staging, target)
     except OSError as exc:
         raise OutputError(f"kamus baru tidak dapat dipindah ke '{target}': {exc.strerror or exc}.") from exc

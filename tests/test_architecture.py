@@ -143,3 +143,22 @@ def test_the_checks_read_no_kamus_file_and_run_no_git():
                 if name in reading:
                     found.add((path.name, name))
     assert found == {("schema.py", "read_text"), ("national.py", "load_file")}
+
+
+def test_projects_are_opened_in_one_place():
+    """The API resolves the user's version options into one Project (generator/project.py opens
+    it) and hands that Project to every stage: no stage opens a kamus by a path of its own."""
+    opening = {"Project", "open_source", "FolderSource", "GitSource", "OverlaySource", "open_version", "open_compared"}
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        if where == "project.py" or where.startswith("load/"):
+            continue
+        for call in _calls(path):
+            function = call.func
+            name = function.id if isinstance(function, ast.Name) else ""
+            if isinstance(function, ast.Attribute) and ast.unparse(function.value) == "Project":
+                name = f"Project.{function.attr}"
+            if name in opening or name.startswith("Project."):
+                found.add((where, name))
+    assert found == {("api.py", "open_version"), ("api.py", "open_compared")}

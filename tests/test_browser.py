@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO
-from generator.publish.site import build_site
+from generator.api import build as build_site
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",

@@ -130,7 +130,7 @@ def test_unknown_ref_is_a_clean_usage_error(repo, capsys):
 
 
 def test_site_history_from_tags(repo, tmp_path):
-    from generator.publish.site import build_site
+    from generator.api import build as build_site
     from sitecheck import read
 
     config = repo / "kamus.yaml"
@@ -216,7 +216,7 @@ def test_the_impact_says_why_incumbents_were_not_counted(repo, tmp_path, capsys)
 def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_path):
     from generator.diff.versions import version_history
     from generator.project import Project
-    from generator.publish.content import lampiran_downloads, open_versions
+    from generator.publish.content import lampiran_downloads
 
     repo = build_versions_repo(tmp_path / "kamus")
     git(repo, "checkout", "-q", "--orphan", "awal")  # a tag from before the kamus had its folders
@@ -228,7 +228,7 @@ def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_pat
     (repo / "kamus.yaml").write_text("riwayat:\n  - {tag: kamus-awal, label: Rencana}\n"
                                      "  - {tag: kamus-2025, label: Perbup 9/2025}\n", "utf-8")
     project = Project.open(repo)
-    opened = open_versions(project)
+    opened = project.open_enacted()
     history = version_history(project.kamus.config.riwayat, opened)
     assert [(pair.old.tag, pair.new.tag) for pair in history.pairs] == [("kamus-awal", "kamus-2025")]
     downloads, files = lampiran_downloads(project, opened)
@@ -249,5 +249,5 @@ def test_riwayat_names_git_tags_of_the_version_read(tmp_path):
     git(repo, "commit", "-q", "-m", "riwayat")
     git(repo, "tag", "kamus-2026")
     # a version read from git is checked against the tags of its repository
-    assert [f.rule for f in api.open_project(repo, "kamus-2026").report.findings if f.severity == "error"] \
+    assert [f.rule for f in api.open_project(repo, version="kamus-2026").report.findings if f.severity == "error"] \
         == ["RIWAYAT-TAG"]

@@ -14,7 +14,7 @@ from conftest import REPO
 from generator import skeleton
 from generator.cli import build_parser, main
 from generator.load import load_file
-from generator.publish.site import build_site
+from generator.api import build as build_site
 
 
 def init(capsys, *args) -> tuple[int, str, str]:

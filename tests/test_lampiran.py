@@ -179,7 +179,7 @@ def test_site_lampiran_come_from_the_cache_until_the_content_or_the_code_changes
     """Enacted versions never change: the second build writes no Lampiran at all; an edited
     kamus writes only its own; without a usable cache directory the build still works."""
     from generator.lampiran import cache
-    from generator.publish.site import build_site
+    from generator.api import build as build_site
 
     monkeypatch.setenv("KAMUS_CACHE_DIR", str(tmp_path / "cache"))
     repo = build_versions_repo(tmp_path / "repo")

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import REPO
 from generator.publish import preview as preview_module
+from generator.project import Project
 from generator.publish.preview import Preview
 
 
@@ -30,7 +31,7 @@ def kamus(tmp_path_factory):
 
 @pytest.fixture
 def preview(kamus, tmp_path):
-    started = Preview(kamus, tmp_path)
+    started = Preview(Project.open(kamus), tmp_path)
     started.asked = []
     started.request_rebuild = lambda: started.asked.append(1)
     started.rebuild()
@@ -60,14 +61,14 @@ def edit(path, old: str, new: str) -> str:
 
 def test_a_saved_position_reaches_its_page_first_and_the_related_pages_second(kamus, preview, monkeypatch):
     calls = rendered_pages(monkeypatch)
-    before = {loaded.file.path: loaded for loaded in preview.loaded.documents.all()}
+    before = {loaded.file.path: loaded for loaded in preview.project.documents.all()}
     path = kamus / "positions" / "BKPSDM" / "BKPSDM.KABAN.yaml"
     original = edit(path, "nama: Kepala Badan", "nama: Kepala Badan Pratinjau")
     try:
         preview.rebuild()
         assert preview.problem == ""
         # every other file came from the previous reading, as the very same object
-        after = {loaded.file.path: loaded for loaded in preview.loaded.documents.all()}
+        after = {loaded.file.path: loaded for loaded in preview.project.documents.all()}
         reread = [p for p in after if after[p] is not before.get(p)]
         assert reread == ["positions/BKPSDM/BKPSDM.KABAN.yaml"]
         # first pass: only the edited position's page, and a second pass was asked for

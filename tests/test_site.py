@@ -13,7 +13,8 @@ import pytest
 from conftest import REPO, TESTS, build_case_root
 from generator.outputs import SITE_MARKER as MARKER
 from generator.project import Project
-from generator.publish.site import build_site, render_project
+from generator.api import build as build_site
+from generator.publish.site import render_project
 from generator.cli import main
 from generator.errors import UsageError
 from sitecheck import EXTERNAL, Page, read, resource_urls

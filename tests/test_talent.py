@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, TESTS, build_case_root
 from goldens import TALENTA_GOLDEN, talenta_json
 from generator.project import Project
-from generator.publish.site import build_site
+from generator.api import build as build_site
 from generator.cli import main
 from generator.talent.analysis import analyse
 from generator.talent.compute import evaluate

@@ -18,7 +18,8 @@ from generator.cli import main
 from generator.errors import BuildError, OutputError
 from generator.outputs import STAGING_PREFIX
 from generator.project import Project
-from generator.publish.site import build_site, render_project
+from generator.api import build as build_site
+from generator.publish.site import render_project
 from sitecheck import Page
 
 SITE_FIXTURE = TESTS / "fixtures" / "site"

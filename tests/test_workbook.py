@@ -112,8 +112,8 @@ def test_export_is_deterministic_and_versioned(demo, tmp_path):
         (demo / "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml").read_text("utf-8").replace(
             "nama: Kepala Dinas Komunikasi dan Informatika", "nama: Kepala Dinas Kominfo"), "utf-8")
     git(demo, "commit", "-qam", "rename")
-    old = api.export(demo, "xlsx", tmp_path / "lama.xlsx", versi="HEAD~1")
-    assert "versi HEAD~1" in old.versi
+    old = api.export(demo, "xlsx", tmp_path / "lama.xlsx", version="HEAD~1")
+    assert "versi HEAD~1" in old.version
     names = {row[0].value: row[2].value for row in openpyxl.load_workbook(old.path)["Jabatan"].iter_rows(min_row=3)}
     assert names["DISKOMINFO.KADIS"] == "Kepala Dinas Komunikasi dan Informatika"
 
@@ -251,7 +251,7 @@ def test_text_cells_that_excel_turned_into_numbers_are_flagged(demo, demo_book, 
         header = [c.value for c in jabatan[1]]
         jabatan.cell(3, header.index("urusan") + 1).value = 1.1
 
-    result = api.import_files(demo, [edited(demo_book, tmp_path, change)], write=False)
+    result = api.import_files(demo, [edited(demo_book, tmp_path, change)], dry_run=True)
     assert [f.rule for f in result.findings] == ["XLSX-NUMBER"] and not result.failed
 
 

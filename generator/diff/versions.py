@@ -29,11 +29,9 @@ class Comparison:
         return report.FORMATS[name](self)
 
 
-def current_snapshot(working) -> tuple:
-    """(the latest snapshot of the working tree, or None and why there is none); ``working`` is
-    the working tree's folder or its opened project."""
+def current_snapshot(project: Project) -> tuple:
+    """(the latest snapshot of the working tree ``project``, or None and why there is none)."""
     try:
-        project = working if isinstance(working, Project) else Project.open(working)
         if project.kamus_report.failed():
             return None, ("data kamus di folder kerja berisi galat; jalankan `kamus validate` untuk rinciannya, "
                           "perbaiki, lalu bandingkan lagi")
@@ -58,24 +56,14 @@ def names_of(*models) -> dict:
     return names
 
 
-def compare_projects(root, before: Project, after: Project, old: str, new: str,
-                     with_impact: bool = True, current: Project | None = None) -> Comparison:
+def compare_projects(before: Project, after: Project, old: str, new: str, current: Project | None = None) -> Comparison:
     """Compare two opened versions, named ``old`` and ``new`` in the report; the impact
-    counts come from the latest snapshot of the working tree at ``root`` (``current``, when
-    that is already open)."""
+    counts come from the latest snapshot of the working tree ``current`` (None: not counted)."""
     unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
     changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
-    snapshot, missing = (None, "")
-    if with_impact:
-        snapshot, missing = current_snapshot(current if current is not None else root)
+    snapshot, missing = current_snapshot(current) if current is not None else (None, "")
     return Comparison(old, new, changes, impact(changes, after.lenient, snapshot, missing), unreadable,
                       names_of(before.lenient, after.lenient))
-
-
-def compare_versions(root, old: str, new: str, with_impact: bool = True) -> Comparison:
-    """Compare version ``old`` with ``new`` (git refs of the repository at ``root``, or folders)."""
-    return compare_projects(root, Project.open_version(root, old), Project.open_version(root, new), old, new,
-                            with_impact)
 
 
 def version_history(versions, projects: dict, snapshot=None) -> History:

@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diff.versions import Comparison, compare_projects
-from ..errors import OutputError, ValidationFailed
+from ..errors import OutputError
 from ..findings import SEVERITY_LABEL, Finding
-from ..load import FolderSource, OverlaySource
 from ..load.source import normalised
 from ..project import Project
 from ..rules import finding
@@ -253,36 +252,26 @@ class Applied:
                          for s in ("error", "warning", "notice"))
 
 
-def check_and_write(root, project: Project, plan: Plan, findings: list, label: str,
-                    write: bool = True, sheets: tuple[str, ...] = ()) -> Applied:
-    """Check the would-be kamus; write the plan when nothing failed (and ``write``).
+def check_and_write(project: Project, plan: Plan, findings: list, label: str,
+                    dry_run: bool = False, sheets: tuple[str, ...] = ()) -> Applied:
+    """Check the would-be kamus (``project``: the working tree with ``plan`` laid over it);
+    write the plan when nothing failed (unless ``dry_run``).
 
     The would-be kamus is checked even when cells had errors (every problem at once); a
     finding on a row that already has a cell error is left out (it is that error again)."""
     if any(f.severity == "error" and f.rule in STRUCTURAL for f in findings):
         return Applied(findings, plan, None, False, sheets)
-    overlay = Project(OverlaySource(project.source, plan.writes, plan.deletes), schemas=project.schemas,
-                      reuse=project)
+    overlay = project.overlaid(plan.writes, plan.deletes)
     before = {(f.path, f.rule, f.message) for f in project.report.findings}
     result = [f for f in overlay.report.findings
               if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
     rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
     findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
-    comparison = compare_projects(root, project, overlay, "kamus sekarang", label, current=project)
-    if any(f.severity == "error" for f in findings) or not write:
+    comparison = compare_projects(project, overlay, "kamus sekarang", label, current=project)
+    if any(f.severity == "error" for f in findings) or dry_run:
         return Applied(findings, plan, comparison, False, sheets)
-    write_plan(Path(root), plan)
+    write_plan(project.root, plan)
     return Applied(findings, plan, comparison, bool(plan.writes or plan.deletes), sheets)
-
-
-def open_current(root) -> Project:
-    """The working tree to import into; it must pass validation first (so that every error
-    after the import is the import's)."""
-    project = Project(FolderSource(root))
-    project.sources  # raises UsageError when it is no kamus root
-    if project.report.failed():
-        raise ValidationFailed(project.report)
-    return project
 
 
 def _safe(root: Path, path: str) -> Path:

@@ -61,17 +61,23 @@ def is_kamus_root(source: FileSource) -> bool:
     return all(source.is_dir(d) for d in (COMPETENCIES, POSITIONS))
 
 
+def require_kamus_root(source: FileSource) -> None:
+    """Raise UsageError when ``source`` is no kamus root (it lacks competencies/ or positions/)."""
+    missing = [d for d in (COMPETENCIES, POSITIONS) if not source.is_dir(d)]
+    if missing:
+        raise UsageError(
+            f"'{source.label}' bukan folder kamus: folder {' dan '.join(missing)} tidak ada. "
+            "Jalankan perintah dari folder kamus atau pakai --root FOLDER.")
+
+
 def discover(source: FileSource, lenient: bool = False) -> Sources:
     """List the kamus files of ``source``.
 
     Raises UsageError when it is no kamus root, unless ``lenient`` (a historic version
     without the folders is simply empty).
     """
-    missing = [d for d in (COMPETENCIES, POSITIONS) if not source.is_dir(d)]
-    if missing and not lenient:
-        raise UsageError(
-            f"'{source.label}' bukan folder kamus: folder {' dan '.join(missing)} tidak ada. "
-            "Jalankan perintah dari folder kamus atau pakai --root FOLDER.")
+    if not lenient:
+        require_kamus_root(source)
     sources = Sources(source=source)
     if source.is_file(CONFIG_FILE):
         sources.config = SourceFile(CONFIG_FILE, "")

@@ -49,16 +49,9 @@ def data_downloads(project: Project) -> dict[str, bytes]:
     return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, _) in DATA_FILES.items()}
 
 
-def open_versions(project: Project) -> dict[str, Project]:
-    """The `riwayat` versions of ``project`` (tag → Project), opened once for the history and
-    the Lampiran alike; leniently, so that a version is compared whatever today's rules say."""
-    return {versi.tag: Project.open(project.repository, ref=versi.tag, lenient=True)
-            for versi in project.kamus.config.riwayat}
-
-
 def lampiran_downloads(project: Project, opened: dict[str, Project]) -> tuple[list[VersionDownload], dict[str, bytes]]:
     """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version
-    (``opened``: :func:`open_versions`); a version that does not pass today's rules gets a
+    (``opened``: :meth:`Project.open_enacted`); a version that does not pass today's rules gets a
     note instead of files. The documents come from the Lampiran cache when written before,
     the others are written side by side (:mod:`generator.lampiran.cache`)."""
     config = project.kamus.config
@@ -106,7 +99,7 @@ def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | N
     elif kamus.config.riwayat:
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
-        opened = open_versions(project)
+        opened = project.open_enacted()  # once, for the history and the Lampiran alike
         found_history = version_history(kamus.config.riwayat, opened, latest)
         if lampiran:
             downloads, files = lampiran_downloads(project, opened)

@@ -44,12 +44,13 @@ WATCHED = ("competencies", "positions", "development", "snapshots", "kamus.yaml"
 
 
 class Preview:
-    """The preview of one kamus: its Markdown project and site folders, and what was built last."""
+    """The preview of one kamus (``working``: its working tree, not read yet): its Markdown
+    project and site folders, and what was built last."""
 
-    def __init__(self, root, workdir, allow_code: bool = False, templates: Path = TEMPLATES):
-        self.root, self.allow_code, self.templates = Path(root).resolve(), allow_code, Path(templates)
+    def __init__(self, working: Project, workdir, allow_code: bool = False, templates: Path = TEMPLATES):
+        self.root, self.allow_code, self.templates = working.root.resolve(), allow_code, Path(templates)
         self.project_dir, self.site_dir = Path(workdir) / "project", Path(workdir) / "site"
-        self.loaded: Project | None = None  # the last project read: its unchanged files are not read again
+        self.upcoming = working  # what the next rebuild reads: the last reading, reopened
         self.project: Project | None = None  # the last good load
         self.content = None
         self.pages: set[str] = set()  # docs/… Markdown pages of the last good build
@@ -65,9 +66,8 @@ class Preview:
 
     def rebuild(self) -> None:
         started = time.perf_counter()
-        project = None
+        project = self.upcoming
         try:
-            project = Project.open(self.root, reuse=self.loaded)
             self.site_url = project.config.situs.url  # readable even when other files are broken
             project.require_valid()
             self._update(project)
@@ -76,8 +76,7 @@ class Preview:
             self.problem = text_report(failed.report)
         except (KamusError, OSError, ValueError, jinja2.TemplateError) as exc:  # e.g. a template being edited
             self.problem = f"{type(exc).__name__}: {exc}"
-        if project is not None and "documents" in vars(project):  # read completely: reusable next time
-            self.loaded = project
+        self.upcoming = project.reopened()  # the files read completely are not read again
         if self.content is None:
             self._placeholder()
         self._status()
@@ -209,17 +208,17 @@ def _request(server) -> None:
         server._rebuild_cond.notify_all()
 
 
-def serve(root=".", dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print) -> None:
-    """Serve a live preview of the kamus at ``root`` until interrupted; ``announce`` receives
-    the address once the first build is done."""
+def serve(working: Project, dev_addr: str = "127.0.0.1:8000", allow_code: bool = False, announce=print) -> None:
+    """Serve a live preview of the working tree ``working`` until interrupted; ``announce``
+    receives the address once the first build is done."""
     from mkdocs.livereload import LiveReloadServer
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--dev-addr `{dev_addr}` harus berbentuk HOST:PORT, misalnya 127.0.0.1:8000.")
-    root = Path(root).resolve()
     with tempfile.TemporaryDirectory(prefix="kamus-serve-") as tmp:
-        preview = Preview(root, tmp, allow_code)
+        preview = Preview(working, tmp, allow_code)
+        root = preview.root
         preview.rebuild()
         server = LiveReloadServer(builder=preview.rebuild, host=host, port=int(port), root=str(preview.site_dir),
                                   mount_path=preview.mount_path())

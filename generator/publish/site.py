@@ -64,7 +64,7 @@ def render_project(project: Project, strict: bool = False, extra_config: dict | 
 def write_project(project: Project, output) -> Path:
     """`kamus render`: the Markdown project written to ``output`` (a folder it made, or new)."""
     output = Path(output).resolve()
-    check_output(project.root, output, PROJECT_MARKER)
+    check_output(project.repository, output, PROJECT_MARKER)
     write_tree(output, render_project(project))
     return output
 
@@ -159,19 +159,18 @@ def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
         shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
 
 
-def build_site(root=".", output=None, allow_code: bool = False, ref: str | None = None) -> BuildResult:
-    """Build the site of the kamus at ``root`` (or of version ``ref`` of its git repository)
-    into ``output`` (default ``root/site``).
+def build_site(project: Project, output=None, allow_code: bool = False) -> BuildResult:
+    """Build the site of ``project`` (the working tree, or a version of its git repository)
+    into ``output`` (default: ``site/`` in the kamus folder).
 
     The site is built in the system's temporary folder, staged next to the output (a
     hidden ``.kamus-build-<pid>-…`` folder, gone a moment later and cleaned up by the next
     build if the process was killed) and renamed into place only when everything worked.
     """
-    root = Path(root).resolve()
+    root = project.repository.resolve()
     output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    project = Project.open(root, ref=ref)
     files = render_project(project, allow_code=allow_code, data_later=True)
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)

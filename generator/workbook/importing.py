@@ -7,7 +7,8 @@ sheet, row and column it came from.
 
 from __future__ import annotations
 
-from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan, open_current
+from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan
+from ..project import Project
 from .entities import Entry, read_entries
 from .export import workbook_layout
 from .layout import covered, persyaratan_sections, sidik
@@ -30,14 +31,15 @@ def _unchanged(entry: Entry) -> Wanted:
     return Wanted(entry.objek, entry.kode, "", {})  # asked for, not planned
 
 
-def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bool = True) -> Applied:
-    """Import the workbook ``raw`` (file name ``name``) into the kamus at ``root``."""
-    project = open_current(root)
+def import_workbook(project: Project, raw: bytes, name: str, remove: bool = False, dry_run: bool = False) -> Applied:
+    """Import the workbook ``raw`` (file name ``name``) into the working tree ``project``, which
+    must pass validation first (so that every error after the import is the import's)."""
+    project.require_valid()
     layout = workbook_layout(project)
     try:
         book = open_workbook(raw, name)
     except Unreadable as exc:
-        return check_and_write(root, project, Plan(), [exc.finding], name)
+        return check_and_write(project, Plan(), [exc.finding], name)
     try:
         incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
     finally:
@@ -48,4 +50,4 @@ def import_workbook(root, raw: bytes, name: str, remove: bool = False, write: bo
     wanted = [_wanted(entry, layout) if not entry.rows & broken else _unchanged(entry)
               for entry in incoming.entries.values()]
     plan, problems = make_plan(project, wanted, remove, incoming.complete)
-    return check_and_write(root, project, plan, incoming.findings + problems, name, write, incoming.sheets)
+    return check_and_write(project, plan, incoming.findings + problems, name, dry_run, incoming.sheets)

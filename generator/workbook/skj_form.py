@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries, make_plan, open_current
+from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries, make_plan
+from ..project import Project
 from ..rules import finding
 from ..suggest import suggest
 from .entities import Origin
@@ -99,10 +100,11 @@ def _slug(text: str) -> str:
     return "_".join(words)[:48] or "JABATAN"
 
 
-def import_forms(root, files: list[tuple[str, bytes]], unit: str | None = None, write: bool = True) -> Applied:
-    """Import SKJ forms (every sheet of every file that holds one) into positions/."""
-    project = open_current(root)
-    kamus = project.kamus
+def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | None = None,
+                 dry_run: bool = False) -> Applied:
+    """Import SKJ forms (every sheet of every file that holds one) into positions/ of the working
+    tree ``project``, which must pass validation first."""
+    kamus = project.require_valid()
     findings: list = []
     forms: list[Form] = []
     sheets: list[str] = []
@@ -129,7 +131,7 @@ def import_forms(root, files: list[tuple[str, bytes]], unit: str | None = None, 
     matcher = _Match(kamus.competencies, findings)
     wanted = [w for form in forms if (w := _wanted(form, kamus, current, unit, matcher, project)) is not None]
     plan, problems = make_plan(project, wanted, False, set()) if wanted else (Plan(), [])
-    return check_and_write(root, project, plan, findings + problems, "formulir SKJ", write, tuple(sheets))
+    return check_and_write(project, plan, findings + problems, "formulir SKJ", dry_run, tuple(sheets))
 
 
 def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match, project) -> Wanted | None:
