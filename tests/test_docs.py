@@ -46,10 +46,14 @@ def test_quick_start_is_exactly_two_commands():
 
 
 def test_every_tool_file_is_packaged_for_regular_installs():
+    import glob
     import tomllib
 
     data_files = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["data-files"]
-    listed = {path for paths in data_files.values() for path in paths}
+    patterns = [pattern for paths in data_files.values() for pattern in paths]
+    matched = {REPO / path for pattern in patterns for path in glob.glob(pattern, root_dir=REPO)}  # as setuptools does
+    assert all(path.is_file() for path in matched), "a data-files pattern matches a folder: list its files"
+    listed = {path.relative_to(REPO).as_posix() for path in matched}
     shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference", "skeleton")
                for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml", *CI_FILES}
     assert shipped == listed, "update [tool.setuptools.data-files] in pyproject.toml"
