@@ -9,10 +9,12 @@ LULUS or GAGAL and so fixes the exit code. To add a case, create the folder and 
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
 
+from conftest import REPO
 from goldens import CASE_DIRS, case_report
 from generator.rules import RULES
 
@@ -59,3 +61,39 @@ COVERED_ELSEWHERE = {
 def test_every_rule_has_a_golden_case():
     missing = set(RULES) - rules_in_goldens() - set(COVERED_ELSEWHERE)
     assert not missing, f"rules without a case under tests/cases/: {sorted(missing)}"
+
+
+def _function(path: str, name: str) -> str:
+    """The source of the top-level function ``name`` in ``path`` ('' when there is none)."""
+    text = (REPO / path).read_text("utf-8")
+    found = [node for node in ast.parse(text).body if isinstance(node, ast.FunctionDef) and node.name == name]
+    return ast.get_source_segment(text, found[0]) if found else ""
+
+
+@pytest.mark.parametrize("rule", sorted(COVERED_ELSEWHERE))
+def test_rules_covered_elsewhere_exist_and_are_exercised_there(rule):
+    path, name = COVERED_ELSEWHERE[rule].split("::")
+    assert rule in RULES, f"{rule} is no rule of generator/rules.py"
+    test = _function(path, name)
+    assert test, f"{COVERED_ELSEWHERE[rule]} does not exist"
+    assert rule in test and "pytest.mark.skip" not in test, f"{COVERED_ELSEWHERE[rule]} does not check {rule}"
+
+
+def test_every_check_function_is_run():
+    """A rule implemented in generator/check/ but not called from `check_rules` (or from another
+    check) would never report anything: name it here rather than let its golden case fail silently."""
+    check = REPO / "generator" / "check"
+    defined, used = {}, set()
+    for path in sorted(check.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("check_") and path.name != "__init__.py":
+                defined[node.name] = path.name
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                used.add(func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", ""))
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                used.add(node.attr)  # a rule passed on without a call: `policy.check_teknis,`
+    forgotten = {name: where for name, where in defined.items() if name not in used}
+    assert not forgotten, f"call these from check_rules in generator/check/__init__.py: {forgotten}"
