@@ -67,3 +67,33 @@ def build_versions_repo(root: Path) -> Path:
         git(root, "commit", "-q", "-m", f"Kamus {version}")
         git(root, "tag", f"kamus-{version}")
     return root
+
+
+# --- the browser tests -----------------------------------------------------------------------
+# Every test that needs Chromium asks for the `chromium` fixture, and that alone makes it a
+# browser test: it carries the `browser` marker (so `pytest -m "not browser"` runs the rest)
+# and, where Chromium is missing, it is skipped as a whole, with the reason in pytest's summary,
+# never an assertion silently left out.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Chromium (Debian's, installed by `make test`) through Playwright, once per run."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium tidak terpasang: jalankan `sudo apt-get install chromium` (atau `make test` sebagai root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

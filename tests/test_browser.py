@@ -16,10 +16,6 @@ from pypdf import PdfReader
 from conftest import REPO
 from generator.api import build as build_site
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-        "--no-first-run", "--disable-sync"]
-
 
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -42,26 +38,9 @@ def served(built):
     server.shutdown()
 
 
-def require_chromium() -> None:
-    """Skip (with the reason in pytest's summary) where Chromium is missing and cannot be installed."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium tidak terpasang: jalankan `sudo apt-get install chromium` (atau `make test` sebagai root)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(chromium, served):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.requests = []
     tab.on("request", lambda request: tab.requests.append(request.url))
@@ -203,8 +182,8 @@ def test_heat_and_level_colours_show_and_numbers_stay_readable(page, served):
     assert min(contrast(page, "table.kamus-heat td[class*=kamus-heat-]:not(.kamus-heat-0)")) >= 4.5
 
 
-def test_no_page_is_wider_than_a_phone(browser, served):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def test_no_page_is_wider_than_a_phone(chromium, served):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
     phone = context.new_page()
     for path in ("", "jabatan/DISKOMINFO.KADIS/", "kompetensi/T.KOM.01/", "referensi/", "referensi/aturan/",
                  "daftar-jabatan/", "daftar-jabatan/unit/DINKES/", "matriks/unit/DISKOMINFO/", "talenta/2025/",
@@ -255,10 +234,10 @@ def test_a_printed_matrix_is_landscape_and_keeps_every_column(page, served):
     assert last in text and "DISKOMINFO.KASUBBAG_UMUM" in text
 
 
-def test_the_site_opens_from_disk_with_a_double_click(browser, built):
+def test_the_site_opens_from_disk_with_a_double_click(chromium, built):
     """`kamus build` says the folder opens from disk: folder links must then reach index.html
     (not the browser's directory listing), through the menu and through page links alike."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.goto((built / "index.html").as_uri())
     assert "pencarian tidak tersedia" in tab.locator(".kamus-disk-note").inner_text()

@@ -102,9 +102,6 @@ def test_broken_data_at_start_up_shows_the_findings_until_fixed(tmp_path):
     try:
         placeholder = wait_for(base, lambda page: "Data kamus belum dapat ditampilkan" in page, seconds=120)
         assert "kamus-pratinjau.js" in placeholder and "ATASAN-UNKNOWN" in status(base)
-        banner = banner_text(base)
-        if banner is not None:
-            assert banner.startswith("Data kamus berisi galat") and "A.TIDAK_ADA" in banner
         source.write_text(original, "utf-8")
         wait_for(base + "jabatan/A.STAF/", lambda page: "Pengadministrasi Umum" in page, seconds=120)
     finally:
@@ -113,21 +110,21 @@ def test_broken_data_at_start_up_shows_the_findings_until_fixed(tmp_path):
     assert f"Pratinjau berjalan di {base}" in output and "Ctrl+C" in output
 
 
-def banner_text(base: str) -> str | None:
-    """The banner as a reader sees it, in Chromium (None where Chromium is missing)."""
-    from pathlib import Path
-
-    from test_browser import ARGS, CHROMIUM
-
-    if not Path(CHROMIUM).exists():
-        return None
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+def test_the_banner_shows_the_findings_in_the_browser(tmp_path, chromium):
+    """What a reader sees on a page while the data has errors: the banner, drawn by the
+    preview's script from kamus-pratinjau.json."""
+    root = build_case_root(TESTS / "fixtures" / "site", tmp_path / "kamus")
+    source = root / "positions/UNIT_A/A.STAF.yaml"
+    source.write_text(source.read_text("utf-8").replace("atasan: A.KEPALA", "atasan: A.TIDAK_ADA"), "utf-8")
+    process, base = start(root)
+    context = chromium.new_context()
+    try:
+        wait_for(base, lambda page: "Data kamus belum dapat ditampilkan" in page, seconds=120)
+        page = context.new_page()
         page.goto(base)
         page.wait_for_selector("#kamus-pratinjau-galat")
-        text = page.locator("#kamus-pratinjau-galat").inner_text()
-        browser.close()
-    return text
+        banner = page.locator("#kamus-pratinjau-galat").inner_text()
+    finally:
+        context.close()
+        stop(process)
+    assert banner.startswith("Data kamus berisi galat") and "A.TIDAK_ADA" in banner

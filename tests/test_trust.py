@@ -79,16 +79,11 @@ def test_kamus_yaml_text_reaches_no_page_as_markup(tmp_path):
     assert "&lt;script&gt;" in title and "<script>" not in title
 
 
-def test_hostile_kamus_yaml_runs_nothing_in_chromium(tmp_path):
+def test_hostile_kamus_yaml_runs_nothing_in_chromium(tmp_path, chromium):
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import ARGS, CHROMIUM, require_chromium
-
-    require_chromium()
     www = tmp_path / "www"
     build_site(hostile_root(tmp_path), www / "kamus")
     class Quiet(SimpleHTTPRequestHandler):
@@ -99,20 +94,19 @@ def test_hostile_kamus_yaml_runs_nothing_in_chromium(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/kamus/"
     dialogs, errors = [], []
+    context = chromium.new_context()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            for path in ("", "daftar-kompetensi/", "daftar-kompetensi/pemerintahan/", "jabatan/A.KEPALA/",
-                         "matriks/", "referensi/"):
-                assert page.goto(base + path).ok, path
-                page.wait_for_load_state("networkidle")
-            shown = page.locator(".md-header__topic").first.inner_text()
-            nav = page.locator(".md-nav").first.inner_text()
-            browser.close()
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        for path in ("", "daftar-kompetensi/", "daftar-kompetensi/pemerintahan/", "jabatan/A.KEPALA/",
+                     "matriks/", "referensi/"):
+            assert page.goto(base + path).ok, path
+            page.wait_for_load_state("networkidle")
+        shown = page.locator(".md-header__topic").first.inner_text()
+        nav = page.locator(".md-nav").first.inner_text()
     finally:
+        context.close()
         server.shutdown()
     assert dialogs == [] and errors == []
     assert "onerror=alert('nama')" in shown  # the name is shown as text, not run
