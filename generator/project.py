@@ -1,12 +1,13 @@
 """A Project: one kamus version, opened once, that every command works on.
 
-It is opened from a folder (the working tree) or from a git ref, through one
+It is opened from a folder (the working tree) or from a git version, through one
 :class:`~generator.load.source.FileSource`, and holds what the commands need, each
 built once and only when first asked for:
 
-    sources → documents → (schema findings) → config → kamus (strict model)
-                                                     → lenient (model of every file that parses)
-            → findings of every rule → snapshots → report
+    kamus.yaml → config (read alone: choosing a version by date needs nothing else)
+    sources → documents → (schema findings) → kamus (strict model)
+                                            → lenient (model of every file that parses)
+            → findings of every rule (handed the logo file and the git tags) → snapshots → report
 
 `kamus validate` reads :attr:`Project.report`; build, serve and talenta need a sound
 :attr:`Project.kamus` (:meth:`Project.require_valid`); `kamus diff` compares the lenient

@@ -1,4 +1,4 @@
-"""Where the files of one kamus version come from: a folder, or a git ref.
+"""Where the files of one kamus version come from: a folder, or a git version (tag, branch, commit).
 
 Every command reads a kamus through one :class:`FileSource`, so that discovery (which
 files are data) is written once and a historic version read from git is treated exactly
@@ -189,17 +189,17 @@ def _tags(repo: Path) -> frozenset[str] | None:
     return frozenset(done.stdout.decode("utf-8", "replace").split())
 
 
-def resolve_commit(repo: Path, ref: str) -> str:
-    """The commit id of ``ref``; an unknown ref is a GitError that names it."""
+def resolve_commit(repo: Path, version: str) -> str:
+    """The commit id of ``version``; an unknown version is a GitError that names it."""
     try:
-        return git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+        return git(repo, "rev-parse", "--verify", "--quiet", f"{version}^{{commit}}").decode().strip()
     except GitError:
-        raise GitError(f"versi `{ref}` tidak ditemukan di repositori git '{repo}': bukan tag, cabang atau "
+        raise GitError(f"versi `{version}` tidak ditemukan di repositori git '{repo}': bukan tag, cabang atau "
                        "commit yang dikenal (untuk tag: jalankan `git fetch --tags`).") from None
 
 
 class GitSource(FileSource):
-    """The files of a git ref, read from git objects: the working tree is never touched."""
+    """The files of a git version, read from git objects: the working tree is never touched."""
 
     def __init__(self, repository, version: str):
         self.repository = Path(repository)
