@@ -69,6 +69,20 @@ def build_versions_repo(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory):
+    """The tagged test repository with its enacted versions listed (and dated) in kamus.yaml
+    (not committed: `git status` shows it alone)."""
+    repo = build_versions_repo(tmp_path_factory.mktemp("repo") / "kamus")
+    (repo / "kamus.yaml").write_text(
+        "versi: {jenis_peraturan: Peraturan Wali Kota Uji, nomor: \"9\", tahun: 2025, tanggal: \"2025-03-03\"}\n"
+        "riwayat:\n"
+        "  - {tag: kamus-2023, label: Perwali 1/2023, tanggal: \"2023-01-02\"}\n"
+        "  - {tag: kamus-2024, label: Perwali 5/2024, tanggal: \"2024-02-01\"}\n"
+        "  - {tag: kamus-2025, label: Perwali 9/2025, tanggal: \"2025-03-03\"}\n", "utf-8")
+    return repo
+
+
 # --- the browser tests -----------------------------------------------------------------------
 # Every test that needs Chromium asks for the `chromium` fixture, and that alone makes it a
 # browser test: it carries the `browser` marker (so `pytest -m "not browser"` runs the rest)

@@ -94,19 +94,6 @@ def test_official_text_reaches_the_lampiran(demo):
     assert "sesuai dengan Lampiran PermenPANRB Nomor 38 Tahun 2017" in text
 
 
-@pytest.fixture(scope="module")
-def versions(tmp_path_factory):
-    """The tagged test repository with its enacted versions listed (and dated) in kamus.yaml."""
-    repo = build_versions_repo(tmp_path_factory.mktemp("repo") / "kamus")
-    (repo / "kamus.yaml").write_text(
-        "versi: {jenis_peraturan: Peraturan Wali Kota Uji, nomor: \"9\", tahun: 2025, tanggal: \"2025-03-03\"}\n"
-        "riwayat:\n"
-        "  - {tag: kamus-2023, label: Perwali 1/2023, tanggal: \"2023-01-02\"}\n"
-        "  - {tag: kamus-2024, label: Perwali 5/2024, tanggal: \"2024-02-01\"}\n"
-        "  - {tag: kamus-2025, label: Perwali 9/2025, tanggal: \"2025-03-03\"}\n", "utf-8")
-    return repo
-
-
 def pdf_text(path) -> str:
     return squash(" ".join(page.extract_text() for page in PdfReader(str(path)).pages))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TESTS, build_case_root, build_versions_repo, git
+from conftest import TESTS, build_case_root, git
 from generator import api
 from generator.cli import build_parser, main
 from generator.errors import OutputError
@@ -13,17 +13,6 @@ from generator.load.source import FolderSource
 from generator.project import Project, open_version
 
 VERSIONED = ("validate", "build", "lampiran", "export", "render", "talenta")
-
-
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory):
-    """The tagged test repository, its enacted versions dated in kamus.yaml (not committed)."""
-    root = build_versions_repo(tmp_path_factory.mktemp("repo") / "kamus")
-    (root / "kamus.yaml").write_text(
-        "riwayat:\n"
-        "  - {tag: kamus-2023, label: Perwali 1/2023, tanggal: \"2023-01-02\"}\n"
-        "  - {tag: kamus-2024, label: Perwali 5/2024, tanggal: \"2024-02-01\"}\n", "utf-8")
-    return root
 
 
 @pytest.mark.parametrize("command", VERSIONED)
@@ -38,55 +27,55 @@ def test_every_command_that_reads_a_kamus_takes_the_same_version_options(command
         parser.parse_args([command, "--versi", "kamus-2024", "--per-tanggal", "2024-05-01", *extra])
 
 
-def test_per_tanggal_reads_kamus_yaml_alone(repo, monkeypatch):
+def test_per_tanggal_reads_kamus_yaml_alone(versions, monkeypatch):
     """Resolving --per-tanggal reads the settings only: a broken position in the working tree
     neither stops it nor is read at all."""
-    broken = repo / "positions/UNIT_A/A.KEPALA.yaml"
+    broken = versions / "positions/UNIT_A/A.KEPALA.yaml"
     original = broken.read_text("utf-8")
     broken.write_text("kode: [A.KEPALA\n", "utf-8")
     read = []
     real = FolderSource.read
     monkeypatch.setattr(FolderSource, "read", lambda self, path, limit=None: read.append(path) or real(self, path, limit))
     try:
-        working = Project.open(repo)
-        assert [v.tag for v in working.config.riwayat] == ["kamus-2023", "kamus-2024"]
+        working = Project.open(versions)
+        assert [v.tag for v in working.config.riwayat] == ["kamus-2023", "kamus-2024", "kamus-2025"]
         assert "documents" not in vars(working) and "sources" not in vars(working)
-        project = open_version(repo, as_of="2024-05-01")
+        project = open_version(versions, as_of="2024-05-01")
         assert project.version == "kamus-2024" and read == ["kamus.yaml", "kamus.yaml"]
         assert not project.report.failed()  # the version read from git is sound
-        assert api.validate(repo).failed()  # while the working tree is not
+        assert api.validate(versions).failed()  # while the working tree is not
     finally:
         broken.write_text(original, "utf-8")
 
 
-def test_build_takes_per_tanggal_like_the_lampiran(repo, tmp_path, capsys):
+def test_build_takes_per_tanggal_like_the_lampiran(versions, tmp_path, capsys):
     from sitecheck import read
 
     site = tmp_path / "site"
-    assert main(["build", "--root", str(repo), "--per-tanggal", "2023-06-30", "--output", str(site)]) == 0
+    assert main(["build", "--root", str(versions), "--per-tanggal", "2023-06-30", "--output", str(site)]) == 0
     assert "Situs selesai dibangun" in capsys.readouterr().out
     page = read(site, "kompetensi/T.A/")
     assert "Penganggaran" in page.article and "Penganggaran Daerah" not in page.article
-    assert git(repo, "status", "--porcelain").strip() == "?? kamus.yaml"
+    assert git(versions, "status", "--porcelain").strip() == "?? kamus.yaml"
 
 
-def test_validate_and_render_of_a_version(repo, tmp_path, capsys):
-    (repo / "positions/UNIT_B/A.STAF.yaml").rename(repo / "A.STAF.yaml")  # the working tree loses a file …
+def test_validate_and_render_of_a_version(versions, tmp_path, capsys):
+    (versions / "positions/UNIT_B/A.STAF.yaml").rename(versions / "A.STAF.yaml")  # the working tree loses a file …
     try:
-        assert main(["validate", "--root", str(repo), "--versi", "kamus-2023"]) == 0  # … the version has it
+        assert main(["validate", "--root", str(versions), "--versi", "kamus-2023"]) == 0  # … the version has it
         assert capsys.readouterr().out.startswith("LULUS")
         markdown = tmp_path / "md"
-        assert main(["render", "--root", str(repo), "--per-tanggal", "2023-01-02", "--output", str(markdown)]) == 0
+        assert main(["render", "--root", str(versions), "--per-tanggal", "2023-01-02", "--output", str(markdown)]) == 0
         competency = (markdown / "docs/kompetensi/T.A.md").read_text("utf-8")
         assert "Penganggaran" in competency and "Penganggaran Daerah" not in competency
         assert (markdown / "docs/jabatan/A.STAF.md").is_file()
     finally:
-        (repo / "A.STAF.yaml").rename(repo / "positions/UNIT_B/A.STAF.yaml")
+        (versions / "A.STAF.yaml").rename(versions / "positions/UNIT_B/A.STAF.yaml")
 
 
-def test_a_fixed_version_has_no_live_preview(repo, capsys):
+def test_a_fixed_version_has_no_live_preview(versions, capsys):
     for option in (["--versi", "kamus-2024"], ["--per-tanggal", "2024-05-01"]):
-        assert main(["serve", "--root", str(repo), *option]) == 2
+        assert main(["serve", "--root", str(versions), *option]) == 2
         err = capsys.readouterr().err
         assert "pratinjau langsung memantau folder kerja" in err and "kamus build" in err
     from generator.docgen import commands
