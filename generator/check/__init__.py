@@ -50,8 +50,7 @@ def _known(group, unit: bool = False) -> set[str]:
     return known
 
 
-def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None = None,
-                tags: frozenset[str] | None = None) -> list:
+def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags: frozenset[str] | None) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and policy
     over the model built from the valid ones. ``logo`` is the file `instansi.logo` names and
     ``tags`` the git tags of the repository (None: no repository or no git), both as the
