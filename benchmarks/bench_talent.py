@@ -74,14 +74,14 @@ from generator import load_kamus
 root, csv_path = sys.argv[1], sys.argv[2]
 kamus = load_kamus(root)
 codes = [c.kode for c in kamus.competencies.values() if c.berlaku and c.jenis in kamus.config.jenis_wajib]
-required = pd.DataFrame([{**{"kode_jabatan": p.kode}, **{r.kode: r.level for r in p.kompetensi if r.kode in codes}}
-                         for p in kamus.positions.values()]).set_index("kode_jabatan")
+required = pd.DataFrame([{**{"jabatan": p.kode}, **{r.kode: r.level for r in p.kompetensi if r.kode in codes}}
+                         for p in kamus.positions.values()]).set_index("jabatan")
 start = time.perf_counter()
 df = pd.read_csv(csv_path, sep=";", decimal=",", dtype={"nip": str}, encoding="utf-8-sig")
 kinerja = df["predikat_kinerja"].map({"Sangat Baik": 2, "Baik": 1}).fillna(0).astype(int)
 potensial = np.select([df["nilai_potensi"] >= 80, df["nilai_potensi"] >= 68], [2, 1], 0)
 boxes = np.array([[1, 2, 4], [3, 5, 7], [6, 8, 9]])[potensial, kinerja]
-need = required.reindex(df["kode_jabatan"]).reset_index(drop=True)[codes]
+need = required.reindex(df["jabatan"]).reset_index(drop=True)[codes]
 assessed = df[codes].where(need.notna())
 complete = ~(assessed.isna() & need.notna()).any(axis=1)
 jpm = (assessed.sum(axis=1) / need.sum(axis=1) * 100).where(complete)

@@ -42,11 +42,11 @@ def comma(value: float) -> str:
 
 def person(rng, kamus, positions, codes, serial):
     p = rng.choice(positions)
-    return {"nip": nip(rng, serial), "nama": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "kode_jabatan": p.kode}
+    return {"nip": nip(rng, serial), "nama": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "jabatan": p.kode}
 
 
 def scores(rng, row, codes, kamus):
-    p = kamus.positions[row["kode_jabatan"]]
+    p = kamus.positions[row["jabatan"]]
     required = {r.kode: r.level for r in p.kompetensi}
     row["predikat_kinerja"] = rng.choice(PREDIKAT)
     row["nilai_potensi"] = comma(rng.uniform(55, 95))
@@ -73,7 +73,7 @@ _USUAL = {"jpt_utama": ("IV/d", "IV/e", ["S2", "S3"]), "jpt_madya": ("IV/d", "IV
 
 def optional(rng, row, kamus, end_year: int) -> None:
     """pangkat_golongan, pendidikan and tmt_jabatan as a personnel export has them (a few empty)."""
-    low, high, schooling = _USUAL[kamus.positions[row["kode_jabatan"]].jenis_jabatan]
+    low, high, schooling = _USUAL[kamus.positions[row["jabatan"]].jenis_jabatan]
     first = max(0, _PANGKAT.index(low) - (rng.random() < 0.15))  # some are a step below the usual pangkat
     row["pangkat_golongan"] = _PANGKAT[rng.randint(first, _PANGKAT.index(high))] if rng.random() > 0.02 else ""
     row["pendidikan"] = rng.choice(schooling) if rng.random() > 0.02 else ""
@@ -82,7 +82,7 @@ def optional(rng, row, kamus, end_year: int) -> None:
 
 
 def write(path: Path, rows: list[dict], codes: list[str], extra: bool = False) -> None:
-    header = ["nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_potensi", "hukuman_disiplin",
+    header = ["nip", "nama", "jabatan", "predikat_kinerja", "nilai_potensi", "hukuman_disiplin",
               "tanggal_hukuman", "tanggal_asesmen", *(["pangkat_golongan", "pendidikan", "tmt_jabatan"] if extra else []),
               *codes]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,17 +110,17 @@ def generate(root, out, rows: int, seed: int = 7, previous=None, teknis=3, extra
     people = []
     if previous:
         kept = [r for r in read(Path(previous)) if rng.random() < 0.9]
-        people = [{"nip": r["nip"], "nama": r["nama"], "kode_jabatan": r["kode_jabatan"]} for r in kept]
+        people = [{"nip": r["nip"], "nama": r["nama"], "jabatan": r["jabatan"]} for r in kept]
     serial = len(people)
     # every position gets at least one incumbent before the rest are spread at random
-    taken = {r["kode_jabatan"] for r in people}
+    taken = {r["jabatan"] for r in people}
     for p in positions:
         if len(people) >= rows:
             break
         if p.kode not in taken:
             serial += 1
             people.append({"nip": nip(rng, serial), "nama": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                           "kode_jabatan": p.kode})
+                           "jabatan": p.kode})
     while len(people) < rows:
         serial += 1
         people.append(person(rng, kamus, positions, codes, serial))

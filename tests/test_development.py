@@ -50,7 +50,7 @@ def plan_of(entry) -> list:
 
 def test_hand_computed_plans_against_the_own_position(document):
     people = {p["nip"]: p for p in document["orang"]}
-    assert document["version"] == 2
+    assert document["version"] == 3
     # A.KEPALA requires M.1 3, SK.1 3, T.A 3. M.1 2.5: PK.1 and PK.2 both reach level 3, PK.2 has
     # fewer JP; SK.1 2: only PK.4 reaches 3 (PK.2 stops at 2). T.A 3 is no gap.
     assert plan_of(people[AHMAD]) == [("M.1", 2.5, 3, ["PK.2"], 16, None), ("SK.1", 2, 3, ["PK.4"], 40, None)]
@@ -71,7 +71,7 @@ def test_hand_computed_plans_against_the_own_position(document):
 
 def test_hand_computed_slate_respects_the_regulation(document):
     slate, = document["suksesi"]
-    assert slate["kode_jabatan"] == "A.KEPALA" and slate["pemangku"] == 1
+    assert slate["jabatan"] == "A.KEPALA" and slate["pemangku"] == 1
     # Pool: everyone but Hadi (kotak 5); Ahmad holds the post. Citra (pelaksana) ranks first by
     # JPM (8/6) but pelaksana does not feed administrator; Dewi reaches BUP 58 on 2026-03-15;
     # Eko has D-III and III/c; Fajar holds his jabatan since 2024-06-01 (< 3 years).
@@ -289,7 +289,7 @@ def test_potensial_from_its_components_with_configured_weights(tmp_path):
                                      " rekam_jejak: 1}\n", "utf-8")
     (root / "snapshots").mkdir()
     (root / "snapshots" / "2025.csv").write_text(
-        "\ufeffnip;nama;kode_jabatan;predikat_kinerja;penilaian_kompetensi;penilaian_potensi;rekam_jejak;M.1;SK.1\r\n"
+        "\ufeffnip;nama;jabatan;predikat_kinerja;penilaian_kompetensi;penilaian_potensi;rekam_jejak;M.1;SK.1\r\n"
         "199001012015011001;Ani;A.STAF;Baik;90;70;60;1;1\r\n", "utf-8")
     project = Project.open(root)
     kamus = project.require_valid()

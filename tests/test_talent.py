@@ -161,6 +161,26 @@ def test_movement_between_periods(project, kamus):
     assert moved.transisi[8][4] == 1 and sum(map(sum, moved.transisi)) == 3 and moved.tetap == 0
 
 
+def test_old_header_kode_jabatan_is_read_as_jabatan_with_a_notice(tmp_path, capsys):
+    """For one version a snapshot may still head the column with its old name `kode_jabatan`:
+    the results are the same as with `jabatan`, and a notice (which --strict lets pass) says to rename it."""
+    root = build_case_root(TALENTA, tmp_path / "kamus")
+    new = main(["talenta", "--root", str(root), "--format", "json"]), capsys.readouterr().out
+    for path in (root / "snapshots").iterdir():
+        raw = path.read_bytes()
+        encoding = "utf-8" if raw[:3] == b"\xef\xbb\xbf" else "cp1252"
+        header, rest = raw.decode(encoding).split("\n", 1)
+        assert re.search("(?i)jabatan", header)
+        path.write_bytes((re.sub("(?i)(^|[;,\t])jabatan", lambda m: m[1] + "kode_jabatan", header) + "\n"
+                          + rest).encode(encoding))
+    assert main(["talenta", "--root", str(root), "--format", "json"]) == new[0] == 0
+    assert capsys.readouterr().out == new[1]
+    assert main(["validate", "--root", str(root), "--strict"]) == 0
+    notices = [line for line in capsys.readouterr().out.splitlines() if "SNAPSHOT-HEADER-RENAMED" in line]
+    assert len(notices) == 2 and all("[catatan]" in line and ":1:3:" in line for line in notices)
+    assert "sekarang bernama `jabatan`" in notices[0] and "Ganti judul kolom" in notices[0]
+
+
 def test_excel_number_and_date_formats():
     assert parse_number("3,5") == 3.5 and parse_number("82,50") == 82.5 and parse_number(" 85 ") == 85
     assert parse_number("85") == 85 and parse_number("3.5") == 3.5 and parse_number("abc") is None

@@ -41,7 +41,7 @@ def impact(changes: list[Change], new: Kamus, snapshot=None, missing: str = "") 
     raised = [c for c in changes if c.jenis == "syarat-naik"]
     holders: dict[str, list] = {}
     for person in snapshot.people:
-        holders.setdefault(person.kode_jabatan, []).append(person)
+        holders.setdefault(person.jabatan, []).append(person)
     for change in raised:
         i = index.get(change.letak)
         newly = total = 0

@@ -66,7 +66,7 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
     summary.excluded_discipline = sum(1 for r in results if r.alasan_tidak_masuk.startswith("hukuman"))
-    pool, pool_holders = summary.kelompok_talenta, Counter(r.person.kode_jabatan for r in results if r.kelompok_talenta)
+    pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
     for slate in period.suksesi:
         considered = pool - pool_holders[slate.jabatan.kode]
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
@@ -162,10 +162,10 @@ def akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -
 
 def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -> Akpk:
     minimum, floor = policy.ukuran_kelompok_minimal, planner.jp_minimal
-    holders = Counter((r.person.kode_jabatan, r.unit) for r in period.orang)
+    holders = Counter((r.person.jabatan, r.unit) for r in period.orang)
     group, unit_group = Counter(), Counter()
-    for (kode_jabatan, unit), n in holders.items():
-        for req in kamus.positions[kode_jabatan].kompetensi:
+    for (jabatan, unit), n in holders.items():
+        for req in kamus.positions[jabatan].kompetensi:
             group[req.kode] += n
             unit_group[(unit, req.kode)] += n
     assessed, gaps, unit_gaps, no_fit, participants = Counter(), Counter(), Counter(), Counter(), Counter()

@@ -90,7 +90,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
     assessment_from = years_before(snapshot.end, policy.masa_berlaku_asesmen_tahun)
     results = []
     for person in snapshot.people:
-        position = kamus.positions[person.kode_jabatan]
+        position = kamus.positions[person.jabatan]
         required = scopes.get(position.kode)
         if required is None:
             required = scopes[position.kode] = scope(position, kamus, policy)

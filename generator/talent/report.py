@@ -20,14 +20,14 @@ from .analysis import Analysis, Period
 from .development import Plan
 from .policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
 
-JSON_VERSION = 2
+JSON_VERSION = 3  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes, planner = period.snapshot.competencies, analysis.planner
-    columns = ["nip", "nama", "kode_jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
+    columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
                "jumlah_kesenjangan", "jp_total", "jp_kekurangan"]
@@ -36,7 +36,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     def rows():
         for r in period.orang:
             gap, plan = r.gap, planner.plan(r.person.asesmen, r.syarat)
-            yield [r.person.nip, r.person.nama, r.person.kode_jabatan, units.get(r.unit, r.unit),
+            yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
                    KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
                    r.alasan_tidak_masuk, "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
@@ -50,7 +50,7 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """Every gap of every person, against their own position and, for candidates on a
     succession slate, against the target post: the sheet "Rencana Pengembangan"."""
     planner, catalog = analysis.planner, kamus.development
-    columns = ["nip", "nama", "kode_jabatan", "sasaran", "kode_jabatan_sasaran", "kompetensi", "nama_kompetensi",
+    columns = ["nip", "nama", "jabatan", "sasaran", "jabatan_sasaran", "kompetensi", "nama_kompetensi",
                "asesmen", "syarat", "kegiatan", "nama_kegiatan", "jalur", "bentuk", "jp", "keterangan",
                "jp_total", "jp_kekurangan"]
 
@@ -58,7 +58,7 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
         for g in plan.rencana_pengembangan:
             activity = catalog[g.kegiatan[0]] if g.kegiatan else None
             competency = kamus.competencies.get(g.kompetensi)
-            yield [r.person.nip, r.person.nama, r.person.kode_jabatan, sasaran, target, g.kompetensi,
+            yield [r.person.nip, r.person.nama, r.person.jabatan, sasaran, target, g.kompetensi,
                    competency.nama if competency else "", g.asesmen, g.syarat,
                    " ".join(g.kegiatan), activity.nama if activity else "", activity.jalur if activity else "",
                    BENTUK_LABEL.get(activity.bentuk, "") if activity else "", g.jp if activity else "",
@@ -66,7 +66,7 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
     def rows():  # made while written, one person at a time
         for r in period.orang:
-            yield from gaps(r, OWN, r.person.kode_jabatan, planner.plan(r.person.asesmen, r.syarat))
+            yield from gaps(r, OWN, r.person.jabatan, planner.plan(r.person.asesmen, r.syarat))
         for slate in period.suksesi:
             for c in slate.kandidat:
                 yield from gaps(c.hasil, "suksesi", slate.jabatan.kode, planner.plan(c.hasil.person.asesmen,
@@ -77,14 +77,14 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
 
 def slate_sheet(period: Period) -> Table:
-    columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "peringkat", "nip", "nama", "kode_jabatan_sekarang",
+    columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "peringkat", "nip", "nama", "jabatan_sekarang",
                "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "tidak_diperiksa"]
     rows = []
     for slate in period.suksesi:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
             rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.hasil.person.nip, c.hasil.person.nama,
-                         c.hasil.person.kode_jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short,
+                         c.hasil.person.jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short,
                          "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
             rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
@@ -94,10 +94,10 @@ def slate_sheet(period: Period) -> Table:
 
 def excluded_sheet(period: Period) -> Table:
     """Pool members who would stand among a post's top candidates by JPM but fail a requirement."""
-    columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "nip", "nama", "kode_jabatan_sekarang", "kotak",
+    columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "nip", "nama", "jabatan_sekarang", "kotak",
                "jpm_persen", "aturan", "alasan"]
     rows = [[slate.jabatan.kode, slate.jabatan.nama, e.hasil.person.nip, e.hasil.person.nama,
-             e.hasil.person.kode_jabatan, e.hasil.kotak, e.jpm, ", ".join(a for a, _ in e.alasan),
+             e.hasil.person.jabatan, e.hasil.kotak, e.jpm, ", ".join(a for a, _ in e.alasan),
              "; ".join(text for _, text in e.alasan)]
             for slate in period.suksesi for e in slate.dikecualikan_teratas]
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi-dikecualikan", columns, rows, 2, "Dikecualikan")
@@ -105,7 +105,7 @@ def excluded_sheet(period: Period) -> Table:
 
 def rules_sheet(period: Period) -> Table:
     """Every requirement per post: what it asks or why it was not checked, and how many it excluded."""
-    columns = ["kode_jabatan_sasaran", "jabatan_sasaran", "aturan", "keterangan", "dikecualikan", "dasar"]
+    columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "aturan", "keterangan", "dikecualikan", "dasar"]
     rows = [[slate.jabatan.kode, slate.jabatan.nama, a.aturan, a.keterangan,
              slate.dikecualikan_per_aturan.get(a.aturan, "") if a.diperiksa else "", a.dasar]
             for slate in period.suksesi for a in slate.aturan]
@@ -181,16 +181,16 @@ def _plan_json(plan: Plan) -> dict:
 def _slate_json(analysis: Analysis, s) -> dict:
     plan = analysis.planner.plan
     return {
-        "kode_jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
+        "jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
         "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
         "aturan": [{"aturan": a.aturan, "keterangan": a.keterangan, "dasar": a.dasar, "diperiksa": a.diperiksa}
                    for a in s.aturan],
         "dikecualikan": s.dikecualikan, "dikecualikan_per_aturan": s.dikecualikan_per_aturan,
         "dikecualikan_teratas": [{"nip": e.hasil.person.nip, "nama": e.hasil.person.nama,
-                                  "kode_jabatan": e.hasil.person.kode_jabatan, "jpm": e.jpm,
+                                  "jabatan": e.hasil.person.jabatan, "jpm": e.jpm,
                                   "alasan": [{"aturan": a, "alasan": text} for a, text in e.alasan]}
                                  for e in s.dikecualikan_teratas],
-        "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "kode_jabatan": c.hasil.person.kode_jabatan,
+        "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jabatan": c.hasil.person.jabatan,
                       "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
                       "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
@@ -200,7 +200,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
 
 
 def _person_json(analysis: Analysis, r) -> dict:
-    return {"nip": r.person.nip, "nama": r.person.nama, "kode_jabatan": r.person.kode_jabatan,
+    return {"nip": r.person.nip, "nama": r.person.nama, "jabatan": r.person.jabatan,
             "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
             "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
@@ -255,7 +255,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
         plan = analysis.planner.plan(r.person.asesmen, r.syarat)
         short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"
                  if plan.jp_kekurangan else "")
-        out.write(f"{r.person.nip} {r.person.nama} [{r.person.kode_jabatan}] kotak {r.kotak} "
+        out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] kotak {r.kotak} "
                   f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}; "
                   f"rencana pengembangan: {len(plan.rencana_pengembangan)} kesenjangan, {angka(plan.jp_total)} JP{short}\n")
         for g in plan.rencana_pengembangan:

@@ -22,10 +22,13 @@ from .policy import PREDIKAT, TalentPolicy
 from .table import read_table
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
-COLUMNS = ("nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
+COLUMNS = ("nip", "nama", "jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
            "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen", "pangkat_golongan", "pendidikan", "tmt_jabatan",
            "penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
-REQUIRED = ("nip", "nama", "kode_jabatan")
+REQUIRED = ("nip", "nama", "jabatan")
+# Columns renamed in this version: the old header is still read, with a notice, for one version.
+# (`kode_jabatan` now means only the official Kode Jabatan of KemenPANRB.)
+RENAMED = {"kode_jabatan": "jabatan"}
 # The components of potensial (PermenPANRB 3/2020 as amended by 20/2025, Pasal 17): used when
 # the export has no precomputed `nilai_potensi`.
 KOMPONEN_POTENSIAL = ("penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
@@ -51,7 +54,7 @@ class Person:
     row: int
     nip: str
     nama: str
-    kode_jabatan: str
+    jabatan: str  # the `kode` of the person's position in the kamus
     predikat_kinerja: str
     nilai_kinerja: float | None
     nilai_potensi: float
@@ -142,9 +145,14 @@ class _Reader:
     def map_header(self) -> bool:
         known = {normalise(c): c for c in COLUMNS}
         codes = {normalise(k): k for k in self.kamus.competencies}
+        renamed = {normalise(old): (old, new) for old, new in RENAMED.items()}
+        old_names: list[tuple[int, str, str, str]] = []  # (cell, header, old name, new name)
         for position, raw in enumerate(self.table.header):
             key = normalise(raw)
             if not key:
+                continue
+            if key in renamed and key not in codes:
+                old_names.append((position, raw, *renamed[key]))
                 continue
             target = known.get(key) or codes.get(key)
             if target is None:
@@ -164,6 +172,7 @@ class _Reader:
                 self.index[target] = position
             else:
                 self.competency_index.append((target, position))
+        self.map_old_names(old_names)
         missing = [c for c in REQUIRED if c not in self.index]
         if "predikat_kinerja" not in self.index and "nilai_kinerja" not in self.index:
             missing.append("predikat_kinerja atau nilai_kinerja")
@@ -187,6 +196,22 @@ class _Reader:
             self.error("SNAPSHOT-HEADER-MISSING", self.header_line, 0, f"kolom wajib `{name}` tidak ada",
                        f"Tambahkan kolom `{name}` di baris judul.")
         return not missing and (self.from_components or "nilai_potensi" in self.index)
+
+    def map_old_names(self, old_names) -> None:
+        """A column under its old name is read as the new one (a notice says to rename it);
+        beside a column of the new name it is not used."""
+        for position, raw, old, new in old_names:
+            if new in self.index:
+                self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, self.header_line, position + 1,
+                                             f"kolom `{raw}` tidak dipakai: jabatan dibaca dari kolom `{new}`"))
+                continue
+            self.index[new] = position
+            self.findings.append(finding("SNAPSHOT-HEADER-RENAMED", self.path, self.header_line, position + 1,
+                                         f"judul kolom `{raw}` sekarang bernama `{new}`; kolom ini masih dibaca "
+                                         f"sebagai `{new}`",
+                                         f"Ganti judul kolom `{raw}` menjadi `{new}`. Nama lama `{old}` hanya dibaca "
+                                         f"sampai versi Kamus berikutnya (kini `{old}` berarti Kode Jabatan resmi "
+                                         "KemenPANRB)."))
 
     def cell(self, cells, name) -> str:
         position = self.index.get(name)
@@ -239,13 +264,14 @@ class _Reader:
         nama = self.cell(cells, "nama")
         if not nama:
             self.error("SNAPSHOT-EMPTY", line, self.index["nama"], "`nama` kosong")
-        kode = self.cell(cells, "kode_jabatan")
-        if not kode:
-            self.error("SNAPSHOT-EMPTY", line, self.index["kode_jabatan"], "`kode_jabatan` kosong")
-        elif kode not in self.kamus.positions:
-            self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["kode_jabatan"],
-                       f"kode jabatan `{kode}` tidak ada di kamus",
-                       suggest(kode, self.kamus.positions, cutoff=0.8) + "Tulis kode jabatan yang ada di positions/.")
+        jabatan = self.cell(cells, "jabatan")
+        if not jabatan:
+            self.error("SNAPSHOT-EMPTY", line, self.index["jabatan"], "`jabatan` kosong")
+        elif jabatan not in self.kamus.positions:
+            self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["jabatan"],
+                       f"jabatan `{jabatan}` tidak ada di kamus",
+                       suggest(jabatan, self.kamus.positions, cutoff=0.8)
+                       + "Tulis `kode` jabatan yang ada di positions/ (nama berkasnya tanpa .yaml).")
         predikat_text = self.cell(cells, "predikat_kinerja")
         predikat = _PREDIKAT.get(normalise(predikat_text).replace("/", "")) if predikat_text else ""
         if predikat is None:
@@ -284,7 +310,7 @@ class _Reader:
         tmt_jabatan = self.date(line, cells, "tmt_jabatan", self.date_cache)
         if len(self.findings) != before:
             return None
-        return Person(line, nip, nama, sys.intern(kode), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
+        return Person(line, nip, nama, sys.intern(jabatan), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
                       tanggal_hukuman, tanggal_asesmen, tuple(levels), pangkat, pendidikan, tmt_jabatan)
 
     def potensial(self, line, cells) -> float | None:

@@ -60,10 +60,10 @@ class _Ranking:
     def __init__(self, complete: list, incomplete: list):
         self.complete, self.incomplete = complete, incomplete
         self.negative_sums = [-total for total, _, _ in complete]
-        self.holders: dict[str, list[float]] = defaultdict(list)  # kode_jabatan → sums of its holders
+        self.holders: dict[str, list[float]] = defaultdict(list)  # jabatan (kode of a position) → sums of its holders
         for total, _, r in complete:
-            self.holders[r.person.kode_jabatan].append(total)
-        self.incomplete_holders = Counter(r.person.kode_jabatan for _, r in incomplete)
+            self.holders[r.person.jabatan].append(total)
+        self.incomplete_holders = Counter(r.person.jabatan for _, r in incomplete)
 
     @classmethod
     def of(cls, pool: list[Result], codes: tuple, caps: tuple | None, index: dict) -> "_Ranking":
@@ -107,8 +107,8 @@ class _Verdicts:
                 if names:
                     counts.update(names)
                     counts[""] += 1  # "" counts the members excluded by at least one rule
-                    if r.person.kode_jabatan in posts_here:
-                        self.holder_counts[(target, r.person.kode_jabatan)].update((*names, ""))
+                    if r.person.jabatan in posts_here:
+                        self.holder_counts[(target, r.person.jabatan)].update((*names, ""))
             self.failed[target], self.counts[target] = failed, counts
 
     def excluded(self, post) -> tuple[int, dict]:
@@ -120,7 +120,7 @@ class _Verdicts:
 def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
     index = {code: i for i, code in enumerate(snapshot.competencies)}
     pool = [r for r in results if r.kelompok_talenta]
-    holders = Counter(r.person.kode_jabatan for r in results)
+    holders = Counter(r.person.jabatan for r in results)
     posts = sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode)
     verdicts = _Verdicts(pool, posts, snapshot, policy)
     everyone: dict[tuple, _Ranking] = {}
@@ -153,14 +153,14 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
         for total, _, r in ranking.complete:
             if len(candidates) == limit:
                 break
-            if r.person.kode_jabatan == position.kode:
+            if r.person.jabatan == position.kode:
                 continue  # a post's own holders are no candidates for it
             value = percent(total)
             shortfalls = {kode: (r.person.asesmen[index[kode]], level) for kode, level in required
                           if r.person.asesmen[index[kode]] < level}
             candidates.append(Candidate(r, round(value, 2), policy.kategori_seleksi(value), shortfalls,
                                         check.explain(r)[1]))
-        top = itertools.islice((e for e in everyone[key].complete if e[2].person.kode_jabatan != position.kode), limit)
+        top = itertools.islice((e for e in everyone[key].complete if e[2].person.jabatan != position.kode), limit)
         excluded = [Excluded(r, round(percent(total), 2), check.explain(r)[0]) for total, i, r in top if failed[i]]
         ms_needed = policy.jpm.seleksi.ms / 100 * total_required - 1e-9
         mms_needed = policy.jpm.seleksi.mms / 100 * total_required - 1e-9
