@@ -118,7 +118,7 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
             kode = f"{unit}.J{p + 1:03d}"
             standard = DEFAULT_STANDARD[tier]
             chosen = rng.sample(teknis, rng.randint(3, 6))
-            data = {"kode": kode, "nama": f"Jabatan {p + 1} {unit}", "jenis_jabatan": tier,
+            data = {"kode": kode, "nama": f"Jabatan {p + 1} {unit}", "jenjang": tier,
                     "urusan": BIDANG[u % len(BIDANG)], "ikhtisar": _sentence(rng, 5)}
             if head:
                 data["atasan"] = head

@@ -73,7 +73,7 @@ _USUAL = {"jpt_utama": ("IV/d", "IV/e", ["S2", "S3"]), "jpt_madya": ("IV/d", "IV
 
 def optional(rng, row, kamus, end_year: int) -> None:
     """pangkat_golongan, pendidikan and tmt_jabatan as a personnel export has them (a few empty)."""
-    low, high, schooling = _USUAL[kamus.positions[row["jabatan"]].jenis_jabatan]
+    low, high, schooling = _USUAL[kamus.positions[row["jabatan"]].jenjang]
     first = max(0, _PANGKAT.index(low) - (rng.random() < 0.15))  # some are a step below the usual pangkat
     row["pangkat_golongan"] = _PANGKAT[rng.randint(first, _PANGKAT.index(high))] if rng.random() > 0.02 else ""
     row["pendidikan"] = rng.choice(schooling) if rng.random() > 0.02 else ""

@@ -1,4 +1,4 @@
-"""Jenis jabatan (jenjang): the fixed list, labels and the default manajerial standard."""
+"""Jenjang jabatan: the fixed list, labels and the default manajerial standard."""
 
 from __future__ import annotations
 

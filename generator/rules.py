@@ -66,6 +66,10 @@ _TABLE = [
          "Hapus butir yang berulang."),
     Rule("SCHEMA-INVALID", "error", "skema", "Nilai tidak sah menurut skema.",
          "Periksa nilai terhadap format data di dokumentasi."),
+    Rule("SCHEMA-RENAMED", "notice", "skema", "Kolom memakai nama lama yang masih dibaca untuk satu versi (`jenis_jabatan` kini bernama `jenjang`).",
+         "Ganti nama kolom itu dengan nama barunya; nama lama tidak dibaca lagi mulai versi Kamus berikutnya."),
+    Rule("SCHEMA-RENAMED-BOTH", "error", "skema", "Kolom ditulis dengan nama lama dan nama barunya sekaligus (misalnya `jenis_jabatan` dan `jenjang`).",
+         "Hapus kolom bernama lama dan sisakan nama barunya."),
     # --- cross-file consistency ---
     Rule("KODE-DUPLICATE", "error", "konsistensi", "Kode yang sama dipakai oleh dua berkas sejenis.",
          "Setiap kompetensi, jabatan, unit dan kegiatan pengembangan harus punya kode unik; ubah salah satu kode (dan nama berkasnya)."),
@@ -166,7 +170,7 @@ _TABLE = [
     Rule("PANGKAT-JENJANG", "warning", "konsistensi",
          "Golongan ruang pada persyaratan pangkat jabatan fungsional di luar rentang jenjangnya "
          "(misalnya Mahir: III/a–III/b).",
-         "Tulis golongan ruang dalam rentang jenjang jabatan fungsional itu, atau perbaiki `jenis_jabatan`."),
+         "Tulis golongan ruang dalam rentang jenjang jabatan fungsional itu, atau perbaiki `jenjang`."),
     Rule("CONFIG-TANGGAL", "error", "konsistensi", "Tanggal di `kamus.yaml` bukan tanggal kalender yang ada.",
          "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2024-03-01\"."),
     # --- importing a workbook (`kamus import FILE.xlsx`): sheet!cell, nothing is written on an error ---
@@ -188,6 +192,8 @@ _TABLE = [
          "Unduh buku kerja terbaru dan ulangi suntingan baris ini di sana, atau sunting berkas YAML-nya langsung; Kamus tidak menimpa perubahan orang lain."),
     Rule("XLSX-NOT-REMOVED", "notice", "buku kerja", "Isi kamus yang tidak ada di buku kerja; tidak dihapus tanpa `--hapus`.",
          "Bila memang akan dihapus, jalankan ulang dengan `kamus import --hapus`; bila tidak, abaikan."),
+    Rule("XLSX-RENAMED", "notice", "buku kerja", "Baris 1 memakai nama kolom lama yang masih dibaca untuk satu versi (`jenis_jabatan` kini bernama `jenjang`).",
+         "Tidak wajib diperbaiki; buku kerja yang diunduh berikutnya (`kamus export --format xlsx`) memakai nama baru."),
     # --- importing SKJ forms (`kamus import --format skj-form`) ---
     Rule("SKJ-FORM", "error", "formulir SKJ", "Bagian formulir SKJ tidak ditemukan (Nama Jabatan, tabel standar kompetensi), atau jabatannya tidak dapat ditentukan.",
          "Pakai formulir SKJ PermenPANRB 38/2017: baris Nama Jabatan, lalu tabel Kompetensi | Level | Deskripsi | Indikator; untuk jabatan baru sebutkan unitnya dengan --unit."),

@@ -125,7 +125,7 @@ def test_printing_a_position_gives_a_clean_skj_document(page, served):
     for heading in ("STANDAR KOMPETENSI JABATAN", "I. Ikhtisar Jabatan", "II. Standar Kompetensi",
                     "III. Persyaratan Jabatan", "Kepala Dinas Komunikasi dan Informatika"):
         assert heading in flat, heading
-    for chrome in ("Cari", "Referensi Data", "Menurut jenis jabatan", "Sunting berkas", "Sumber data"):
+    for chrome in ("Cari", "Referensi Data", "Menurut jenjang jabatan", "Sunting berkas", "Sumber data"):
         assert chrome not in flat, f"{chrome!r} printed"
     # Traceable on paper: every page names the instansi, the regulation and its date, and its number.
     assert len(pdf.pages) >= 2

@@ -50,6 +50,7 @@ COVERED_ELSEWHERE = {
     "XLSX-NUMBER": "tests/test_workbook.py::test_text_cells_that_excel_turned_into_numbers_are_flagged",
     "XLSX-CONFLICT": "tests/test_workbook.py::test_an_old_workbook_never_reverts_later_changes",
     "XLSX-NOT-REMOVED": "tests/test_workbook.py::test_new_rows_become_files_and_gone_rows_need_hapus",
+    "XLSX-RENAMED": "tests/test_workbook.py::test_a_workbook_and_a_kamus_from_before_the_rename_of_jenis_jabatan_still_import",
     "SKJ-FORM": "tests/test_skj_form.py::test_a_new_position_needs_its_unit_and_jenjang",
     "SKJ-KOMPETENSI": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",
     "SKJ-NAMA": "tests/test_skj_form.py::test_application_layout_creates_a_new_position",

@@ -27,7 +27,7 @@ def test_demo_content_meets_the_brief():
     assert len(teknis) >= 20 and len({c.bidang for c in teknis}) >= 4
     assert any(not c.berlaku and c.diganti_oleh for c in kamus.competencies.values())
     assert len(kamus.positions) >= 40 and len(kamus.units) >= 5
-    assert set(Counter(p.jenis_jabatan for p in kamus.positions.values())) == set(JENJANG)
+    assert set(Counter(p.jenjang for p in kamus.positions.values())) == set(JENJANG)
     assert sum(p.strategis for p in kamus.positions.values()) >= 3
     assert sum(bool(p.atasan) for p in kamus.positions.values()) >= 30
     assert any(u.induk for u in kamus.units.values())

@@ -150,7 +150,7 @@ def test_a_missing_column_is_reported_not_checked(root, tmp_path):
 
 def result(jenjang="pengawas", nip="199001012015011002", **person):
     fields = {"pendidikan": None, "pangkat_golongan": None, "tmt_jabatan": None, **person}
-    return SimpleNamespace(person=SimpleNamespace(nip=nip, **fields), jenis_jabatan=jenjang)
+    return SimpleNamespace(person=SimpleNamespace(nip=nip, **fields), jenjang=jenjang)
 
 
 END = dt.date(2025, 12, 31)

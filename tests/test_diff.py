@@ -107,6 +107,28 @@ def test_impact_counts_against_the_latest_snapshot(repo):
     assert found.jabatan_yang_mensyaratkan["T.C"] == 4 and found.jabatan_yang_mensyaratkan["T.B"] == 0
 
 
+def test_renaming_jenis_jabatan_to_jenjang_changes_nothing(tmp_path):
+    """A version written before `jenis_jabatan` became `jenjang` compares by meaning, key name aside."""
+    root = tmp_path / "kamus"
+    shutil.copytree(MINIMAL, root)
+    positions = sorted((root / "positions").rglob("[!_]*.yaml"))
+    new = {path: path.read_text("utf-8") for path in positions}
+    for path, text in new.items():
+        path.write_text(text.replace("\njenjang: ", "\njenis_jabatan: "), "utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "old key")
+    git(root, "tag", "lama")
+    for path, text in new.items():
+        path.write_text(text, "utf-8")
+    git(root, "commit", "-qam", "new key")
+    git(root, "tag", "baru")
+    assert git(root, "diff", "--stat", "lama", "baru").count("jenis_jabatan") == 0  # the files did change …
+    assert git(root, "diff", "lama", "baru").count("-jenis_jabatan: ") == len(new)
+    changes, _ = diff(root, "lama", "baru")
+    assert changes == []  # … their meaning did not
+
+
 def test_markdown_summary_is_golden(repo):
     assert diff_markdown(repo) == DIFF_GOLDEN.read_text("utf-8")
 
@@ -116,7 +138,7 @@ def test_json_and_text_and_working_tree_untouched(repo, capsys):
     head = git(repo, "rev-parse", "HEAD")
     assert main(["diff", "kamus-2022", "kamus-2024", "--root", str(repo), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["version"] == 1 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
+    assert document["version"] == 2 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
     assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak", "tidak_terbaca"}
     assert set(document["perubahan"][0]) == {"objek", "kode", "nama", "jenis", "keterangan", "letak", "lama", "baru"}
     assert main(["diff", "kamus-2024", "kamus-2025", "--root", str(repo)]) == 0

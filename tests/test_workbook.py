@@ -91,7 +91,7 @@ def test_workbook_is_pleasant_to_edit(demo_book):
     jabatan = workbook["Jabatan"]
     header = [c.value for c in jabatan[1]]
     validated = {header[ord(str(v.sqref)[0]) - 65]: v.formula1 for v in jabatan.data_validations.dataValidation}
-    assert validated["jenis_jabatan"] == "pilihan_jenis_jabatan" and validated["unit"] == "daftar_unit"
+    assert validated["jenjang"] == "pilihan_jenjang" and validated["unit"] == "daftar_unit"
     assert validated["strategis"] == "pilihan_strategis" and validated["atasan"] == "daftar_jabatan"
     assert header[-1] == "sidik" and jabatan.column_dimensions[chr(64 + len(header))].hidden
     kompetensi = workbook["Kompetensi"]
@@ -198,7 +198,7 @@ def test_comments_and_key_order_survive_edits(demo, demo_book, tmp_path):
     assert "catatan: 'Catatan baru: lihat Perbup.'" in after or 'catatan: "Catatan baru: lihat Perbup."' in after
     assert "  - {kode: T.KOM.05, level: 2}\n" in after  # in the style of its neighbours
     keys = [line.split(":")[0] for line in after.splitlines() if line and line[0].isalpha()]
-    assert keys == ["kode", "nama", "jenis_jabatan", "urusan", "ikhtisar", "atasan", "strategis", "catatan",
+    assert keys == ["kode", "nama", "jenjang", "urusan", "ikhtisar", "atasan", "strategis", "catatan",
                     "kompetensi", "persyaratan"]
     changed = [line for line in after.splitlines() if line not in before.splitlines()]
     assert len(changed) == 3
@@ -290,7 +290,7 @@ def test_new_rows_become_files_and_gone_rows_need_hapus(demo, demo_book, tmp_pat
         change(workbook)
         workbook["Kebutuhan"].append(["SETDA.KABAG_ORG", "M.1", 3])
         add_row(workbook["Jabatan"], kode="SETDA.BARU", unit="SETDA", nama="Analis Baru",
-                jenis_jabatan="fungsional_ahli_muda", ikhtisar="Menganalisis kebijakan.", atasan="SETDA.ASISTEN_ADM")
+                jenjang="fungsional_ahli_muda", ikhtisar="Menganalisis kebijakan.", atasan="SETDA.ASISTEN_ADM")
         for kode in ("M.1", "M.2", "M.3", "M.4", "M.5", "M.6", "M.7", "M.8", "SK.1", "T.ORG.01"):
             workbook["Kebutuhan"].append(["SETDA.BARU", kode, 2])
 
@@ -467,3 +467,47 @@ def test_an_old_workbook_never_reverts_later_changes(demo, tmp_path):
     found = [f for f in result.findings if f.rule == "XLSX-CONFLICT"]
     assert len(found) == 1 and result.place(found[0]).startswith("Jabatan!A")
     assert "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml` juga sudah berubah" in found[0].message
+
+
+def test_a_workbook_and_a_kamus_from_before_the_rename_of_jenis_jabatan_still_import(demo, tmp_path):
+    """Until this version the YAML key and the workbook column were `jenis_jabatan` (now `jenjang`):
+    both are still read for one version, and an edited position is written back with the new name."""
+    for path in (demo / "positions").rglob("*.yaml"):
+        path.write_text(path.read_text("utf-8").replace("\njenjang: ", "\njenis_jabatan: "), "utf-8")
+    git(demo, "commit", "-qam", "a kamus of the previous version")
+    book = tmp_path / "baru.xlsx"
+    api.export(demo, "xlsx", book)
+    sheet = openpyxl.load_workbook(book)["Jabatan"]
+    header = [c.value for c in sheet[1]]
+    assert "jenjang" in header and "jenis_jabatan" not in header
+    assert sheet.cell(find_row(sheet, kode="DISKOMINFO.KADIS"), header.index("jenjang") + 1).value == "jpt_pratama"
+
+    def old_header(workbook):  # the workbook as the previous version exported it
+        jabatan = workbook["Jabatan"]
+        jabatan.cell(1, [c.value for c in jabatan[1]].index("jenjang") + 1).value = "jenis_jabatan"
+
+    old = edited(book, tmp_path, old_header, "lama.xlsx")
+    result = api.import_files(demo, [old])
+    assert not result.failed and not result.plan.writes and status(demo) == ""
+    notices = [f for f in result.findings if f.rule == "XLSX-RENAMED"]
+    assert len(notices) == 1 and notices[0].severity == "notice" and result.place(notices[0]).endswith("1")
+    assert "`jenis_jabatan` sekarang bernama `jenjang`" in notices[0].message
+
+    def change(workbook):
+        old_header(workbook)
+        jabatan = workbook["Jabatan"]
+        header = [c.value for c in jabatan[1]]
+        row = find_row(jabatan, kode="DISKOMINFO.KADIS")
+        jabatan.cell(row, header.index("nama") + 1).value = "Kepala Dinas Kominfo"
+        row = find_row(jabatan, kode="SETDA.KABAG_ORG")
+        jabatan.cell(row, header.index("jenis_jabatan") + 1).value = "pengawas"
+
+    result = api.import_files(demo, [edited(book, tmp_path, change, "lama-diubah.xlsx")])
+    assert not result.failed, result.text()
+    assert sorted(git(demo, "diff", "--name-only").split()) == ["positions/DISKOMINFO/DISKOMINFO.KADIS.yaml",
+                                                               "positions/SETDA/SETDA.KABAG_ORG.yaml"]
+    kadis = (demo / "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml").read_text("utf-8")
+    assert "\njenjang: jpt_pratama\n" in kadis and "jenis_jabatan" not in kadis
+    keys = [line.split(":")[0] for line in kadis.splitlines() if line and line[0].isalpha()]
+    assert keys[:3] == ["kode", "nama", "jenjang"]  # the key renamed in its place
+    assert "\njenjang: pengawas\n" in (demo / "positions/SETDA/SETDA.KABAG_ORG.yaml").read_text("utf-8")

@@ -15,7 +15,7 @@ from ..load.named import NamedFile
 from ..model import Kamus
 from . import identity, national, policy, references
 from .config import check_logo, check_riwayat, check_talenta, check_tanggal
-from .schema import SchemaSet, default_schemas
+from .schema import SchemaSet, check_renamed, default_schemas
 
 
 def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tuple[list, set[str]]:
@@ -28,9 +28,9 @@ def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tup
         for loaded in group:
             if loaded.doc is None:
                 continue
-            problems = schemas.check(kind, loaded.doc)
+            problems = schemas.check(kind, loaded.doc) + check_renamed(kind, loaded.doc)
             found.extend(problems)
-            if not problems and not loaded.findings:
+            if not any(p.severity == "error" for p in problems) and not loaded.findings:
                 valid.add(loaded.file.path)
     return found, valid
 

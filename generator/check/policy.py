@@ -36,7 +36,7 @@ def check_mandatory(kamus) -> list:
         if missing:
             names = ", ".join(f"`{c.kode}` {c.nama}" for c in missing)
             example = missing[0].kode
-            standard = kamus.config.standar_level_manajerial.get(position.jenis_jabatan, 1)
+            standard = kamus.config.standar_level_manajerial.get(position.jenjang, 1)
             found.append(finding("KOMPETENSI-WAJIB-MISSING", position.source.path,
                                  *position.source.where(("kompetensi",), key=True),
                                  f"jabatan `{position.kode}` belum mencantumkan kompetensi wajib: {names}",
@@ -55,10 +55,10 @@ def check_standard(kamus) -> list:
     found = []
     for position in kamus.positions.values():
         own = position.standar_level_manajerial
-        standard = own or kamus.config.standar_level_manajerial.get(position.jenis_jabatan)
+        standard = own or kamus.config.standar_level_manajerial.get(position.jenjang)
         if standard is None:
             continue
-        whose = "jabatan ini (ditetapkan di SKJ-nya)" if own else LABEL[position.jenis_jabatan]
+        whose = "jabatan ini (ditetapkan di SKJ-nya)" if own else LABEL[position.jenjang]
         for index, req in enumerate(position.kompetensi):
             competency = kamus.competencies.get(req.kode)
             if competency is not None and competency.jenis in STANDARD_KINDS and req.level < standard:
@@ -73,10 +73,10 @@ def check_standard_override(kamus) -> list:
     """STANDAR-LEVEL-FUNGSIONAL: only a jabatan fungsional sets its own standard in its SKJ."""
     return [finding("STANDAR-LEVEL-FUNGSIONAL", p.source.path,
                     *p.source.where(("standar_level_manajerial",), key=True),
-                    f"`standar_level_manajerial` diisi di SKJ `{p.kode}` ({LABEL[p.jenis_jabatan]}), "
+                    f"`standar_level_manajerial` diisi di SKJ `{p.kode}` ({LABEL[p.jenjang]}), "
                     "padahal hanya jabatan fungsional yang standarnya ditetapkan instansi pembina")
             for p in kamus.positions.values()
-            if p.standar_level_manajerial is not None and not p.jenis_jabatan.startswith("fungsional_")]
+            if p.standar_level_manajerial is not None and not p.jenjang.startswith("fungsional_")]
 
 
 def check_bentuk(kamus) -> list:
@@ -122,10 +122,10 @@ def check_pangkat(kamus) -> list:
     within the range of its jenjang (Mahir: III/a–III/b)."""
     found = []
     for position in kamus.positions.values():
-        allowed = golongan_range(position.jenis_jabatan)
+        allowed = golongan_range(position.jenjang)
         if not allowed:
             continue
-        low, high = PANGKAT_JF[position.jenis_jabatan]
+        low, high = PANGKAT_JF[position.jenjang]
         for index, row in enumerate(position.persyaratan.get("pangkat", ())):
             text = str(row.get("uraian", "")) if hasattr(row, "get") else str(row)
             outside = [f"{roman.upper()}/{letter.lower()}" for roman, letter in _GOLONGAN.findall(text)
@@ -134,6 +134,6 @@ def check_pangkat(kamus) -> list:
                 found.append(finding("PANGKAT-JENJANG", position.source.path,
                                      *position.source.where(("persyaratan", "pangkat", index, "uraian")),
                                      f"pangkat `{', '.join(outside)}` di luar rentang {low}–{high} untuk "
-                                     f"{LABEL[position.jenis_jabatan]} (jabatan `{position.kode}`)",
-                                     f"Tulis golongan ruang {low}–{high}, atau perbaiki `jenis_jabatan`."))
+                                     f"{LABEL[position.jenjang]} (jabatan `{position.kode}`)",
+                                     f"Tulis golongan ruang {low}–{high}, atau perbaiki `jenjang`."))
     return found

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import fastjsonschema
 
+from ..load.renamed import old_keys
 from ..resources import resource
+from ..rules import finding
 from .schema_messages import translate
 
 SCHEMA_DIR = resource("schemas")
@@ -60,8 +62,31 @@ class SchemaSet:
             return []
         findings = []
         for error in self.errors(kind, doc.data):
-            findings.extend(translate(error, doc))
+            findings.extend(translate(error, doc, self.schemas[kind]))
         return findings
+
+
+def check_renamed(kind: str, doc) -> list:
+    """SCHEMA-RENAMED, SCHEMA-RENAMED-BOTH: a key under its old name (:mod:`generator.load.renamed`)."""
+    found = []
+    for old, new in old_keys(doc.data, kind):
+        where = doc.where((old,), key=True)
+        if new in doc.data:
+            found.append(finding("SCHEMA-RENAMED-BOTH", doc.path, *where,
+                                 f"kolom `{old}` dan `{new}` ditulis sekaligus; `{old}` adalah nama lama `{new}`",
+                                 f"Hapus baris `{old}:` dan sisakan `{new}:`."))
+        else:
+            found.append(finding("SCHEMA-RENAMED", doc.path, *where,
+                                 f"kolom `{old}` sekarang bernama `{new}`; ganti namanya",
+                                 f"Tulis `{new}:` di tempat `{old}:`. Nama lama masih dibaca sampai versi Kamus "
+                                 "berikutnya."))
+    return found
+
+
+def required_fields(schema: dict) -> set[str]:
+    """The fields a document must have: `required`, and those required unless their old name
+    is given (the schema's `else`, see :mod:`generator.load.renamed`)."""
+    return set(schema.get("required", ())) | set(schema.get("else", {}).get("required", ()))
 
 
 _DEFAULT: SchemaSet | None = None

@@ -64,8 +64,9 @@ def span_text(schema: dict) -> str:
     return " dan ".join(f"{words[k]} {schema[k]}" for k in words if k in schema)
 
 
-def translate(error, doc) -> list:
-    """Findings for one ``jsonschema.ValidationError`` on document ``doc``."""
+def translate(error, doc, root: dict | None = None) -> list:
+    """Findings for one ``jsonschema.ValidationError`` on document ``doc`` (``root``: the whole
+    schema, whose top-level fields describe a requirement stated in a sub-schema)."""
     path = tuple(error.absolute_path)
     where = _where(path)
     keyword, expected, value, schema = error.validator, error.validator_value, error.instance, error.schema
@@ -75,11 +76,12 @@ def translate(error, doc) -> list:
 
     if keyword == "required":
         missing = [name for name in expected if isinstance(value, dict) and name not in value]
+        top = root if root and not path else {}  # a top-level field required by a sub-schema (`else`)
         return [at("SCHEMA-REQUIRED", f"kolom wajib `{name}` belum ada di {where}",
-                   f"Tambahkan `{name}:` — {_description(schema, name)}".rstrip(" —"))
+                   f"Tambahkan `{name}:` — {_description(schema, name) or _description(top, name)}".rstrip(" —"))
                 for name in missing]
     if keyword == "additionalProperties":
-        known = sorted(schema.get("properties", {}))
+        known = sorted(k for k, sub in schema.get("properties", {}).items() if not sub.get("deprecated"))
         return [_decimal_comma(at, doc, path, name, value) or
                 at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
                    f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",

@@ -23,7 +23,7 @@ KINDS = {
     "indikator-diubah": "indikator diubah kata-katanya",
     "jabatan-ditambah": "jabatan ditambahkan", "jabatan-dihapus": "jabatan dihapus",
     "jabatan-pindah-unit": "jabatan pindah unit", "jabatan-nama": "nama jabatan diubah",
-    "jabatan-jenis": "jenis jabatan diubah", "jabatan-urusan": "urusan diubah", "jabatan-ikhtisar": "ikhtisar diubah",
+    "jabatan-jenjang": "jenjang jabatan diubah", "jabatan-urusan": "urusan diubah", "jabatan-ikhtisar": "ikhtisar diubah",
     "jabatan-atasan": "atasan diubah", "jabatan-strategis": "status jabatan strategis diubah",
     "jabatan-kode-jabatan": "kode jabatan resmi diubah",
     "syarat-ditambah": "kompetensi disyaratkan", "syarat-dihapus": "kompetensi tidak lagi disyaratkan",
@@ -103,7 +103,7 @@ def _rows(rows):
 
 def _position(out, kode, old: Position, new: Position):
     _fields(out, "jabatan", kode, old, new, [("unit", "jabatan-pindah-unit"), ("nama", "jabatan-nama"),
-                                             ("jenis_jabatan", "jabatan-jenis"), ("urusan", "jabatan-urusan"),
+                                             ("jenjang", "jabatan-jenjang"), ("urusan", "jabatan-urusan"),
                                              ("ikhtisar", "jabatan-ikhtisar"), ("atasan", "jabatan-atasan"),
                                              ("strategis", "jabatan-strategis"),
                                              ("kode_jabatan", "jabatan-kode-jabatan")])

@@ -10,7 +10,7 @@ from .compare import KINDS, Change
 from .impact import Impact
 from .words import REWORDED, describe, md_escape, title, word_diff, word_parts  # noqa: F401 (the one place to import them)
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: the kind `jabatan-jenis` is `jabatan-jenjang`, `syarat-*` is `standar-*`
 OBJEK = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
 
 

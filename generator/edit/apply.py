@@ -23,6 +23,7 @@ from pathlib import Path
 from ..diff.versions import Comparison, compare_projects
 from ..errors import OutputError
 from ..findings import SEVERITY_LABEL, Finding
+from ..load.renamed import upgraded
 from ..load.source import normalised
 from ..project import Project
 from ..rules import finding
@@ -61,7 +62,8 @@ def current_entries(project: Project) -> dict[tuple[str, str], Current]:
                 continue
             kode = loaded.file.folder if objek == "unit" else str(loaded.doc.data.get("kode") or loaded.file.stem)
             text = project.source.read(loaded.file.path).decode("utf-8-sig")
-            found.setdefault((objek, kode), Current(loaded.file.path, text, loaded.doc.data, loaded.file.folder))
+            data = upgraded(loaded.doc.data, SCHEMA_OF[objek])  # an old key is written back under its new name
+            found.setdefault((objek, kode), Current(loaded.file.path, text, data, loaded.file.folder))
     return found
 
 

@@ -15,7 +15,7 @@ from ..model import Kamus, Position
 from ..render.text import natural_key
 
 SCHEMA_ID = "urn:kamus:schema:kamus-data"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: `jenis_jabatan` → `jenjang`
 PERSYARATAN = ("pendidikan", "pelatihan", "pengalaman", "pangkat", "indikator_kinerja")
 
 
@@ -64,7 +64,7 @@ def kamus_data(project) -> dict:
         "unit": [{"kode": u.kode, "nama": u.nama, "singkatan": _or_none(u.singkatan), "induk": _or_none(u.induk),
                   "catatan": _or_none(u.catatan)} for u in sorted(kamus.units.values(), key=lambda u: natural_key(u.kode))],
         "jabatan": [{"kode": p.kode, "kode_jabatan": _or_none(p.kode_jabatan), "nama": p.nama,
-                     "jenis_jabatan": p.jenis_jabatan, "kelompok_jabatan": kelompok_jabatan(p.jenis_jabatan),
+                     "jenjang": p.jenjang, "kelompok_jabatan": kelompok_jabatan(p.jenjang),
                      "unit": p.unit, "urusan": _or_none(p.urusan), "ikhtisar": p.ikhtisar, "atasan": _or_none(p.atasan),
                      "strategis": p.strategis, "catatan": _or_none(p.catatan),
                      "kompetensi": [{"kode": r.kode, "level": r.level} for r in p.kompetensi],

@@ -120,7 +120,7 @@ def _part_kamus(kamus: Kamus, views: Views, reference: str) -> list:
 
 def _skj(position: Position, views: Views, unit_name: str) -> list:
     blocks = [Heading(f"STANDAR KOMPETENSI JABATAN: {position.nama.upper()}", 3, new_page=True),
-              Fields((("Nama Jabatan", position.nama), ("Kelompok Jabatan", kelompok_jabatan(position.jenis_jabatan)),
+              Fields((("Nama Jabatan", position.nama), ("Kelompok Jabatan", kelompok_jabatan(position.jenjang)),
                       ("Urusan Pemerintahan", position.urusan or "–"), ("Kode Jabatan", position.kode_jabatan or "–"),
                       ("Unit Kerja", unit_name))),
               Text("I. Ikhtisar Jabatan", align="left", bold=True), Text(position.ikhtisar),
@@ -186,7 +186,7 @@ def _part_matrix(kamus: Kamus, views: Views) -> list:
         rows = []
         for number, position in enumerate(positions, start=1):
             levels = {r.kode: r.level for r in position.kompetensi}
-            rows.append(Row((str(number), position.nama, kelompok_jabatan(position.jenis_jabatan),
+            rows.append(Row((str(number), position.nama, kelompok_jabatan(position.jenjang),
                              *(str(levels.get(c.kode, "–")) for c in national))))
         blocks.append(Table(("No", "Nama Jabatan", "Kelompok Jabatan", *(c.kode for c in national)),
                             (0.04, 0.18, 0.14, *(share for _ in national)), tuple(rows),

@@ -82,7 +82,7 @@ class Syarat:
 class Position:
     kode: str
     nama: str
-    jenis_jabatan: str
+    jenjang: str  # a key of generator.jenjang.LABEL (YAML `jenjang`, until this version `jenis_jabatan`)
     ikhtisar: str
     unit: str  # the unit folder
     kompetensi: tuple[Requirement, ...]

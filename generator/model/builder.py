@@ -10,6 +10,7 @@ is empty and malformed items are skipped, so that old versions can still be comp
 from __future__ import annotations
 
 from ..load import Document, Documents
+from ..load.renamed import upgraded
 from . import Activity, Competency, Config, Kamus, Level, Position, Requirement, Syarat, Unit
 
 
@@ -63,9 +64,10 @@ def _level_or_none(value) -> int | None:
 
 
 def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
-    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+    d = upgraded(doc.data, "position")  # a key under its old name (one version) reads as the new one
+    t = (lambda name: _text(d.get(name), lenient))
     return Position(
-        kode=t("kode") or doc.stem, nama=t("nama"), jenis_jabatan=t("jenis_jabatan"), ikhtisar=t("ikhtisar"),
+        kode=t("kode") or doc.stem, nama=t("nama"), jenjang=t("jenjang"), ikhtisar=t("ikhtisar"),
         unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"),
         kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),

@@ -80,7 +80,7 @@ def _for_position(content: SiteContent, kode: str, pages: set, units: set) -> No
     if position is None:
         return
     units.add(position.unit)
-    pages.add(f"daftar-jabatan/jenjang/{position.jenis_jabatan}.md")
+    pages.add(f"daftar-jabatan/jenjang/{position.jenjang}.md")
     if position.atasan:
         pages.add(f"jabatan/{position.atasan}.md")
     pages.update(f"kompetensi/{r.kode}.md" for r in position.kompetensi)
@@ -90,7 +90,7 @@ def _for_unit(content: SiteContent, kode: str, pages: set, units: set) -> None:
     units.add(kode)
     for position in content.kamus.positions_in(kode):
         pages.add(f"jabatan/{position.kode}.md")
-        pages.add(f"daftar-jabatan/jenjang/{position.jenis_jabatan}.md")
+        pages.add(f"daftar-jabatan/jenjang/{position.jenjang}.md")
     for unit in content.kamus.units.values():  # units that name it as their parent
         if unit.induk == kode:
             pages.add(f"daftar-jabatan/unit/{unit.kode}.md")

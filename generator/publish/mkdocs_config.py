@@ -71,7 +71,7 @@ def nav(content: SiteContent) -> list:
         {"Beranda": "index.md"},
         {"Kamus Kompetensi": ["daftar-kompetensi/index.md", *kinds]},
         {"Standar Kompetensi Jabatan": ["daftar-jabatan/index.md",
-                                        {"Menurut jenis jabatan": "daftar-jabatan/jenjang/index.md"}]},
+                                        {"Menurut jenjang jabatan": "daftar-jabatan/jenjang/index.md"}]},
         {"Matriks": ["matriks/index.md",
                      {"Manajerial dan sosial kultural": "matriks/manajerial-sosial-kultural.md"},
                      {"Sebaran level": "matriks/distribusi-level.md"}]},

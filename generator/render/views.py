@@ -121,7 +121,7 @@ def build_views(kamus: Kamus) -> Views:
         if position.atasan:
             bawahan[position.atasan].append(position)
         by_unit[position.unit].append(position)
-        by_jenjang[position.jenis_jabatan].append(position)
+        by_jenjang[position.jenjang].append(position)
     views.used_by = {k: dict(sorted(v.items())) for k, v in used.items()}
     views.bawahan = dict(bawahan)
     views.unit_tree = {unit: _tree(by_unit.get(unit, [])) for unit in kamus.units}

@@ -55,7 +55,7 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     by_unit, by_jenjang = defaultdict(list), defaultdict(list)
     for r in results:
         by_unit[r.unit].append(r)
-        by_jenjang[r.jenis_jabatan].append(r)
+        by_jenjang[r.jenjang].append(r)
     summary.by_unit = [_grid(kamus.units[u].nama if u in kamus.units else u, by_unit[u], minimum)
                        for u in kamus.units if u in by_unit]
     summary.by_jenjang = [_grid(LABEL[j], by_jenjang[j], minimum) for j in JENJANG if j in by_jenjang]

@@ -16,7 +16,7 @@ class Result:
 
     person: Person
     unit: str
-    jenis_jabatan: str
+    jenjang: str
     kinerja: str
     potensial: str
     kotak: int
@@ -111,7 +111,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
             reason = f"hukuman disiplin {person.hukuman_disiplin} ({when})"
         reason = reasons.setdefault(reason, reason)  # one string object per distinct reason
         results.append(Result(
-            person=person, unit=position.unit, jenis_jabatan=position.jenis_jabatan, kinerja=kinerja,
+            person=person, unit=position.unit, jenjang=position.jenjang, kinerja=kinerja,
             potensial=potensial, kotak=kotak, jpm=None if value is None else round(value, 2),
             kategori_pemetaan=policy.kategori_pemetaan(value) if value is not None else TIDAK_LENGKAP,
             kategori_seleksi=policy.kategori_seleksi(value) if value is not None else TIDAK_LENGKAP,

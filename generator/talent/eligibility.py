@@ -147,7 +147,7 @@ class Requirements:
     def failures(self, result) -> tuple[str, ...]:
         """The names of the requirements ``result`` fails (the fast form every pool member goes
         through: no dates built, no text)."""
-        person, jenjang = result.person, result.jenis_jabatan
+        person, jenjang = result.person, result.jenjang
         failed = []
         if self.feeders is not None and jenjang not in self.feeders:
             failed.append("jenjang_pengisi")
@@ -174,7 +174,7 @@ class Requirements:
     def explain(self, result) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         """((rule, reason in the regulation's words) for every requirement ``result`` fails,
         the requirements that could not be checked for this person)."""
-        person, target, jenjang = result.person, self.label, result.jenis_jabatan
+        person, target, jenjang = result.person, self.label, result.jenjang
         reasons = {
             "jenjang_pengisi": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang pengisi {target}: "
                                        f"{DASAR_PENGISI.get(self.target, PP_11)}",

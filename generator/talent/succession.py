@@ -96,9 +96,9 @@ class _Verdicts:
         self.counts: dict[str, Counter] = {}
         self.holder_counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
         shared: dict[tuple, tuple] = {}
-        for target in sorted({p.jenis_jabatan for p in posts}):
+        for target in sorted({p.jenjang for p in posts}):
             check = self.requirements[target] = Requirements(target, policy.suksesi, snapshot.end, snapshot.columns)
-            posts_here = {p.kode for p in posts if p.jenis_jabatan == target}
+            posts_here = {p.kode for p in posts if p.jenjang == target}
             failed, counts = [], Counter()
             for r in pool:
                 names = check.failures(r)
@@ -112,9 +112,9 @@ class _Verdicts:
             self.failed[target], self.counts[target] = failed, counts
 
     def excluded(self, post) -> tuple[int, dict]:
-        counts = self.counts[post.jenis_jabatan] - self.holder_counts[(post.jenis_jabatan, post.kode)]
+        counts = self.counts[post.jenjang] - self.holder_counts[(post.jenjang, post.kode)]
         return counts.get("", 0), {a.aturan: counts.get(a.aturan, 0)
-                                   for a in self.requirements[post.jenis_jabatan].aturan if a.diperiksa}
+                                   for a in self.requirements[post.jenjang].aturan if a.diperiksa}
 
 
 def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
@@ -138,7 +138,7 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
             caps = None
         if key not in everyone:
             everyone[key] = _Ranking.of(pool, codes, caps, index)
-        target, failed = position.jenis_jabatan, verdicts.failed[position.jenis_jabatan]
+        target, failed = position.jenjang, verdicts.failed[position.jenjang]
         if (key, target) not in eligible:
             eligible[(key, target)] = everyone[key].where(lambda i: not failed[i])
         ranking = eligible[(key, target)]

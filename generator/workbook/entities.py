@@ -98,10 +98,15 @@ class _Reader:
         if not found:
             return []
         header, columns, problems = found[0], {}, False
+        renamed = dict(sheet.renamed)
         for cell in header:
             name = cell.text
             if not name:
                 continue
+            if name in renamed and sheet.column(name) is None:  # a workbook exported before the rename
+                self.findings.append(cell_finding("XLSX-RENAMED", cell, f"kolom `{name}` sekarang bernama "
+                                                                        f"`{renamed[name]}`; dibaca sebagai `{renamed[name]}`"))
+                name = renamed[name]
             if sheet.column(name) is None:
                 known = ", ".join(c.field for c in sheet.columns if not c.field.startswith("indikator."))
                 self.error("XLSX-HEADER", cell, f"kolom `{name}` tidak dikenal di lembar {sheet.name} "

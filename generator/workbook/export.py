@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+from ..load.renamed import upgraded
 from ..tables import Table, column_letter, write_xlsx
 from . import layout as L
 from .layout import BOOLEAN, LIST_SEPARATOR, Layout, build_layout, covered, persyaratan_sections, sidik
@@ -61,7 +62,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
     sections = persyaratan_sections(project.schemas.schemas["position"])
     syarat = sheet[L.PERSYARATAN].columns
     for loaded in _valid(documents.positions, valid):
-        data = loaded.doc.data
+        data = upgraded(loaded.doc.data, "position")
         entity(L.JABATAN, data, {"unit": loaded.file.folder})
         for requirement in data.get("kompetensi", ()):
             rows[L.KEBUTUHAN].append([data["kode"], requirement["kode"], requirement["level"],
@@ -93,7 +94,7 @@ def _petunjuk(project, lay: Layout) -> Table:
         "Cara menyunting:",
         "1. Ubah isi sel di lembar Kompetensi, Level, Unit, Jabatan, Kebutuhan dan Persyaratan. Baris 1 adalah nama "
         "kolom yang dibaca Kamus; jangan diubah. Baris 2 adalah keterangannya.",
-        "2. Pakai daftar pilihan (panah di sel) untuk jenis, jenis jabatan, status, level, unit dan kode. "
+        "2. Pakai daftar pilihan (panah di sel) untuk jenis, jenjang, status, level, unit dan kode. "
         "Sel kode dan teks berformat Text, sehingga kode seperti 1.10 tidak berubah menjadi bilangan.",
         "3. Baris baru menjadi kompetensi, unit atau jabatan baru. Baris yang dihapus tidak menghapus berkas kecuali "
         "pengelola kamus menjalankan impor dengan --hapus.",

@@ -12,7 +12,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from ..check.schema import required_fields
 from ..jenjang import JENJANG
+from ..load.renamed import RENAMED, in_old_names
 
 HEAD_ROWS = 2  # field names, labels
 LONG = {"definisi", "ikhtisar", "deskripsi", "catatan", "uraian", "indikator"}
@@ -42,6 +44,7 @@ class Sheet:
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # the fields that name one row (a duplicate key is an error)
     fixed: int = 1  # columns that stay in view when scrolling right
+    renamed: tuple[tuple[str, str], ...] = ()  # (old header, new field): still read for one version
 
     def column(self, field: str) -> Column | None:
         found = next((c for c in self.columns if c.field == field), None)
@@ -100,21 +103,28 @@ def _normal(value):
     return value
 
 
+SCHEMA_KIND = {"kompetensi": "competency", "unit": "unit", "jabatan": "position"}
+
+
 def sidik(objek: str, folder: str, data: dict) -> str:
     """The fingerprint of an entry as the workbook shows it: the same data (up to spaces around
     text and the order of requirements) gives the same fingerprint. The workbook keeps the
     fingerprint of every entry as exported, so that an import can tell which entries the
-    editor changed, and which changed in the kamus since the download."""
+    editor changed, and which changed in the kamus since the download. A renamed key counts
+    under its old name, so that a workbook exported before the rename still matches."""
+    data = in_old_names(data, SCHEMA_KIND[objek])
     text = json.dumps([objek, folder, _normal(data)], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Column, ...]:
-    required = set(schema.get("required", ()))
+    required = required_fields(schema)
     columns = []
     for field, prop in schema["properties"].items():
         if field in NESTED or not _flat(prop):
             continue  # a structure of its own: kept as it is by an import (see `covered`)
+        if prop.get("deprecated"):
+            continue  # an old name: read from an old workbook (Sheet.renamed), never written
         columns.append(_column(field, prop, field in required))
         if field == "kode":
             columns.extend(extra)
@@ -169,7 +179,8 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
                       *(Column(f"indikator.{n}", f"Indikator perilaku {n}", "long") for n in range(1, indikator + 1))),
               ("kompetensi", "level"), 2),
         Sheet(UNIT, _entity_columns(unit), ("kode",)),
-        Sheet(JABATAN, _entity_columns(position, (unit_column,)), ("kode",)),
+        Sheet(JABATAN, _entity_columns(position, (unit_column,)), ("kode",),
+              renamed=tuple(RENAMED.get("position", {}).items())),
         Sheet(KEBUTUHAN, (Column("jabatan", "Kode jabatan", "code", "daftar_jabatan", True),
                           Column("kode", _label(requirement["kode"], "Kode kompetensi"), "code", "daftar_kompetensi",
                                  True),
@@ -200,5 +211,5 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
                 lists.setdefault(f"pilihan_{field}", tuple(prop["enum"]))
             elif prop.get("type") == "boolean":
                 lists.setdefault(f"pilihan_{field}", tuple(BOOLEAN.values()))
-    lists.setdefault("pilihan_jenis_jabatan", JENJANG)
+    lists.setdefault("pilihan_jenjang", JENJANG)
     return Layout(tuple(sheets), lists, indikator)

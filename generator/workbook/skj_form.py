@@ -179,7 +179,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
             return None
         if jenjang is None:
             findings.append(cell_finding("SKJ-FORM", form.fields.get("kelompok", (None, origin.fields["nama"]))[1],
-                                         f"jenis jabatan `{nama}` tidak dapat ditentukan dari Kelompok Jabatan "
+                                         f"jenjang jabatan `{nama}` tidak dapat ditentukan dari Kelompok Jabatan "
                                          f"`{kelompok}`", "Tulis kelompok beserta jenjangnya, misalnya `Jabatan "
                                                           "Administrator` atau `Jabatan Fungsional Ahli Muda`."))
             return None
@@ -189,7 +189,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         return Wanted("jabatan", kode, "", {})  # its problems are reported; its file stays as it is
     data["nama"] = data.get("nama") if squeeze(data.get("nama")) == squeeze(nama) else nama
     if jenjang:
-        data["jenis_jabatan"] = jenjang
+        data["jenjang"] = jenjang
     properties = project.schemas.schemas["position"]["properties"]
     for key in ("kode_jabatan", "urusan", "ikhtisar"):
         if key in form.fields and key in properties:

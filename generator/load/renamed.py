@@ -1,0 +1,48 @@
+"""Keys of the data files renamed in this version: still read under their old name, for one
+version, so that a kamus written for the previous version keeps working.
+
+The schemas accept the old name as a deprecated alias; `kamus validate` gives a notice
+where it stands (SCHEMA-RENAMED) and an error when a file has both names
+(SCHEMA-RENAMED-BOTH). Everything that reads the data (the model, the workbook, an
+import) reads it through :func:`upgraded`, so the rest of the code knows the new name only.
+"""
+
+from __future__ import annotations
+
+# schema kind → {old key: new key}
+RENAMED: dict[str, dict[str, str]] = {
+    "position": {"jenis_jabatan": "jenjang"},  # SIASN's JENIS JABATAN is struktural/fungsional/pelaksana
+}
+
+
+def old_keys(data, kind: str) -> list[tuple[str, str]]:
+    """(old key, new key) of every old key ``data`` (a document's data) still uses."""
+    if not isinstance(data, dict):
+        return []
+    return [(old, new) for old, new in RENAMED.get(kind, {}).items() if old in data]
+
+
+def upgraded(data, kind: str):
+    """``data`` with every old key under its new name, in the old key's place (the same
+    object when nothing is renamed). When both names are given the new one wins."""
+    renames = old_keys(data, kind)
+    if not renames:
+        return data
+    mapping = dict(renames)
+    out = {}
+    for key, value in data.items():
+        if key in mapping:
+            if mapping[key] not in data:
+                out[mapping[key]] = value
+        else:
+            out[key] = value
+    return out
+
+
+def in_old_names(data, kind: str):
+    """``data`` with every renamed key under its old name: only for what must stay comparable
+    with data written before the rename (the fingerprints of an exported workbook)."""
+    back = {new: old for old, new in RENAMED.get(kind, {}).items()}
+    if not isinstance(data, dict) or not back.keys() & data.keys():
+        return data
+    return {back.get(key, key): value for key, value in data.items()}
