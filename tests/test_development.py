@@ -44,7 +44,7 @@ def document(root):
 
 
 def plan_of(entry) -> list:
-    return [(g["kompetensi"], g["asesmen"], g["syarat"], g["kegiatan"], g["jp"], g["keterangan"])
+    return [(g["kompetensi"], g["asesmen"], g["standar"], g["kegiatan"], g["jp"], g["keterangan"])
             for g in entry["rencana_pengembangan"]]
 
 

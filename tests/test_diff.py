@@ -44,13 +44,13 @@ def test_every_kind_of_change_with_old_and_new_values(repo):
         ("kompetensi", "T.B", "kompetensi-dicabut", ""): ("berlaku", "dicabut"),
         ("kompetensi", "T.B", "kompetensi-pengganti", ""): ([], ["T.C"]),
         ("kompetensi", "T.C", "kompetensi-ditambah", ""): (None, "Arsip Elektronik"),
-        ("jabatan", "A.KEPALA", "syarat-naik", "T.A"): (3, 4),
-        ("jabatan", "A.KEPALA", "syarat-turun", "SK.1"): (3, 2),
-        ("jabatan", "A.KEPALA", "syarat-ditambah", "T.C"): (None, 2),
+        ("jabatan", "A.KEPALA", "standar-naik", "T.A"): (3, 4),
+        ("jabatan", "A.KEPALA", "standar-turun", "SK.1"): (3, 2),
+        ("jabatan", "A.KEPALA", "standar-ditambah", "T.C"): (None, 2),
         ("jabatan", "A.STAF", "jabatan-pindah-unit", ""): ("UNIT_A", "UNIT_B"),
         ("jabatan", "A.STAF", "jabatan-nama", ""): ("Pengadministrasi Umum", "Pengadministrasi Perkantoran"),
         ("jabatan", "A.STAF", "jabatan-atasan", ""): ("A.KEPALA", "B.KEPALA"),
-        ("jabatan", "A.STAF", "syarat-dihapus", "T.B"): (1, None),
+        ("jabatan", "A.STAF", "standar-dihapus", "T.B"): (1, None),
         ("jabatan", "B.KEPALA", "jabatan-atasan", ""): ("A.KEPALA", ""),
         ("jabatan", "B.STAF", "jabatan-dihapus", ""): ("Pengadministrasi UPT", None),
         ("jabatan", "C.ANALIS", "jabatan-ditambah", ""): (None, "Analis Kebijakan"),
@@ -101,7 +101,7 @@ def test_historic_version_that_breaks_todays_rules_is_still_compared(repo, capsy
 def test_impact_counts_against_the_latest_snapshot(repo):
     _, found = diff(repo, "kamus-2023", "kamus-2024")
     assert found.snapshot == "snapshots/2024.csv"
-    assert found.pemangku_di_bawah_syarat_baru == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
+    assert found.pemangku_di_bawah_standar_baru == {("A.KEPALA", "T.A"): 2}  # levels 3 and 3.5; not 4 (meets) nor 2 (was below)
     assert found.pemangku_di_bawah_seluruhnya == {("A.KEPALA", "T.A"): 3}  # …plus the one already below at 2
     assert found.catatan == ""
     assert found.jabatan_yang_mensyaratkan["T.C"] == 4 and found.jabatan_yang_mensyaratkan["T.B"] == 0

@@ -26,8 +26,8 @@ KINDS = {
     "jabatan-jenjang": "jenjang jabatan diubah", "jabatan-urusan": "urusan diubah", "jabatan-ikhtisar": "ikhtisar diubah",
     "jabatan-atasan": "atasan diubah", "jabatan-strategis": "status jabatan strategis diubah",
     "jabatan-kode-jabatan": "kode jabatan resmi diubah",
-    "syarat-ditambah": "kompetensi disyaratkan", "syarat-dihapus": "kompetensi tidak lagi disyaratkan",
-    "syarat-naik": "level yang disyaratkan naik", "syarat-turun": "level yang disyaratkan turun",
+    "standar-ditambah": "kompetensi disyaratkan", "standar-dihapus": "kompetensi tidak lagi disyaratkan",
+    "standar-naik": "level yang disyaratkan naik", "standar-turun": "level yang disyaratkan turun",
     "jabatan-persyaratan": "persyaratan jabatan diubah",
     "unit-ditambah": "unit ditambahkan", "unit-dihapus": "unit dihapus", "unit-nama": "nama unit diubah",
     "unit-singkatan": "singkatan unit diubah", "unit-induk": "unit induk diubah",
@@ -110,12 +110,12 @@ def _position(out, kode, old: Position, new: Position):
     a, b = {r.kode: r.level for r in old.kompetensi}, {r.kode: r.level for r in new.kompetensi}
     for code in sorted(set(a) | set(b)):
         if code not in a:
-            out.append(Change("jabatan", kode, "syarat-ditambah", code, None, b[code]))
+            out.append(Change("jabatan", kode, "standar-ditambah", code, None, b[code]))
         elif code not in b:
-            out.append(Change("jabatan", kode, "syarat-dihapus", code, a[code], None))
+            out.append(Change("jabatan", kode, "standar-dihapus", code, a[code], None))
         elif a[code] != b[code]:
             raised = isinstance(a[code], int) and isinstance(b[code], int) and b[code] > a[code]
-            out.append(Change("jabatan", kode, "syarat-naik" if raised else "syarat-turun", code, a[code], b[code]))
+            out.append(Change("jabatan", kode, "standar-naik" if raised else "standar-turun", code, a[code], b[code]))
     for section, label in PERSYARATAN.items():
         if old.persyaratan.get(section) != new.persyaratan.get(section):
             out.append(Change("jabatan", kode, "jabatan-persyaratan", label,

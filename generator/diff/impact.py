@@ -14,7 +14,7 @@ class Impact:
 
     jabatan_yang_mensyaratkan: dict[str, int] = field(default_factory=dict)  # changed competency → positions (new)
     # (jabatan, kompetensi) of a raised requirement → incumbents this change newly puts below it
-    pemangku_di_bawah_syarat_baru: dict[tuple[str, str], int] = field(default_factory=dict)
+    pemangku_di_bawah_standar_baru: dict[tuple[str, str], int] = field(default_factory=dict)
     # … → every incumbent below the new level (newly or already before)
     pemangku_di_bawah_seluruhnya: dict[tuple[str, str], int] = field(default_factory=dict)
     snapshot: str = ""  # the snapshot the incumbent counts come from ('' when none)
@@ -26,7 +26,7 @@ def impact(changes: list[Change], new: Kamus, snapshot=None, missing: str = "") 
     incumbents (latest snapshot) below the new level, all of them and those newly below
     (assessed ≥ old level, < new level). ``missing`` says why there is no snapshot."""
     result = Impact(snapshot=snapshot.path if snapshot else "")
-    if snapshot is None and any(c.jenis == "syarat-naik" for c in changes):
+    if snapshot is None and any(c.jenis == "standar-naik" for c in changes):
         result.catatan = missing or "tidak ada snapshot pegawai"
     requiring: dict[str, int] = {}
     for p in new.positions.values():
@@ -38,7 +38,7 @@ def impact(changes: list[Change], new: Kamus, snapshot=None, missing: str = "") 
     if snapshot is None:
         return result
     index = {code: i for i, code in enumerate(snapshot.competencies)}
-    raised = [c for c in changes if c.jenis == "syarat-naik"]
+    raised = [c for c in changes if c.jenis == "standar-naik"]
     holders: dict[str, list] = {}
     for person in snapshot.people:
         holders.setdefault(person.jabatan, []).append(person)
@@ -51,6 +51,6 @@ def impact(changes: list[Change], new: Kamus, snapshot=None, missing: str = "") 
                 if level is not None and level < change.baru:
                     total += 1
                     newly += change.lama <= level
-        result.pemangku_di_bawah_syarat_baru[(change.kode, change.letak)] = newly
+        result.pemangku_di_bawah_standar_baru[(change.kode, change.letak)] = newly
         result.pemangku_di_bawah_seluruhnya[(change.kode, change.letak)] = total
     return result

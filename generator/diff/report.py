@@ -10,7 +10,7 @@ from .compare import KINDS, Change
 from .impact import Impact
 from .words import REWORDED, describe, md_escape, title, word_diff, word_parts  # noqa: F401 (the one place to import them)
 
-JSON_VERSION = 2  # 2: the kind `jabatan-jenis` is `jabatan-jenjang`, `syarat-*` is `standar-*`
+JSON_VERSION = 2  # 2: the kind `jabatan-jenis` is `jabatan-jenjang`, `standar-*` were `syarat-*`
 OBJEK = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
 
 
@@ -36,7 +36,7 @@ def impact_lines(found: Impact, names: dict | None, markdown: bool) -> list[str]
     lines = []
     for kode, count in sorted(found.jabatan_yang_mensyaratkan.items()):
         lines.append(f"- kompetensi {title('kompetensi', kode, names, markdown)} disyaratkan oleh {count} jabatan")
-    for key, newly in sorted(found.pemangku_di_bawah_syarat_baru.items()):
+    for key, newly in sorted(found.pemangku_di_bawah_standar_baru.items()):
         jabatan, kompetensi = key
         total = found.pemangku_di_bawah_seluruhnya.get(key, newly)
         lines.append(f"- {title('jabatan', jabatan, names, markdown)} / {title('kompetensi', kompetensi, names, markdown)}: "
@@ -102,7 +102,7 @@ def as_text(comparison) -> str:
 
 def as_json(comparison) -> str:
     changes, found = comparison.changes, comparison.impact
-    below = found.pemangku_di_bawah_syarat_baru
+    below = found.pemangku_di_bawah_standar_baru
     document = {
         "version": JSON_VERSION, "dari": comparison.old, "ke": comparison.new,
         "ringkasan": dict(Counter(c.jenis for c in changes)),
@@ -110,7 +110,7 @@ def as_json(comparison) -> str:
                        "jenis": c.jenis, "keterangan": c.keterangan, "letak": c.letak or None, "lama": c.lama,
                        "baru": c.baru} for c in changes],
         "dampak": {"jabatan_yang_mensyaratkan": found.jabatan_yang_mensyaratkan,
-                   "pemangku_di_bawah_syarat_baru": [
+                   "pemangku_di_bawah_standar_baru": [
                        {"jabatan": j, "kompetensi": k, "jumlah": n,
                         "jumlah_seluruhnya": found.pemangku_di_bawah_seluruhnya.get((j, k), n)}
                        for (j, k), n in sorted(below.items())],

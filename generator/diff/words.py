@@ -94,11 +94,11 @@ def _persyaratan(old, new, markdown: bool) -> str:
 
 def describe(change: Change, markdown: bool, names: dict | None = None) -> str:
     value = (lambda v: md_escape(_value(v))) if markdown else _value
-    letak = title("kompetensi", change.letak, names, False) if change.jenis.startswith("syarat-") else change.letak
+    letak = title("kompetensi", change.letak, names, False) if change.jenis.startswith("standar-") else change.letak
     where = f" ({md_escape(letak) if markdown else letak})" if letak else ""
     if change.jenis == "jabatan-persyaratan":
         return f"{change.keterangan}{where}: {_persyaratan(change.lama, change.baru, markdown)}"
-    if change.jenis.startswith("syarat-"):
+    if change.jenis.startswith("standar-"):
         old = "" if change.lama is None else f"level {change.lama}"
         new = "" if change.baru is None else f"level {change.baru}"
         return f"{change.keterangan}{where}: {' → '.join(filter(None, [old, new]))}"

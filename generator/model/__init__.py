@@ -43,7 +43,7 @@ class Competency:
 
 
 @dataclass(frozen=True)
-class Requirement:
+class CompetencyLevel:
     """A competency ``kode`` at ``level``: one row of a position's kompetensi (the required
     level) or of a development activity's kompetensi (the level it develops up to)."""
 
@@ -52,7 +52,7 @@ class Requirement:
 
 
 @dataclass(frozen=True)
-class Syarat:
+class PersyaratanRow:
     """One row of persyaratan jabatan, with its columns in the order the file gives them.
 
     Two rows are equal when they hold the same columns and values, in any order.
@@ -85,14 +85,14 @@ class Position:
     jenjang: str  # a key of generator.jenjang.LABEL (YAML `jenjang`, until this version `jenis_jabatan`)
     ikhtisar: str
     unit: str  # the unit folder
-    kompetensi: tuple[Requirement, ...]
+    kompetensi: tuple[CompetencyLevel, ...]
     urusan: str = ""
     kode_jabatan: str = ""  # the official code set by KemenPANRB (not the file key)
     atasan: str = ""
     strategis: bool = False
     catatan: str = ""
     standar_level_manajerial: int | None = None  # a JF's own standard (set by its instansi pembina)
-    # section → rows: tuple[Syarat] (indikator_kinerja: tuple[str])
+    # section → rows: tuple[PersyaratanRow] (indikator_kinerja: tuple[str])
     persyaratan: dict[str, tuple] = field(default_factory=dict, compare=False)
     source: Document | None = field(default=None, compare=False, repr=False)
 
@@ -144,7 +144,7 @@ class Activity:
     jalur: str  # klasikal | nonklasikal
     bentuk: str  # a key of BENTUK[jalur]
     jp: float  # jam pelajaran (1 JP = 45 minutes)
-    kompetensi: tuple[Requirement, ...]  # what it develops, and up to which level
+    kompetensi: tuple[CompetencyLevel, ...]  # what it develops, and up to which level
     penyelenggara: str = ""
     catatan: str = ""
     source: Document | None = field(default=None, compare=False, repr=False)
@@ -164,5 +164,5 @@ class Kamus:
         return [p for p in self.positions.values() if p.unit == unit]
 
 
-__all__ = ["BENTUK", "BENTUK_LABEL", "Activity", "Competency", "Config", "Instansi", "JenisKompetensi", "Kamus",
-           "Level", "Penandatangan", "Position", "Requirement", "Situs", "Syarat", "Unit", "Versi"]
+__all__ = ["BENTUK", "BENTUK_LABEL", "Activity", "Competency", "CompetencyLevel", "Config", "Instansi",
+           "JenisKompetensi", "Kamus", "Level", "Penandatangan", "PersyaratanRow", "Position", "Situs", "Unit", "Versi"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..load import Document, Documents
 from ..load.renamed import upgraded
-from . import Activity, Competency, Config, Kamus, Level, Position, Requirement, Syarat, Unit
+from . import Activity, Competency, CompetencyLevel, Config, Kamus, Level, PersyaratanRow, Position, Unit
 
 
 def _text(value, lenient: bool) -> str:
@@ -44,10 +44,10 @@ def competency_from(doc: Document, lenient: bool = False) -> Competency:
         catatan=t("catatan"), source=doc)
 
 
-def _requirements(raw, lenient: bool) -> tuple[Requirement, ...]:
+def _competency_levels(raw, lenient: bool) -> tuple[CompetencyLevel, ...]:
     if not lenient:
-        return tuple(Requirement(r["kode"], r["level"]) for r in raw)
-    return tuple(Requirement(r["kode"], r.get("level")) for r in (raw if isinstance(raw, list) else [])
+        return tuple(CompetencyLevel(r["kode"], r["level"]) for r in raw)
+    return tuple(CompetencyLevel(r["kode"], r.get("level")) for r in (raw if isinstance(raw, list) else [])
                  if isinstance(r, dict) and isinstance(r.get("kode"), str))
 
 
@@ -55,7 +55,7 @@ def _persyaratan(raw) -> dict[str, tuple]:
     out = {}
     for section, rows in (raw.items() if isinstance(raw, dict) else ()):
         rows = rows if isinstance(rows, list) else []
-        out[section] = tuple(Syarat(tuple(row.items())) if isinstance(row, dict) else row for row in rows)
+        out[section] = tuple(PersyaratanRow(tuple(row.items())) if isinstance(row, dict) else row for row in rows)
     return out
 
 
@@ -68,7 +68,7 @@ def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
     t = (lambda name: _text(d.get(name), lenient))
     return Position(
         kode=t("kode") or doc.stem, nama=t("nama"), jenjang=t("jenjang"), ikhtisar=t("ikhtisar"),
-        unit=unit, kompetensi=_requirements(d.get("kompetensi"), lenient), urusan=t("urusan"),
+        unit=unit, kompetensi=_competency_levels(d.get("kompetensi"), lenient), urusan=t("urusan"),
         kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
         standar_level_manajerial=_level_or_none(d.get("standar_level_manajerial")),
@@ -86,7 +86,7 @@ def activity_from(doc: Document, lenient: bool = False) -> Activity:
     jp = d.get("jp")
     return Activity(kode=t("kode") or doc.stem, nama=t("nama"), jalur=t("jalur"), bentuk=t("bentuk"),
                     jp=jp if isinstance(jp, (int, float)) and not isinstance(jp, bool) else 0,
-                    kompetensi=_requirements(d.get("kompetensi"), lenient), penyelenggara=t("penyelenggara"),
+                    kompetensi=_competency_levels(d.get("kompetensi"), lenient), penyelenggara=t("penyelenggara"),
                     catatan=t("catatan"), source=doc)
 
 

@@ -174,7 +174,7 @@ def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) 
     out = Akpk(period.snapshot.periode, len(period.orang), 0, 0, 0, 0.0, 0.0, 0)
     for r in period.orang:
         picked, had, asesmen = {}, False, r.person.asesmen
-        for kode, level, column in r.syarat:
+        for kode, level, column in r.required:
             value = asesmen[column] if column is not None else None
             if value is None:
                 continue

@@ -23,7 +23,7 @@ class Result:
     jpm: float | None  # None: "tidak lengkap" (a required competency was not assessed)
     kategori_pemetaan: str
     kategori_seleksi: str
-    syarat: tuple  # (kode, required level, column index or None) of every required competency (shared)
+    required: tuple  # (kode, required level, column index or None) of every required competency (shared)
     kompetensi_belum_diases: tuple  # required competencies (JPM scope) without an assessed level
     kelompok_talenta: bool
     alasan_tidak_masuk: str  # why not in the kelompok talenta ('' when in it)
@@ -34,7 +34,7 @@ class Result:
         """kode → assessed − required, for every assessed required competency (computed on use:
         a million stored dicts would not fit the memory budget)."""
         asesmen = self.person.asesmen
-        return {kode: round(asesmen[i] - level, 2) for kode, level, i in self.syarat
+        return {kode: round(asesmen[i] - level, 2) for kode, level, i in self.required
                 if i is not None and asesmen[i] is not None}
 
 
@@ -72,7 +72,7 @@ def jpm(asesmen: tuple, index: dict[str, int], required: tuple[tuple[str, int], 
     return (min(value, 100.0) if batasi_100 is True else value), ()
 
 
-def syarat_of(position: Position, index: dict[str, int]) -> tuple:
+def required_of(position: Position, index: dict[str, int]) -> tuple:
     """(kode, required level, snapshot column or None) of every competency ``position`` requires."""
     return tuple((r.kode, r.level, index.get(r.kode)) for r in position.kompetensi)
 
@@ -101,7 +101,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         value, missing = jpm(person.asesmen, index, required, policy.jpm.batasi_100)
         all_required = requirements.get(position.kode)
         if all_required is None:
-            all_required = requirements[position.kode] = syarat_of(position, index)
+            all_required = requirements[position.kode] = required_of(position, index)
         reason = ""
         if kotak not in policy.kotak_kelompok_talenta:
             reason = f"kotak {kotak} di luar kotak kelompok talenta"
@@ -115,7 +115,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
             potensial=potensial, kotak=kotak, jpm=None if value is None else round(value, 2),
             kategori_pemetaan=policy.kategori_pemetaan(value) if value is not None else TIDAK_LENGKAP,
             kategori_seleksi=policy.kategori_seleksi(value) if value is not None else TIDAK_LENGKAP,
-            syarat=all_required, kompetensi_belum_diases=missing, kelompok_talenta=not reason,
+            required=all_required, kompetensi_belum_diases=missing, kelompok_talenta=not reason,
             alasan_tidak_masuk=reason,
             asesmen_kedaluwarsa=bool(person.tanggal_asesmen and person.tanggal_asesmen < assessment_from)))
     return results

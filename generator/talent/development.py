@@ -28,7 +28,7 @@ class Gap:
 
     kompetensi: str
     asesmen: float
-    syarat: int
+    required: int  # the level the position requires (`standar` in JSON and CSV)
     kegiatan: tuple[str, ...]  # the chosen activity's kode, or () when nothing fits
     jp: float  # JP of the chosen activity (0 when nothing fits)
     keterangan: str  # "" or BELUM_ADA
@@ -65,11 +65,11 @@ class Planner:
             self._fits[key] = self.catalog[chosen] if chosen else None
         return self._fits[key]
 
-    def plan(self, asesmen: tuple, syarat: tuple) -> Plan:
-        """The plan for assessed levels ``asesmen`` against ``syarat``: (kode, required level,
+    def plan(self, asesmen: tuple, required: tuple) -> Plan:
+        """The plan for assessed levels ``asesmen`` against ``required``: (kode, required level,
         column index or None) of every competency the position requires, in its order."""
         gaps, chosen = [], {}
-        for kode, level, column in syarat:
+        for kode, level, column in required:
             value = asesmen[column] if column is not None else None
             if value is None or value >= level:
                 continue

@@ -35,7 +35,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
     def rows():
         for r in period.orang:
-            gap, plan = r.gap, planner.plan(r.person.asesmen, r.syarat)
+            gap, plan = r.gap, planner.plan(r.person.asesmen, r.required)
             yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
                    KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
@@ -51,7 +51,7 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     succession slate, against the target post: the sheet "Rencana Pengembangan"."""
     planner, catalog = analysis.planner, kamus.development
     columns = ["nip", "nama", "jabatan", "sasaran", "jabatan_sasaran", "kompetensi", "nama_kompetensi",
-               "asesmen", "syarat", "kegiatan", "nama_kegiatan", "jalur", "bentuk", "jp", "keterangan",
+               "asesmen", "standar", "kegiatan", "nama_kegiatan", "jalur", "bentuk", "jp", "keterangan",
                "jp_total", "jp_kekurangan"]
 
     def gaps(r, sasaran: str, target: str, plan: Plan):
@@ -59,18 +59,18 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
             activity = catalog[g.kegiatan[0]] if g.kegiatan else None
             competency = kamus.competencies.get(g.kompetensi)
             yield [r.person.nip, r.person.nama, r.person.jabatan, sasaran, target, g.kompetensi,
-                   competency.nama if competency else "", g.asesmen, g.syarat,
+                   competency.nama if competency else "", g.asesmen, g.required,
                    " ".join(g.kegiatan), activity.nama if activity else "", activity.jalur if activity else "",
                    BENTUK_LABEL.get(activity.bentuk, "") if activity else "", g.jp if activity else "",
                    g.keterangan, plan.jp_total, plan.jp_kekurangan]
 
     def rows():  # made while written, one person at a time
         for r in period.orang:
-            yield from gaps(r, OWN, r.person.jabatan, planner.plan(r.person.asesmen, r.syarat))
+            yield from gaps(r, OWN, r.person.jabatan, planner.plan(r.person.asesmen, r.required))
         for slate in period.suksesi:
             for c in slate.kandidat:
                 yield from gaps(c.hasil, "suksesi", slate.jabatan.kode, planner.plan(c.hasil.person.asesmen,
-                                                                                      slate.syarat))
+                                                                                      slate.required))
 
     return Table(f"RAHASIA-{period.snapshot.periode}-rencana-pengembangan", columns, rows(), 2,
                  "Rencana Pengembangan")
@@ -172,7 +172,7 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
 
 
 def _plan_json(plan: Plan) -> dict:
-    return {"rencana_pengembangan": [{"kompetensi": g.kompetensi, "asesmen": g.asesmen, "syarat": g.syarat,
+    return {"rencana_pengembangan": [{"kompetensi": g.kompetensi, "asesmen": g.asesmen, "standar": g.required,
                                       "kegiatan": list(g.kegiatan), "jp": g.jp, "keterangan": g.keterangan or None}
                                      for g in plan.rencana_pengembangan],
             "jp_total": plan.jp_total, "jp_kekurangan": plan.jp_kekurangan}
@@ -192,10 +192,10 @@ def _slate_json(analysis: Analysis, s) -> dict:
                                  for e in s.dikecualikan_teratas],
         "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jabatan": c.hasil.person.jabatan,
                       "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
-                      "kompetensi_kurang": {k: {"asesmen": a, "syarat": req} for k, (a, req) in
+                      "kompetensi_kurang": {k: {"asesmen": a, "standar": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
                       "tidak_diperiksa": list(c.tidak_diperiksa),
-                      **_plan_json(plan(c.hasil.person.asesmen, s.syarat))}
+                      **_plan_json(plan(c.hasil.person.asesmen, s.required))}
                      for c in s.kandidat]}
 
 
@@ -206,7 +206,7 @@ def _person_json(analysis: Analysis, r) -> dict:
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
             "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": TINDAK_LANJUT[r.kotak],
-            **_plan_json(analysis.planner.plan(r.person.asesmen, r.syarat))}
+            **_plan_json(analysis.planner.plan(r.person.asesmen, r.required))}
 
 
 def _indented(value, depth: int) -> str:
@@ -252,7 +252,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
         jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
-        plan = analysis.planner.plan(r.person.asesmen, r.syarat)
+        plan = analysis.planner.plan(r.person.asesmen, r.required)
         short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"
                  if plan.jp_kekurangan else "")
         out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] kotak {r.kotak} "
@@ -260,7 +260,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
                   f"rencana pengembangan: {len(plan.rencana_pengembangan)} kesenjangan, {angka(plan.jp_total)} JP{short}\n")
         for g in plan.rencana_pengembangan:
             what = " ".join(g.kegiatan) + f" ({angka(g.jp)} JP)" if g.kegiatan else g.keterangan
-            out.write(f"    {g.kompetensi} {angka(g.asesmen)} < {g.syarat}: {what}\n")
+            out.write(f"    {g.kompetensi} {angka(g.asesmen)} < {g.required}: {what}\n")
     lines = [""]
     for slate in period.suksesi:
         bands = slate.kategori_seleksi

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Kamus
-from .compute import Result, scope, syarat_of
+from .compute import Result, required_of, scope
 from .eligibility import Aturan, Requirements
 from .policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
 
@@ -18,7 +18,7 @@ class Candidate:
     hasil: Result
     jpm: float
     kategori_seleksi: str
-    kompetensi_kurang: dict  # kode → (asesmen, syarat) where the assessed level is below the required one
+    kompetensi_kurang: dict  # kode → (asesmen, required level) where the assessed level is below the required one
     tidak_diperiksa: tuple = ()  # requirements that could not be checked for this person (data missing)
 
 
@@ -45,7 +45,7 @@ class Slate:
     dikecualikan: int = 0  # pool members (holders aside) that fail at least one requirement
     dikecualikan_per_aturan: dict = field(default_factory=dict)  # rule → members failing it
     dikecualikan_teratas: list[Excluded] = field(default_factory=list)  # excluded among the top by JPM
-    syarat: tuple = ()  # (kode, level, column) of every competency the post requires: for the plans
+    required: tuple = ()  # (kode, level, column) of every competency the post requires: for the plans
 
 
 class _Ranking:
@@ -173,7 +173,7 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
         count, per_rule = verdicts.excluded(position)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
                          {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete,
-                         check.aturan, count, per_rule, excluded, syarat_of(position, index)))
+                         check.aturan, count, per_rule, excluded, required_of(position, index)))
     return out
 
 

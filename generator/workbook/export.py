@@ -60,7 +60,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
     for loaded in _valid(documents.units, valid):
         entity(L.UNIT, loaded.doc.data)
     sections = persyaratan_sections(project.schemas.schemas["position"])
-    syarat = sheet[L.PERSYARATAN].columns
+    row_columns = sheet[L.PERSYARATAN].columns
     for loaded in _valid(documents.positions, valid):
         data = upgraded(loaded.doc.data, "position")
         entity(L.JABATAN, data, {"unit": loaded.file.folder})
@@ -72,7 +72,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
             for item in persyaratan.get(section, ()):
                 values = item if isinstance(item, dict) else {"uraian": item}
                 values = {**values, "jabatan": data["kode"], "bagian": section}
-                rows[L.PERSYARATAN].append([_cell(c, values.get(c.field)) for c in syarat])
+                rows[L.PERSYARATAN].append([_cell(c, values.get(c.field)) for c in row_columns])
     return rows
 
 

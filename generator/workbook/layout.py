@@ -189,13 +189,13 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
               ("jabatan", "kode"), 2),
     ]
     fields: dict[str, Column] = {}
-    lists_syarat: dict[str, tuple[str, ...]] = {}
+    lists_persyaratan: dict[str, tuple[str, ...]] = {}
     for name, item in sections.items():
         for field, prop in (item.get("properties") or {}).items():
             column = _column(field, prop, False)
             if column.kind in ("choice", "bool"):
-                column = Column(field, column.label, column.kind, f"pilihan_syarat_{field}")
-                lists_syarat[column.choices] = tuple(prop.get("enum") or BOOLEAN.values())
+                column = Column(field, column.label, column.kind, f"pilihan_persyaratan_{field}")
+                lists_persyaratan[column.choices] = tuple(prop.get("enum") or BOOLEAN.values())
             fields.setdefault(field, column)
     fields.setdefault("uraian", Column("uraian", "Uraian", "long"))
     sheets.append(Sheet(PERSYARATAN, (Column("jabatan", "Kode jabatan", "code", "daftar_jabatan", True),
@@ -204,7 +204,7 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
 
     lists = {"pilihan_jenis": tuple(jenis), "pilihan_level": tuple(range(1, MAX_LEVEL + 1)),
              "pilihan_strategis": tuple(BOOLEAN.values()), "pilihan_bagian": tuple(sections)}
-    lists.update(lists_syarat)
+    lists.update(lists_persyaratan)
     for schema in (competency, unit, position):
         for field, prop in (schema.get("properties") or {}).items():
             if "enum" in prop:
