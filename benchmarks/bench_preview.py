@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 PROJECT = """
 import sys
 from pathlib import Path
-from generator.outputs import write_tree
+from generator.output_guard import write_tree
 from generator.project import Project
 from generator.publish.site import render_project
 write_tree(Path(sys.argv[2]), render_project(Project.open(Path(sys.argv[1]))))

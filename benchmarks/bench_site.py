@@ -22,7 +22,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
-from generator.outputs import write_tree  # noqa: E402
+from generator.output_guard import write_tree  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.publish.site import render_project, run_mkdocs  # noqa: E402
 

@@ -22,17 +22,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import report as reporters
+from . import finding_formats
 from . import rules as rule_table
 from .bahasa import angka
-from .diff import REPORT_FORMATS as DIFF_FORMATS
+from .diff import COMPARISON_FORMATS as DIFF_FORMATS
 from .errors import UsageError
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
 from .lampiran import WRITERS
 from .lazy import lazy_attributes
 from .model import Kamus
-from .outputs import write_file
+from .output_guard import write_file
 from .project import Project, open_compared, open_version
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
@@ -41,7 +41,7 @@ __getattr__ = lazy_attributes(__package__, {"Applied": ".edit.apply", "BuildResu
                                            "Comparison": ".diff.versions", "Created": ".skeleton",
                                            "DEFAULT_INSTANSI": ".skeleton"})
 
-REPORT_FORMATS = tuple(reporters.REPORTERS)
+REPORT_FORMATS = tuple(finding_formats.REPORTERS)
 TALENT_FORMATS = ("text", "json", "csv")
 RULE_FORMATS = ("text", "markdown")
 EXPORT_FORMATS = {name: exporter.description for name, exporter in EXPORTERS.items()}
@@ -70,7 +70,7 @@ def validate(root=".", version: str | None = None, as_of: str | None = None) -> 
 
 def format_report(report: Report, name: str = "text", strict: bool = False) -> str:
     """A report as ``text``, ``json`` or ``github`` (annotations)."""
-    return reporters.REPORTERS[name](report, strict)
+    return finding_formats.REPORTERS[name](report, strict)
 
 
 def load_kamus(root=".", strict: bool = False, version: str | None = None, as_of: str | None = None) -> Kamus:
@@ -219,12 +219,12 @@ class TalentResult:
         """The per-person results as ``text``, ``json`` or ``csv`` to the text stream ``out``,
         one person at a time (memory stays flat however many people there are). CSV follows
         Indonesian-locale Excel (`;`, decimal comma) unless ``plain_csv`` (`,`, decimal point)."""
-        from .talent import report as talent_report
+        from .talent import outputs as talent_outputs
 
         if name == "csv":
-            talent_report.write_csv_stdout(self.analysis, self.period, self.kamus, out, plain_csv)
+            talent_outputs.write_csv_stdout(self.analysis, self.period, self.kamus, out, plain_csv)
         else:
-            {"text": talent_report.write_text, "json": talent_report.write_json}[name](
+            {"text": talent_outputs.write_text, "json": talent_outputs.write_json}[name](
                 self.analysis, self.period, self.kamus, out)
 
     def format(self, name: str) -> str:
@@ -239,9 +239,9 @@ class TalentResult:
 
     def write_restricted(self, folder, plain_csv: bool = False) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""
-        from .talent import report as talent_report
+        from .talent import outputs as talent_outputs
 
-        return talent_report.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
+        return talent_outputs.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
 
 
 def talenta(root=".", period: str | None = None, version: str | None = None, as_of: str | None = None) -> TalentResult:

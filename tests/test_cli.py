@@ -100,7 +100,7 @@ def test_github_format_annotates_lines(tmp_path, capsys):
 
 def test_github_format_escapes_newlines_and_percent():
     from generator.findings import Finding, Report
-    from generator.report import github
+    from generator.finding_formats import github
 
     report = Report([Finding("a,b:c.yaml", 1, 2, "X", "error", "50% baris\nkedua", "")], 1)
     assert github(report).splitlines()[0] == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=X::50%25 baris%0Akedua"

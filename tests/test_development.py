@@ -21,7 +21,7 @@ from generator.project import Project
 from generator.talent.analysis import analyse
 from generator.talent.compute import evaluate
 from generator.talent.eligibility import Requirements, pangkat_label, pangkat_rank, pendidikan_rank
-from generator.talent.kebijakan import kebijakan
+from generator.talent.statement import statement
 from generator.talent.policy import TalentPolicy
 from generator.talent.snapshot import Person, Snapshot, period_end
 from generator.talent.succession import movement
@@ -233,7 +233,7 @@ def test_jpm_methods_are_stated(minimal_kamus, method, jpm, words):
     policy = TalentPolicy.from_data({"jpm": {"batasi_100": method}})
     r, = evaluate(snapshot(person((1.5, 1, None, 1))), minimal_kamus, policy)
     assert r.jpm == jpm
-    assert any(words in line for line in kebijakan(policy, minimal_kamus))
+    assert any(words in line for line in statement(policy, minimal_kamus))
 
 
 def test_per_competency_cap_does_not_let_a_surplus_hide_a_gap(minimal_kamus):
@@ -253,9 +253,9 @@ def test_jpm_scope_is_stated_from_the_kinds_actually_counted(minimal_kamus):
     kinds = {**minimal_kamus.config.jenis_kompetensi,
              "pemerintahan": JenisKompetensi("pemerintahan", "Kompetensi Pemerintahan", True)}
     kamus = replace(minimal_kamus, config=replace(minimal_kamus.config, jenis_kompetensi=kinds))
-    line, = [x for x in kebijakan(TalentPolicy(), kamus) if x.startswith("JPM")]
+    line, = [x for x in statement(TalentPolicy(), kamus) if x.startswith("JPM")]
     assert "atas kompetensi Manajerial, Sosial Kultural dan Kompetensi Pemerintahan yang disyaratkan" in line
-    line, = [x for x in kebijakan(TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}), kamus)
+    line, = [x for x in statement(TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}), kamus)
              if x.startswith("JPM")]
     assert "Manajerial, Sosial Kultural, Teknis dan Kompetensi Pemerintahan" in line
 

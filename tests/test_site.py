@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from conftest import REPO, TESTS, build_case_root
-from generator.outputs import SITE_MARKER as MARKER
+from generator.output_guard import SITE_MARKER as MARKER
 from generator.project import Project
 from generator.api import build as build_site
 from generator.publish.site import render_project

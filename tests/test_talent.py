@@ -235,7 +235,7 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
     assert sheets["RAHASIA-2025-suksesi.xlsx"] == ["Suksesi", "Dikecualikan", "Persyaratan"]
     site = build_site(root, tmp_path / "site").output
     from generator.errors import UsageError
-    from generator.talent.report import write_restricted
+    from generator.talent.outputs import write_restricted
 
     with pytest.raises(UsageError, match="folder situs"):
         write_restricted(None, None, None, site / "unduh")

@@ -16,7 +16,7 @@ import yaml
 from conftest import REPO, TESTS, build_case_root
 from generator.cli import main
 from generator.errors import BuildError, OutputError
-from generator.outputs import STAGING_PREFIX
+from generator.output_guard import STAGING_PREFIX
 from generator.project import Project
 from generator.api import build as build_site
 from generator.publish.site import render_project

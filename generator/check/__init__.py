@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus
-from . import identity, national, policy, references
+from . import content, identity, national, references
 from .config import check_logo, check_riwayat, check_talenta, check_tanggal
 from .schema import SchemaSet, check_renamed, default_schemas
 
@@ -51,7 +51,7 @@ def _known(group, unit: bool = False) -> set[str]:
 
 
 def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags: frozenset[str] | None) -> list:
-    """Every cross-file rule: identity over the parsed documents, then references and policy
+    """Every cross-file rule: identity over the parsed documents, then references and content
     over the model built from the valid ones. ``logo`` is the file `instansi.logo` names and
     ``tags`` the git tags of the repository (None: no repository or no git), both as the
     project read them."""
@@ -78,9 +78,9 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
                  lambda k: references.check_atasan(k, known_positions),
                  lambda k: references.check_requirements(k, known_competencies),
                  lambda k: references.check_replacements(k, known_competencies),
-                 policy.check_level_sequence, policy.check_mandatory, policy.check_standard,
-                 policy.check_teknis, policy.check_unused, policy.check_pangkat, national.check_national_text,
-                 policy.check_bentuk, policy.check_standard_override):
+                 content.check_level_sequence, content.check_mandatory, content.check_standard,
+                 content.check_teknis, content.check_unused, content.check_pangkat, national.check_national_text,
+                 content.check_bentuk, content.check_standard_override):
         found += rule(kamus)
     return found
 

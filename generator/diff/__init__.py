@@ -3,7 +3,7 @@
 ``versions`` opens the versions (git refs or folders) as lenient
 :class:`~generator.project.Project` models, ``compare`` lists the changes between two
 models, ``impact`` counts whom they touch, ``history`` compares every enacted version for
-the site, and ``report`` writes a comparison as text, Markdown (PR summaries) or JSON.
+the site, and ``formats`` writes a comparison as text, Markdown (PR summaries) or JSON.
 """
 
-REPORT_FORMATS = ("text", "markdown", "json")  # `kamus diff --format`: see report.FORMATS
+COMPARISON_FORMATS = ("text", "markdown", "json")  # `kamus diff --format`: see formats.FORMATS

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..errors import KamusError
 from ..project import Project
 from ..talent.snapshot import snapshot_files
-from . import report
+from . import formats
 from .compare import Change, compare, subjects_of
 from .history import History, history
 from .impact import Impact, impact
@@ -26,7 +26,7 @@ class Comparison:
 
     def format(self, name: str) -> str:
         """The comparison as ``text``, ``markdown`` (pull-request summary) or ``json``."""
-        return report.FORMATS[name](self)
+        return formats.FORMATS[name](self)
 
 
 def current_snapshot(project: Project) -> tuple:

@@ -27,12 +27,12 @@ import yaml
 
 from ..errors import KamusError, UsageError, ValidationFailed
 from ..load.mkdocs_yaml import MKDOCS_FILE
-from ..outputs import PROJECT_MARKER
+from ..output_guard import PROJECT_MARKER
 from ..project import Project
 from ..render.pages import render_pages
 from ..render.templates import TEMPLATES
 from ..render.text import page_url
-from ..report import text as text_report
+from ..finding_formats import text as text_report
 from .content import site_content, static_files
 from .incremental import Edit, affected_pages, edit_between, own_pages, talent_touched
 from .mkdocs_config import TOOL_BASE, mkdocs_config

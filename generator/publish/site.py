@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import BuildError
 from ..load.mkdocs_yaml import load_mkdocs
 from ..load.source import commit_time
-from ..outputs import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
+from ..output_guard import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
 from ..project import Project
 from ..render.pages import render_pages
 from .content import data_downloads, site_content, static_files

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..diff.report import REWORDED, describe, impact_lines, summary, title, word_parts
+from ..diff.formats import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL, kelompok_jabatan
 from ..model import BENTUK_LABEL

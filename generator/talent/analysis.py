@@ -12,7 +12,7 @@ from ..model import Kamus
 from ..rules import finding
 from .compute import Result, evaluate
 from .development import Planner
-from .kebijakan import kebijakan
+from .statement import statement
 from .policy import TalentPolicy
 from .snapshot import Snapshot, read_snapshot, snapshot_files
 from .succession import Movement, Slate, movement, slates
@@ -74,7 +74,7 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
         with bulk():
             results = evaluate(snapshot, kamus, policy)
             period = Period(snapshot, results, slates(results, snapshot, kamus, policy),
-                            kebijakan=kebijakan(policy, kamus, snapshot))
+                            kebijakan=statement(policy, kamus, snapshot))
         if previous is not None:
             period.pergerakan = movement(previous.snapshot.periode, previous.orang, snapshot.periode, results)
         periods[snapshot.periode] = previous = period

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..bahasa import angka
 from ..model import BENTUK_LABEL
-from ..outputs import check_private_output
+from ..output_guard import check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .development import Plan

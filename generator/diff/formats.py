@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from . import REPORT_FORMATS
+from . import COMPARISON_FORMATS
 from .compare import KINDS, Change
 from .impact import Impact
 from .words import REWORDED, describe, md_escape, title, word_diff, word_parts  # noqa: F401 (the one place to import them)
@@ -120,4 +120,4 @@ def as_json(comparison) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-FORMATS = dict(zip(REPORT_FORMATS, (as_text, as_markdown, as_json)))
+FORMATS = dict(zip(COMPARISON_FORMATS, (as_text, as_markdown, as_json)))

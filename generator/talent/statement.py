@@ -29,7 +29,7 @@ def _per_jenjang(values: dict, show=str) -> str:
     return "; ".join(shown) or "tidak ada"
 
 
-def kebijakan(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
+def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
     """Every line of the policy that produced the results of ``snapshot``."""
     predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in policy.predikat_kinerja.items())
     nk, np_, pem, sel = policy.nilai_kinerja, policy.nilai_potensi, policy.jpm.pemetaan, policy.jpm.seleksi
