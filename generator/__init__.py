@@ -1,6 +1,6 @@
 """Kamus: competency dictionary and job competency standards as validated YAML.
 
-Pipeline: ``load`` (strict YAML) → ``check`` (schema, then cross-file rules) →
+Pipeline: ``load`` (YAML as plain data) → ``check`` (schema, then cross-file rules) →
 ``model`` (dataclasses) → ``render`` (pages) → ``publish`` (MkDocs), driven by a
 :class:`~generator.project.Project`; ``talent`` and ``diff`` reuse the same model.
 ``api`` is the library surface; ``cli`` is a thin layer over it.

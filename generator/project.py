@@ -5,13 +5,13 @@ It is opened from a folder (the working tree) or from a git version, through one
 built once and only when first asked for:
 
     kamus.yaml → config (read alone: choosing a version by date needs nothing else)
-    sources → documents → (schema findings) → kamus (strict model)
-                                            → lenient (model of every file that parses)
+    sources → documents → (schema findings) → kamus (the model of the valid files)
+                                            → as_written (the model of every file that parses)
             → findings of every rule (handed the logo file and the git tags) → snapshots → report
 
 `kamus validate` reads :attr:`Project.report`; build, serve and talenta need a sound
-:attr:`Project.kamus` (:meth:`Project.require_valid`); `kamus diff` compares the lenient
-models of two projects.
+:attr:`Project.kamus` (:meth:`Project.require_valid`); `kamus diff` compares the models
+as written of two projects.
 """
 
 from __future__ import annotations
@@ -40,33 +40,33 @@ from .talent.snapshot import Snapshot, snapshot_files
 
 class Project:
     """One version of a kamus: the working tree at ``root``, or ``version`` (a git tag, branch
-    or commit) of the repository at ``root``. ``lenient`` opens a version that need not be a
+    or commit) of the repository at ``root``. ``historic`` opens a version that need not be a
     kamus root (historic versions are compared, never rejected).
 
     Projects are opened here only: :func:`open_version` (the user's version options),
     :func:`open_compared` (a side of `kamus diff`), and from an open project
     (:meth:`open_enacted`, :meth:`reopened`, :meth:`overlaid`)."""
 
-    def __init__(self, source: FileSource, schemas=None, lenient: bool = False, reuse: "Project | None" = None):
+    def __init__(self, source: FileSource, schemas=None, historic: bool = False, reuse: "Project | None" = None):
         self.source = source
         self.schemas = schemas or default_schemas()
-        self.is_lenient = lenient
+        self.historic = historic
         self._reuse = reuse  # a project whose loaded files are taken over unless ``source`` changed them
 
     @classmethod
-    def open(cls, root=".", version: str | None = None, lenient: bool = False, schemas=None) -> "Project":
-        return cls(open_source(root, version), schemas=schemas, lenient=lenient)
+    def open(cls, root=".", version: str | None = None, historic: bool = False, schemas=None) -> "Project":
+        return cls(open_source(root, version), schemas=schemas, historic=historic)
 
     def open_enacted(self) -> dict[str, "Project"]:
         """The enacted versions (`riwayat`: tag → Project) of this project's repository, opened
-        leniently, so that a version is compared whatever today's rules say."""
-        return {versi.tag: Project.open(self.repository, versi.tag, lenient=True) for versi in self.config.riwayat}
+        as historic, so that a version is compared whatever today's rules say."""
+        return {versi.tag: Project.open(self.repository, versi.tag, historic=True) for versi in self.config.riwayat}
 
     def reopened(self) -> "Project":
         """This working tree opened again (the live preview, after a save): the files that did
         not change since this project read them are taken over, not read again."""
         loaded = "documents" in vars(self)
-        return Project(open_source(self.root), self.schemas, self.is_lenient, reuse=self if loaded else self._reuse)
+        return Project(open_source(self.root), self.schemas, self.historic, reuse=self if loaded else self._reuse)
 
     def overlaid(self, writes: dict[str, bytes], deletes=()) -> "Project":
         """The would-be kamus with ``writes`` and ``deletes`` laid over this working tree (nothing
@@ -105,7 +105,7 @@ class Project:
 
     @cached_property
     def sources(self) -> Sources:
-        return discover(self.source, lenient=self.is_lenient)
+        return discover(self.source, historic=self.historic)
 
     @cached_property
     def documents(self) -> Documents:
@@ -151,14 +151,14 @@ class Project:
 
     @cached_property
     def kamus(self) -> Kamus:
-        """The strict model: built from the documents that passed loading and their schema."""
+        """The model of the valid files: the documents that passed loading and their schema."""
         documents, valid = self.documents, self._schema[1]
         with bulk():
             return build_model(documents, self.config, valid=valid)
 
     @cached_property
-    def lenient(self) -> Kamus:
-        """The lenient model: every document that parses, whatever today's rules say."""
+    def as_written(self) -> Kamus:
+        """The model of every document that parses, as written, whatever today's rules say."""
         documents = self.documents
         with bulk():
             return build_model(documents, self.config, valid=None)
@@ -216,7 +216,7 @@ class Project:
     # --- conveniences ----------------------------------------------------------------
 
     def require_valid(self, strict: bool = False) -> Kamus:
-        """The strict model, or ValidationFailed with every finding."""
+        """The model of the valid files, or ValidationFailed with every finding."""
         if self.report.failed(strict):
             raise ValidationFailed(self.report)
         return self.kamus
@@ -265,8 +265,8 @@ def _in_force(working: Project, as_of: str) -> str:
 
 def open_compared(root, version: str) -> Project:
     """One side of `kamus diff`: a kamus folder when one exists by that name, else a git
-    version of the repository at ``root``; opened leniently (compared, never rejected)."""
+    version of the repository at ``root``; opened as historic (compared, never rejected)."""
     folder = Path(version)
     if folder.is_dir() and is_kamus_root(open_source(folder)):
-        return Project.open(folder, lenient=True)
-    return Project.open(root, version, lenient=True)
+        return Project.open(folder, historic=True)
+    return Project.open(root, version, historic=True)

@@ -22,7 +22,7 @@ class Rule:
 
 
 _TABLE = [
-    # --- reading files (strict YAML) ---
+    # --- reading files (the YAML loader) ---
     Rule("YAML-SYNTAX", "error", "berkas", "Berkas bukan YAML yang sah.",
          "Periksa indentasi (pakai spasi, bukan tab), titik dua setelah nama kolom, dan tanda kutip yang belum ditutup."),
     Rule("YAML-ENCODING", "error", "berkas", "Berkas bukan teks UTF-8 yang sah.",

@@ -55,7 +55,7 @@ def test_the_national_competencies_are_the_reference_text_as_the_demo_keeps_it()
     """The files are written from reference/; the demo's curated copies are byte for byte the same."""
     for path, data in skeleton.national_files().items():
         assert data == (REPO / path).read_bytes(), path
-        doc, problems = load_file(REPO / path, path)  # the strict loader reads them without a finding
+        doc, problems = load_file(REPO / path, path)  # the YAML loader reads them without a finding
         assert problems == []
 
 

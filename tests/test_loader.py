@@ -1,11 +1,11 @@
-"""The strict YAML loader: what it accepts, what it rejects, and where it says so."""
+"""The YAML loader: what it accepts, what it rejects, and where it says so."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.load import load_bytes, load_text
-from generator.load.yaml_strict import MAX_BYTES
+from generator.load.yaml_loader import MAX_BYTES
 
 
 def rules_of(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Stage 2: check — documents and model in, findings out.
 
 :func:`check_schemas` validates each loaded document against its JSON Schema and says
-which documents the strict model may be built from; :func:`check_rules` runs every
+which documents the model of the valid files may be built from; :func:`check_rules` runs every
 cross-file rule over the documents and the model. Neither reads a file of the kamus,
 runs git, nor builds anything: :class:`generator.project.Project` drives the stages and
 hands over what lies outside the documents (the logo file, the git tags). The only files

@@ -1,6 +1,6 @@
 """Compare two versions by meaning: every change with its old and new value.
 
-Both sides are lenient models (:mod:`generator.model.builder`), so a change of
+Both sides are models as written (:mod:`generator.model.builder`), so a change of
 formatting, key order or comments changes nothing here. Kinds are stable ids (see
 KINDS), shown in Indonesian.
 """
@@ -142,7 +142,7 @@ def _each(out, objek: str, before: dict, after: dict, compare_one, skip: set) ->
 
 
 def compare(old: Kamus, new: Kamus, skip: set | None = None) -> list[Change]:
-    """Every change between two (lenient) models; ``skip`` holds (objek, kode) whose file
+    """Every change between two models (as written); ``skip`` holds (objek, kode) whose file
     does not parse in one of them (reported as unreadable, never as removed)."""
     out: list[Change] = []
     skip = skip or set()

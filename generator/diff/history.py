@@ -41,7 +41,7 @@ class History:
 
 
 def history(versions, models: dict[str, Kamus], unreadable: dict[str, list[str]] | None = None) -> History:
-    """Comparisons between every two listed versions (``models``: tag → lenient model;
+    """Comparisons between every two listed versions (``models``: tag → model as written;
     ``unreadable``: tag → data files that do not parse there, never shown as removed), and
     per competency/position/unit the changes between consecutive versions."""
     versions = list(versions)

@@ -60,18 +60,18 @@ def compare_projects(before: Project, after: Project, old: str, new: str, curren
     """Compare two opened versions, named ``old`` and ``new`` in the report; the impact
     counts come from the latest snapshot of the working tree ``current`` (None: not counted)."""
     unreadable = {"lama": before.documents.unreadable, "baru": after.documents.unreadable}
-    changes = compare(before.lenient, after.lenient, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
+    changes = compare(before.as_written, after.as_written, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
     snapshot, missing = current_snapshot(current) if current is not None else (None, "")
-    return Comparison(old, new, changes, impact(changes, after.lenient, snapshot, missing), unreadable,
-                      names_of(before.lenient, after.lenient))
+    return Comparison(old, new, changes, impact(changes, after.as_written, snapshot, missing), unreadable,
+                      names_of(before.as_written, after.as_written))
 
 
 def version_history(versions, projects: dict, snapshot=None) -> History:
     """Every pair of the enacted ``versions`` compared (``projects``: tag → that version, opened
-    leniently), with the impact of each pair counted against ``snapshot`` (the current one,
+    as written), with the impact of each pair counted against ``snapshot`` (the current one,
     counts only)."""
     versions = list(versions)
-    models = {tag: p.lenient for tag, p in projects.items()}
+    models = {tag: p.as_written for tag, p in projects.items()}
     result = history(versions, models, {tag: p.documents.unreadable for tag, p in projects.items()})
     result.names = names_of(*models.values())
     for pair in result.pairs:

@@ -10,7 +10,7 @@
 3. Write, only when nothing failed: every file to a temporary file next to it, then all
    renamed into place. Nothing is written outside the kamus root, and no symbolic link
    is followed.
-4. Summarise in the words of `kamus diff` (the lenient models before and after).
+4. Summarise in the words of `kamus diff` (the models as written, before and after).
 """
 
 from __future__ import annotations

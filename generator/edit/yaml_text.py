@@ -7,7 +7,7 @@ a changed value replaces its own span (the comment after it stays), a removed ke
 item deletes its lines, a new key or item is inserted after its neighbour in the style
 of that neighbour, and only a collection whose shape changed (a level added, a
 persyaratan section rewritten) is written again as a whole. The result is read back
-with the strict loader and must give exactly the new data; otherwise the document is
+with the YAML loader and must give exactly the new data; otherwise the document is
 written fresh (comments lost, never data) and the caller is told so.
 """
 
@@ -37,7 +37,7 @@ def _reads_as(text: str, value, flow: bool) -> bool:
 
 
 def scalar(value, flow: bool = False) -> str:
-    """``value`` as a YAML scalar that the strict loader reads back unchanged: plain when
+    """``value`` as a YAML scalar that the YAML loader reads back unchanged: plain when
     that is unambiguous, else double-quoted."""
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -70,13 +70,13 @@ def require_kamus_root(source: FileSource) -> None:
             "Jalankan perintah dari folder kamus atau pakai --root FOLDER.")
 
 
-def discover(source: FileSource, lenient: bool = False) -> Sources:
+def discover(source: FileSource, historic: bool = False) -> Sources:
     """List the kamus files of ``source``.
 
-    Raises UsageError when it is no kamus root, unless ``lenient`` (a historic version
+    Raises UsageError when it is no kamus root, unless ``historic`` (a historic version
     without the folders is simply empty).
     """
-    if not lenient:
+    if not historic:
         require_kamus_root(source)
     sources = Sources(source=source)
     if source.is_file(CONFIG_FILE):

@@ -1,4 +1,4 @@
-"""Stage 1 result: every data file of one kamus version, strictly loaded."""
+"""Stage 1 result: every data file of one kamus version, loaded by the YAML loader."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .discover import Sources, SourceFile
 from .document import Document
 from .source import FileSource
-from .yaml_strict import load_source
+from .yaml_loader import load_source
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Documents:
 
 
 def load_file(source: FileSource, file: SourceFile) -> Loaded:
-    """One file, strictly loaded, with its stamp taken before reading (a later edit is never missed)."""
+    """One file, loaded by the YAML loader, with its stamp taken before reading (a later edit is never missed)."""
     stamp = source.stamp(file.path)
     doc, problems = load_source(source, file.path)
     return Loaded(file, doc, problems, stamp)

@@ -1,10 +1,11 @@
-"""The one model builder: documents → :class:`~generator.model.Kamus`, strict or lenient.
+"""The one model builder: documents → :class:`~generator.model.Kamus`, of the valid files
+or of every file as written.
 
-*Strict* (every command on the working tree) builds only the documents that passed
-their schema, so every value has the type the schema promises. *Lenient* (historic
-versions compared by `kamus diff` and the site history) builds every document that
-parses, whatever today's rules say: the kode falls back to the file name, missing text
-is empty and malformed items are skipped, so that old versions can still be compared.
+*Of the valid files* (every command on the working tree): only the documents that passed
+their schema, so every value has the type the schema promises. *As written* (historic
+versions compared by `kamus diff` and the site history): every document that parses,
+whatever today's rules say: the kode falls back to the file name, missing text is empty
+and malformed items are skipped, so that old versions can still be compared.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from ..load.renamed import upgraded
 from . import Activity, Competency, CompetencyLevel, Config, Kamus, Level, PersyaratanRow, Position, Unit
 
 
-def _text(value, lenient: bool) -> str:
-    if not lenient:
+def _text(value, as_written: bool) -> str:
+    if not as_written:
         return "" if value is None else value
     return "" if value is None else str(value).strip()
 
 
-def _levels(raw, lenient: bool) -> tuple[Level, ...]:
-    if not lenient:
+def _levels(raw, as_written: bool) -> tuple[Level, ...]:
+    if not as_written:
         return tuple(Level(lv["level"], lv["deskripsi"], tuple(lv["indikator"])) for lv in raw)
     out = []
     for item in raw if isinstance(raw, list) else []:
@@ -32,20 +33,20 @@ def _levels(raw, lenient: bool) -> tuple[Level, ...]:
     return tuple(out)
 
 
-def competency_from(doc: Document, lenient: bool = False) -> Competency:
-    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+def competency_from(doc: Document, as_written: bool = False) -> Competency:
+    d, t = doc.data, (lambda name: _text(doc.data.get(name), as_written))
     replacements = d.get("diganti_oleh") or ()
     return Competency(
         kode=t("kode") or doc.stem, nama=t("nama"), jenis=t("jenis") or doc.path.split("/")[1],
-        definisi=t("definisi"), level=_levels(d.get("level"), lenient), bidang=t("bidang"),
+        definisi=t("definisi"), level=_levels(d.get("level"), as_written), bidang=t("bidang"),
         dasar_hukum=t("dasar_hukum"), status=t("status") or "berlaku",
-        diganti_oleh=tuple(_text(k, lenient) for k in replacements if k is not None)
+        diganti_oleh=tuple(_text(k, as_written) for k in replacements if k is not None)
         if isinstance(replacements, (list, tuple)) else (),
         catatan=t("catatan"), source=doc)
 
 
-def _competency_levels(raw, lenient: bool) -> tuple[CompetencyLevel, ...]:
-    if not lenient:
+def _competency_levels(raw, as_written: bool) -> tuple[CompetencyLevel, ...]:
+    if not as_written:
         return tuple(CompetencyLevel(r["kode"], r["level"]) for r in raw)
     return tuple(CompetencyLevel(r["kode"], r.get("level")) for r in (raw if isinstance(raw, list) else [])
                  if isinstance(r, dict) and isinstance(r.get("kode"), str))
@@ -63,59 +64,59 @@ def _level_or_none(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def position_from(doc: Document, unit: str, lenient: bool = False) -> Position:
+def position_from(doc: Document, unit: str, as_written: bool = False) -> Position:
     d = upgraded(doc.data, "position")  # a key under its old name (one version) reads as the new one
-    t = (lambda name: _text(d.get(name), lenient))
+    t = (lambda name: _text(d.get(name), as_written))
     return Position(
         kode=t("kode") or doc.stem, nama=t("nama"), jenjang=t("jenjang"), ikhtisar=t("ikhtisar"),
-        unit=unit, kompetensi=_competency_levels(d.get("kompetensi"), lenient), urusan=t("urusan"),
+        unit=unit, kompetensi=_competency_levels(d.get("kompetensi"), as_written), urusan=t("urusan"),
         kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
         standar_level_manajerial=_level_or_none(d.get("standar_level_manajerial")),
         persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
 
 
-def unit_from(doc: Document, folder: str, lenient: bool = False) -> Unit:
-    t = lambda name: _text(doc.data.get(name), lenient)  # noqa: E731
-    return Unit(kode=folder if lenient else doc.data["kode"], nama=t("nama"), singkatan=t("singkatan"),
+def unit_from(doc: Document, folder: str, as_written: bool = False) -> Unit:
+    t = lambda name: _text(doc.data.get(name), as_written)  # noqa: E731
+    return Unit(kode=folder if as_written else doc.data["kode"], nama=t("nama"), singkatan=t("singkatan"),
                 induk=t("induk"), catatan=t("catatan"), source=doc)
 
 
-def activity_from(doc: Document, lenient: bool = False) -> Activity:
-    d, t = doc.data, (lambda name: _text(doc.data.get(name), lenient))
+def activity_from(doc: Document, as_written: bool = False) -> Activity:
+    d, t = doc.data, (lambda name: _text(doc.data.get(name), as_written))
     jp = d.get("jp")
     return Activity(kode=t("kode") or doc.stem, nama=t("nama"), jalur=t("jalur"), bentuk=t("bentuk"),
                     jp=jp if isinstance(jp, (int, float)) and not isinstance(jp, bool) else 0,
-                    kompetensi=_competency_levels(d.get("kompetensi"), lenient), penyelenggara=t("penyelenggara"),
+                    kompetensi=_competency_levels(d.get("kompetensi"), as_written), penyelenggara=t("penyelenggara"),
                     catatan=t("catatan"), source=doc)
 
 
 def build_model(documents: Documents, config: Config, valid: set[str] | None = None) -> Kamus:
     """The model of ``documents``.
 
-    ``valid`` is the set of paths that passed loading and their schema: strict mode
-    builds those only. ``valid=None`` is lenient mode: every document that parsed into a
-    mapping is built. The first file with a kode wins (duplicates are findings).
+    ``valid`` is the set of paths that passed loading and their schema: only those are
+    built. ``valid=None`` builds the model as written: every document that parsed into a
+    mapping. The first file with a kode wins (duplicates are findings).
     """
-    lenient = valid is None
+    as_written = valid is None
 
     def usable(loaded) -> bool:
         doc = loaded.doc
-        if lenient:
+        if as_written:
             return doc is not None and isinstance(doc.data, dict)
         return doc is not None and loaded.file.path in valid
 
     kamus = Kamus(config=config)
     for loaded in filter(usable, documents.competencies):
-        item = competency_from(loaded.doc, lenient)
+        item = competency_from(loaded.doc, as_written)
         kamus.competencies.setdefault(item.kode, item)
     for loaded in filter(usable, documents.units):
-        item = unit_from(loaded.doc, loaded.file.folder, lenient)
+        item = unit_from(loaded.doc, loaded.file.folder, as_written)
         kamus.units.setdefault(loaded.file.folder, item)
     for loaded in filter(usable, documents.positions):
-        item = position_from(loaded.doc, loaded.file.folder, lenient)
+        item = position_from(loaded.doc, loaded.file.folder, as_written)
         kamus.positions.setdefault(item.kode, item)
     for loaded in filter(usable, documents.development):
-        item = activity_from(loaded.doc, lenient)
+        item = activity_from(loaded.doc, as_written)
         kamus.development.setdefault(item.kode, item)
     return kamus
