@@ -54,11 +54,11 @@ done = time.perf_counter()
 period, plan = analysis.latest(), analysis.planner.plan
 akpk(period, kamus, analysis.planner, analysis.policy)
 gaps = 0
-for r in period.orang:  # what the JSON and the RAHASIA sheet "Rencana Pengembangan" compute per person
+for r in period.people:  # what the JSON and the RAHASIA sheet "Rencana Pengembangan" compute per person
     gaps += len(plan(r.person.asesmen, r.required).rencana_pengembangan)
-for slate in period.suksesi:
+for slate in period.slates:
     for c in slate.kandidat:
-        gaps += len(plan(c.hasil.person.asesmen, slate.required).rencana_pengembangan)
+        gaps += len(plan(c.result.person.asesmen, slate.required).rencana_pengembangan)
 planned = time.perf_counter()
 print(json.dumps({"kamus": loaded - start, "ingest": checked - loaded, "box_jpm": boxed - checked,
                   "pipeline": done - loaded, "plans": planned - done, "rows": len(found[0].people),

@@ -235,7 +235,7 @@ class TalentResult:
 
     def provenance(self) -> str:
         """Where the results came from, in one line (the snapshot and the policy)."""
-        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.period.kebijakan)
+        return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.period.statement)
 
     def write_restricted(self, folder, plain_csv: bool = False) -> list[Path]:
         """The restricted (RAHASIA) report: XLSX and CSV files in ``folder``."""

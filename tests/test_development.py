@@ -295,9 +295,9 @@ def test_potensial_from_its_components_with_configured_weights(tmp_path):
     kamus = project.require_valid()
     period = analyse(project.snapshots, kamus).latest()
     assert period.snapshot.potensial_dari_komponen
-    assert period.orang[0].person.nilai_potensi == 77.5  # (2·90 + 70 + 60) ÷ 4
-    assert period.orang[0].potensial == "menengah"
-    assert any("penilaian kompetensi (2)" in line and "Pasal 17" in line for line in period.kebijakan)
+    assert period.people[0].person.nilai_potensi == 77.5  # (2·90 + 70 + 60) ÷ 4
+    assert period.people[0].potensial == "menengah"
+    assert any("penilaian kompetensi (2)" in line and "Pasal 17" in line for line in period.statement)
 
 
 def test_akpk_counts_by_hand_and_withholds_small_groups(root):

@@ -125,14 +125,14 @@ def test_succession_ranks_by_jpm_against_the_target(kamus):
     results = evaluate(snapshot, kamus, TalentPolicy())
     ladder = slates(results, snapshot, kamus, TalentPolicy())[0]
     assert ladder.jabatan.kode == "A.KEPALA"  # the only strategic post
-    assert [c.hasil.person.nip for c in ladder.kandidat] == [nip(3)]  # the pelaksana do not feed administrator
-    assert [e.hasil.person.nip for e in ladder.dikecualikan_teratas] == [nip(2), nip(1)]
+    assert [c.result.person.nip for c in ladder.kandidat] == [nip(3)]  # the pelaksana do not feed administrator
+    assert [e.result.person.nip for e in ladder.dikecualikan_teratas] == [nip(2), nip(1)]
     assert ladder.dikecualikan == 3 and ladder.dikecualikan_per_aturan["jenjang_pengisi"] == 3
     assert ladder.tidak_lengkap == 0  # the incomplete one is a pelaksana too: excluded first
     open_ladder = TalentPolicy.from_data({"suksesi": {"jenjang_pengisi": {"administrator": None}}})
     slate = slates(results, snapshot, kamus, open_ladder)[0]
     assert [a.keterangan for a in slate.aturan if a.aturan == "jenjang_pengisi"] == ["tidak diatur"]
-    assert [c.hasil.person.nip for c in slate.kandidat] == [nip(3), nip(2), nip(1)]
+    assert [c.result.person.nip for c in slate.kandidat] == [nip(3), nip(2), nip(1)]
     assert [c.jpm for c in slate.kandidat] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
     assert [c.kategori_seleksi for c in slate.kandidat] == ["MS", "MS", "KMS"]
     assert slate.kandidat[2].kompetensi_kurang == {"M.1": (2, 3), "SK.1": (2, 3)}
@@ -140,7 +140,7 @@ def test_succession_ranks_by_jpm_against_the_target(kamus):
     assert slate.jumlah_kandidat == 3 and slate.kategori_seleksi == {"MS": 2, "MMS": 0, "KMS": 1}
     below = slates(results, snapshot, kamus, TalentPolicy.from_data({"suksesi": {"hanya_jenjang_di_bawah": True,
                                                                                  "jenjang_pengisi": {"administrator": None}}}))[0]
-    assert [c.hasil.person.nip for c in below.kandidat] == [nip(3)]  # pengawas is just below administrator
+    assert [c.result.person.nip for c in below.kandidat] == [nip(3)]  # pengawas is just below administrator
 
 
 def test_golden_json_of_two_periods(root):
@@ -149,7 +149,7 @@ def test_golden_json_of_two_periods(root):
 
 def test_movement_between_periods(project, kamus):
     analysis = analyse(project.snapshots, kamus)
-    moved = analysis.periods["2025"].pergerakan
+    moved = analysis.periods["2025"].movement
     assert (moved.dari, moved.ke) == ("2024", "2025")
     assert [r.person.nama for r in moved.masuk] == ["Eka Prátiwi"]  # read from a Windows-1252 file
     assert [r.person.nama for r in moved.keluar] == ["Citra Dewi"]

@@ -27,7 +27,7 @@ def talent_pages(project: Project) -> TalentPages | None:
     periods = analysis.periods
     return TalentPages(summaries(analysis, kamus), analysis.policy,
                        {periode: period.snapshot.path for periode, period in periods.items()},
-                       kebijakan={periode: period.kebijakan for periode, period in periods.items()},
+                       statement={periode: period.statement for periode, period in periods.items()},
                        akpk={periode: akpk(period, kamus, analysis.planner, analysis.policy)
                              for periode, period in periods.items()})
 

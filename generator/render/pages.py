@@ -33,7 +33,7 @@ class TalentPages:
     summaries: list  # generator.talent.aggregate.Summary, one per period
     policy: object  # generator.talent.policy.TalentPolicy
     snapshot_paths: dict[str, str]  # periode → snapshot file
-    kebijakan: dict[str, list[str]] = field(default_factory=dict)  # periode → the policy in words
+    statement: dict[str, list[str]] = field(default_factory=dict)  # periode → the policy in words (`kebijakan`)
     akpk: dict = field(default_factory=dict)  # periode → generator.talent.aggregate.Akpk
 
 
@@ -136,9 +136,9 @@ def _talent(plan: Plan, talent: TalentPages) -> None:
             xlsx = f"talenta/unduh/akpk-{periode}.xlsx"
             plan.files[f"docs/{xlsx}"] = tables.to_xlsx(tables_)
             plan.page(f"talenta/pengembangan-{periode}.md", "talenta_pengembangan.md.j2", a=akpk,
-                      policy=talent.policy, kebijakan=talent.kebijakan[periode], downloads=downloads, xlsx=xlsx)
+                      policy=talent.policy, kebijakan=talent.statement[periode], downloads=downloads, xlsx=xlsx)
         plan.page(f"talenta/{periode}.md", "talenta.md.j2", s=summary, policy=talent.policy,
-                  kebijakan=talent.kebijakan[periode], snapshot_path=talent.snapshot_paths[periode],
+                  kebijakan=talent.statement[periode], snapshot_path=talent.snapshot_paths[periode],
                   akpk=akpk is not None)
     plan.page("talenta/index.md", "talenta_index.md.j2", summaries=talent.summaries)
 

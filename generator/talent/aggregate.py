@@ -50,7 +50,7 @@ def _grid(title: str, results, minimum: int) -> Grid:
 
 
 def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
-    results, minimum = period.orang, policy.ukuran_kelompok_minimal
+    results, minimum = period.people, policy.ukuran_kelompok_minimal
     summary = Summary(period.snapshot.periode, len(results), _grid("Semua pegawai", results, 1))
     by_unit, by_jenjang = defaultdict(list), defaultdict(list)
     for r in results:
@@ -67,7 +67,7 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
     summary.excluded_discipline = sum(1 for r in results if r.alasan_tidak_masuk.startswith("hukuman"))
     pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
-    for slate in period.suksesi:
+    for slate in period.slates:
         considered = pool - pool_holders[slate.jabatan.kode]
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
                                 "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
@@ -75,8 +75,8 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                                 # the breakdown by rule is withheld when the pool it counts is small
                                 "per_aturan": (None if considered < minimum else slate.dikecualikan_per_aturan),
                                 "aturan": slate.aturan})
-    if period.pergerakan is not None:
-        m = period.pergerakan
+    if period.movement is not None:
+        m = period.movement
         summary.pergerakan = {"dari": m.dari, "ke": m.ke, "transisi": m.transisi, "masuk": len(m.masuk),
                               "keluar": len(m.keluar), "tetap": m.tetap,
                               **{name: len(getattr(m, name)) for name in MOVES}}
@@ -162,7 +162,7 @@ def akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -
 
 def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) -> Akpk:
     minimum, floor = policy.ukuran_kelompok_minimal, planner.jp_minimal
-    holders = Counter((r.person.jabatan, r.unit) for r in period.orang)
+    holders = Counter((r.person.jabatan, r.unit) for r in period.people)
     group, unit_group = Counter(), Counter()
     for (jabatan, unit), n in holders.items():
         for req in kamus.positions[jabatan].kompetensi:
@@ -171,8 +171,8 @@ def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) 
     assessed, gaps, unit_gaps, no_fit, participants = Counter(), Counter(), Counter(), Counter(), Counter()
     chosen: dict[str, Counter] = defaultdict(Counter)
     serves: dict[str, set] = defaultdict(set)  # activity → competencies it was chosen for
-    out = Akpk(period.snapshot.periode, len(period.orang), 0, 0, 0, 0.0, 0.0, 0)
-    for r in period.orang:
+    out = Akpk(period.snapshot.periode, len(period.people), 0, 0, 0, 0.0, 0.0, 0)
+    for r in period.people:
         picked, had, asesmen = {}, False, r.person.asesmen
         for kode, level, column in r.required:
             value = asesmen[column] if column is not None else None

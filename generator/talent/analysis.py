@@ -20,13 +20,13 @@ from .succession import Movement, Slate, movement, slates
 
 @dataclass
 class Period:
-    """One period's results, named as in `kamus talenta --format json`."""
+    """One period's results; the JSON key of each field (`kamus talenta --format json`) is in its comment."""
 
     snapshot: Snapshot
-    orang: list[Result]
-    suksesi: list[Slate] = field(default_factory=list)
-    pergerakan: Movement | None = None  # from the period before, when there is one
-    kebijakan: list[str] = field(default_factory=list)  # the policy in words, as applied to this snapshot
+    people: list[Result]  # `orang`
+    slates: list[Slate] = field(default_factory=list)  # `suksesi`
+    movement: Movement | None = None  # `pergerakan`: from the period before, when there is one
+    statement: list[str] = field(default_factory=list)  # `kebijakan`: the policy in words, as applied here
 
 
 @dataclass
@@ -74,9 +74,9 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
         with bulk():
             results = evaluate(snapshot, kamus, policy)
             period = Period(snapshot, results, slates(results, snapshot, kamus, policy),
-                            kebijakan=statement(policy, kamus, snapshot))
+                            statement=statement(policy, kamus, snapshot))
         if previous is not None:
-            period.pergerakan = movement(previous.snapshot.periode, previous.orang, snapshot.periode, results)
+            period.movement = movement(previous.snapshot.periode, previous.people, snapshot.periode, results)
         periods[snapshot.periode] = previous = period
     return Analysis(policy, periods, Planner(kamus, policy))
 

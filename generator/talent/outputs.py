@@ -34,7 +34,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
     def rows():
-        for r in period.orang:
+        for r in period.people:
             gap, plan = r.gap, planner.plan(r.person.asesmen, r.required)
             yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
                    KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
@@ -65,11 +65,11 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
                    g.keterangan, plan.jp_total, plan.jp_kekurangan]
 
     def rows():  # made while written, one person at a time
-        for r in period.orang:
+        for r in period.people:
             yield from gaps(r, OWN, r.person.jabatan, planner.plan(r.person.asesmen, r.required))
-        for slate in period.suksesi:
+        for slate in period.slates:
             for c in slate.kandidat:
-                yield from gaps(c.hasil, "suksesi", slate.jabatan.kode, planner.plan(c.hasil.person.asesmen,
+                yield from gaps(c.result, "suksesi", slate.jabatan.kode, planner.plan(c.result.person.asesmen,
                                                                                       slate.required))
 
     return Table(f"RAHASIA-{period.snapshot.periode}-rencana-pengembangan", columns, rows(), 2,
@@ -80,11 +80,11 @@ def slate_sheet(period: Period) -> Table:
     columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "peringkat", "nip", "nama", "jabatan_sekarang",
                "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "tidak_diperiksa"]
     rows = []
-    for slate in period.suksesi:
+    for slate in period.slates:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
-            rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.hasil.person.nip, c.hasil.person.nama,
-                         c.hasil.person.jabatan, c.hasil.kotak, c.jpm, c.kategori_seleksi, short,
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.result.person.nip, c.result.person.nama,
+                         c.result.person.jabatan, c.result.kotak, c.jpm, c.kategori_seleksi, short,
                          "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
             rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
@@ -96,10 +96,10 @@ def excluded_sheet(period: Period) -> Table:
     """Pool members who would stand among a post's top candidates by JPM but fail a requirement."""
     columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "nip", "nama", "jabatan_sekarang", "kotak",
                "jpm_persen", "aturan", "alasan"]
-    rows = [[slate.jabatan.kode, slate.jabatan.nama, e.hasil.person.nip, e.hasil.person.nama,
-             e.hasil.person.jabatan, e.hasil.kotak, e.jpm, ", ".join(a for a, _ in e.alasan),
+    rows = [[slate.jabatan.kode, slate.jabatan.nama, e.result.person.nip, e.result.person.nama,
+             e.result.person.jabatan, e.result.kotak, e.jpm, ", ".join(a for a, _ in e.alasan),
              "; ".join(text for _, text in e.alasan)]
-            for slate in period.suksesi for e in slate.dikecualikan_teratas]
+            for slate in period.slates for e in slate.dikecualikan_teratas]
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi-dikecualikan", columns, rows, 2, "Dikecualikan")
 
 
@@ -108,12 +108,12 @@ def rules_sheet(period: Period) -> Table:
     columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "aturan", "keterangan", "dikecualikan", "dasar"]
     rows = [[slate.jabatan.kode, slate.jabatan.nama, a.aturan, a.keterangan,
              slate.dikecualikan_per_aturan.get(a.aturan, "") if a.diperiksa else "", a.dasar]
-            for slate in period.suksesi for a in slate.aturan]
+            for slate in period.slates for a in slate.aturan]
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi-persyaratan", columns, rows, 3, "Persyaratan")
 
 
 def movement_sheet(period: Period) -> Table | None:
-    m = period.pergerakan
+    m = period.movement
     if m is None:
         return None
     rows = [["masuk", r.person.nip, r.person.nama, "", r.kotak] for r in m.masuk]
@@ -130,14 +130,14 @@ def movement_sheet(period: Period) -> Table | None:
 def grid_sheet(analysis: Analysis, period: Period) -> Table:
     """The 9-box grid in the configured orientation, with counts and follow-up, plus the policy."""
     counts: dict[int, int] = {}
-    for r in period.orang:
+    for r in period.people:
         counts[r.kotak] = counts.get(r.kotak, 0) + 1
     (row_axis, row_levels), (col_axis, col_levels) = analysis.policy.axes()
     head = [f"{row_axis.capitalize()} ↓ / {col_axis} →", *[AXIS_LABEL[col_axis][c] for c in col_levels]]
     rows = [[AXIS_LABEL[row_axis][level], *[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row]]
             for level, row in zip(row_levels, analysis.policy.grid())]
     rows += [[]] + [[f"Kotak {kotak}", TINDAK_LANJUT[kotak]] for kotak in range(9, 0, -1)]
-    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.kebijakan]
+    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.statement]
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", head, rows, 1, "Kotak 9")
 
 
@@ -186,16 +186,16 @@ def _slate_json(analysis: Analysis, s) -> dict:
         "aturan": [{"aturan": a.aturan, "keterangan": a.keterangan, "dasar": a.dasar, "diperiksa": a.diperiksa}
                    for a in s.aturan],
         "dikecualikan": s.dikecualikan, "dikecualikan_per_aturan": s.dikecualikan_per_aturan,
-        "dikecualikan_teratas": [{"nip": e.hasil.person.nip, "nama": e.hasil.person.nama,
-                                  "jabatan": e.hasil.person.jabatan, "jpm": e.jpm,
+        "dikecualikan_teratas": [{"nip": e.result.person.nip, "nama": e.result.person.nama,
+                                  "jabatan": e.result.person.jabatan, "jpm": e.jpm,
                                   "alasan": [{"aturan": a, "alasan": text} for a, text in e.alasan]}
                                  for e in s.dikecualikan_teratas],
-        "kandidat": [{"nip": c.hasil.person.nip, "nama": c.hasil.person.nama, "jabatan": c.hasil.person.jabatan,
-                      "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.hasil.kotak,
+        "kandidat": [{"nip": c.result.person.nip, "nama": c.result.person.nama, "jabatan": c.result.person.jabatan,
+                      "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.result.kotak,
                       "kompetensi_kurang": {k: {"asesmen": a, "standar": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
                       "tidak_diperiksa": list(c.tidak_diperiksa),
-                      **_plan_json(plan(c.hasil.person.asesmen, s.required))}
+                      **_plan_json(plan(c.result.person.asesmen, s.required))}
                      for c in s.kandidat]}
 
 
@@ -217,11 +217,11 @@ def _indented(value, depth: int) -> str:
 def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     """The documented JSON (pinned by a test) to the text stream ``out``, one person at a time:
     the same text as ``json.dumps(document, indent=2)``, without holding it all."""
-    m = period.pergerakan
+    m = period.movement
     nips = (lambda pairs: [new.person.nip for _, new in pairs])
     head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-            "kebijakan": period.kebijakan}
-    tail = {"suksesi": [_slate_json(analysis, s) for s in period.suksesi], "pergerakan": None if m is None else {
+            "kebijakan": period.statement}
+    tail = {"suksesi": [_slate_json(analysis, s) for s in period.slates], "pergerakan": None if m is None else {
         "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
         "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
         "kinerja_naik": nips(m.kinerja_naik), "kinerja_turun": nips(m.kinerja_turun),
@@ -232,9 +232,9 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     for key, value in head.items():
         out.write(f"  {json.dumps(key)}: {_indented(value, 1)},\n")
     out.write('  "orang": [')
-    for index, r in enumerate(period.orang):
+    for index, r in enumerate(period.people):
         out.write(("," if index else "") + "\n    " + _indented(_person_json(analysis, r), 2))
-    out.write("\n  ],\n" if period.orang else "],\n")
+    out.write("\n  ],\n" if period.people else "],\n")
     out.write(",\n".join(f"  {json.dumps(key)}: {_indented(value, 1)}" for key, value in tail.items()))
     out.write("\n}\n")
 
@@ -245,10 +245,10 @@ def write_csv_stdout(analysis: Analysis, period: Period, kamus, out, plain: bool
 
 
 def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
-    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.orang)} pegawai.\nKebijakan:\n")
-    out.write("".join(f"  - {line}\n" for line in period.kebijakan) + "\n")
+    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.people)} pegawai.\nKebijakan:\n")
+    out.write("".join(f"  - {line}\n" for line in period.statement) + "\n")
     minimum = analysis.policy.pengembangan.jp_minimal
-    for r in period.orang:
+    for r in period.people:
         jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
@@ -262,7 +262,7 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
             what = " ".join(g.kegiatan) + f" ({angka(g.jp)} JP)" if g.kegiatan else g.keterangan
             out.write(f"    {g.kompetensi} {angka(g.asesmen)} < {g.required}: {what}\n")
     lines = [""]
-    for slate in period.suksesi:
+    for slate in period.slates:
         bands = slate.kategori_seleksi
         lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
                      f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
@@ -272,12 +272,12 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
             count = f": {slate.dikecualikan_per_aturan.get(a.aturan, 0)} dikecualikan" if a.diperiksa else ""
             lines.append(f"  [{a.aturan}] {a.keterangan}{count}")
         for rank, c in enumerate(slate.kandidat, start=1):
-            lines.append(f"  {rank}. {c.hasil.person.nip} {c.hasil.person.nama} JPM {angka(c.jpm, 1)}% {c.kategori_seleksi}")
+            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {angka(c.jpm, 1)}% {c.kategori_seleksi}")
         for e in slate.dikecualikan_teratas:
-            lines.append(f"  dikecualikan: {e.hasil.person.nip} {e.hasil.person.nama} JPM {angka(e.jpm, 1)}%: "
+            lines.append(f"  dikecualikan: {e.result.person.nip} {e.result.person.nama} JPM {angka(e.jpm, 1)}%: "
                          + "; ".join(text for _, text in e.alasan))
-    if period.pergerakan:
-        m = period.pergerakan
+    if period.movement:
+        m = period.movement
         lines.append(f"Pergerakan {m.dari} → {m.ke}: {len(m.masuk)} masuk, {len(m.keluar)} keluar, {m.tetap} tetap "
                      f"di kotak yang sama; kinerja {len(m.kinerja_naik)} naik, {len(m.kinerja_turun)} turun; "
                      f"potensial {len(m.potensial_naik)} naik, {len(m.potensial_turun)} turun; kelompok talenta "

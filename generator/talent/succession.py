@@ -15,7 +15,7 @@ from .policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
 
 @dataclass
 class Candidate:
-    hasil: Result
+    result: Result
     jpm: float
     kategori_seleksi: str
     kompetensi_kurang: dict  # kode → (asesmen, required level) where the assessed level is below the required one
@@ -26,7 +26,7 @@ class Candidate:
 class Excluded:
     """A pool member who would stand among the post's top candidates by JPM, but fails a requirement."""
 
-    hasil: Result
+    result: Result
     jpm: float
     alasan: tuple  # (rule, reason in the regulation's words) of every requirement failed
 
