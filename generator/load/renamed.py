@@ -1,17 +1,21 @@
-"""Keys of the data files renamed in this version: still read under their old name, for one
-version, so that a kamus written for the previous version keeps working.
+"""Names renamed in this version: still read under their old name, for one version, so
+that a kamus and its snapshots written for the previous version keep working. Remove an
+entry one version after it was added.
 
-The schemas accept the old name as a deprecated alias; `kamus validate` gives a notice
-where it stands (SCHEMA-RENAMED) and an error when a file has both names
+YAML keys: the schemas accept the old name as a deprecated alias; `kamus validate` gives a
+notice where it stands (SCHEMA-RENAMED) and an error when a file has both names
 (SCHEMA-RENAMED-BOTH). Everything that reads the data (the model, the workbook, an
 import) reads it through :func:`upgraded`, so the rest of the code knows the new name only.
+Snapshot headers (kind ``snapshot``) are read by generator.talent.snapshot the same way,
+with the notice SNAPSHOT-HEADER-RENAMED.
 """
 
 from __future__ import annotations
 
-# schema kind → {old key: new key}
+# kind of file (a schema kind, or `snapshot`) → {old name: new name}
 RENAMED: dict[str, dict[str, str]] = {
     "position": {"jenis_jabatan": "jenjang"},  # SIASN's JENIS JABATAN is struktural/fungsional/pelaksana
+    "snapshot": {"kode_jabatan": "jabatan"},  # `kode_jabatan` now means only the official Kode Jabatan
 }
 
 

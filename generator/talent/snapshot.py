@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..load.discover import SNAPSHOTS
+from ..load.renamed import RENAMED
 from ..rules import finding
 from ..suggest import closest, suggest
 from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
@@ -26,9 +27,6 @@ COLUMNS = ("nip", "nama", "jabatan", "predikat_kinerja", "nilai_kinerja", "nilai
            "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen", "pangkat_golongan", "pendidikan", "tmt_jabatan",
            "penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
 REQUIRED = ("nip", "nama", "jabatan")
-# Columns renamed in this version: the old header is still read, with a notice, for one version.
-# (`kode_jabatan` now means only the official Kode Jabatan of KemenPANRB.)
-RENAMED = {"kode_jabatan": "jabatan"}
 # The components of potensial (PermenPANRB 3/2020 as amended by 20/2025, Pasal 17): used when
 # the export has no precomputed `nilai_potensi`.
 KOMPONEN_POTENSIAL = ("penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
@@ -145,7 +143,7 @@ class _Reader:
     def map_header(self) -> bool:
         known = {normalise(c): c for c in COLUMNS}
         codes = {normalise(k): k for k in self.kamus.competencies}
-        renamed = {normalise(old): (old, new) for old, new in RENAMED.items()}
+        renamed = {normalise(old): (old, new) for old, new in RENAMED["snapshot"].items()}  # read for one version
         old_names: list[tuple[int, str, str, str]] = []  # (cell, header, old name, new name)
         for position, raw in enumerate(self.table.header):
             key = normalise(raw)
@@ -203,15 +201,14 @@ class _Reader:
         for position, raw, old, new in old_names:
             if new in self.index:
                 self.findings.append(finding("SNAPSHOT-COLUMN-IGNORED", self.path, self.header_line, position + 1,
-                                             f"kolom `{raw}` tidak dipakai: jabatan dibaca dari kolom `{new}`"))
+                                             f"kolom `{raw}` (nama lama `{new}`) tidak dipakai karena kolom `{new}` ada"))
                 continue
             self.index[new] = position
             self.findings.append(finding("SNAPSHOT-HEADER-RENAMED", self.path, self.header_line, position + 1,
                                          f"judul kolom `{raw}` sekarang bernama `{new}`; kolom ini masih dibaca "
                                          f"sebagai `{new}`",
                                          f"Ganti judul kolom `{raw}` menjadi `{new}`. Nama lama `{old}` hanya dibaca "
-                                         f"sampai versi Kamus berikutnya (kini `{old}` berarti Kode Jabatan resmi "
-                                         "KemenPANRB)."))
+                                         "sampai versi Kamus berikutnya."))
 
     def cell(self, cells, name) -> str:
         position = self.index.get(name)
