@@ -38,7 +38,7 @@ start = time.perf_counter()
 from generator.talent.analysis import analyse, read_snapshots
 from generator.talent.aggregate import akpk, summaries
 from generator.talent.compute import evaluate
-from generator.talent.policy import TalentPolicy
+from generator.model.policy import TalentPolicy
 project = Project.open(root)
 assert not project.kamus_report.failed()  # the kamus alone
 kamus = project.kamus
@@ -46,7 +46,7 @@ loaded = time.perf_counter()
 found, report = read_snapshots(project.source, kamus)
 assert not report.failed(), report.findings[:3]
 checked = time.perf_counter()
-results = evaluate(found[0], kamus, TalentPolicy.from_data(kamus.config.talenta))
+results = evaluate(found[0], kamus, kamus.config.talenta)
 boxed = time.perf_counter()
 analysis = analyse(found, kamus)
 summaries(analysis, kamus)

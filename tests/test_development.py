@@ -22,7 +22,7 @@ from generator.talent.analysis import analyse
 from generator.talent.compute import evaluate
 from generator.talent.eligibility import Requirements, pangkat_label, pangkat_rank, pendidikan_rank
 from generator.talent.statement import statement
-from generator.talent.policy import TalentPolicy
+from generator.model.policy import TalentPolicy
 from generator.talent.snapshot import Person, Snapshot, period_end
 from generator.talent.succession import movement
 

@@ -19,7 +19,7 @@ from generator.api import build as build_site
 from generator.cli import main
 from generator.talent.analysis import analyse
 from generator.talent.compute import evaluate
-from generator.talent.policy import TalentPolicy
+from generator.model.policy import TalentPolicy
 from generator.talent.snapshot import Person, Snapshot, parse_date, parse_number
 
 TALENTA = TESTS / "fixtures" / "talenta"

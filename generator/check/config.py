@@ -85,22 +85,21 @@ def check_tanggal(documents: Documents, kamus: Kamus) -> list:
 
 
 def check_talenta(documents: Documents, kamus: Kamus) -> list:
-    """CONFIG-TALENTA: settings of `talenta` that the schema cannot relate to each other."""
-    loaded, talenta = documents.config, kamus.config.talenta
+    """CONFIG-TALENTA: settings of `talenta` that the schema cannot relate to each other (read
+    from the typed policy, placed on the kamus.yaml lines they come from)."""
+    loaded, policy = documents.config, kamus.config.talenta
     if loaded is None or loaded.doc is None:
         return []
     doc, found = loaded.doc, []
-    orientasi = talenta.get("orientasi_kotak", {})
-    baris, kolom = orientasi.get("baris", ""), orientasi.get("kolom", "")
-    if baris and kolom and baris.split("_")[0] == kolom.split("_")[0]:
-        axis = baris.split("_")[0]
+    baris, kolom = policy.orientasi_kotak.baris, policy.orientasi_kotak.kolom
+    axis = baris.split("_")[0]
+    if axis == kolom.split("_")[0]:
         other = "kinerja" if axis == "potensial" else "potensial"
         found.append(finding("CONFIG-TALENTA", doc.path, *doc.where(("talenta", "orientasi_kotak", "kolom")),
                              f"baris dan kolom orientasi_kotak sama-sama sumbu {axis}",
                              f"Tulis sumbu {other} untuk salah satunya, misalnya `kolom: {other}_rendah_ke_tinggi`."))
-    bobot = talenta.get("bobot_potensial")
-    if bobot is not None and sum(bobot.get(k, 1) for k in ("penilaian_kompetensi", "penilaian_potensi",
-                                                             "rekam_jejak")) == 0:
+    bobot = policy.bobot_potensial
+    if bobot.penilaian_kompetensi + bobot.penilaian_potensi + bobot.rekam_jejak == 0:
         found.append(finding("CONFIG-TALENTA", doc.path, *doc.where(("talenta", "bobot_potensial"), key=True),
                              "semua bobot_potensial bernilai 0; nilai potensial tidak dapat dihitung",
                              "Beri bobot lebih dari 0 pada paling sedikit satu komponen."))

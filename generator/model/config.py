@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from ..jenjang import DEFAULT_STANDARD
+from .policy import TalentPolicy
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Config:
     versi: Versi = Versi()
     riwayat: tuple[Versi, ...] = ()  # enacted versions, oldest first
     situs: Situs = Situs()
-    talenta: dict = field(default_factory=dict)  # raw; see generator.talent.policy
+    talenta: TalentPolicy = field(default_factory=TalentPolicy)  # typed, every default filled in
 
     @property
     def jenis_wajib(self) -> tuple[str, ...]:
@@ -151,5 +152,5 @@ class Config:
             versi=Versi.from_data(versi),
             riwayat=tuple(Versi.from_data(v) for v in data.get("riwayat", ())),
             situs=Situs(situs.get("url", ""), situs.get("repo_url", ""), situs.get("edit_uri", Situs.edit_uri)),
-            talenta=data.get("talenta", {}),
+            talenta=TalentPolicy.from_data(data.get("talenta")),
         )

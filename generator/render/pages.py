@@ -31,7 +31,7 @@ class TalentPages:
     """Aggregates prepared for the Manajemen Talenta pages (counts only, never a name)."""
 
     summaries: list  # generator.talent.aggregate.Summary, one per period
-    policy: object  # generator.talent.policy.TalentPolicy
+    policy: object  # generator.model.policy.TalentPolicy
     snapshot_paths: dict[str, str]  # periode → snapshot file
     statement: dict[str, list[str]] = field(default_factory=dict)  # periode → the policy in words (`kebijakan`)
     akpk: dict = field(default_factory=dict)  # periode → generator.talent.aggregate.Akpk

@@ -18,7 +18,7 @@ from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL, kelompok_jabatan
 from ..model import BENTUK_LABEL
 from ..talent.eligibility import ATURAN_LABEL
-from ..talent.policy import AXIS_LABEL
+from ..model.policy import AXIS_LABEL
 from ..resources import resource
 from .search_terms import kata_dasar
 from .text import angka, md, tanggal

@@ -13,7 +13,7 @@ from ..model import BENTUK_LABEL, Kamus
 from ..bulk import bulk
 from .analysis import Analysis, Period
 from .development import Planner
-from .policy import TalentPolicy
+from ..model.policy import TalentPolicy
 
 
 @dataclass

@@ -13,7 +13,7 @@ from ..rules import finding
 from .compute import Result, evaluate
 from .development import Planner
 from .statement import statement
-from .policy import TalentPolicy
+from ..model.policy import TalentPolicy
 from .snapshot import Snapshot, read_snapshot, snapshot_files
 from .succession import Movement, Slate, movement, slates
 
@@ -65,7 +65,7 @@ def read_snapshots(source, kamus: Kamus, paths: list[str] | None = None) -> tupl
 
 def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None = None) -> Analysis:
     """Results for every (error-free) snapshot, slates for each, movement between consecutive ones."""
-    policy = policy or TalentPolicy.from_data(kamus.config.talenta)
+    policy = policy or kamus.config.talenta
     periods: dict[str, Period] = {}
     previous = None
     for snapshot in sorted(snapshots, key=lambda s: s.periode):

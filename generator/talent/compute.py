@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Kamus, Position
-from .policy import KOTAK, TIDAK_LENGKAP, TalentPolicy
+from ..model.policy import KOTAK, TIDAK_LENGKAP, TalentPolicy
 from .snapshot import Person, Snapshot
 
 
@@ -95,8 +95,8 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         if required is None:
             required = scopes[position.kode] = scope(position, kamus, policy)
         kinerja = (policy.predikat_kinerja[person.predikat_kinerja] if person.predikat_kinerja
-                   else policy.kinerja_dari_nilai(person.nilai_kinerja))
-        potensial = policy.potensial(person.nilai_potensi)
+                   else policy.kinerja_for_score(person.nilai_kinerja))
+        potensial = policy.potensial_for_score(person.nilai_potensi)
         kotak = KOTAK[(kinerja, potensial)]
         value, missing = jpm(person.asesmen, index, required, policy.jpm.batasi_100)
         all_required = requirements.get(position.kode)
@@ -113,8 +113,8 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         results.append(Result(
             person=person, unit=position.unit, jenjang=position.jenjang, kinerja=kinerja,
             potensial=potensial, kotak=kotak, jpm=None if value is None else round(value, 2),
-            kategori_pemetaan=policy.kategori_pemetaan(value) if value is not None else TIDAK_LENGKAP,
-            kategori_seleksi=policy.kategori_seleksi(value) if value is not None else TIDAK_LENGKAP,
+            kategori_pemetaan=policy.pemetaan_category(value) if value is not None else TIDAK_LENGKAP,
+            kategori_seleksi=policy.seleksi_category(value) if value is not None else TIDAK_LENGKAP,
             required=all_required, kompetensi_belum_diases=missing, kelompok_talenta=not reason,
             alasan_tidak_masuk=reason,
             asesmen_kedaluwarsa=bool(person.tanggal_asesmen and person.tanggal_asesmen < assessment_from)))

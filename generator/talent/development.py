@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Activity, Kamus
-from .policy import TalentPolicy
+from ..model.policy import TalentPolicy
 
 BELUM_ADA = "belum ada di katalog"
 

@@ -18,7 +18,7 @@ from ..output_guard import check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .development import Plan
-from .policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
+from ..model.policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
 
 JSON_VERSION = 3  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position

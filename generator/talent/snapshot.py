@@ -19,7 +19,7 @@ from ..rules import finding
 from ..suggest import closest, suggest
 from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
 from .nip import check_nip
-from .policy import PREDIKAT, TalentPolicy
+from ..model.policy import PREDIKAT
 from .table import read_table
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
@@ -133,7 +133,7 @@ class _Reader:
         self.date_cache: dict[str, dt.date | None] = {}
         self.rank_cache: dict[tuple[str, str], int | None] = {}
         self.header_line = table.header_line
-        bobot = TalentPolicy.from_data(kamus.config.talenta).bobot_potensial
+        bobot = kamus.config.talenta.bobot_potensial
         self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
         self.from_components = False
 

@@ -13,7 +13,7 @@ from ..jenjang import JENJANG, LABEL, PP_11
 from ..model import Kamus
 from .compute import jpm_kinds
 from .eligibility import COLUMN
-from .policy import KINERJA_LABEL, TalentPolicy
+from ..model.policy import KINERJA_LABEL, TalentPolicy
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
 PERMEN_TALENTA = "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 Pasal 17"

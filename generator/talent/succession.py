@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Kamus
 from .compute import Result, required_of, scope
 from .eligibility import Aturan, Requirements
-from .policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
+from ..model.policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
 
 
 @dataclass
@@ -158,7 +158,7 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
             value = percent(total)
             shortfalls = {kode: (r.person.asesmen[index[kode]], level) for kode, level in required
                           if r.person.asesmen[index[kode]] < level}
-            candidates.append(Candidate(r, round(value, 2), policy.kategori_seleksi(value), shortfalls,
+            candidates.append(Candidate(r, round(value, 2), policy.seleksi_category(value), shortfalls,
                                         check.explain(r)[1]))
         top = itertools.islice((e for e in everyone[key].complete if e[2].person.jabatan != position.kode), limit)
         excluded = [Excluded(r, round(percent(total), 2), check.explain(r)[0]) for total, i, r in top if failed[i]]

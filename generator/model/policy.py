@@ -1,13 +1,17 @@
-"""The talent policy: every threshold and weight, from kamus.yaml `talenta` (documented defaults).
+"""The talent policy: kamus.yaml `talenta` as typed settings, part of the model (`Config.talenta`).
 
-There are no national thresholds (shared/domain.md), so every result states the policy
-that produced it (:meth:`TalentPolicy.describe`). Bands are half-open: a score equal to a
-threshold belongs to the higher band.
+Every threshold and weight is a setting with a documented default, and the defaults are
+written once, as the defaults of the dataclass fields below (the per-jenjang ones in
+:mod:`generator.jenjang`): :func:`settings_from` fills in whatever kamus.yaml leaves out,
+and a test checks that the schema's "Bawaan …" texts say the same. There are no national
+thresholds (shared/domain.md), so every result states the policy that produced it
+(:mod:`generator.talent.statement`). Bands are half-open: a score equal to a threshold
+belongs to the higher band.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 
 from .. import jenjang
 
@@ -108,13 +112,6 @@ class HukumanDisiplin:
     tahun: float = 2
 
 
-def _merged(defaults: dict, given: dict | None, tuples: bool = False) -> dict:
-    """Per-jenjang settings: the regulation's defaults, overridden one jenjang at a time
-    (a ``null`` in kamus.yaml switches a jenjang's check off)."""
-    merged = {**defaults, **(given or {})}
-    return {k: tuple(v) if tuples and v is not None else v for k, v in merged.items()}
-
-
 @dataclass(frozen=True)
 class Suksesi:
     hanya_jenjang_di_bawah: bool = False
@@ -128,19 +125,6 @@ class Suksesi:
     pendidikan_minimal: dict = field(default_factory=lambda: dict(jenjang.PENDIDIKAN_MINIMAL))
     pangkat_minimal: dict = field(default_factory=lambda: dict(jenjang.PANGKAT_MINIMAL))
 
-    @classmethod
-    def from_data(cls, d: dict) -> "Suksesi":
-        base = cls()
-        return cls(d.get("hanya_jenjang_di_bawah", base.hanya_jenjang_di_bawah),
-                   d.get("jumlah_kandidat", base.jumlah_kandidat),
-                   _merged(base.jenjang_pengisi, d.get("jenjang_pengisi"), tuples=True),
-                   _merged(base.masa_jabatan_minimal_tahun, d.get("masa_jabatan_minimal_tahun")),
-                   _merged(base.batas_usia_pensiun, d.get("batas_usia_pensiun")),
-                   d.get("masa_kerja_tersisa_tahun", base.masa_kerja_tersisa_tahun),
-                   _merged(base.usia_maksimal, d.get("usia_maksimal")),
-                   _merged(base.pendidikan_minimal, d.get("pendidikan_minimal")),
-                   _merged(base.pangkat_minimal, d.get("pangkat_minimal")))
-
 
 @dataclass(frozen=True)
 class OrientasiKotak:
@@ -151,7 +135,7 @@ class OrientasiKotak:
     kolom: str = "kinerja_rendah_ke_tinggi"
 
     @classmethod
-    def from_data(cls, d: dict) -> "OrientasiKotak":
+    def read(cls, d: dict) -> "OrientasiKotak":
         """A side left out follows the other: naming kinerja for the rows puts potensial
         (low to high) in the columns, and the other way round."""
         baris, kolom = d.get("baris"), d.get("kolom")
@@ -173,6 +157,31 @@ def _predikat_default() -> dict:
             "Kurang/Misconduct": "di_bawah", "Sangat Kurang": "di_bawah"}
 
 
+def _default(f):
+    return f.default_factory() if f.default_factory is not MISSING else f.default
+
+
+def _value(default, given):
+    """A setting from kamus.yaml over its default: a mapping of settings builds its dataclass,
+    a mapping keyed by jenjang or predikat overrides its default one key at a time (a ``null``
+    switches a jenjang's check off), a list becomes a tuple."""
+    if is_dataclass(default):
+        return settings_from(type(default), given)
+    if isinstance(default, dict):
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in {**default, **(given or {})}.items()}
+    return tuple(given) if isinstance(given, list) else given
+
+
+def settings_from(cls, data: dict | None):
+    """The settings dataclass ``cls`` from its part of kamus.yaml: every key given replaces
+    its default, everything left out keeps the field's default (defaults are written nowhere
+    else). A class with a ``read`` of its own reads its part itself."""
+    data = data or {}
+    if "read" in vars(cls):
+        return cls.read(data)
+    return cls(**{f.name: _value(_default(f), data[f.name]) for f in fields(cls) if f.name in data})
+
+
 @dataclass(frozen=True)
 class TalentPolicy:
     """The `talenta` section of kamus.yaml, field by field (see the README for each default)."""
@@ -190,56 +199,43 @@ class TalentPolicy:
     suksesi: Suksesi = Suksesi()
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
 
+    def __post_init__(self):
+        object.__setattr__(self, "kotak_kelompok_talenta", tuple(sorted(self.kotak_kelompok_talenta)))
+
     @classmethod
     def from_data(cls, data: dict | None) -> "TalentPolicy":
-        d = data or {}
-        jpm = d.get("jpm", {})
-        return cls(
-            predikat_kinerja={**_predikat_default(), **d.get("predikat_kinerja", {})},
-            nilai_kinerja=NilaiKinerja(**d.get("nilai_kinerja", {})),
-            nilai_potensi=NilaiPotensi(**d.get("nilai_potensi", {})),
-            bobot_potensial=BobotPotensial(**d.get("bobot_potensial", {})),
-            jpm=Jpm(jpm.get("sertakan_teknis", False), jpm.get("batasi_100", False),
-                    Pemetaan(**jpm.get("pemetaan", {})), Seleksi(**jpm.get("seleksi", {}))),
-            kotak_kelompok_talenta=tuple(sorted(d.get("kotak_kelompok_talenta", (7, 8, 9)))),
-            hukuman_disiplin=HukumanDisiplin(**{k: tuple(v) if k == "tingkat" else v
-                                                for k, v in d.get("hukuman_disiplin", {}).items()}),
-            masa_berlaku_asesmen_tahun=d.get("masa_berlaku_asesmen_tahun", cls.masa_berlaku_asesmen_tahun),
-            ukuran_kelompok_minimal=d.get("ukuran_kelompok_minimal", cls.ukuran_kelompok_minimal),
-            pengembangan=Pengembangan(**d.get("pengembangan", {})),
-            suksesi=Suksesi.from_data(d.get("suksesi", {})),
-            orientasi_kotak=OrientasiKotak.from_data(d.get("orientasi_kotak", {})),
-        )
+        """The policy of kamus.yaml's (schema-valid) `talenta` section; ``None`` = every default."""
+        return settings_from(cls, data)
 
-    def kinerja_dari_nilai(self, value: float) -> str:
+    def kinerja_for_score(self, value: float) -> str:
         return _band(value, self.nilai_kinerja.di_atas, self.nilai_kinerja.sesuai, ("di_atas", "sesuai", "di_bawah"))
 
-    def potensial(self, value: float) -> str:
+    def potensial_for_score(self, value: float) -> str:
         return _band(value, self.nilai_potensi.tinggi, self.nilai_potensi.menengah, ("tinggi", "menengah", "rendah"))
 
-    def kategori_pemetaan(self, jpm: float) -> str:
+    def pemetaan_category(self, jpm: float) -> str:
         return _band(jpm, self.jpm.pemetaan.optimal, self.jpm.pemetaan.cukup_optimal, KATEGORI_PEMETAAN)
 
-    def kategori_seleksi(self, jpm: float) -> str:
+    def seleksi_category(self, jpm: float) -> str:
         return _band(jpm, self.jpm.seleksi.ms, self.jpm.seleksi.mms, KATEGORI_SELEKSI)
 
     @property
-    def kategori_pemetaan_semua(self) -> tuple[str, ...]:
+    def pemetaan_categories(self) -> tuple[str, ...]:
         """Every pemetaan category a result can have, best first."""
         return (*KATEGORI_PEMETAAN, TIDAK_LENGKAP)
 
     @property
-    def kategori_seleksi_semua(self) -> tuple[str, ...]:
+    def seleksi_categories(self) -> tuple[str, ...]:
         return (*KATEGORI_SELEKSI, TIDAK_LENGKAP)
 
-    def kelompok_kotak(self, kotak: int) -> str:
+    def kotak_group(self, kotak: int) -> str:
         """How the drawing colours a box: the talent pool, the middle diagonal (4–6), or the rest."""
         if kotak in self.kotak_kelompok_talenta:
             return "pool"
         return "mid" if kotak in (4, 5, 6) else "low"
 
     @staticmethod
-    def label_kotak(kotak: int) -> str:
+    def kotak_label(kotak: int) -> str:
         kinerja, potensial = SUMBU_KOTAK[kotak]
         return f"kinerja {KINERJA_LABEL[kinerja]}, potensial {potensial}"
 
