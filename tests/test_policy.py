@@ -4,6 +4,7 @@ once (the dataclass fields), and the defaults the schema and the README document
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 
@@ -15,6 +16,7 @@ from generator.jenjang import JENJANG
 from generator.model import Config
 from generator.model.policy import OrientasiKotak, TalentPolicy
 from generator.project import Project
+from generator.talent.years import years_after, years_before
 
 TALENTA_SCHEMA = json.loads((REPO / "schemas/config.schema.json").read_text("utf-8"))["properties"]["talenta"]
 
@@ -146,3 +148,14 @@ def test_the_model_carries_the_typed_policy(minimal_root):
     assert isinstance(project.kamus.config.talenta, TalentPolicy)
     assert project.kamus.config.talenta.nilai_potensi.tinggi == 75
     assert project.kamus.config.talenta.potensial_for_score(75) == "tinggi"
+
+
+@pytest.mark.parametrize("day, years, before, after", [
+    (dt.date(2025, 12, 31), 2, dt.date(2023, 12, 31), dt.date(2027, 12, 31)),
+    (dt.date(2024, 2, 29), 1, dt.date(2023, 2, 28), dt.date(2025, 3, 1)),
+    (dt.date(2025, 6, 30), 1.5, dt.date(2023, 12, 29), dt.date(2026, 12, 30)),
+    (dt.date(2025, 12, 31), 0, dt.date(2025, 12, 31), dt.date(2025, 12, 31)),
+])
+def test_one_year_arithmetic(day, years, before, after):
+    assert years_before(day, years) == before and years_after(day, years) == after
+    assert years_after(years_before(day, int(years)), int(years)) == day or day.month == 2

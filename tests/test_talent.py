@@ -95,6 +95,7 @@ def test_jpm_band_boundaries(kamus, jpm_levels, pemetaan, seleksi):
 @pytest.mark.parametrize("hukuman, tanggal, in_pool", [
     ("tidak", None, True), ("ringan", dt.date(2025, 6, 1), True), ("sedang", dt.date(2025, 6, 1), False),
     ("berat", dt.date(2024, 1, 1), False), ("sedang", dt.date(2023, 6, 1), True), ("sedang", None, False),
+    ("sedang", dt.date(2023, 12, 31), True),  # two years old at the end of the period: no longer "in the last 2 years"
 ])
 def test_pool_exclusion_by_discipline(kamus, hukuman, tanggal, in_pool):
     result = run(kamus, person(predikat="Sangat Baik", potensi=90, hukuman=hukuman, tanggal=tanggal))[0]
@@ -106,6 +107,10 @@ def test_outdated_assessment_is_flagged(kamus):
     old, recent = run(kamus, person(predikat="Baik", asesmen=dt.date(2022, 12, 1)),
                       person(predikat="Baik", asesmen=dt.date(2023, 6, 1), nip="199202022016022002"))
     assert old.asesmen_kedaluwarsa and not recent.asesmen_kedaluwarsa
+    # valid for 3 calendar years: exactly 3 years old at the end of the period is still valid, a day more is not
+    exact, older = run(kamus, person(predikat="Baik", asesmen=dt.date(2022, 12, 31)),
+                       person(predikat="Baik", asesmen=dt.date(2022, 12, 30), nip="199202022016022002"))
+    assert not exact.asesmen_kedaluwarsa and older.asesmen_kedaluwarsa
 
 
 def nip(i: int) -> str:

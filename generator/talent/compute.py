@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Kamus, Position
 from ..model.policy import KOTAK, TIDAK_LENGKAP, TalentPolicy
 from .snapshot import Person, Snapshot
+from .years import years_before
 
 
 @dataclass(slots=True)
@@ -77,16 +77,14 @@ def required_of(position: Position, index: dict[str, int]) -> tuple:
     return tuple((r.kode, r.level, index.get(r.kode)) for r in position.kompetensi)
 
 
-def years_before(day: dt.date, years: float) -> dt.date:
-    return day - dt.timedelta(days=round(365.25 * years))
-
-
 def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Result]:
     index = {code: i for i, code in enumerate(snapshot.competencies)}
     scopes: dict[str, tuple] = {}
     requirements: dict[str, tuple] = {}
     reasons: dict = {}
-    discipline_from = years_before(snapshot.end, policy.hukuman_disiplin.tahun)
+    # a penalty dated after this is less than `tahun` years old at the end of the period; an
+    # assessment dated before this is more than its validity
+    discipline_after = years_before(snapshot.end, policy.hukuman_disiplin.tahun)
     assessment_from = years_before(snapshot.end, policy.masa_berlaku_asesmen_tahun)
     results = []
     for person in snapshot.people:
@@ -106,7 +104,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         if kotak not in policy.kotak_kelompok_talenta:
             reason = f"kotak {kotak} di luar kotak kelompok talenta"
         elif person.hukuman_disiplin in policy.hukuman_disiplin.tingkat and (
-                person.tanggal_hukuman is None or person.tanggal_hukuman >= discipline_from):
+                person.tanggal_hukuman is None or person.tanggal_hukuman > discipline_after):
             when = person.tanggal_hukuman.isoformat() if person.tanggal_hukuman else "tanggal tidak diisi"
             reason = f"hukuman disiplin {person.hukuman_disiplin} ({when})"
         reason = reasons.setdefault(reason, reason)  # one string object per distinct reason

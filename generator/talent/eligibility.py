@@ -19,6 +19,7 @@ from ..bahasa import angka
 from ..jenjang import (DASAR_BUP, DASAR_PANGKAT, DASAR_PENDIDIKAN, DASAR_PENGISI, DASAR_USIA, GOLONGAN, LABEL,
                        PASAL_SYARAT, PP_11, RANK)
 from .nip import birth_date
+from .years import DAYS_PER_YEAR, years_after, years_before
 
 # Education, low to high; D-IV and S1 are one step (the regulation says "sarjana atau diploma IV").
 PENDIDIKAN = ("SD", "SMP", "SMA", "D-I", "D-II", "D-III", "S1/D-IV", "S2", "S3")
@@ -55,26 +56,6 @@ def pangkat_label(rank: int) -> str:
     return GOLONGAN[rank]
 
 
-def add_years(day: dt.date, years: float) -> dt.date:
-    """``day`` plus whole ``years`` (29 February → 1 March), plus any fraction in days."""
-    whole = int(years)
-    try:
-        moved = day.replace(year=day.year + whole)
-    except ValueError:
-        moved = dt.date(day.year + whole, 3, 1)
-    return moved + dt.timedelta(days=round((years - whole) * 365.25))
-
-
-def subtract_years(day: dt.date, years: float) -> dt.date:
-    """The inverse of :func:`add_years`: ``day`` minus ``years`` (29 February → 28 February)."""
-    whole = int(years)
-    day = day - dt.timedelta(days=round((years - whole) * 365.25))
-    try:
-        return day.replace(year=day.year - whole)
-    except ValueError:
-        return dt.date(day.year - whole, 2, 28)
-
-
 @dataclass(frozen=True)
 class Aturan:
     """One requirement as applied to a target jenjang, named as in `suksesi[].aturan` (JSON)."""
@@ -95,7 +76,7 @@ class Requirements:
         self.feeders = None if feeders is None else frozenset(feeders)
         self.below = RANK[target] + 1 if suksesi.hanya_jenjang_di_bawah else None
         self.bup = suksesi.batas_usia_pensiun.get(target)
-        self.retire_before = add_years(end, suksesi.masa_kerja_tersisa_tahun)
+        self.retire_before = years_after(end, suksesi.masa_kerja_tersisa_tahun)
         # Reaching the BUP on (year + BUP, month, day) is "too soon" up to this date; a 29 February
         # birth reaches it on 1 March of a common year, which compares the same way.
         self.retire_limit = (self.retire_before.year, self.retire_before.month, self.retire_before.day)
@@ -106,7 +87,7 @@ class Requirements:
         self.pangkat = None if minimum is None else pangkat_rank(minimum)
         self.years = suksesi.masa_jabatan_minimal_tahun.get(target)
         # the latest start of the current jabatan that still gives `years` by the end of the period
-        self.since_latest = subtract_years(end, self.years) if self.years is not None else None
+        self.since_latest = years_before(end, self.years) if self.years is not None else None
         self.columns = columns
         self.years_left = suksesi.masa_kerja_tersisa_tahun
         self.aturan = self._describe()
@@ -181,7 +162,7 @@ class Requirements:
             "hanya_jenjang_di_bawah": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang tepat di bawah {target} "
                                               "(kebijakan instansi: talenta.suksesi.hanya_jenjang_di_bawah)",
             "batas_usia_pensiun": lambda: f"mencapai Batas Usia Pensiun {self.bup} tahun ({target}) pada "
-                                          f"{add_years(birth_date(person.nip), self.bup).isoformat()}, kurang dari "
+                                          f"{years_after(birth_date(person.nip), self.bup).isoformat()}, kurang dari "
                                           f"{angka(self.years_left)} tahun setelah akhir periode ({PP_11} Pasal 239 ayat (2))",
             "usia_maksimal": lambda: f"berusia {_age(_birth(person.nip), self.end)} tahun pada akhir periode; usia "
                                      f"paling tinggi {self.max_age} tahun untuk {target} ({self.pasal})",
@@ -191,7 +172,7 @@ class Requirements:
                                        f"rendah {pangkat_label(self.pangkat)} untuk {target} "
                                        "(talenta.suksesi.pangkat_minimal)",
             "masa_jabatan_minimal": lambda: f"menduduki jabatan sekarang sejak {person.tmt_jabatan.isoformat()} "
-                                            f"({angka(max((self.end - person.tmt_jabatan).days / 365.25, 0), 1)} tahun); "
+                                            f"({angka(max((self.end - person.tmt_jabatan).days / DAYS_PER_YEAR, 0), 1)} tahun); "
                                             f"paling singkat {angka(self.years)} tahun untuk {target} ({self.pasal})",
         }
         unchecked = []
