@@ -294,7 +294,7 @@ def test_potensial_from_its_components_with_configured_weights(tmp_path):
     project = Project.open(root)
     kamus = project.require_valid()
     period = analyse(project.snapshots, kamus).latest()
-    assert period.snapshot.potensial_dari_komponen
+    assert period.snapshot.potensial_from_components
     assert period.people[0].person.nilai_potensi == 77.5  # (2·90 + 70 + 60) ÷ 4
     assert period.people[0].potensial == "menengah"
     assert any("penilaian kompetensi (2)" in line and "Pasal 17" in line for line in period.statement)

@@ -74,7 +74,7 @@ class Snapshot:
     people: list[Person] = field(default_factory=list)
     findings: list = field(default_factory=list)
     columns: frozenset = frozenset()  # the OPTIONAL columns the export has
-    potensial_dari_komponen: bool = False  # nilai_potensi computed from KOMPONEN_POTENSIAL
+    potensial_from_components: bool = False  # nilai_potensi computed from KOMPONEN_POTENSIAL
 
     def failed(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
@@ -371,7 +371,7 @@ def read_snapshot(source, path: str, kamus) -> Snapshot:
         reader.findings.extend(table.late_findings)
     snapshot.competencies = tuple(code for code, _ in reader.competency_index)
     snapshot.columns = frozenset(c for c in OPTIONAL if c in reader.index)
-    snapshot.potensial_dari_komponen = reader.from_components
+    snapshot.potensial_from_components = reader.from_components
     snapshot.findings = reader.findings
     return snapshot
 

@@ -40,7 +40,7 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
               "per_kompetensi": "JPM = Σ min(level hasil asesmen, level yang disyaratkan) ÷ Σ level yang "
                                 "disyaratkan × 100% (setiap kompetensi dihitung paling tinggi setara level yang "
                                 "disyaratkan)"}[policy.jpm.batasi_100]
-    if snapshot is not None and snapshot.potensial_dari_komponen:
+    if snapshot is not None and snapshot.potensial_from_components:
         weights = [getattr(bobot, name) for name in KOMPONEN_POTENSIAL]
         source = (f"Nilai potensial = rata-rata berbobot penilaian kompetensi ({angka(weights[0])}), penilaian potensi "
                   f"({angka(weights[1])}) dan rekam jejak ({angka(weights[2])}) dari kolom {', '.join(KOMPONEN_POTENSIAL)} "
