@@ -168,6 +168,8 @@ def test_reference_pages_document_every_field_and_rule(built):
     for schema in default_schemas().schemas.values():
         for field in fields(schema):
             assert field.path in text
+    position = {f.path: f for f in fields(default_schemas().schemas["position"])}
+    assert position["jenjang"].required and not position["jenis_jabatan"].required  # required unless the old name is given
     rules = read(site, "referensi/aturan/").text
     assert all(rule in rules for rule in RULES)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..check.schema import required_fields
 from ..check.schema_messages import span_text
 
 _TYPE = {"string": "teks", "integer": "bilangan bulat", "number": "bilangan", "boolean": "true/false",
@@ -53,7 +54,7 @@ def _constraint(schema: dict) -> str:
 def fields(schema: dict, prefix: str = "", depth: int = 0) -> list[Field]:
     """Every property of ``schema`` in document order, nested ones indented."""
     out = []
-    required = set(schema.get("required", ()))
+    required = required_fields(schema)
     for name, sub in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
         types = _types(sub)
