@@ -312,9 +312,10 @@ def test_people_match_the_data_lines_of_every_snapshot(project):
 
 
 def test_rows_that_vanish_without_a_visible_cause_are_a_finding():
-    from generator.talent.table import Table
+    from generator.talent.table import RULES, Table
 
-    table = Table("snapshots/2025.csv", ["nip", "nama"], [], text="nip;nama\n1;a\n2;b\n3;c\n", rows_read=2)
+    table = Table("snapshots/2025.csv", ["nip", "nama"], [], text="nip;nama\n1;a\n2;b\n3;c\n", rows_read=2,
+                  rules=RULES)
     table.check_count()
     assert [(f.rule, f.message) for f in table.late_findings] == [
         ("SNAPSHOT-STRUCTURE", "berkas berisi 3 baris data, tetapi hanya 2 baris yang terbaca sebagai baris CSV")]

@@ -20,7 +20,7 @@ from ..suggest import closest, suggest
 from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
 from .nip import check_nip
 from ..model.policy import PREDIKAT
-from .table import read_table
+from .table import SUFFIXES, read_table
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 COLUMNS = ("nip", "nama", "jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
@@ -125,7 +125,7 @@ class _Reader:
 
     def __init__(self, table, kamus, period_end: dt.date):
         self.table, self.kamus, self.path, self.period_end = table, kamus, table.path, period_end
-        self.csv = not table.path.lower().endswith(".xlsx")
+        self.csv = table.kind == "csv"
         self.findings = list(table.findings)
         self.index: dict[str, int] = {}  # canonical column → cell index
         self.competency_index: list[tuple[str, int]] = []
@@ -377,9 +377,9 @@ def read_snapshot(source, path: str, kamus) -> Snapshot:
 
 
 def snapshot_files(source) -> list[str]:
-    """The snapshot files of a source (``snapshots/<periode>.csv|.xlsx``), by period."""
+    """The snapshot files of a source (``snapshots/<periode>.csv|.xlsx|.xls``), by period."""
     if not source.is_dir(SNAPSHOTS):
         return []
     files = [p for p in source.files(SNAPSHOTS) if p.count("/") == 1
-             and PurePosixPath(p).suffix.lower() in (".csv", ".xlsx") and not PurePosixPath(p).name.startswith("~$")]
+             and PurePosixPath(p).suffix.lower() in SUFFIXES and not PurePosixPath(p).name.startswith("~$")]
     return sorted(files, key=lambda p: (PurePosixPath(p).stem, PurePosixPath(p).suffix))

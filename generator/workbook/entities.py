@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..spreadsheet import Cell, cell_finding
 from . import layout as L
 from .layout import BOOLEAN, Layout
-from .read import Cell, cell_finding
 
 _TRUE = {"ya", "true", "benar", "1", "y"}
 _FALSE = {"tidak", "false", "salah", "0", "t", "n"}

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan
 from ..project import Project
+from ..spreadsheet import Unreadable, open_book
 from .entities import Entry, read_entries
 from .export import workbook_layout
 from .layout import covered, persyaratan_sections, sidik
-from .read import Unreadable, open_workbook
 
 
 def _wanted(entry: Entry, layout) -> Wanted:
@@ -37,13 +37,10 @@ def import_workbook(project: Project, raw: bytes, name: str, remove: bool = Fals
     project.require_valid()
     layout = workbook_layout(project)
     try:
-        book = open_workbook(raw, name)
+        with open_book(raw, name, html=False) as book:
+            incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
     except Unreadable as exc:
-        return check_and_write(project, Plan(), [exc.finding], name)
-    try:
-        incoming = read_entries(book, layout, persyaratan_sections(project.schemas.schemas["position"]))
-    finally:
-        book.close()
+        return check_and_write(project, Plan(), [exc.finding("XLSX-FILE", name)], name)
     # An entry with a cell error keeps its file as it is: its error is reported, and the rest
     # of the workbook is checked against it unchanged (no cascade of follow-up errors).
     broken = {(f.path, f.line) for f in incoming.findings if f.severity == "error"}

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries, make_plan
 from ..project import Project
 from ..rules import finding
+from ..spreadsheet import Cell, Unreadable, cell_finding, open_book
 from ..suggest import suggest
 from .entities import Origin
-from .read import Cell, Unreadable, cell_finding, open_workbook
 from .skj_read import NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
 
 _JENJANG_WORDS = (("pimpinan tinggi utama", "jpt_utama"), ("jpt utama", "jpt_utama"),
@@ -109,24 +109,21 @@ def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | N
     forms: list[Form] = []
     sheets: list[str] = []
     for name, raw in files:
+        found: list[tuple[str, Form]] = []  # a damaged file gives no form at all
         try:
-            book = open_workbook(raw, name, merged=True)
+            with open_book(raw, name) as book:
+                for sheet in book.sheets:
+                    label = f"[{name}]{sheet.name}"
+                    if sheet.visible and (form := read_form(Grid(sheet, label), findings)) is not None:
+                        found.append((label, form))
         except Unreadable as exc:
-            findings.append(exc.finding)
+            findings.append(exc.finding("XLSX-FILE", name))
             continue
-        found = 0
-        for sheet in book.worksheets:
-            if sheet.sheet_state != "visible":
-                continue
-            label = f"[{name}]{sheet.title}"
-            form = read_form(Grid(sheet, label), findings)
-            if form is not None:
-                forms.append(form)
-                sheets.append(label)
-                found += 1
         if not found:
             findings.append(finding("SKJ-FORM", name, 1, 1, f"`{name}` tidak berisi formulir SKJ (baris Nama Jabatan "
                                                              "atau tabel Kompetensi | Level tidak ditemukan)"))
+        sheets.extend(label for label, _ in found)
+        forms.extend(form for _, form in found)
     current = {kode: now for (objek, kode), now in current_entries(project).items() if objek == "jabatan"}
     matcher = _Match(kamus.competencies, findings)
     wanted = [w for form in forms if (w := _wanted(form, kamus, current, unit, matcher, project)) is not None]
@@ -144,7 +141,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         return None
     origin = Origin({key: cell for key, (_, cell) in form.fields.items()})
     origin.fields.setdefault("kode", origin.fields["nama"])
-    requirements, broken = [], False
+    requirements, broken = [], _formulas(form, findings)
     for written, kode, name_cell, level_cell, kode_cell in form.kompetensi:
         code = matcher.find(written, kode, kode_cell or name_cell)
         level = level_of(level_cell)
@@ -213,6 +210,25 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
 
     where = origin.fields["nama"]
     return Wanted("jabatan", kode, folder, data, locate, (where.sheet, where.row, where.column))
+
+
+def _formulas(form: Form, findings: list) -> bool:
+    """Every cell the form's values come from that holds a formula is an error (its value is
+    never computed, and `HYPERLINK(…)` or `cmd|…` have no place in an SKJ); True if any."""
+    used = [cell for _, cell in form.fields.values()]
+    for _, _, name_cell, level_cell, kode_cell in form.kompetensi:
+        used += [name_cell, level_cell, kode_cell]
+    for rows in form.persyaratan.values():
+        for _, cells in rows:
+            used += cells.values()
+    seen = set()
+    for cell in used:
+        if cell is not None and cell.formula and cell.ref not in seen:
+            seen.add(cell.ref)
+            findings.append(cell_finding("XLSX-VALUE", cell, f"sel berisi rumus `{cell.value}`; Kamus hanya membaca "
+                                                             "nilai", "Ganti rumus itu dengan nilainya: salin sel, lalu "
+                                                                     "Tempel Spesial > Nilai (Paste Values)."))
+    return bool(seen)
 
 
 def _ordered(item, schema: dict):

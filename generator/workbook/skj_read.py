@@ -1,16 +1,18 @@
 """Reading one sheet of an SKJ form: its parts found by their words, not by fixed cells.
 
 See :mod:`generator.workbook.skj_form` for the form and how it is imported. A :class:`Grid`
-holds the sheet's cells with merged ranges resolved; :func:`read_form` finds the identity
+holds the sheet's cells (from the one table reader, :mod:`generator.spreadsheet`) and its
+merged ranges; :func:`read_form` finds the identity
 rows, the competency table and the persyaratan table.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from .read import Cell, cell_finding
+from ..spreadsheet import Cell, Merged, Sheet, cell_finding
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _TICK = re.compile(r"^(?:[√✓✔☑vVxX✗✘]|ya|1|true)$", re.I)
@@ -36,36 +38,38 @@ def squeeze(text) -> str:
 
 
 class Grid:
-    """One sheet as cells by (row, column); the cells hidden under a merged range point at
-    the range's top-left cell."""
+    """One sheet as cells by (row, column), and its merged ranges (clipped to the used area
+    by the reader). Every lookup is a dictionary or a binary search: reading a form is
+    linear in its cells, whatever the form holds."""
 
-    def __init__(self, sheet, label: str):
+    def __init__(self, sheet: Sheet, label: str):
         self.label = label
         self.cells: dict[tuple[int, int], Cell] = {}
-        self.under: dict[tuple[int, int], tuple[int, int]] = {}
-        for row in sheet.iter_rows():
+        by_row: dict[int, list[Cell]] = {}
+        for row in sheet.rows():
             for cell in row:
-                if cell.value is not None and not (isinstance(cell.value, str) and not cell.value.strip()):
-                    self.cells[(cell.row, cell.column)] = Cell(label, cell.row, cell.column, cell.value,
-                                                              getattr(cell, "data_type", "") == "f")
-        for merged in sheet.merged_cells.ranges:
-            top = (merged.min_row, merged.min_col)
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if (r, c) != top:
-                        self.under[(r, c)] = top
-        self.rows = sorted({r for r, _ in self.cells})
+                if not cell.empty:
+                    cell = cell._replace(sheet=label)
+                    self.cells[(cell.row, cell.column)] = cell
+                    by_row.setdefault(cell.row, []).append(cell)
+        self.rows = sorted(by_row)
+        self.by_row = {r: sorted(cells, key=lambda c: c.column) for r, cells in by_row.items()}
+        self.merged = Merged(sheet.merged)
 
     def row(self, r: int) -> list[Cell]:
-        return sorted((c for (row, _), c in self.cells.items() if row == r), key=lambda c: c.column)
+        return self.by_row.get(r, [])
 
     def get(self, r: int, c: int) -> Cell | None:
         return self.cells.get((r, c))
 
+    def after(self, r: int) -> int | None:
+        """The first row with cells below row ``r``."""
+        index = bisect.bisect_right(self.rows, r)
+        return self.rows[index] if index < len(self.rows) else None
+
     def continued(self, r: int, c: int) -> bool:
         """True when (r, c) lies under a merged range that starts on an earlier row."""
-        top = self.under.get((r, c))
-        return top is not None and top[0] < r
+        return self.merged.below_top(r, c)
 
 
 @dataclass
@@ -93,13 +97,14 @@ def _identity(grid: Grid, form: Form) -> None:
             value = rest.strip() if rest.strip() else None
             holder = cell
             if value is None:
-                later = [c for c in cells[i + 1:] if c.text not in (":", "")]
-                if later:
-                    value, holder = later[0].text.lstrip(": ").strip(), later[0]
-                elif key == "ikhtisar":  # the paragraph is on the next row(s)
-                    below = [c for rr in grid.rows if rr > r for c in grid.row(rr)][:1]
-                    if below and not norm(below[0].text).startswith(("ii", "standar kompetensi")):
-                        value, holder = below[0].text, below[0]
+                later = next((cells[j] for j in range(i + 1, len(cells)) if cells[j].text not in (":", "")), None)
+                below = grid.after(r)
+                if later is not None:
+                    value, holder = later.text.lstrip(": ").strip(), later
+                elif key == "ikhtisar" and below is not None:  # the paragraph is on the next row(s)
+                    first = grid.row(below)[0]
+                    if not norm(first.text).startswith(("ii", "standar kompetensi")):
+                        value, holder = first.text, first
             if value and norm(value) not in _LABELS:  # "I. IKHTISAR JABATAN" above "Ikhtisar Jabatan | …"
                 form.fields[key] = (value, holder)
                 break

@@ -1,0 +1,59 @@
+"""The guards of the table reader: how much of a file it reads before it refuses.
+
+A workbook is a zip archive of XML: a few kilobytes can unpack to gigabytes, name a merged
+range of 17 billion cells, or hold 60 million empty shared strings. The limits below are
+checked from the archive's directory before anything is unpacked, and counted again while
+the parts stream (a part's declared size is also the most that is ever unpacked of it: the
+zip reader stops there and checks the CRC). Measured on the developers' machine (see
+BENCHMARKS.md, "Hostile workbooks"), any file of 5 MB is read or refused within 20 s and
+1 GB; real exports stay far below every limit (a SIASN export of 30,000 employees × 64
+columns is about 2 million cells, the kamus workbook of 2,000 positions 200,000).
+"""
+
+from __future__ import annotations
+
+from .cells import Unreadable
+
+MAX_FILE_BYTES = 50_000_000  # an XLSX workbook or an HTML table, as a file
+MAX_TEXT_BYTES = 256_000_000  # a CSV file
+MAX_PARTS = 10_000  # parts (files) in the zip archive
+MAX_SMALL_PART = 16_000_000  # unpacked: workbook.xml, its relationships, styles
+MAX_UNPACKED = 400_000_000  # unpacked: all parts together
+RATIO_FROM = 4_000_000  # parts that unpack to more than this …
+MAX_RATIO = 120  # … may be at most this many times their packed size (real sheets: 5–20×)
+MAX_SHARED_STRINGS = 2_000_000  # entries of the shared-strings table
+MAX_SHARED_CHARS = 150_000_000  # characters of all shared strings together
+MAX_ELEMENTS = 12_000_000  # XML elements or HTML tags read in one file (bounds the time)
+MAX_HELD_CELLS = 3_000_000  # cells held in memory at once (SKJ forms, the kamus workbook)
+MAX_SPAN_STEPS = 4_000_000  # HTML: cells skipped because a rowspan/colspan above covers them
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own sheet size
+MAX_HTML_SPAN = 1_000  # HTML allows colspan ≤ 1000; rowspan is clipped the same
+
+SPLIT_HINT = ("Bila datanya memang sebesar itu, pecah menjadi beberapa berkas atau simpan sebagai CSV UTF-8. "
+              "Bila tidak, berkas ini rusak atau dibuat untuk menyerang: minta berkas asli dari pengirimnya.")
+
+
+def _millions(number: int) -> str:
+    return f"{number / 1_000_000:g} juta"
+
+
+class Budget:
+    """What one file may cost: XML elements read (time) and cells held (memory)."""
+
+    __slots__ = ("elements", "held")
+
+    def __init__(self):
+        self.elements = 0
+        self.held = 0
+
+    def spend(self, count: int) -> None:
+        self.elements += count
+        if self.elements > MAX_ELEMENTS:
+            raise Unreadable(f"berkas berisi lebih dari {_millions(MAX_ELEMENTS)} sel atau unsur XML; terlalu besar "
+                             "untuk dibaca dengan aman", SPLIT_HINT)
+
+    def hold(self, count: int) -> None:
+        self.held += count
+        if self.held > MAX_HELD_CELLS:
+            raise Unreadable(f"berkas berisi lebih dari {_millions(MAX_HELD_CELLS)} sel terisi; terlalu besar untuk "
+                             "dibaca sebagai buku kerja atau formulir", SPLIT_HINT)
