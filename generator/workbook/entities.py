@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..spreadsheet import Cell, cell_finding
+from ..spreadsheet import Book, Cell, Merged, cell_finding
 from . import layout as L
 from .layout import BOOLEAN, Layout
 
@@ -84,6 +84,7 @@ class _Reader:
         self.layout = layout
         self.findings: list = []
         self.places: dict[str, dict[str, int]] = {}  # sheet → field → column number (the sheets read)
+        self.merges: dict[str, Merged] = {}  # sheet → its merged ranges
 
     def error(self, rule, cell: Cell, message, hint=None):
         self.findings.append(cell_finding(rule, cell, message, hint))
@@ -125,6 +126,7 @@ class _Reader:
         if problems:
             return []
         self.places[sheet.name] = {name: number for number, name in columns.items()}
+        self.merged(book, sheet, columns)
         labels = {c.field: c.label for c in sheet.columns}
         out = []
         for cells in found[1:]:
@@ -134,6 +136,23 @@ class _Reader:
             if row:
                 out.append(row)
         return out
+
+    def merged(self, book: Book, sheet: L.Sheet, columns: dict[int, str]) -> None:
+        """A merged range over data cells is an error: only its first cell keeps a value, so the
+        rows below it would be read without their key (a requirement silently gone)."""
+        self.merges[sheet.name] = Merged(book.sheet(sheet.name).merged)
+        for found in self.merges[sheet.name].ranges:
+            if found.max_row <= L.HEAD_ROWS:
+                continue  # the header rows: nothing is read from them but the field names
+            hidden = [name for column, name in sorted(columns.items()) if found.min_col <= column <= found.max_col]
+            if not hidden:
+                continue
+            rows = f"baris {found.min_row}–{found.max_row}" if found.max_row > found.min_row else f"baris {found.min_row}"
+            self.error("XLSX-VALUE", Cell(sheet.name, found.min_row, found.min_col, None),
+                       f"sel {found.ref} digabung (Merge Cells) di {rows}, kolom {', '.join(hidden)}: hanya sel "
+                       "pertamanya yang berisi nilai, sel lain di bawah atau di sampingnya terbaca kosong",
+                       "Pisahkan gabungan sel (Beranda > Gabungkan & Tengahkan > Pisahkan Sel) lalu isi setiap sel; "
+                       "Kamus membaca satu nilai per sel, satu baris per data.")
 
     def value(self, column: L.Column, cell: Cell | None, row_cell: Cell):
         """The YAML value of one cell, or None (empty or not valid; a finding says why)."""
@@ -251,9 +270,15 @@ def read_entries(book, layout: Layout, sections: dict[str, dict]) -> Incoming:
     return incoming
 
 
-def _owner(reader, row, field_name, owners: dict[str, Entry], what: str, sheet: str):
+def _owner(reader, row, field_name, owners: dict[str, Entry], what: str, sheet: str, layout: L.Sheet):
     cell = row.get(field_name)
     if cell is None:
+        first = min(row.values(), key=lambda c: c.column)
+        merged = reader.merges.get(sheet_name := first.sheet)
+        column = reader.places.get(sheet_name, {}).get(field_name, 1)
+        under = merged is not None and merged.below_top(first.row, column)  # reported with its range
+        if not under and any(layout.column(name).kind != "info" for name in row):  # data without its owner
+            reader.value(layout.column(field_name), None, first)
         return None
     owner = owners.get(cell.text)
     if owner is None:
@@ -267,7 +292,7 @@ def _children(reader, table, field_name: str, owners: dict[str, Entry], sheet: s
     """(owner, row, data) of every row of a part sheet that names a known owner and has ``needed``."""
     layout, found = table
     for row in found:
-        owner = _owner(reader, row, field_name, owners, field_name, sheet)
+        owner = _owner(reader, row, field_name, owners, field_name, sheet, layout)
         data = reader.record(layout, row, skip=(field_name,))
         if owner is not None and all(n in data for n in needed):
             yield owner, row, data
