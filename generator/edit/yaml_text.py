@@ -22,6 +22,9 @@ from ..load import load_text
 
 _Loader = yaml.SafeLoader  # pure Python: marks count characters, as Python strings do
 _T = "tag:yaml.org,2002:"
+# Characters a double-quoted scalar must escape: those YAML reads as line breaks (NEL, LS,
+# PS: folded into a space when read back) and those a YAML reader refuses to read at all.
+_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 # --- rendering -----------------------------------------------------------------------
@@ -46,7 +49,7 @@ def scalar(value, flow: bool = False) -> str:
     text = str(value)
     if text and "\n" not in text and _reads_as(text, text, flow):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _is_scalar(value) -> bool:
