@@ -143,10 +143,12 @@ def _broken_row(table: Table, cells: list[str], start: int, end: int) -> None:
 
 def _texts(cells: list[Cell], width: int) -> list[str]:
     """The cells of a row as a list of texts, one per column, at most ``width`` columns."""
-    out = [""] * min(cells[-1].column, width)
+    size = min(cells[-1].column, width)
+    out = [""] * size
     for cell in cells:
-        if cell.column <= len(out):
-            out[cell.column - 1] = cell_text(cell.cached if cell.formula else cell.value)
+        if cell.column <= size:
+            value = cell.cached if cell.formula else cell.value
+            out[cell.column - 1] = value if value.__class__ is str else cell_text(value)
     return out
 
 
