@@ -33,6 +33,7 @@ KOMPONEN_POTENSIAL = ("penilaian_kompetensi", "penilaian_potensi", "rekam_jejak"
 # Optional columns that enable succession checks (eligibility.py); absent = "tidak diperiksa".
 OPTIONAL = ("pangkat_golongan", "pendidikan", "tmt_jabatan")
 HUKUMAN = ("tidak", "ringan", "sedang", "berat")
+MAX_FINDINGS = 10_000  # a file with more stops being read: no one reads further, and memory stays bounded
 _DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII),
          re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)]
 
@@ -368,6 +369,12 @@ def read_snapshot(source, path: str, kamus) -> Snapshot:
             person = reader.person(line, cells, seen)
             if person is not None:
                 snapshot.people.append(person)
+            elif len(reader.findings) >= MAX_FINDINGS:
+                reader.error("SNAPSHOT-FILE", line, 0, f"pembacaan berkas dihentikan di baris {line}: sudah "
+                             f"{len(reader.findings):,} temuan".replace(",", "."),
+                             "Perbaiki dulu temuan di atas (biasanya judul kolom, pemisah, atau berkas yang salah), "
+                             "lalu periksa ulang.")
+                break
         reader.findings.extend(table.late_findings)
     snapshot.competencies = tuple(code for code, _ in reader.competency_index)
     snapshot.columns = frozenset(c for c in OPTIONAL if c in reader.index)
