@@ -48,7 +48,6 @@ EXPORT_FORMATS = {name: exporter.description for name, exporter in EXPORTERS.ite
 LAMPIRAN_FORMATS = tuple(WRITERS)
 IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu berkas)",
                   "skj-form": "formulir SKJ KemenPANRB, satu jabatan per lembar (satu berkas atau lebih)"}
-MAX_IMPORT_BYTES = 50_000_000
 
 __all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
            "TALENT_FORMATS", "DEFAULT_INSTANSI", "Applied", "BuildResult", "Comparison", "Created", "Project", "TalentResult", "Written", "__version__",
@@ -139,13 +138,15 @@ def export(root=".", format: str = "json", output="kamus.json", version: str | N
 
 
 def _read_input(path) -> bytes:
+    from .spreadsheet.limits import MAX_FILE_BYTES  # the table reader's own limit (read no further)
+
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"berkas '{path}' tidak ada (atau bukan berkas).")
     with path.open("rb") as handle:
-        data = handle.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise UsageError(f"berkas '{path}' lebih dari {MAX_IMPORT_BYTES // 1_000_000} MB; bukan buku kerja kamus.")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UsageError(f"berkas '{path}' lebih dari {MAX_FILE_BYTES // 1_000_000} MB; bukan buku kerja kamus.")
     return data
 
 
