@@ -110,18 +110,22 @@ class Sheet:
         self.book, self.name, self.visible = book, name, visible
         self.merged: list[Range] = []  # complete once rows() was read to the end
 
-    def rows(self) -> Iterator[list[Cell]]:
-        """Every row with at least one non-empty cell, its cells in column order (streamed)."""
+    def rows(self, label: str | None = None) -> Iterator[list[Cell]]:
+        """Every row with at least one non-empty cell, its cells in column order (streamed);
+        each cell names ``label`` as its sheet (default: the sheet's name)."""
         raise NotImplementedError
+
+    def held_rows(self, label: str | None = None) -> Iterator[list[Cell]]:
+        """:meth:`rows` for a reader that keeps them all: the cells kept are counted against
+        the book's limit."""
+        budget = self.book.budget
+        for row in self.rows(label):
+            budget.hold(len(row))
+            yield row
 
     def all_rows(self) -> list[list[Cell]]:
         """Every row (see :meth:`rows`), held in memory: the number of cells is limited."""
-        found = []
-        budget = self.book.budget
-        for row in self.rows():
-            budget.hold(len(row))
-            found.append(row)
-        return found
+        return list(self.held_rows())
 
 
 class Book:

@@ -74,13 +74,14 @@ def _size_guard(raw: bytes, limit: int) -> None:
                          "Pecah data menjadi beberapa berkas.")
 
 
-def open_book(raw: bytes, name: str, html: bool = True) -> Book:
+def open_book(raw: bytes, name: str, html: bool = True, held: int | None = None) -> Book:
     """The workbook in ``raw``: XLSX, or (``html``) an HTML page of tables saved as `.xls`/
-    `.xlsx`; anything else is :class:`Unreadable`, saying what it is."""
+    `.xlsx`; anything else is :class:`Unreadable`, saying what it is. ``held``: the most
+    cells a reader may keep (default :data:`~.limits.MAX_HELD_CELLS`)."""
     kind = sniff(raw)
     if kind == "xlsx" or (kind == "html" and html):
         _size_guard(raw, MAX_FILE_BYTES)
-        return XlsxBook(raw, name) if kind == "xlsx" else HtmlBook(raw, name)
+        return XlsxBook(raw, name, held) if kind == "xlsx" else HtmlBook(raw, name, held)
     if kind == "html":
         raise Unreadable("berkas ini tabel HTML yang diberi nama .xls/.xlsx (hasil \"ekspor ke Excel\" banyak "
                          "aplikasi web), bukan buku kerja Excel", _SAVE_XLSX)

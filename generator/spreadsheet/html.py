@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from .cells import Book, Cell, Range, Sheet, Unreadable
-from .limits import MAX_COLUMNS, MAX_HTML_SPAN, MAX_SPAN_STEPS, SPLIT_HINT, Budget
+from .limits import MAX_COLUMNS, MAX_HTML_SPAN, MAX_SPAN_STEPS, SPLIT_HINT, Budget, thousands
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCK = {"p", "div", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -45,8 +45,12 @@ class HtmlSheet(Sheet):
         super().__init__(book, name)
         self.found: list[list[Cell]] = []
 
-    def rows(self) -> Iterator[list[Cell]]:
-        yield from self.found
+    def rows(self, label: str | None = None) -> Iterator[list[Cell]]:
+        for row in self.found:
+            yield [cell._replace(sheet=label) for cell in row] if label else row
+
+    def held_rows(self, label: str | None = None) -> Iterator[list[Cell]]:
+        return self.rows(label)  # counted while the page was read
 
 
 class _Table:
@@ -140,7 +144,7 @@ class _Reader(HTMLParser):
             column += 1
             self._step()
         if column + colspan - 1 > MAX_COLUMNS:
-            raise Unreadable(f"tabel HTML lebih lebar dari {MAX_COLUMNS:,} kolom".replace(",", "."), SPLIT_HINT)
+            raise Unreadable(f"tabel HTML lebih lebar dari {thousands(MAX_COLUMNS)} kolom", SPLIT_HINT)
         table.cursor = column + colspan - 1
         if rowspan > 1:
             for spanned in range(column, column + colspan):
@@ -188,8 +192,8 @@ def _span(value) -> int:
 class HtmlBook(Book):
     kind = "html"
 
-    def __init__(self, raw: bytes, name: str):
-        super().__init__(name, Budget())
+    def __init__(self, raw: bytes, name: str, held: int | None = None):
+        super().__init__(name, Budget(held))
         reader = _Reader(self)
         try:
             reader.feed(decode_html(raw))

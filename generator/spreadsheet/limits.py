@@ -24,7 +24,8 @@ MAX_RATIO = 120  # … may be at most this many times their packed size (real sh
 MAX_SHARED_STRINGS = 2_000_000  # entries of the shared-strings table
 MAX_SHARED_CHARS = 150_000_000  # characters of all shared strings together
 MAX_ELEMENTS = 8_000_000  # XML elements or HTML tags read in one file (bounds the time)
-MAX_HELD_CELLS = 2_000_000  # cells held in memory at once (SKJ forms, the kamus workbook)
+MAX_HELD_CELLS = 2_000_000  # cells held in memory at once (the kamus workbook of 2,000 positions: 200,000)
+MAX_FORM_CELLS = 500_000  # the same for a file of SKJ forms (one form: a few hundred cells)
 MAX_SPAN_STEPS = 4_000_000  # HTML: cells skipped because a rowspan/colspan above covers them
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own sheet size
 MAX_HTML_SPAN = 1_000  # HTML allows colspan ≤ 1000; rowspan is clipped the same
@@ -33,27 +34,30 @@ SPLIT_HINT = ("Bila datanya memang sebesar itu, pecah menjadi beberapa berkas at
               "Bila tidak, berkas ini rusak atau dibuat untuk menyerang: minta berkas asli dari pengirimnya.")
 
 
-def _millions(number: int) -> str:
-    return f"{number / 1_000_000:g} juta"
+def thousands(number: int) -> str:
+    """A number as Indonesian text writes it: 8.000.000."""
+    return f"{number:,}".replace(",", ".")
 
 
 class Budget:
-    """What one file may cost: XML elements read (time) and cells held (memory)."""
+    """What one file may cost: XML elements read (time) and cells held (memory, at most
+    ``held``)."""
 
-    __slots__ = ("elements", "held")
+    __slots__ = ("elements", "held", "limit")
 
-    def __init__(self):
+    def __init__(self, held: int | None = None):
         self.elements = 0
         self.held = 0
+        self.limit = MAX_HELD_CELLS if held is None else held
 
-    def spend(self, count: int) -> None:
-        self.elements += count
+    def spend(self, number: int) -> None:
+        self.elements += number
         if self.elements > MAX_ELEMENTS:
-            raise Unreadable(f"berkas berisi lebih dari {_millions(MAX_ELEMENTS)} sel atau unsur XML; terlalu besar "
+            raise Unreadable(f"berkas berisi lebih dari {thousands(MAX_ELEMENTS)} sel atau unsur XML; terlalu besar "
                              "untuk dibaca dengan aman", SPLIT_HINT)
 
-    def hold(self, count: int) -> None:
-        self.held += count
-        if self.held > MAX_HELD_CELLS:
-            raise Unreadable(f"berkas berisi lebih dari {_millions(MAX_HELD_CELLS)} sel terisi; terlalu besar untuk "
-                             "dibaca sebagai buku kerja atau formulir", SPLIT_HINT)
+    def hold(self, number: int) -> None:
+        self.held += number
+        if self.held > self.limit:
+            raise Unreadable(f"berkas berisi lebih dari {thousands(self.limit)} sel terisi; terlalu besar untuk dibaca "
+                             "sebagai buku kerja atau formulir", SPLIT_HINT)

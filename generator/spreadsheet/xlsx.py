@@ -18,7 +18,7 @@ from xml.parsers import expat
 
 from .cells import Book, Unreadable
 from .limits import (MAX_PARTS, MAX_RATIO, MAX_SHARED_CHARS, MAX_SHARED_STRINGS, MAX_SMALL_PART, MAX_UNPACKED,
-                     RATIO_FROM, SPLIT_HINT, Budget)
+                     RATIO_FROM, SPLIT_HINT, Budget, thousands)
 from .xlsx_sheet import CHUNK, DAMAGE, XlsxSheet, damaged
 
 _DATE_BUILTIN = frozenset(range(14, 23)) | {27, 28, 29, 30, 31, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
@@ -66,7 +66,7 @@ def check_archive(raw: bytes) -> zipfile.ZipFile:
         raise Unreadable(f"berkas XLSX rusak: {exc}", "Buka di Excel; bila bisa, simpan ulang sebagai Excel Workbook "
                                                       "(.xlsx). Bila tidak, minta berkas asli dari pengirimnya.") from None
     if len(parts) > MAX_PARTS:
-        raise Unreadable(f"arsip XLSX berisi {len(parts):,} bagian (paling banyak {MAX_PARTS:,})".replace(",", "."),
+        raise Unreadable(f"arsip XLSX berisi {thousands(len(parts))} bagian (paling banyak {thousands(MAX_PARTS)})",
                          SPLIT_HINT)
     if any(p.flag_bits & 0x1 for p in parts):
         raise Unreadable("berkas XLSX terkunci kata sandi", "Buka di Excel, hapus kata sandinya (File > Info > "
@@ -76,8 +76,8 @@ def check_archive(raw: bytes) -> zipfile.ZipFile:
         total += part.file_size
         if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             raise Unreadable(f"bagian `{part.filename[:80]}` membesar {part.file_size // max(part.compress_size, 1)}× "
-                             f"saat dibuka ({part.compress_size:,} → {part.file_size:,} bita): bukan isi lembar "
-                             "kerja yang wajar (bom zip)".replace(",", "."), SPLIT_HINT)
+                             f"saat dibuka ({thousands(part.compress_size)} → {thousands(part.file_size)} bita): "
+                             "bukan isi lembar kerja yang wajar (bom zip)", SPLIT_HINT)
     if total > MAX_UNPACKED:
         raise Unreadable(f"isi berkas XLSX terlalu besar setelah dibuka ({total / 1_000_000:.0f} MB, paling banyak "
                          f"{MAX_UNPACKED // 1_000_000} MB)", SPLIT_HINT)
@@ -87,8 +87,8 @@ def check_archive(raw: bytes) -> zipfile.ZipFile:
 class XlsxBook(Book):
     kind = "xlsx"
 
-    def __init__(self, raw: bytes, name: str):
-        super().__init__(name, Budget())
+    def __init__(self, raw: bytes, name: str, held: int | None = None):
+        super().__init__(name, Budget(held))
         self.archive = check_archive(raw)
         try:
             self.names = set(self.archive.namelist())
@@ -109,7 +109,7 @@ class XlsxBook(Book):
     def read_small(self, path: str) -> bytes:
         info = self.archive.getinfo(path)
         if info.file_size > MAX_SMALL_PART:
-            raise Unreadable(f"bagian `{path}` terlalu besar ({info.file_size:,} bita)".replace(",", "."), SPLIT_HINT)
+            raise Unreadable(f"bagian `{path}` terlalu besar ({thousands(info.file_size)} bita)", SPLIT_HINT)
         return self.archive.read(path)
 
     def _relationships(self, path: str) -> dict[str, tuple[str, str]]:
@@ -242,7 +242,7 @@ class XlsxBook(Book):
                     spent = count
                     if len(strings) > MAX_SHARED_STRINGS:
                         raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
-                                         f"{MAX_SHARED_STRINGS:,} teks".replace(",", "."), SPLIT_HINT)
+                                         f"{thousands(MAX_SHARED_STRINGS)} teks", SPLIT_HINT)
                     if chars > MAX_SHARED_CHARS:
                         raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
                                          f"{MAX_SHARED_CHARS // 1_000_000} juta huruf", SPLIT_HINT)

@@ -108,9 +108,10 @@ class XlsxSheet(Sheet):
         super().__init__(book, name, visible)
         self.path = path
 
-    def rows(self) -> Iterator[list[Cell]]:  # noqa: C901 (one parser, its handlers together)
+    def rows(self, label: str | None = None) -> Iterator[list[Cell]]:  # noqa: C901 (one parser, its handlers)
         book = self.book
-        shared, dates, system_1904, title, budget = book.shared, book.dates, book.system_1904, self.name, book.budget
+        shared, dates, system_1904, budget = book.shared, book.dates, book.system_1904, book.budget
+        title = label or self.name
         done: list[list[Cell]] = []
         cells: list[Cell] = []
         merges: list[Range] = []

@@ -22,6 +22,7 @@ from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries
 from ..project import Project
 from ..rules import finding
 from ..spreadsheet import Cell, Unreadable, cell_finding, open_book
+from ..spreadsheet.limits import MAX_FORM_CELLS
 from ..suggest import suggest
 from .entities import Origin
 from .skj_read import NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
@@ -111,7 +112,7 @@ def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | N
     for name, raw in files:
         found: list[tuple[str, Form]] = []  # a damaged file gives no form at all
         try:
-            with open_book(raw, name) as book:
+            with open_book(raw, name, held=MAX_FORM_CELLS) as book:
                 for sheet in book.sheets:
                     label = f"[{name}]{sheet.name}"
                     if sheet.visible and (form := read_form(Grid(sheet, label), findings)) is not None:

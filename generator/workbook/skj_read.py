@@ -46,10 +46,9 @@ class Grid:
         self.label = label
         self.cells: dict[tuple[int, int], Cell] = {}
         by_row: dict[int, list[Cell]] = {}
-        for row in sheet.rows():
+        for row in sheet.held_rows(label):
             for cell in row:
                 if not cell.empty:
-                    cell = cell._replace(sheet=label)
                     self.cells[(cell.row, cell.column)] = cell
                     by_row.setdefault(cell.row, []).append(cell)
         self.rows = sorted(by_row)
