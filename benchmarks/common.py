@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -52,3 +55,33 @@ def bench_parser(doc: str, runs: int | None = 3, positions: int | None = 2000) -
         parser.add_argument("--positions", type=int, default=positions, help="positions in the synthetic corpus")
     parser.add_argument("--write", metavar="FILE", help="write the section into this Markdown file (else print it)")
     return parser
+
+
+# `python -m generator ARGS` that reports its own peak memory: VmHWM of its address space
+# (ru_maxrss would also count the memory of the process that started it, copied at fork).
+_MEASURED = """
+import atexit, runpy, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("\\nKAMUS-PEAK-KB " + line.split()[1] + "\\n")
+
+atexit.register(_peak)
+sys.argv = ["kamus"] + sys.argv[1:]
+runpy.run_module("generator", run_name="__main__")
+"""
+
+
+def measured(args, cwd) -> dict:
+    """Run ``python -m generator args`` in a fresh process: wall seconds, peak MB (Linux),
+    exit code and everything it printed."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, check=False)
+    seconds = time.perf_counter() - started
+    peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("KAMUS-PEAK-KB ")]
+    return {"seconds": seconds, "peak_mb": int(peak[-1]) / 1024 if peak else float("nan"), "code": done.returncode,
+            "output": done.stdout + "\n".join(line for line in done.stderr.splitlines()
+                                               if not line.startswith("KAMUS-PEAK-KB "))}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 MANAJERIAL = ["Integritas", "Kerja Sama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik",
               "Pengembangan Diri dan Orang Lain", "Mengelola Perubahan", "Pengambilan Keputusan"]
+SNAPSHOT_HEADER = ["nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_potensi"]  # the required columns
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -155,10 +156,14 @@ def cell_flood(path: Path, megabytes: int = 395) -> Path:
     return Path(path)
 
 
+def _header_row() -> str:
+    return "<row r=\"1\">" + "".join(f'<c t="inlineStr"><is><t>{name}</t></is></c>' for name in SNAPSHOT_HEADER) \
+        + "</row>"
+
+
 def far_cells(path: Path, rows: int) -> Path:
-    """A snapshot-like workbook whose every row also has a cell in the last column (XFD)."""
-    head = (f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
-            '<t>nip</t></is></c><c r="B1" t="inlineStr"><is><t>nama</t></is></c></row>').encode()
+    """A snapshot workbook whose every row also has a cell in the last column (XFD)."""
+    head = f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}"><sheetData>{_header_row()}'.encode()
     body = b"".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="XFD{r}"><v>1</v></c></row>'.encode()
                     for r in range(2, rows + 2))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -245,9 +250,7 @@ def error_rows(path: Path, rows: int) -> Path:
     """A snapshot workbook with a sound header and ``rows`` rows that are each several
     errors (a NIP of one letter, every required value empty): the findings, not the cells,
     would fill the memory."""
-    header = ["nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_potensi"]
-    cells = "".join(f'<c t="inlineStr"><is><t>{name}</t></is></c>' for name in header)
-    head = f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}"><sheetData><row>{cells}</row>'.encode()
+    head = f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}"><sheetData>{_header_row()}'.encode()
     body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(2, rows + 2))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in _workbook_parts(head + body.encode() + b"</sheetData></worksheet>", shared=False).items():
