@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import multiprocessing
 import os
 from functools import lru_cache
 from pathlib import Path
 
+from ..parallel import fork_map
 from . import content
 
 KEEP = 48  # cached documents kept (the most recently used)
-_JOBS: list = []  # (lampiran, suffix) for forked workers
 
 
 def cache_dir() -> Path | None:
@@ -88,16 +87,15 @@ def _store(folder: Path | None, name: str, data: bytes) -> None:
         pass
 
 
-def _write_one(index: int) -> bytes:
+def _write_one(jobs: list[tuple[content.Lampiran, str]], index: int) -> bytes:
     from . import WRITERS
 
-    lampiran, suffix = _JOBS[index]
+    lampiran, suffix = jobs[index]
     return WRITERS[suffix](lampiran)
 
 
 def write_documents(jobs: list[tuple[content.Lampiran, str]], workers: int | None = None) -> list[bytes]:
     """The bytes of each (lampiran, suffix): from the cache, else written (side by side)."""
-    global _JOBS
     folder = cache_dir()
     hashed = {}  # one Lampiran is written in several formats: its content is hashed once
     for lampiran, _ in jobs:
@@ -109,16 +107,7 @@ def write_documents(jobs: list[tuple[content.Lampiran, str]], workers: int | Non
     for i, name in enumerate(names):
         first.setdefault(name, i)
     missing = [i for i, data in enumerate(found) if data is None and first[names[i]] == i]
-    workers = min(os.cpu_count() or 1, 4, len(missing)) if workers is None else workers
-    _JOBS = jobs
-    try:
-        if workers >= 2 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                written = pool.map(_write_one, missing, chunksize=1)
-        else:
-            written = [_write_one(i) for i in missing]
-    finally:
-        _JOBS = []
+    written = fork_map(_write_one, jobs, missing, workers)
     for i, data in zip(missing, written):
         found[i] = data
         _store(folder, names[i], data)

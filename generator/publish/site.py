@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import secrets
 import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from ..errors import BuildError
 from ..load.mkdocs_yaml import load_mkdocs
 from ..load.source import commit_time
 from ..output_guard import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
+from ..parallel import beside
 from ..project import Project
 from ..render.pages import render_pages
 from .content import data_downloads, site_content, static_files
@@ -179,9 +178,11 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
         work = Path(tmp)
         write_tree(work / "project", files)
         site = work / "site"
-        with _data_beside(project) as data:
+        # The open data (JSON, CASE, the workbook) take seconds at 2,000 positions and MkDocs
+        # builds on one core: they are written beside it.
+        with beside(_data, project) as data:
             run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
-        for path, body in data.items():  # in place of the placeholders MkDocs copied
+        for path, body in data.result().items():  # in place of the placeholders MkDocs copied
             (site / path.removeprefix("docs/")).write_bytes(body)
         prune_unused_search_languages(files["mkdocs.yml"], site)
         (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
@@ -192,33 +193,8 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
     return BuildResult(output, pages, rendered - started, built - rendered)
 
 
-_BESIDE: Project | None = None  # the project whose open data a forked process writes
-
-
-def _beside_data() -> dict[str, bytes]:
-    return data_downloads(_BESIDE)
-
-
-@contextlib.contextmanager
-def _data_beside(project: Project):
-    """The open data files (`kamus export`: JSON, CASE, the workbook), written by a forked
-    process while the body runs: MkDocs builds on one core and the data take seconds at
-    2,000 positions. Written in this process where fork is not available."""
-    global _BESIDE
-    data: dict[str, bytes] = {}
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield data
-        data.update(data_downloads(project))
-        return
-    _BESIDE = project
-    try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as executor:
-            pending = executor.submit(_beside_data)
-            _BESIDE = None  # the forked process has its copy
-            yield data
-            data.update(pending.result())
-    finally:
-        _BESIDE = None
+def _data(project: Project, _) -> dict[str, bytes]:
+    return data_downloads(project)
 
 
 def _swap_in(site: Path, output: Path) -> None:

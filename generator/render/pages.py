@@ -8,14 +8,13 @@ prepares the content and writes, copies and builds afterwards.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import tables
 from ..model import Kamus
+from ..parallel import MAX_WORKERS, fork_map, workers_for
 from .matrix import akpk_tables, distribution_matrix, national_matrix, unit_matrix
 from .reference import fields
 from .templates import TEMPLATES, environment
@@ -209,17 +208,10 @@ class Renderer:
         return f"docs/{path}", text.encode("utf-8")
 
 
-_WORKER: tuple[Renderer, list] | None = None  # set in each worker process by _start_worker
-
-
-def _start_worker(content: SiteContent, templates: Path, jobs: list) -> None:
-    global _WORKER
-    _WORKER = (Renderer(content, templates), jobs)
-
-
-def _render_share(share: tuple[int, int]) -> list[tuple[str, bytes]]:
-    """In a worker: render every n-th page of the jobs it was started with."""
-    renderer, jobs = _WORKER
+def _render_share(work: tuple[SiteContent, Path, list], share: tuple[int, int]) -> list[tuple[str, bytes]]:
+    """In a worker: render every n-th page of the jobs (one template environment per share)."""
+    content, templates, jobs = work
+    renderer = Renderer(content, templates)
     index, count = share
     return [renderer.render_job(job) for job in jobs[index::count]]
 
@@ -229,18 +221,13 @@ def render_pages(content: SiteContent, templates: Path = TEMPLATES, workers: int
     """Every page (``docs/…`` Markdown) and download of the site, sorted by path (or only the
     ``wanted`` pages, by their path below docs/, and their downloads).
 
-    Large kamus render in ``workers`` forked processes (default: up to 4, one per CPU);
-    each worker is handed the content and its share of the pages when it starts.
+    Large kamus render in ``workers`` forked processes (default: up to 4, one per CPU;
+    :mod:`generator.parallel`); each renders its share of the pages.
     """
     pages = plan(content, wanted)
     files = {**content.files, **pages.files}
-    workers = min(os.cpu_count() or 1, 4) if workers is None else workers
-    if workers < 2 or len(pages.jobs) < parallel_from or "fork" not in multiprocessing.get_all_start_methods():
-        renderer = Renderer(content, templates)
-        files.update(renderer.render_job(job) for job in pages.jobs)
-    else:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_start_worker, initargs=(content, templates, pages.jobs)) as pool:
-            for part in pool.map(_render_share, [(i, workers) for i in range(workers)]):
-                files.update(part)
+    workers = workers_for(MAX_WORKERS, workers) if len(pages.jobs) >= parallel_from else 1
+    for part in fork_map(_render_share, (content, templates, pages.jobs), [(i, workers) for i in range(workers)],
+                         workers):
+        files.update(part)
     return dict(sorted(files.items()))
