@@ -13,4 +13,4 @@ from .version import __version__
 __all__ = ["KamusError", "UsageError", "ValidationFailed", "__version__", "load_kamus", "validate"]
 
 
-__getattr__ = lazy_attributes(__name__, {"load_kamus": ".api", "validate": ".api"})
+__getattr__ = lazy_attributes(__package__, {"load_kamus": ".api", "validate": ".api"})

@@ -40,8 +40,35 @@ def unit_of(module: str) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
+LAZY = {"lazy_attributes", "lazy_function"}  # generator/lazy.py: imports by name, declared with literal names
+
+
+def _relative(name: str, package: str) -> str:
+    """``..workbook.export`` seen from package ``generator.export`` → ``generator.workbook.export``."""
+    level = len(name) - len(name.lstrip("."))
+    base = package.split(".")[: len(package.split(".")) - level + 1]
+    return ".".join(base + ([name.lstrip(".")] if name.lstrip(".") else []))
+
+
+def lazy_targets(node: ast.Call, package: str) -> list[str]:
+    """The modules a call of a generator/lazy.py helper imports; it must name them literally,
+    relative to ``__package__`` (else this test could not see them)."""
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    if name not in LAZY:
+        return []
+    first = node.args[0] if node.args else None
+    assert isinstance(first, ast.Name) and first.id == "__package__", f"{name}: pass __package__ first"
+    second = node.args[1] if len(node.args) > 1 else None
+    modules = second.values if name == "lazy_attributes" and isinstance(second, ast.Dict) else [second]
+    assert all(isinstance(m, ast.Constant) and isinstance(m.value, str) for m in modules), \
+        f"{name}: module names must be literal strings"
+    return [_relative(m.value, package) for m in modules]
+
+
 def imports() -> list[tuple[str, str]]:
-    """(importing module, imported generator module) for every import in the package."""
+    """(importing module, imported generator module) for every import in the package, lazy
+    imports (generator/lazy.py) included."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(REPO).with_suffix("")
@@ -60,10 +87,31 @@ def imports() -> list[tuple[str, str]]:
                 names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
             elif isinstance(node, ast.Import):
                 names = [a.name for a in node.names]
+            elif isinstance(node, ast.Call):
+                names = lazy_targets(node, package)
             else:
                 continue
             found += [(module, name) for name in names if name.split(".")[0] == "generator"]
     return found
+
+
+def test_lazy_imports_are_seen():
+    """The lazily imported stages count like any import (the API reaches publish only lazily)."""
+    found = set(imports())
+    assert ("generator.api", "generator.publish.site") in found
+    assert ("generator.export", "generator.workbook.export") in found
+    assert ("generator", "generator.api") in found
+
+
+def test_modules_are_imported_by_name_only_in_lazy_py():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "lazy.py" and path.parent == PACKAGE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                assert name not in ("import_module", "__import__"), f"{path}: use generator/lazy.py"
 
 
 def test_every_module_has_a_layer():

@@ -9,18 +9,10 @@ text come from here.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-
-def _imported(module: str, function: str) -> Callable:
-    """``module.function``, imported when first called: every command starts faster."""
-
-    def write(project) -> bytes:
-        return getattr(importlib.import_module(module, __package__), function)(project)
-
-    return write
+from ..lazy import lazy_function  # each format's module is imported when it writes: every command starts faster
 
 
 @dataclass(frozen=True)
@@ -33,11 +25,11 @@ class Exporter:
 
 EXPORTERS: dict[str, Exporter] = {exporter.name: exporter for exporter in (
     Exporter("json", "seluruh kamus sebagai JSON terdokumentasi (skema schemas/kamus-data.schema.json)", (".json",),
-             _imported(".opendata", "export_json")),
+             lazy_function(__package__, ".opendata", "export_json")),
     Exporter("case", "kerangka kompetensi sebagai 1EdTech CASE 1.1 (CFPackage JSON)", (".json",),
-             _imported(".case", "export_case")),
+             lazy_function(__package__, ".case", "export_case")),
     Exporter("xlsx", "seluruh kamus sebagai buku kerja Excel untuk disunting lalu diimpor kembali (kamus import)",
-             (".xlsx",), _imported("..workbook.export", "export_xlsx")),
+             (".xlsx",), lazy_function(__package__, "..workbook.export", "export_xlsx")),
 )}
 
 __all__ = ["EXPORTERS", "Exporter"]

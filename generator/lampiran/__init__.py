@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .content import Lampiran
 
 
-__getattr__ = lazy_attributes(__name__, {"Lampiran": ".content", "build_lampiran": ".content"})
+__getattr__ = lazy_attributes(__package__, {"Lampiran": ".content", "build_lampiran": ".content"})
 
 
 def write_docx(lampiran: Lampiran) -> bytes:
