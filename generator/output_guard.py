@@ -12,11 +12,12 @@ import shutil
 from pathlib import Path
 
 from .errors import OutputError
+from .kinds import DATA_FOLDERS
 
 SITE_MARKER = ".kamus-site"  # marks a folder that `kamus build` made and may replace
 PROJECT_MARKER = ".kamus-markdown"  # likewise for `kamus render`
 STAGING_PREFIX = ".kamus-build-"  # a built site waiting to be swapped in (next to the output)
-DATA_FOLDERS = ("competencies", "positions", "snapshots", "development", "schemas", "site_templates", ".git")
+PROTECTED = DATA_FOLDERS + ("schemas", "site_templates", ".git")  # never an output, never inside one
 
 
 def check_output(root: Path, output: Path, marker: str = SITE_MARKER) -> None:
@@ -24,7 +25,7 @@ def check_output(root: Path, output: Path, marker: str = SITE_MARKER) -> None:
     root, output = Path(root).resolve(), Path(output).resolve()
     if output == root or root.is_relative_to(output):
         raise OutputError(f"folder keluaran '{output}' berisi folder kamus itu sendiri; pilih folder lain.")
-    for protected in DATA_FOLDERS:
+    for protected in PROTECTED:
         if output.is_relative_to(root / protected):
             raise OutputError(f"folder keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
     if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / marker).exists())):
@@ -102,7 +103,7 @@ def write_file(root: Path, output: Path, data: bytes, suffixes: tuple[str, ...])
     root, output = Path(root).resolve(), Path(output).resolve()
     if output.suffix.lower() not in suffixes:
         raise OutputError(f"berkas keluaran '{output.name}' harus berakhiran {' atau '.join(suffixes)}.")
-    for protected in DATA_FOLDERS:
+    for protected in PROTECTED:
         if output.is_relative_to(root / protected):
             raise OutputError(f"berkas keluaran '{output}' berada di dalam {protected}/; pilih folder lain.")
     if output.is_dir():

@@ -34,13 +34,13 @@ from .check.national import REFERENCE
 from .edit.yaml_text import scalar
 from .errors import ConfigError, OutputError
 from .jenjang import DEFAULT_STANDARD
+from .kinds import SCHEMAS
 from .load import load_file
 from .resources import resource
 from .version import __version__
 
 SKELETON = "skeleton"
 CI_FILES = (".github/workflows/kamus.yml", ".gitlab-ci.yml")  # the same for every kamus
-SCHEMAS = ("competency", "position", "unit", "config", "development", "kamus-data")
 DEFAULT_INSTANSI = "Pemerintah Daerah Contoh"
 ALLOWED_BEFORE = {".git"}  # a target that holds only these counts as empty (`git init` first is fine)
 _NATIONAL_HEADER = ("# yaml-language-server: $schema=../../schemas/competency.schema.json\n"

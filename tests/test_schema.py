@@ -17,7 +17,8 @@ import jsonschema
 import pytest
 
 from conftest import CASES, MINIMAL, REPO
-from generator.check.schema import KINDS, SCHEMA_DIR, SchemaSet
+from generator.check.schema import SCHEMA_DIR, SchemaSet
+from generator.kinds import KINDS as DATA_KINDS
 from generator.load import load_file
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -51,6 +52,9 @@ def loadable_examples():
         doc, problems = load_file(path, path.name)
         if doc is not None and not problems:
             yield path, kind_of(path), doc
+
+
+KINDS = [kind.schema for kind in DATA_KINDS]
 
 
 def walk_schema(schema, where="$"):

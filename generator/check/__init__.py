@@ -10,6 +10,7 @@ this package opens are the tool's own schemas and national reference text.
 
 from __future__ import annotations
 
+from ..kinds import KINDS
 from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus
@@ -22,13 +23,11 @@ def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tup
     """(every schema finding, the paths of documents that loaded cleanly and passed their schema)."""
     schemas = schemas or default_schemas()
     found, valid = [], set()
-    kinds = [("config", [documents.config] if documents.config else []), ("competency", documents.competencies),
-             ("unit", documents.units), ("position", documents.positions), ("development", documents.development)]
-    for kind, group in kinds:
-        for loaded in group:
+    for kind in KINDS:
+        for loaded in documents.of(kind):
             if loaded.doc is None:
                 continue
-            problems = schemas.check(kind, loaded.doc) + check_renamed(kind, loaded.doc)
+            problems = schemas.check(kind.schema, loaded.doc) + check_renamed(kind.schema, loaded.doc)
             found.extend(problems)
             if not any(p.severity == "error" for p in problems) and not loaded.findings:
                 valid.add(loaded.file.path)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+from ..kinds import BY_NAME
 from ..rules import finding
-
-_KIND_LABEL = {"competency": "kompetensi", "position": "jabatan", "unit": "unit",
-               "development": "kegiatan pengembangan"}
 
 
 def _kode(doc):
@@ -23,7 +21,7 @@ def check_unique(parsed: list, kind: str) -> list:
             continue
         if kode in first:
             found.append(finding("KODE-DUPLICATE", doc.path, *doc.where(("kode",)),
-                                 f"kode {_KIND_LABEL[kind]} `{kode}` sudah dipakai di {first[kode].path}"))
+                                 f"kode {BY_NAME[kind].label} `{kode}` sudah dipakai di {first[kode].path}"))
         else:
             first[kode] = doc
     return found
@@ -93,11 +91,11 @@ def check_names(parsed: list, kind: str, unit: bool = False, reserved: bool = Tr
         where = doc.where(("kode",))
         if reserved and kode.lower() in RESERVED:
             found.append(finding("KODE-RESERVED", doc.path, *where,
-                                 f"kode {_KIND_LABEL[kind]} `{kode}` dipakai situs untuk halaman daftar"))
+                                 f"kode {BY_NAME[kind].label} `{kode}` dipakai situs untuk halaman daftar"))
         other = first.setdefault(kode.lower(), (kode, doc))
         if other[0] != kode:
             found.append(finding("KODE-CASE", doc.path, *where,
-                                 f"kode {_KIND_LABEL[kind]} `{kode}` hanya berbeda huruf besar/kecil dari "
+                                 f"kode {BY_NAME[kind].label} `{kode}` hanya berbeda huruf besar/kecil dari "
                                  f"`{other[0]}` di {other[1].path}"))
     return found
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import fastjsonschema
 
+from ..kinds import KINDS
 from ..load.renamed import old_keys
 from ..resources import resource
 from ..rules import finding
 from .schema_messages import translate
 
 SCHEMA_DIR = resource("schemas")
-KINDS = ("competency", "position", "unit", "config", "development")
 
 
 class SchemaSet:
@@ -29,7 +29,7 @@ class SchemaSet:
 
     def __init__(self, directory: Path = SCHEMA_DIR):
         self.directory = Path(directory)
-        self.schemas = {kind: json.loads((self.directory / f"{kind}.schema.json").read_text("utf-8"))
+        self.schemas = {kind.schema: json.loads((self.directory / f"{kind.schema}.schema.json").read_text("utf-8"))
                         for kind in KINDS}
 
     @cached_property

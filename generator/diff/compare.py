@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..kinds import UNIT, kind_of
 from ..model import Competency, Kamus, Position, Unit
 
 KINDS = {
@@ -156,14 +157,8 @@ def subjects_of(paths: list[str]) -> set[tuple[str, str]]:
     """(objek, kode) of data files, known from their place alone (for files that do not parse)."""
     subjects = set()
     for path in paths:
-        parts = path.split("/")
-        if len(parts) != 3:
-            continue
-        stem = parts[2].rsplit(".", 1)[0]
-        if parts[0] == "competencies":
-            subjects.add(("kompetensi", stem))
-        elif parts[2] == "_unit.yaml":
-            subjects.add(("unit", parts[1]))
-        else:
-            subjects.add(("jabatan", stem))
+        kind = kind_of(path)
+        if kind is not None and kind.objek:
+            parts = path.split("/")
+            subjects.add((kind.objek, parts[1] if kind is UNIT else parts[-1].rsplit(".", 1)[0]))
     return subjects

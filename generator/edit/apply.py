@@ -23,6 +23,7 @@ from pathlib import Path
 from ..diff.versions import Comparison, compare_projects
 from ..errors import OutputError
 from ..findings import SEVERITY_LABEL, Finding
+from ..kinds import ENTRIES, UNIT
 from ..load.renamed import upgraded
 from ..load.source import normalised
 from ..project import Project
@@ -32,17 +33,6 @@ from .yaml_text import document, patch, same
 
 CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 STRUCTURAL = {"XLSX-FILE", "XLSX-SHEET", "XLSX-HEADER", "SKJ-FORM"}  # nothing sensible to check after these
-SCHEMA_OF = {"kompetensi": "competency", "unit": "unit", "jabatan": "position"}
-
-
-def target_path(objek: str, kode: str, folder: str) -> str:
-    if objek == "kompetensi":
-        return f"competencies/{folder}/{kode}.yaml"
-    if objek == "unit":
-        return f"positions/{kode}/_unit.yaml"
-    return f"positions/{folder}/{kode}.yaml"
-
-
 @dataclass
 class Current:
     path: str
@@ -55,14 +45,13 @@ def current_entries(project: Project) -> dict[tuple[str, str], Current]:
     """Every entry of the kamus now, by (objek, kode)."""
     found = {}
     documents = project.documents
-    for objek, group in (("kompetensi", documents.competencies), ("unit", documents.units),
-                         ("jabatan", documents.positions)):
-        for loaded in group:
+    for objek, kind in ENTRIES.items():
+        for loaded in documents.of(kind):
             if loaded.doc is None or not isinstance(loaded.doc.data, dict):
                 continue
-            kode = loaded.file.folder if objek == "unit" else str(loaded.doc.data.get("kode") or loaded.file.stem)
+            kode = loaded.file.folder if kind is UNIT else str(loaded.doc.data.get("kode") or loaded.file.stem)
             text = project.source.read(loaded.file.path).decode("utf-8-sig")
-            data = upgraded(loaded.doc.data, SCHEMA_OF[objek])  # an old key is written back under its new name
+            data = upgraded(loaded.doc.data, kind.schema)  # an old key is written back under its new name
             found.setdefault((objek, kode), Current(loaded.file.path, text, data, loaded.file.folder))
     return found
 
@@ -117,7 +106,7 @@ class Plan:
 
 
 def _header(project: Project, objek: str, path: str) -> str:
-    schema = f"schemas/{SCHEMA_OF[objek]}.schema.json"
+    schema = f"schemas/{ENTRIES[objek].schema}.schema.json"
     if not project.source.is_file(schema):
         return ""
     depth = "../" * (path.count("/"))
@@ -142,7 +131,7 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
                                     "garis bawah atau tanda hubung; diawali huruf atau angka)"))
             continue
         asked.add((entry.objek, entry.kode))
-        path = target_path(entry.objek, entry.kode, entry.folder)
+        path = ENTRIES[entry.objek].path(entry.kode, entry.folder)
         now = current.get((entry.objek, entry.kode))
         if entry.base and entry.fingerprint is not None:
             if entry.fingerprint(entry.objek, entry.folder, entry.data) == entry.base:

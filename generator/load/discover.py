@@ -6,15 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..errors import UsageError
+from ..kinds import CONFIG, CONFIG_FILE, FOLDERS, KINDS, REQUIRED_FOLDERS, kind_of
 from ..rules import finding
 from .source import FileSource
-
-CONFIG_FILE = "kamus.yaml"
-UNIT_FILE = "_unit.yaml"
-COMPETENCIES = "competencies"
-POSITIONS = "positions"
-SNAPSHOTS = "snapshots"
-DEVELOPMENT = "development"  # the development catalog: development/<kode>.yaml (optional)
 
 
 @dataclass(frozen=True)
@@ -29,6 +23,8 @@ class SourceFile:
 
 @dataclass
 class Sources:
+    """The data files of one kamus version, one list per kind (:mod:`generator.kinds`)."""
+
     source: FileSource
     config: SourceFile | None = None
     competencies: list[SourceFile] = field(default_factory=list)
@@ -42,14 +38,12 @@ class Sources:
     def count(self) -> int:
         return len(self.all())
 
+    def of(self, kind) -> list[SourceFile]:
+        found = getattr(self, kind.group)
+        return ([found] if found else []) if kind is CONFIG else found
+
     def all(self) -> list[SourceFile]:
-        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions \
-            + self.development
-
-
-# Where the data files of each folder sit (the development catalog is optional).
-_LAYOUT = {COMPETENCIES: f"{COMPETENCIES}/<jenis>/<kode>.yaml", POSITIONS: f"{POSITIONS}/<unit>/<kode>.yaml",
-           DEVELOPMENT: f"{DEVELOPMENT}/<kode>.yaml"}
+        return [file for kind in KINDS for file in self.of(kind)]
 
 
 def _is_yaml_like(name: str) -> bool:
@@ -58,12 +52,12 @@ def _is_yaml_like(name: str) -> bool:
 
 
 def is_kamus_root(source: FileSource) -> bool:
-    return all(source.is_dir(d) for d in (COMPETENCIES, POSITIONS))
+    return all(source.is_dir(d) for d in REQUIRED_FOLDERS)
 
 
 def require_kamus_root(source: FileSource) -> None:
     """Raise UsageError when ``source`` is no kamus root (it lacks competencies/ or positions/)."""
-    missing = [d for d in (COMPETENCIES, POSITIONS) if not source.is_dir(d)]
+    missing = [d for d in REQUIRED_FOLDERS if not source.is_dir(d)]
     if missing:
         raise UsageError(
             f"'{source.label}' bukan folder kamus: folder {' dan '.join(missing)} tidak ada. "
@@ -81,13 +75,13 @@ def discover(source: FileSource, historic: bool = False) -> Sources:
     sources = Sources(source=source)
     if source.is_file(CONFIG_FILE):
         sources.config = SourceFile(CONFIG_FILE, "")
-    for kind in _LAYOUT:
-        for path in source.links(kind) if source.is_dir(kind) else []:
+    for folder in FOLDERS:
+        for path in source.links(folder) if source.is_dir(folder) else []:
             sources.findings.append(finding(
                 "FILE-SYMLINK", path, 1, 1, f"`{path}` adalah tautan simbolik (ke luar folder kamus, atau ke folder); "
                                             "tidak dibaca"))
-    for kind, layout in _LAYOUT.items():
-        for path in source.files(kind) if source.is_dir(kind) else []:
+    for folder in FOLDERS:
+        for path in source.files(folder) if source.is_dir(folder) else []:
             parts = path.split("/")[1:]
             name = parts[-1]
             if not _is_yaml_like(name):
@@ -100,18 +94,12 @@ def discover(source: FileSource, historic: bool = False) -> Sources:
                     f"Ganti nama menjadi `{stem.rsplit('.', 1)[0]}.yaml`" + (
                         "; di Notepad pilih Save as type: All files" if stem != name else "") + "."))
                 continue
-            if len(parts) != layout.count("/"):
+            kind = kind_of(path)
+            if kind is None:
+                layout = next(k.layout for k in KINDS if k.folder == folder and "<kode>" in k.layout)
                 sources.findings.append(finding(
                     "FILE-LOCATION", path, 1, 1, f"berkas di `{path}` tidak sesuai susunan `{layout}`"))
                 continue
-            file = SourceFile(path, parts[0] if len(parts) == 2 else "")
-            if kind == DEVELOPMENT:
-                sources.development.append(file)
-            elif kind == COMPETENCIES:
-                sources.competencies.append(file)
-            elif name == UNIT_FILE:
-                sources.units.append(file)
-            else:
-                sources.positions.append(file)
+            sources.of(kind).append(SourceFile(path, parts[0] if len(parts) == 2 else ""))
     sources.unit_folders = sorted({s.folder for s in sources.positions})
     return sources

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..kinds import CONFIG, KINDS
 from .discover import Sources, SourceFile
 from .document import Document
 from .source import FileSource
@@ -37,9 +38,13 @@ class Documents:
             found.extend(loaded.findings)
         return found
 
+    def of(self, kind) -> list[Loaded]:
+        """The loaded files of one kind (:mod:`generator.kinds`)."""
+        found = getattr(self, kind.group)
+        return ([found] if found else []) if kind is CONFIG else found
+
     def all(self) -> list[Loaded]:
-        return ([self.config] if self.config else []) + self.competencies + self.units + self.positions \
-            + self.development
+        return [loaded for kind in KINDS for loaded in self.of(kind)]
 
     @property
     def unreadable(self) -> list[str]:
@@ -67,12 +72,8 @@ def load_documents(sources: Sources, reuse: dict[str, Loaded] | None = None) -> 
             return earlier if earlier.file == file else Loaded(file, earlier.doc, earlier.findings, earlier.stamp)
         return load_file(source, file)
 
-    return Documents(sources=sources,
-                     config=load(sources.config) if sources.config else None,
-                     competencies=[load(f) for f in sources.competencies],
-                     units=[load(f) for f in sources.units],
-                     positions=[load(f) for f in sources.positions],
-                     development=[load(f) for f in sources.development])
+    loaded = {kind.group: [load(f) for f in sources.of(kind)] for kind in KINDS}
+    return Documents(sources=sources, **{**loaded, CONFIG.group: (loaded[CONFIG.group] or [None])[0]})
 
 
 def unchanged(earlier: Documents, source: FileSource) -> dict[str, Loaded]:

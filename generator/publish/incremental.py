@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.discover import CONFIG_FILE
+from ..kinds import CONFIG, DEVELOPMENT, UNIT, kind_of
 from ..render.pages import SiteContent
 
 # Pages that count or list everything: cheap, and touched by almost any edit.
@@ -28,15 +28,14 @@ class Edit:
 
 
 def _subject(loaded) -> tuple[str, str] | None:
-    path, doc = loaded.file.path, loaded.doc
-    parts = path.split("/")
+    """(objek, kode) of a loaded entry file (a competency, unit or position); None otherwise."""
+    kind, doc = kind_of(loaded.file.path), loaded.doc
+    if kind is None or not kind.objek:
+        return None
+    if kind is UNIT:
+        return kind.objek, loaded.file.folder
     kode = doc.get("kode") if doc is not None and isinstance(doc.data, dict) else None
-    kode = kode if isinstance(kode, str) else loaded.file.stem
-    if parts[0] == "competencies":
-        return "kompetensi", kode
-    if parts[-1] == "_unit.yaml":
-        return "unit", loaded.file.folder
-    return "jabatan", kode
+    return kind.objek, kode if isinstance(kode, str) else loaded.file.stem
 
 
 def edit_between(old_documents, new_documents) -> Edit:
@@ -49,7 +48,7 @@ def edit_between(old_documents, new_documents) -> Edit:
         before, after = old.get(path), new.get(path)
         if before is after:
             continue
-        if path == CONFIG_FILE or path.startswith("development/"):  # the catalog feeds many pages and the plans
+        if kind_of(path) in (CONFIG, DEVELOPMENT):  # settings, and the catalog that feeds many pages and the plans
             edit.everything = True
         for loaded in (before, after):
             subject = _subject(loaded) if loaded is not None else None

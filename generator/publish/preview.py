@@ -26,6 +26,7 @@ import jinja2
 import yaml
 
 from ..errors import KamusError, UsageError, ValidationFailed
+from ..kinds import CONFIG_FILE, DATA_FOLDERS, SNAPSHOTS
 from ..load.mkdocs_yaml import MKDOCS_FILE
 from ..output_guard import PROJECT_MARKER
 from ..project import Project
@@ -40,7 +41,7 @@ from .site import run_mkdocs
 
 STATUS_FILE = "kamus-pratinjau.json"  # beside the pages: the current problem, read by the banner script
 BANNER = "assets/kamus-pratinjau.js"
-WATCHED = ("competencies", "positions", "development", "snapshots", "kamus.yaml", MKDOCS_FILE)
+WATCHED = DATA_FOLDERS + (CONFIG_FILE, MKDOCS_FILE)
 
 
 class Preview:
@@ -85,8 +86,8 @@ class Preview:
     def _outside(self) -> tuple:
         """Stamps of the files whose change means: render everything again."""
         stamps = []
-        for path in [self.root / name for name in ("kamus.yaml", MKDOCS_FILE)] + sorted(
-                p for folder in (self.root / "snapshots", self.templates) if folder.is_dir()
+        for path in [self.root / name for name in (CONFIG_FILE, MKDOCS_FILE)] + sorted(
+                p for folder in (self.root / SNAPSHOTS, self.templates) if folder.is_dir()
                 for p in folder.rglob("*") if p.is_file()):
             try:
                 info = path.stat()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..bulk import bulk
 from ..errors import UsageError
 from ..findings import Report
-from ..load.discover import SNAPSHOTS
+from ..kinds import SNAPSHOTS
 from ..model import Kamus
 from ..rules import finding
 from .compute import Result, evaluate

@@ -13,14 +13,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ..load.discover import SNAPSHOTS
+from ..kinds import SNAPSHOT_SUFFIXES, SNAPSHOTS
 from ..load.renamed import RENAMED
 from ..rules import finding
 from ..suggest import closest, suggest
 from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
 from .nip import check_nip
 from ..model.policy import PREDIKAT
-from .table import SUFFIXES, read_table
+from .table import read_table
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 COLUMNS = ("nip", "nama", "jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
@@ -388,5 +388,5 @@ def snapshot_files(source) -> list[str]:
     if not source.is_dir(SNAPSHOTS):
         return []
     files = [p for p in source.files(SNAPSHOTS) if p.count("/") == 1
-             and PurePosixPath(p).suffix.lower() in SUFFIXES and not PurePosixPath(p).name.startswith("~$")]
+             and PurePosixPath(p).suffix.lower() in SNAPSHOT_SUFFIXES and not PurePosixPath(p).name.startswith("~$")]
     return sorted(files, key=lambda p: (PurePosixPath(p).stem, PurePosixPath(p).suffix))

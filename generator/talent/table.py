@@ -7,7 +7,6 @@ from ..rules import finding
 from ..spreadsheet import Table, TableRules, read_csv as _read_csv, read_table as _read_table
 
 RULES = TableRules(file="SNAPSHOT-FILE", structure="SNAPSHOT-STRUCTURE", encoding="SNAPSHOT-ENCODING")
-SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls: web applications save HTML tables or text under that name
 
 
 def read_csv(raw: bytes, path: str) -> Table:

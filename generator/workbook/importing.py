@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, make_plan
 from ..project import Project
 from ..spreadsheet import Unreadable, open_book
-from .entities import Entry, read_entries
+from .entities import KINDS, Entry, read_entries
 from .export import workbook_layout
 from .layout import covered, persyaratan_sections, sidik
 
@@ -22,7 +22,7 @@ def _wanted(entry: Entry, layout) -> Wanted:
         cell = entry.origin.cell(path, data)
         return None if cell is None else (cell.sheet, cell.row, cell.column, cell.ref)
 
-    sheet = {"kompetensi": "Kompetensi", "unit": "Unit", "jabatan": "Jabatan"}[entry.objek]
+    sheet = next(name for name, objek in KINDS.items() if objek == entry.objek)
     return Wanted(entry.objek, entry.kode, entry.folder, entry.data, locate, (first.sheet, first.row, first.column),
                   entry.sidik, sidik, covered(layout.sheet(sheet)))
 
