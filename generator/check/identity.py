@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..kinds import BY_NAME
 from ..rules import finding
+
+if TYPE_CHECKING:
+    from ..load import Document
 
 
 def _kode(doc):
@@ -13,7 +18,7 @@ def _kode(doc):
 
 def check_unique(parsed: list, kind: str) -> list:
     """KODE-DUPLICATE: each later file with an already used kode is reported."""
-    first: dict[str, object] = {}
+    first: dict[str, Document] = {}
     found = []
     for doc, _ in parsed:
         kode = _kode(doc)

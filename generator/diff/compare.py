@@ -37,6 +37,9 @@ PERSYARATAN = {"pendidikan": "pendidikan", "pelatihan": "pelatihan", "pengalaman
                "pangkat": "pangkat", "indikator_kinerja": "indikator kinerja"}
 
 
+Shown = str | int | float | bool | list | dict | None
+
+
 @dataclass
 class Change:
     """One change, named as in `kamus diff --format json`."""
@@ -45,8 +48,8 @@ class Change:
     kode: str
     jenis: str  # a key of KINDS
     letak: str = ""  # e.g. "level 3, indikator 2"
-    lama: object = None
-    baru: object = None
+    lama: Shown = None  # the value before, as `kamus diff --format json` shows it
+    baru: Shown = None
 
     @property
     def keterangan(self) -> str:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ..model import Kamus, Versi
 from .compare import Change, compare, subjects_of
+
+if TYPE_CHECKING:
+    from .impact import Impact
 
 
 @dataclass
@@ -14,7 +18,7 @@ class Pair:
     old: Versi
     new: Versi
     changes: list[Change]
-    impact: object = None  # generator.diff.impact.Impact, when counted
+    impact: Impact | None = None  # when counted
 
     @property
     def slug(self) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,10 +91,10 @@ class Wanted:
     kode: str
     folder: str
     data: dict
-    locate: object = None  # (data path, data) -> (sheet, row, column, ref) or None
+    locate: Callable[[tuple, dict], tuple | None] | None = None  # (data path, data) → (sheet, row, column[, ref])
     where: tuple = ()  # (sheet, row, column) of the entry itself
     base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
-    fingerprint: object = None  # (objek, folder, data) -> str, to compare with ``base``
+    fingerprint: Callable[[str, str, dict], str] | None = None  # (objek, folder, data) → str, compared with ``base``
     covered: frozenset | None = None  # the keys the source can express; others of the file are kept
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 Path_ = tuple  # a path into the data: ("level", 2, "indikator", 0)
+Data = dict | list | str | int | float | bool | None  # what a YAML document holds (plain data only)
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Document:
     """
 
     path: str
-    data: object
+    data: Data
     values: dict = field(default_factory=dict, repr=False)
     keys: dict = field(default_factory=dict, repr=False)
     texts: dict = field(default_factory=dict, repr=False)  # path → text as written, for numbers and booleans

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..rules import finding
-from .document import Document
+from .document import Data, Document
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -25,7 +25,7 @@ class Tagged:
     """A tagged YAML value, kept as written: ``tag`` is e.g. ``tag:yaml.org,2002:python/name:x.y``."""
 
     tag: str
-    value: object
+    value: Data  # the tagged node's plain value (a text, a list, a mapping)
     line: int
     column: int
 

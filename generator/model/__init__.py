@@ -58,7 +58,7 @@ class PersyaratanRow:
     Two rows are equal when they hold the same columns and values, in any order.
     """
 
-    items: tuple[tuple[str, object], ...] = field(compare=False)
+    items: tuple[tuple[str, str | list[str]], ...] = field(compare=False)  # bidang_ilmu is a list of texts
     key: tuple = field(init=False, repr=False)
 
     def __post_init__(self):

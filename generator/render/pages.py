@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import tables
 from ..model import Kamus
@@ -21,6 +22,12 @@ from .templates import TEMPLATES, environment
 from .text import href, natural_key
 from .views import Views, build_views, persyaratan
 
+if TYPE_CHECKING:  # types only: the stages that make them are not loaded to render
+    from ..diff.history import History
+    from ..model.policy import TalentPolicy
+    from ..rules import Rule
+    from ..talent.aggregate import Akpk, Summary
+
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 _CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: replaced without group copying
 
@@ -29,11 +36,11 @@ _CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: rep
 class TalentPages:
     """Aggregates prepared for the Manajemen Talenta pages (counts only, never a name)."""
 
-    summaries: list  # generator.talent.aggregate.Summary, one per period
-    policy: object  # generator.model.policy.TalentPolicy
+    summaries: list[Summary]  # one per period
+    policy: TalentPolicy
     snapshot_paths: dict[str, str]  # periode → snapshot file
     statement: dict[str, list[str]] = field(default_factory=dict)  # periode → the policy in words (`kebijakan`)
-    akpk: dict = field(default_factory=dict)  # periode → generator.talent.aggregate.Akpk
+    akpk: dict[str, Akpk] = field(default_factory=dict)  # periode → its AKPK
 
 
 @dataclass
@@ -52,12 +59,12 @@ class SiteContent:
 
     kamus: Kamus
     views: Views
-    schemas: dict  # kind → JSON Schema, for the data reference
-    rules: list  # generator.rules.Rule, for the rule reference
-    history: object = None  # generator.diff.history.History, when versions are listed
+    schemas: dict[str, dict]  # kind → JSON Schema, for the data reference
+    rules: list[Rule]  # for the rule reference
+    history: History | None = None  # when versions are listed
     talent: TalentPages | None = None
     logo: str = ""  # docs path of the logo, when there is one
-    lampiran: list = field(default_factory=list)  # VersionDownload: the current version, then every riwayat version
+    lampiran: list[VersionDownload] = field(default_factory=list)  # the current version, then every riwayat version
     data_files: dict = field(default_factory=dict)  # docs path → label of the open-data downloads
     files: dict = field(default_factory=dict)  # downloads prepared before rendering: docs path → bytes
 

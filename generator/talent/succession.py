@@ -7,7 +7,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Kamus
+from ..model import Kamus, Position
 from .compute import Result, required_of, scope
 from .eligibility import Aturan, Requirements
 from ..model.policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
@@ -35,7 +35,7 @@ class Excluded:
 class Slate:
     """One strategic post's slate, named as `suksesi` in `kamus talenta --format json`."""
 
-    jabatan: object  # the Position
+    jabatan: Position
     pemangku: int  # current holders of the post
     kandidat: list[Candidate]  # the best ranked eligible members, at most the policy's number, best first
     jumlah_kandidat: int  # every ranked eligible member

@@ -78,7 +78,7 @@ class Form:
     grid: Grid
     fields: dict[str, tuple[str, Cell]] = field(default_factory=dict)  # nama/kelompok/... → (text, cell)
     kompetensi: list[tuple[str, str, Cell, Cell, Cell | None]] = field(default_factory=list)
-    persyaratan: dict[str, list[tuple[object, dict[str, Cell]]]] = field(default_factory=dict)
+    persyaratan: dict[str, list[tuple[dict | str, dict[str, Cell]]]] = field(default_factory=dict)  # item, its cells
     has_persyaratan: bool = False
 
 
