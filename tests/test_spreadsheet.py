@@ -237,3 +237,14 @@ def test_a_line_break_character_in_a_cell_changes_only_that_value(character, dem
     assert git(demo, "diff", "--numstat", "--", path).split()[:2] == ["1", "2"]  # the folded line became one
     assert "# Teknis" in (demo / path).read_text("utf-8")  # the comments stay
     assert yaml.safe_load((demo / path).read_text("utf-8"))["ikhtisar"] == text
+
+
+def test_kamus_reads_every_table_without_openpyxl():
+    """openpyxl is a test dependency only: the tool's own reader reads every workbook."""
+    import ast
+
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(name.split(".")[0] == "openpyxl" for name in names), path
