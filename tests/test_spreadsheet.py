@@ -189,6 +189,32 @@ def test_the_skj_form_reader_is_linear(demo, tmp_path):
     assert "XLSX-FILE" not in {f.rule for f in result.findings}
 
 
+def test_an_skj_form_saved_as_html_by_an_application_is_read(demo, tmp_path):
+    """An anjab application's "export to Excel": the form as an HTML table, each competency's
+    name, level and description spanning its indicator rows."""
+    levels = [("M.1", "Integritas", 4), ("M.2", "Kerja Sama", 4), ("M.3", "Komunikasi", 4),
+              ("M.4", "Orientasi pada Hasil", 4), ("M.5", "Pelayanan Publik", 4),
+              ("M.6", "Pengembangan Diri dan Orang Lain", 4), ("M.7", "Mengelola Perubahan", 5),
+              ("M.8", "Pengambilan Keputusan", 4), ("SK.1", "Perekat Bangsa", 4), ("T.KOM.01", "Tata Kelola SPBE", 4),
+              ("T.KOM.02", "Keamanan Informasi", 3), ("T.KOM.04", "Komunikasi Publik", 3)]
+    rows = "".join(f"<tr><td rowspan=2>{kode}</td><td rowspan=2>{nama}</td><td rowspan=2>{level}</td>"
+                   f"<td rowspan=2>Deskripsi</td><td>Indikator 1</td></tr><tr><td>Indikator 2</td></tr>"
+                   for kode, nama, level in levels)
+    page = ("<html><head><meta charset='utf-8'></head><body><table>"
+            "<tr><td colspan=5><b>STANDAR KOMPETENSI JABATAN</b></td></tr>"
+            "<tr><td>Nama Jabatan</td><td>:</td><td colspan=3>Kepala Dinas Komunikasi dan Informatika</td></tr>"
+            "<tr><td>Kelompok Jabatan</td><td>:</td><td colspan=3>Jabatan Pimpinan Tinggi Pratama</td></tr>"
+            "<tr><th>Kode</th><th>Kompetensi</th><th>Level</th><th>Deskripsi</th><th>Indikator Kompetensi</th></tr>"
+            f"{rows}</table></body></html>")
+    form = tmp_path / "skj-kadis.xls"
+    form.write_text(page, "utf-8")
+    result = api.import_files(demo, [form], format="skj-form")
+    assert not result.failed, result.text()
+    diff = git(demo, "diff", "-U0", "--", "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml")
+    assert [line for line in diff.splitlines() if line.startswith(("-  - {", "+  - {"))] == [
+        "-  - {kode: T.KOM.02, level: 4}  # Keamanan Informasi", "+  - {kode: T.KOM.02, level: 3}  # Keamanan Informasi"]
+
+
 def test_formulas_in_skj_forms_are_errors_naming_the_cell(demo, tmp_path):
     form = hostile.skj_form(tmp_path / "rumus.xlsx", values={
         "C2": '=HYPERLINK("http://contoh.invalid/","Kepala Dinas Komunikasi dan Informatika")',
