@@ -20,22 +20,9 @@ from generator import api
 from generator.project import Project
 from generator.spreadsheet import Unreadable, open_book, read_table, sniff
 from generator.talent.table import RULES
-from test_workbook import demo_repo, edited, find_row, status
+from test_workbook import demo, demo_book, edited, find_row, status  # noqa: F401 (demo, demo_book: fixtures)
 
 TALENTA = TESTS / "fixtures" / "talenta"
-
-
-@pytest.fixture(scope="module")
-def demo_book(tmp_path_factory):
-    root = demo_repo(tmp_path_factory.mktemp("export") / "kamus")
-    out = root.parent / "kamus.xlsx"
-    api.export(root, "xlsx", out)
-    return out
-
-
-@pytest.fixture
-def demo(tmp_path):
-    return demo_repo(tmp_path / "kamus")
 
 
 def measured_import(path, root, *options) -> dict:
@@ -143,7 +130,8 @@ def test_elements_and_held_cells_are_budgeted(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_ELEMENTS", 100_000)
     table = read_table(flood.read_bytes(), "snapshots/2025.xlsx", RULES)
     assert sum(1 for _ in table.rows) < 2_000
-    assert [f.rule for f in table.late_findings] == ["SNAPSHOT-FILE"] and "lebih dari 100.000 sel atau unsur XML" in table.late_findings[0].message
+    assert [f.rule for f in table.late_findings] == ["SNAPSHOT-FILE"]
+    assert "lebih dari 100.000 sel atau unsur XML" in table.late_findings[0].message
     monkeypatch.setattr(limits, "MAX_ELEMENTS", 10_000_000)
     monkeypatch.setattr(limits, "MAX_HELD_CELLS", 20_000)
     with pytest.raises(Unreadable, match="sel terisi"):
@@ -212,7 +200,8 @@ def test_an_skj_form_saved_as_html_by_an_application_is_read(demo, tmp_path):
     assert not result.failed, result.text()
     diff = git(demo, "diff", "-U0", "--", "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml")
     assert [line for line in diff.splitlines() if line.startswith(("-  - {", "+  - {"))] == [
-        "-  - {kode: T.KOM.02, level: 4}  # Keamanan Informasi", "+  - {kode: T.KOM.02, level: 3}  # Keamanan Informasi"]
+        "-  - {kode: T.KOM.02, level: 4}  # Keamanan Informasi",
+        "+  - {kode: T.KOM.02, level: 3}  # Keamanan Informasi"]
 
 
 def test_formulas_in_skj_forms_are_errors_naming_the_cell(demo, tmp_path):

@@ -19,7 +19,7 @@ from xml.parsers import expat
 from .cells import Book, Unreadable
 from .limits import (MAX_PARTS, MAX_RATIO, MAX_SHARED_CHARS, MAX_SHARED_STRINGS, MAX_SMALL_PART, MAX_UNPACKED,
                      RATIO_FROM, SPLIT_HINT, Budget, thousands)
-from .xlsx_sheet import CHUNK, DAMAGE, XlsxSheet, damaged
+from .xlsx_sheet import DAMAGE, XlsxSheet, damaged, parse_part, refuse_doctype
 
 _DATE_BUILTIN = frozenset(range(14, 23)) | {27, 28, 29, 30, 31, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
                                            57, 58}
@@ -49,12 +49,8 @@ def _parser(budget: Budget, start, end=None, text=None):
     if text is not None:
         parser.CharacterDataHandler = text
         parser.buffer_text = True
-    parser.StartDoctypeDeclHandler = _refuse
+    parser.StartDoctypeDeclHandler = refuse_doctype
     return parser
-
-
-def _refuse(*_) -> None:
-    raise ValueError("XML dengan DOCTYPE tidak diterima")
 
 
 def check_archive(raw: bytes) -> zipfile.ZipFile:
@@ -63,8 +59,7 @@ def check_archive(raw: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise Unreadable(f"berkas XLSX rusak: {exc}", "Buka di Excel; bila bisa, simpan ulang sebagai Excel Workbook "
-                                                      "(.xlsx). Bila tidak, minta berkas asli dari pengirimnya.") from None
+        raise damaged(exc) from None
     if len(parts) > MAX_PARTS:
         raise Unreadable(f"arsip XLSX berisi {thousands(len(parts))} bagian (paling banyak {thousands(MAX_PARTS)})",
                          SPLIT_HINT)
@@ -229,28 +224,13 @@ class XlsxBook(Book):
             if inside:
                 parts.append(chunk)
 
-        parser = expat.ParserCreate()
-        parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, data
-        parser.buffer_text = True
-        parser.StartDoctypeDeclHandler = _refuse
-        spent = 0
-        try:
-            with self.archive.open(path) as handle:
-                while chunk := handle.read(CHUNK):
-                    parser.Parse(chunk, False)
-                    self.budget.spend(count - spent)
-                    spent = count
-                    if len(strings) > MAX_SHARED_STRINGS:
-                        raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
-                                         f"{thousands(MAX_SHARED_STRINGS)} teks", SPLIT_HINT)
-                    if chars > MAX_SHARED_CHARS:
-                        raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
-                                         f"{MAX_SHARED_CHARS // 1_000_000} juta huruf", SPLIT_HINT)
-                parser.Parse(b"", True)
-        except Unreadable:
-            raise
-        except DAMAGE as exc:
-            raise damaged(exc, "teks bersama") from None
+        for _ in parse_part(self.archive, path, (start, end, data), self.budget, lambda: count, "teks bersama"):
+            if len(strings) > MAX_SHARED_STRINGS:
+                raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
+                                 f"{thousands(MAX_SHARED_STRINGS)} teks", SPLIT_HINT)
+            if chars > MAX_SHARED_CHARS:
+                raise Unreadable(f"tabel teks bersama (sharedStrings) berisi lebih dari "
+                                 f"{MAX_SHARED_CHARS // 1_000_000} juta huruf", SPLIT_HINT)
         return strings
 
     def close(self) -> None:

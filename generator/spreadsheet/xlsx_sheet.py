@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 from xml.parsers import expat
 
@@ -208,28 +208,36 @@ class XlsxSheet(Sheet):
             if into:
                 parts.append(chunk)
 
-        parser = expat.ParserCreate()
-        parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, data
-        parser.buffer_text = True
-        parser.StartDoctypeDeclHandler = _refuse_doctype
-        spent = 0
-        try:
-            with book.archive.open(self.path) as handle:
-                while chunk := handle.read(CHUNK):
-                    parser.Parse(chunk, False)
-                    budget.spend(count - spent)
-                    spent = count
-                    if done:
-                        yield from done
-                        done.clear()
-                parser.Parse(b"", True)
-        except Unreadable:
-            raise
-        except DAMAGE as exc:
-            raise damaged(exc, f"lembar `{self.name}`") from None
+        where = f"lembar `{self.name}`"
+        for _ in parse_part(book.archive, self.path, (start, end, data), budget, lambda: count, where):
+            yield from done
+            done.clear()
         yield from done
         self.merged = [m for m in (r.clipped(max_row, max_col) for r in merges) if m is not None]
 
 
-def _refuse_doctype(*_) -> None:
+def refuse_doctype(*_) -> None:
     raise ValueError("XML dengan DOCTYPE tidak diterima")
+
+
+def parse_part(archive, path: str, handlers: tuple, budget, counted: Callable[[], int], where: str) -> Iterator[None]:
+    """Feed the part ``path`` to expat (no namespace processing) with the (start, end, text)
+    ``handlers``, 64 KB at a time, pausing after each chunk; the elements the handlers
+    counted (``counted()``) are charged to ``budget``. Damage is :class:`Unreadable`."""
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = handlers
+    parser.buffer_text = True
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    spent = 0
+    try:
+        with archive.open(path) as handle:
+            while chunk := handle.read(CHUNK):
+                parser.Parse(chunk, False)
+                budget.spend(counted() - spent)
+                spent = counted()
+                yield
+            parser.Parse(b"", True)
+    except Unreadable:
+        raise
+    except DAMAGE as exc:
+        raise damaged(exc, where) from None

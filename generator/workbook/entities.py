@@ -147,7 +147,7 @@ class _Reader:
             hidden = [name for column, name in sorted(columns.items()) if found.min_col <= column <= found.max_col]
             if not hidden:
                 continue
-            rows = f"baris {found.min_row}–{found.max_row}" if found.max_row > found.min_row else f"baris {found.min_row}"
+            rows = f"baris {found.min_row}" + (f"–{found.max_row}" if found.max_row > found.min_row else "")
             self.error("XLSX-VALUE", Cell(sheet.name, found.min_row, found.min_col, None),
                        f"sel {found.ref} digabung (Merge Cells) di {rows}, kolom {', '.join(hidden)}: hanya sel "
                        "pertamanya yang berisi nilai, sel lain di bawah atau di sampingnya terbaca kosong",
