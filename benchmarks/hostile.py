@@ -256,3 +256,14 @@ def error_rows(path: Path, rows: int) -> Path:
         for name, data in _workbook_parts(head + body.encode() + b"</sheetData></worksheet>", shared=False).items():
             archive.writestr(name, data)
     return Path(path)
+
+
+def one_sheet(path: Path, rows_xml: str, after: str = "") -> Path:
+    """A workbook of one sheet whose ``<sheetData>`` holds ``rows_xml`` as given (``after``:
+    what follows it, e.g. merged ranges): any cell a file can say."""
+    sheet = (f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}"><sheetData>{rows_xml}</sheetData>{after}'
+             '</worksheet>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in _workbook_parts(sheet, shared=False).items():
+            archive.writestr(name, data)
+    return Path(path)

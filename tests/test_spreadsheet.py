@@ -148,6 +148,31 @@ def test_a_cell_in_the_last_column_of_every_row_stays_cheap(tmp_path):
     assert time.perf_counter() - started < 30
 
 
+def test_values_no_spreadsheet_writes_are_kept_as_written_or_refused(tmp_path):
+    odd = hostile.one_sheet(tmp_path / "aneh.xlsx", '<row r="1"><c r="A1"><v>nan</v></c><c r="B1"><v>1e400</v></c>'
+                            '<c r="C1"><v>\u0661\u0662</v></c><c r="D1"><v>12</v></c><c r="E1" t="e"><v>#N/A</v></c>'
+                            '</row>')
+    with open_book(odd.read_bytes(), "aneh.xlsx") as book:
+        assert [c.value for row in book.sheets[0].rows() for c in row] == ["nan", "1e400", "\u0661\u0662", 12, "#N/A"]
+    long = hostile.one_sheet(tmp_path / "panjang.xlsx", f'<row r="1"><c r="A1" t="inlineStr"><is><t>{"x" * 200_000}'
+                             '</t></is></c></row>')
+    with pytest.raises(Unreadable, match="satu sel berisi lebih dari 100.000 huruf"):
+        with open_book(long.read_bytes(), "panjang.xlsx") as book:
+            list(book.sheets[0].rows())
+    merges = "".join(f'<mergeCell ref="A{r}:B{r + 1}"/>' for r in range(1, 30_000))
+    many = hostile.one_sheet(tmp_path / "gabung.xlsx", '<row r="30000"><c r="B30000"><v>1</v></c></row>',
+                             f"<mergeCells>{merges}</mergeCells>")
+    with pytest.raises(Unreadable, match="lebih dari 20.000 sel terisi"):  # every merged range kept is counted
+        with open_book(many.read_bytes(), "gabung.xlsx", held=20_000) as book:
+            list(book.sheets[0].held_rows())
+    for where in ('<row r="0">', '<row r="1"><c r="XFE1">', '<row r="1"><c r="A2">'):  # outside the sheet or its row
+        broken = hostile.one_sheet(tmp_path / "luar.xlsx", f"{where}<v>1</v></c></row>" if "<c" in where
+                                   else f"{where}<c><v>1</v></c></row>")
+        with pytest.raises(Unreadable, match="berkas XLSX rusak"):
+            with open_book(broken.read_bytes(), "luar.xlsx") as book:
+                list(book.sheets[0].rows())
+
+
 @pytest.mark.parametrize("how", ["truncated", "crc", "deflate"])
 def test_a_damaged_workbook_is_a_finding_never_an_internal_error(how, demo, demo_book, tmp_path):
     broken = hostile.damaged(tmp_path / "rusak.xlsx", demo_book, how, part="xl/worksheets/sheet3.xml")

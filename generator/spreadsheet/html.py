@@ -32,7 +32,7 @@ def decode_html(raw: bytes) -> str:
     if declared:
         try:
             return raw.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
+        except (LookupError, UnicodeError, ValueError):  # no text encoding, or one that refuses "replace"
             pass
     try:
         return raw.decode("utf-8")
@@ -151,6 +151,7 @@ class _Reader(HTMLParser):
                 covered[spanned] = max(covered.get(spanned, 0), row + rowspan - 1)
                 self._step()
         if colspan > 1 or rowspan > 1:
+            self.book.budget.hold(1)
             table.merges.append(Range(row, column, row + rowspan - 1, column + colspan - 1))
         text = "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip("\n")
         text = re.sub(r"\n{2,}", "\n", text)

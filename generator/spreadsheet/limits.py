@@ -28,6 +28,7 @@ MAX_HELD_CELLS = 2_000_000  # cells held in memory at once (the kamus workbook o
 MAX_FORM_CELLS = 500_000  # the same for a file of SKJ forms (one form: a few hundred cells)
 MAX_SPAN_STEPS = 4_000_000  # HTML: cells skipped because a rowspan/colspan above covers them
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own sheet size
+MAX_CELL_CHARS = 100_000  # characters in one cell or shared string (Excel's own limit: 32,767)
 MAX_HTML_SPAN = 1_000  # HTML allows colspan ≤ 1000; rowspan is clipped the same
 
 SPLIT_HINT = ("Bila datanya memang sebesar itu, pecah menjadi beberapa berkas atau simpan sebagai CSV UTF-8. "
@@ -55,6 +56,12 @@ class Budget:
         if self.elements > MAX_ELEMENTS:
             raise Unreadable(f"berkas berisi lebih dari {thousands(MAX_ELEMENTS)} sel atau unsur XML; terlalu besar "
                              "untuk dibaca dengan aman", SPLIT_HINT)
+
+    def text(self, size: int) -> None:
+        """One value grows to ``size`` characters."""
+        if size > MAX_CELL_CHARS:
+            raise Unreadable(f"satu sel berisi lebih dari {thousands(MAX_CELL_CHARS)} huruf (Excel sendiri paling "
+                             "banyak 32.767)", SPLIT_HINT)
 
     def hold(self, number: int) -> None:
         self.held += number

@@ -17,8 +17,8 @@ from posixpath import dirname, join, normpath
 from xml.parsers import expat
 
 from .cells import Book, Unreadable
-from .limits import (MAX_PARTS, MAX_RATIO, MAX_SHARED_CHARS, MAX_SHARED_STRINGS, MAX_SMALL_PART, MAX_UNPACKED,
-                     RATIO_FROM, SPLIT_HINT, Budget, thousands)
+from .limits import (MAX_CELL_CHARS, MAX_PARTS, MAX_RATIO, MAX_SHARED_CHARS, MAX_SHARED_STRINGS, MAX_SMALL_PART,
+                     MAX_UNPACKED, RATIO_FROM, SPLIT_HINT, Budget, thousands)
 from .xlsx_sheet import DAMAGE, XlsxSheet, damaged, parse_part, refuse_doctype
 
 _DATE_BUILTIN = frozenset(range(14, 23)) | {27, 28, 29, 30, 31, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
@@ -190,7 +190,7 @@ class XlsxBook(Book):
         strings: list[str] = []
         parts: list[str] = []
         local: dict[str, str] = {}
-        rph = chars = count = 0
+        rph = chars = count = length = 0
         inside = False
 
         def name_of(tag: str) -> str:
@@ -198,30 +198,34 @@ class XlsxBook(Book):
             return found
 
         def start(tag, attrs):
-            nonlocal rph, inside, count
+            nonlocal rph, inside, count, length
             count += 1
             name = local.get(tag) or name_of(tag)
             if name == "t" and not rph:
                 inside = True
             elif name == "si":
                 parts.clear()
+                length = 0
             elif name == "rPh":
                 rph += 1
 
         def end(tag):
-            nonlocal rph, inside, chars
+            nonlocal rph, inside
             name = local.get(tag) or name_of(tag)
             if name == "t":
                 inside = False
             elif name == "si":
-                text = "".join(parts)
-                chars += len(text)
-                strings.append(text)
+                strings.append("".join(parts))
             elif name == "rPh":
                 rph -= 1
 
         def data(chunk):
+            nonlocal chars, length
             if inside:
+                chars += len(chunk)  # counted as they come: one string may be the whole part
+                length += len(chunk)
+                if length > MAX_CELL_CHARS:
+                    self.budget.text(length)
                 parts.append(chunk)
 
         for _ in parse_part(self.archive, path, (start, end, data), self.budget, lambda: count, "teks bersama"):

@@ -10,6 +10,7 @@ are clipped to the used area there.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import zipfile
 import zlib
@@ -18,7 +19,7 @@ from operator import attrgetter
 from xml.parsers import expat
 
 from .cells import Cell, Range, Sheet, Unreadable
-from .limits import MAX_COLUMNS, MAX_ROWS
+from .limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
 
 CHUNK = 1 << 16
 DAMAGE = (zipfile.BadZipFile, zlib.error, expat.ExpatError, EOFError, OSError, KeyError, ValueError, IndexError,
@@ -95,7 +96,11 @@ def _value(kind: str, text: str | None, style: int, shared: list[str], dates: fr
         return shared[index]
     if kind == "b":
         return text.strip() == "1"
+    if not text.isascii():
+        return text  # no number Excel writes: kept as written, never read as digits of another script
     number = float(text)
+    if not math.isfinite(number):
+        return text
     if style in dates and (moment := excel_date(number, system_1904)) is not None:
         return moment
     return int(number) if number.is_integer() and "." not in text and "E" not in text.upper() else number
@@ -118,7 +123,7 @@ class XlsxSheet(Sheet):
         formulas: dict[str, str] = {}  # shared formula index → its text
         parts: list[str] = []
         local: dict[str, str] = {}  # element name (maybe prefixed) → local name
-        row = column = style = rph = count = max_row = max_col = 0
+        row = column = style = rph = count = max_row = max_col = size = 0
         kind, text, formula, into, shared_index, ordered = "n", None, None, None, None, True
 
         def name_of(tag: str) -> str:
@@ -159,11 +164,14 @@ class XlsxSheet(Sheet):
                 cells.clear()
             elif name == "rPh":
                 rph += 1
-            elif name == "mergeCell":
+            elif name == "mergeCell":  # after the cells: the used area is known, the range is clipped at once
                 first, _, last = attrs.get("ref", "").partition(":")
                 top, bottom = parse_ref(first), parse_ref(last or first)
-                merges.append(Range(min(top[0], bottom[0]), min(top[1], bottom[1]),
-                                    max(top[0], bottom[0]), max(top[1], bottom[1])))
+                merged = Range(min(top[0], bottom[0]), min(top[1], bottom[1]), max(top[0], bottom[0]),
+                               max(top[1], bottom[1])).clipped(max_row, max_col)
+                if merged is not None:
+                    budget.hold(1)
+                    merges.append(merged)
 
         def end(tag):
             nonlocal text, formula, into, rph, max_row, max_col
@@ -175,7 +183,7 @@ class XlsxSheet(Sheet):
                         raise ValueError(f"sel merujuk teks bersama nomor {index}, yang tidak ada")
                     cells.append(_new(Cell, (title, row, column, shared[index], False, None)))
                     return
-                if kind == "n" and formula is None and text and style not in dates and text.isdigit():
+                if kind == "n" and formula is None and text and style not in dates and text.isascii() and text.isdigit():
                     cells.append(_new(Cell, (title, row, column, int(text), False, None)))  # a whole number
                     return
                 value = _value(kind, text, style, shared, dates, system_1904)
@@ -205,7 +213,11 @@ class XlsxSheet(Sheet):
                 rph -= 1
 
         def data(chunk):
+            nonlocal size
             if into:
+                size = size + len(chunk) if parts else len(chunk)
+                if size > MAX_CELL_CHARS:
+                    budget.text(size)
                 parts.append(chunk)
 
         where = f"lembar `{self.name}`"
@@ -213,7 +225,7 @@ class XlsxSheet(Sheet):
             yield from done
             done.clear()
         yield from done
-        self.merged = [m for m in (r.clipped(max_row, max_col) for r in merges) if m is not None]
+        self.merged = merges
 
 
 def refuse_doctype(*_) -> None:
