@@ -229,6 +229,19 @@ def test_an_skj_form_saved_as_html_by_an_application_is_read(demo, tmp_path):
         "+  - {kode: T.KOM.02, level: 3}  # Keamanan Informasi"]
 
 
+def test_a_form_table_of_thousands_of_rows_is_no_form(demo, tmp_path):
+    values = {f"B{row}": f"Kompetensi Asing {row}" for row in range(17, 5_017)}
+    values.update({f"C{row}": 3 for row in range(17, 5_017)})
+    form = hostile.skj_form(tmp_path / "daftar.xlsx", values=values)
+    started = time.perf_counter()
+    result = api.import_files(demo, [form], format="skj-form", write=False)
+    assert time.perf_counter() - started < 30
+    stop = [f for f in result.findings if f.rule == "SKJ-FORM"]
+    assert len(stop) == 1 and "lebih dari 300 baris" in stop[0].message and result.place(stop[0]) == "[daftar.xlsx]SKJ!B308"
+    unknown = [f for f in result.findings if f.rule == "SKJ-KOMPETENSI"]
+    assert len(unknown) == 291 and sum("Maksud Anda" in f.hint for f in unknown) <= 200  # suggestions are budgeted
+
+
 def test_formulas_in_skj_forms_are_errors_naming_the_cell(demo, tmp_path):
     form = hostile.skj_form(tmp_path / "rumus.xlsx", values={
         "C2": '=HYPERLINK("http://contoh.invalid/","Kepala Dinas Komunikasi dan Informatika")',

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from ..kinds import SNAPSHOT_SUFFIXES, SNAPSHOTS
 from ..load.renamed import RENAMED
 from ..rules import finding
-from ..suggest import closest, suggest
+from ..suggest import Suggester, closest
 from .eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
 from .nip import check_nip
 from ..model.policy import PREDIKAT
@@ -137,6 +137,7 @@ class _Reader:
         bobot = kamus.config.talenta.bobot_potensial
         self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
         self.from_components = False
+        self.suggest_position = Suggester(kamus.positions, cutoff=0.8)
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -268,7 +269,7 @@ class _Reader:
         elif jabatan not in self.kamus.positions:
             self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["jabatan"],
                        f"jabatan `{jabatan}` tidak ada di kamus",
-                       suggest(jabatan, self.kamus.positions, cutoff=0.8)
+                       self.suggest_position(jabatan)
                        + "Tulis `kode` jabatan yang ada di positions/ (nama berkasnya tanpa .yaml).")
         predikat_text = self.cell(cells, "predikat_kinerja")
         predikat = _PREDIKAT.get(normalise(predikat_text).replace("/", "")) if predikat_text else ""

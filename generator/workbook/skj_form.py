@@ -23,7 +23,7 @@ from ..project import Project
 from ..rules import finding
 from ..spreadsheet import Cell, Unreadable, cell_finding, open_book
 from ..spreadsheet.limits import MAX_FORM_CELLS
-from ..suggest import suggest
+from ..suggest import Suggester
 from .entities import Origin
 from .skj_read import NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
 
@@ -47,6 +47,7 @@ class _Match:
         for c in self.competencies.values():
             self.by_key.setdefault(squeeze(c.nama), []).append(c)
         self.lower = {k.lower(): k for k in self.competencies}
+        self.suggest = Suggester(c.nama for c in self.competencies.values())
 
     def find(self, written: str, kode: str, cell: Cell) -> str | None:
         name = NUMBERING.sub("", written).strip()
@@ -77,7 +78,7 @@ class _Match:
                 self.findings.append(cell_finding("SKJ-KOMPETENSI", cell, f"`{written.strip()}` cocok dengan lebih "
                                                   f"dari satu kompetensi: {', '.join(c.kode for c in found)}"))
                 return None
-        hint = suggest(name, [c.nama for c in self.competencies.values()])
+        hint = self.suggest(name)
         self.findings.append(cell_finding("SKJ-KOMPETENSI", cell, f"kompetensi `{written.strip()}` tidak ada di kamus",
                                           hint + "Tulis kode atau nama kompetensi seperti di kamus, atau tambahkan "
                                                  "kompetensinya ke kamus lebih dulu." if hint else None))

@@ -25,6 +25,15 @@ _LABELS = {"nama jabatan": "nama", "kelompok jabatan": "kelompok", "jenis jabata
            "ikhtisar jabatan": "ikhtisar", "ikhtisiar jabatan": "ikhtisar"}
 
 
+MAX_TABLE_ROWS = 300  # rows of one table of one form (a real SKJ: a few dozen competencies, a dozen persyaratan)
+
+
+def _too_long(findings: list, cell: Cell, what: str) -> None:
+    findings.append(cell_finding("SKJ-FORM", cell, f"tabel {what} berisi lebih dari {MAX_TABLE_ROWS} baris: bukan "
+                                                   "formulir satu jabatan; baris berikutnya tidak dibaca",
+                                 "Satu lembar berisi satu formulir SKJ; pisahkan daftar panjang ke lembar lain."))
+
+
 def norm(text) -> str:
     """Lower case, one space, no numbering in front, no colon or full stop at the end."""
     text = re.sub(r"\s+", " ", str(text or "")).strip()
@@ -146,6 +155,9 @@ def _kompetensi(grid: Grid, form: Form, findings: list) -> int:
         if len(cells) == 1 or (grid.get(r, level_col) is None and not grid.continued(r, level_col)
                                and re.search(r"manajerial|sosial|kultural|teknis|pemerintahan", norm(name_cell.text))):
             continue  # a group row: "A. Manajerial"
+        if len(form.kompetensi) == MAX_TABLE_ROWS:
+            _too_long(findings, name_cell, "standar kompetensi")
+            break
         level_cell = grid.get(r, level_col)
         kode_cell = grid.get(r, kode_col) if kode_col else None
         form.kompetensi.append((name_cell.text, kode_cell.text if kode_cell else "", name_cell,
@@ -187,6 +199,9 @@ def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
             continue
         if r - previous > 3:
             break  # the table has ended (a signature block may follow)
+        if r - r0 > MAX_TABLE_ROWS:
+            _too_long(findings, grid.row(r)[0], "persyaratan jabatan")
+            break
         previous = r
         words = {norm(c.text) for c in grid.row(r)}
         if words <= {"mutlak", "penting", "perlu", "tingkat pentingnya terhadap jabatan", "tingkat pentingnya"}:
