@@ -25,8 +25,9 @@ from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
 from .errors import UsageError, ValidationFailed
 from .findings import Report
+from .kinds import CONFIG_FILE
 from .load import Documents, FileSource, Sources, discover, load_documents, open_source, unchanged
-from .load.discover import CONFIG_FILE, SourceFile, is_kamus_root, require_kamus_root
+from .load.discover import SourceFile, is_kamus_root, require_kamus_root
 from .load.documents import Loaded, load_file
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
 from .load.named import NamedFile, read_named

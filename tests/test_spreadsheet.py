@@ -176,10 +176,10 @@ def test_values_no_spreadsheet_writes_are_kept_as_written_or_refused(tmp_path):
 @pytest.mark.parametrize("how", ["truncated", "crc", "deflate"])
 def test_a_damaged_workbook_is_a_finding_never_an_internal_error(how, demo, demo_book, tmp_path):
     broken = hostile.damaged(tmp_path / "rusak.xlsx", demo_book, how, part="xl/worksheets/sheet3.xml")
-    result = api.import_files(demo, [broken], write=False)
+    result = api.import_files(demo, [broken], dry_run=True)
     assert [f.rule for f in result.findings] == ["XLSX-FILE"] and "rusak" in result.findings[0].message
     form = hostile.damaged(tmp_path / "skj.xlsx", hostile.skj_form(tmp_path / "asli.xlsx"), how)
-    result = api.import_files(demo, [form], format="skj-form", write=False)
+    result = api.import_files(demo, [form], format="skj-form", dry_run=True)
     assert [f.rule for f in result.findings] == ["XLSX-FILE"] and "rusak" in result.findings[0].message
     root = build_case_root(TALENTA, tmp_path / "talenta")
     workbook = openpyxl.Workbook()
@@ -197,7 +197,7 @@ def test_the_skj_form_reader_is_linear(demo, tmp_path):
     """3,200 rows of "Ikhtisar Jabatan" took the old reader 288 s (it was cubic)."""
     form = hostile.skj_form(tmp_path / "panjang.xlsx", rows=3_200)
     started = time.perf_counter()
-    result = api.import_files(demo, [form], format="skj-form", write=False)
+    result = api.import_files(demo, [form], format="skj-form", dry_run=True)
     assert time.perf_counter() - started < 30
     assert "XLSX-FILE" not in {f.rule for f in result.findings}
 
@@ -234,7 +234,7 @@ def test_a_form_table_of_thousands_of_rows_is_no_form(demo, tmp_path):
     values.update({f"C{row}": 3 for row in range(17, 5_017)})
     form = hostile.skj_form(tmp_path / "daftar.xlsx", values=values)
     started = time.perf_counter()
-    result = api.import_files(demo, [form], format="skj-form", write=False)
+    result = api.import_files(demo, [form], format="skj-form", dry_run=True)
     assert time.perf_counter() - started < 30
     stop = [f for f in result.findings if f.rule == "SKJ-FORM"]
     assert len(stop) == 1 and "lebih dari 300 baris" in stop[0].message and result.place(stop[0]) == "[daftar.xlsx]SKJ!B308"
