@@ -14,7 +14,7 @@ from pathlib import Path
 
 MANAJERIAL = ["Integritas", "Kerja Sama", "Komunikasi", "Orientasi pada Hasil", "Pelayanan Publik",
               "Pengembangan Diri dan Orang Lain", "Mengelola Perubahan", "Pengambilan Keputusan"]
-SNAPSHOT_HEADER = ["nip", "nama", "kode_jabatan", "predikat_kinerja", "nilai_potensi"]  # the required columns
+SNAPSHOT_HEADER = ["nip", "nama", "jabatan", "predikat_kinerja", "nilai_potensi"]  # the required columns
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..check.schema import required_fields
 from ..jenjang import JENJANG
+from ..kinds import ENTRIES
 from ..load.renamed import RENAMED, in_old_names
 
 HEAD_ROWS = 2  # field names, labels
@@ -103,16 +104,13 @@ def _normal(value):
     return value
 
 
-SCHEMA_KIND = {"kompetensi": "competency", "unit": "unit", "jabatan": "position"}
-
-
 def sidik(objek: str, folder: str, data: dict) -> str:
     """The fingerprint of an entry as the workbook shows it: the same data (up to spaces around
     text and the order of requirements) gives the same fingerprint. The workbook keeps the
     fingerprint of every entry as exported, so that an import can tell which entries the
     editor changed, and which changed in the kamus since the download. A renamed key counts
     under its old name, so that a workbook exported before the rename still matches."""
-    data = in_old_names(data, SCHEMA_KIND[objek])
+    data = in_old_names(data, ENTRIES[objek].schema)
     text = json.dumps([objek, folder, _normal(data)], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
