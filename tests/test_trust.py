@@ -16,7 +16,7 @@ import yaml
 from conftest import REPO, TESTS, build_case_root
 from generator.cli import main
 from generator.errors import BuildError, OutputError
-from generator.output_guard import STAGING_PREFIX
+from generator.output_guard import SITE_MARKER, STAGING_PREFIX
 from generator.project import Project
 from generator.api import build as build_site
 from generator.publish.site import render_project
@@ -216,9 +216,12 @@ def test_a_build_leaves_nothing_in_the_kamus_and_cleans_what_a_killed_one_left(t
     root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
     stale = root / f"{STAGING_PREFIX}999999999-abcd"
     (stale / "assets").mkdir(parents=True)
+    (stale / SITE_MARKER).write_text("", "utf-8")  # a staged site: it carries the marker
+    foreign = root / f"{STAGING_PREFIX}999999999-bukan-situs"  # same name, no marker: someone's folder
+    (foreign / "catatan").mkdir(parents=True)
     result = kamus("build", "--root", ".", "--output", "site", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == [foreign.name]
     assert (root / "site/index.html").is_file()
 
 

@@ -8,18 +8,24 @@ Enacted versions never change, so after the first build only new versions are wr
 
 The cache lives outside every kamus: ``KAMUS_CACHE_DIR``, else ``$XDG_CACHE_HOME/kamus``,
 else ``~/.cache/kamus`` (``KAMUS_CACHE_DIR=0`` turns it off). A cache that cannot be
-written is skipped silently: it only saves time. Misses are written in forked processes,
+written, or that could hold documents someone else put there (another user's folder, files
+from a git repository), is skipped silently: it only saves time. Misses are written in forked processes,
 one per CPU (at most four).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import GitError, OutputError
+from ..load.source import git
+from ..output_guard import open_folder, replace_file
 from ..parallel import fork_map
 from . import content
 
@@ -60,30 +66,50 @@ def key(lampiran: content.Lampiran, suffix: str, hashed: str | None = None) -> s
     return digest.hexdigest() + suffix
 
 
-def _read(folder: Path | None, name: str) -> bytes | None:
+def _usable(folder: Path | None) -> Path | None:
+    """``folder`` when it can be trusted with documents that go on a site: a real folder
+    (made private when new) that no other user can write into and that holds no file from a
+    git repository (a kamus repository is untrusted: it could carry forged documents under
+    the right names, e.g. when CI keeps the cache in the project folder)."""
     if folder is None:
         return None
     try:
-        data = (folder / name).read_bytes()
-        os.utime(folder / name)  # recently used: kept by the pruning
-        return data
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
     except OSError:
         return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "geteuid") and
+                                                                 info.st_uid != os.geteuid()):
+        return None
+    try:
+        if git(folder, "ls-files", "-z", "--", "."):
+            return None
+    except GitError:
+        pass  # no git, or not inside a repository
+    return folder
+
+
+def _read(folder: Path | None, name: str) -> bytes | None:
+    if folder is None:
+        return None
+    with open_folder(folder) as at:
+        data = at.read(name)  # never through a link
+    if data is not None:
+        with contextlib.suppress(OSError):
+            os.utime(folder / name, follow_symlinks=False)  # recently used: kept by the pruning
+    return data
 
 
 def _store(folder: Path | None, name: str, data: bytes) -> None:
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_bytes(data)
-        os.replace(temporary, folder / name)
+        replace_file(folder / name, data)
         kept = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
+                      key=lambda p: p.lstat().st_mtime, reverse=True)
         for old in kept[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, OutputError):
         pass
 
 
@@ -96,7 +122,7 @@ def _write_one(jobs: list[tuple[content.Lampiran, str]], index: int) -> bytes:
 
 def write_documents(jobs: list[tuple[content.Lampiran, str]], workers: int | None = None) -> list[bytes]:
     """The bytes of each (lampiran, suffix): from the cache, else written (side by side)."""
-    folder = cache_dir()
+    folder = _usable(cache_dir())
     hashed = {}  # one Lampiran is written in several formats: its content is hashed once
     for lampiran, _ in jobs:
         if id(lampiran) not in hashed:

@@ -28,7 +28,7 @@ import yaml
 from ..errors import KamusError, UsageError, ValidationFailed
 from ..kinds import CONFIG_FILE, DATA_FOLDERS, SNAPSHOTS
 from ..load.mkdocs_yaml import MKDOCS_FILE
-from ..output_guard import PROJECT_MARKER
+from ..output_guard import PROJECT_MARKER, replace_file, write_tree
 from ..project import Project
 from ..render.pages import render_pages
 from ..render.templates import TEMPLATES
@@ -143,19 +143,7 @@ class Preview:
 
     def _write(self, files: dict[str, bytes], removed: set[str], clean: bool) -> set[str]:
         """Write the files whose bytes changed (their new time makes MkDocs rebuild them)."""
-        if clean and self.project_dir.exists():
-            wanted = {self.project_dir / rel for rel in files}
-            for path in sorted(self.project_dir.rglob("*"), reverse=True):
-                if path.is_file() and path not in wanted:
-                    path.unlink()
-        changed = set()
-        for rel, data in files.items():
-            target = self.project_dir / rel
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            changed.add(rel)
+        changed = write_tree(self.project_dir, files, clean=clean)
         for rel in removed:
             (self.project_dir / rel).unlink(missing_ok=True)
             shutil.rmtree(self.site_dir / page_url(rel[len("docs/"):]), ignore_errors=True)
@@ -174,8 +162,8 @@ class Preview:
         kept = [doc for doc in self.search["docs"] if doc["location"].split("#", 1)[0] not in urls]
         added = [doc for doc in fresh["docs"] if doc["location"].split("#", 1)[0] in urls]
         self.search["docs"] = kept + added
-        (self.site_dir / "search" / "search_index.json").write_text(
-            json.dumps(self.search, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        replace_file(self.site_dir / "search" / "search_index.json",
+                     json.dumps(self.search, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def _placeholder(self) -> None:
         """No good build yet (the data was broken from the start): one page that shows the problem."""
@@ -193,7 +181,7 @@ class Preview:
 
     def _status(self) -> None:
         self.site_dir.mkdir(parents=True, exist_ok=True)
-        (self.site_dir / STATUS_FILE).write_text(json.dumps({"galat": self.problem}, ensure_ascii=False), "utf-8")
+        replace_file(self.site_dir / STATUS_FILE, json.dumps({"galat": self.problem}, ensure_ascii=False).encode("utf-8"))
 
     def mount_path(self) -> str:
         """The path the site is served under: that of `situs.url`, as on the intranet."""

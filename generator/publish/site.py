@@ -10,6 +10,7 @@ taken from the last git commit of the kamus (or 0 outside git).
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import secrets
@@ -23,12 +24,14 @@ from pathlib import Path
 from ..errors import BuildError
 from ..load.mkdocs_yaml import load_mkdocs
 from ..load.source import commit_time
-from ..output_guard import PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging, write_tree
+from ..output_guard import (PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging,
+                           replace_file, write_tree)
 from ..parallel import beside
 from ..project import Project
 from ..render.pages import render_pages
 from .content import data_downloads, site_content, static_files
 from .mkdocs_config import mkdocs_config
+from .privacy import check_site, snapshot_numbers
 
 
 @dataclass
@@ -62,8 +65,8 @@ def render_project(project: Project, strict: bool = False, extra_config: dict | 
 
 def write_project(project: Project, output) -> Path:
     """`kamus render`: the Markdown project written to ``output`` (a folder it made, or new)."""
-    output = Path(output).resolve()
     check_output(project.repository, output, PROJECT_MARKER)
+    output = Path(os.path.abspath(output))
     write_tree(output, render_project(project))
     return output
 
@@ -167,7 +170,7 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
     build if the process was killed) and renamed into place only when everything worked.
     """
     root = project.repository.resolve()
-    output = Path(output).resolve() if output else root / "site"  # MkDocs reads relative paths from its config
+    output = Path(os.path.abspath(output)) if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
     files = render_project(project, allow_code=allow_code, data_later=True)
@@ -183,10 +186,11 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
         with beside(_data, project) as data:
             run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
         for path, body in data.result().items():  # in place of the placeholders MkDocs copied
-            (site / path.removeprefix("docs/")).write_bytes(body)
+            replace_file(site / path.removeprefix("docs/"), body, within=site)
         prune_unused_search_languages(files["mkdocs.yml"], site)
-        (site / SITE_MARKER).write_text("Folder ini dibuat oleh `kamus build` dan diganti utuh pada build berikutnya.\n",
-                                        "utf-8")
+        replace_file(site / SITE_MARKER, "Folder ini dibuat oleh `kamus build` dan diganti utuh pada build "
+                                         "berikutnya.\n".encode("utf-8"))
+        check_site(site, snapshot_numbers(project))  # nothing personal, no link: else the old site stays
         built = time.perf_counter()
         _swap_in(site, output)
     pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
@@ -199,10 +203,15 @@ def _data(project: Project, _) -> dict[str, bytes]:
 
 def _swap_in(site: Path, output: Path) -> None:
     """Put the built ``site`` in place of ``output``; on any failure the old output stays."""
-    staged = output.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    staged = output.parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
     old = staged.with_name(staged.name + "-lama")
     try:
-        shutil.move(str(site), str(staged))  # a rename on the same disk, else a copy
+        try:
+            os.rename(site, staged)  # fails on a link or a folder with files at that name
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            shutil.copytree(site, staged, symlinks=True)  # another disk: makes the folder, never into one
         if output.exists():
             os.replace(output, old)
         try:

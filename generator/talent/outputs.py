@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 from ..bahasa import angka
 from ..model import BENTUK_LABEL
-from ..output_guard import check_private_output
+from ..output_guard import atomic_writer, check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .development import Plan
@@ -147,7 +148,7 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
     excluded and the requirements; movement; the 9-box grid) and one CSV per sheet. ``root``
     is the kamus root: the report is never written inside it or inside a site. CSV files follow
     Indonesian-locale Excel (`;`, decimal comma, BOM) unless ``plain_csv``."""
-    folder = Path(folder).resolve()
+    folder = Path(os.path.abspath(folder))
     check_private_output(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -159,13 +160,13 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
         if sheets[0] is None:
             continue
         path = folder / f"{sheets[0].name}.xlsx"
-        with open(path, "wb") as handle:
+        with atomic_writer(path) as handle:
             write_xlsx(sheets, handle, banner=RAHASIA)
         written.append(path)
         for make in makers:
             sheet = make()
             path = folder / f"{sheet.name}.csv"
-            with open(path, "wb") as handle:
+            with atomic_writer(path) as handle:
                 write_csv(sheet, handle, banner=RAHASIA, plain=plain_csv)
             written.append(path)
     return written
