@@ -26,9 +26,10 @@ from . import finding_formats
 from . import rules as rule_table
 from .bahasa import angka
 from .diff import COMPARISON_FORMATS as DIFF_FORMATS
-from .errors import UsageError
+from .errors import KamusError, UsageError, os_error_message
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
+from .journal import kamus_lock
 from .lampiran import WRITERS
 from .lazy import lazy_attributes
 from .model import Kamus
@@ -51,7 +52,7 @@ IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu be
 
 __all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
            "TALENT_FORMATS", "DEFAULT_INSTANSI", "Applied", "BuildResult", "Comparison", "Created", "Project", "TalentResult", "Written", "__version__",
-           "angka", "build", "diff", "export", "format_report", "import_files", "init", "lampiran", "load_kamus", "open_project", "render",
+           "angka", "build", "diff", "recover", "export", "format_report", "import_files", "init", "lampiran", "load_kamus", "open_project", "render",
            "rules", "rules_table", "serve", "talenta", "validate"]
 
 
@@ -162,14 +163,32 @@ def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False,
         raise UsageError("sebutkan berkas yang diimpor.")
     if format == "xlsx" and len(files) != 1:
         raise UsageError("format xlsx mengimpor satu buku kerja sekaligus.")
-    project = open_project(root)
-    if format == "xlsx":
-        from .workbook.importing import import_workbook  # loaded when used: startup of every other command
+    inputs = [(f.name, _read_input(f)) for f in files]
+    recover(root)  # an import that was killed is completed or rolled back first
+    with kamus_lock(root, "impor"):  # one import at a time: the second would lose the first one's edits
+        project = open_project(root)
+        if format == "xlsx":
+            from .workbook.importing import import_workbook  # loaded when used: startup of every other command
 
-        return import_workbook(project, _read_input(files[0]), files[0].name, remove, dry_run)
-    from .workbook.skj_form import import_forms
+            return import_workbook(project, inputs[0][1], inputs[0][0], remove, dry_run)
+        from .workbook.skj_form import import_forms
 
-    return import_forms(project, [(f.name, _read_input(f)) for f in files], unit, dry_run)
+        return import_forms(project, inputs, unit, dry_run)
+
+
+def recover(root=".") -> list[str]:
+    """Complete or roll back a change of the working tree at ``root`` that a killed command
+    left half-done (an import); what was done (or why it could not be), as sentences for the
+    operator. Never raises: the command that follows reports what is left."""
+    from .journal import recover as settle
+
+    if not Path(root).is_dir():
+        return []
+    try:
+        return settle(root)
+    except (KamusError, OSError) as exc:
+        detail = os_error_message(exc) if isinstance(exc, OSError) else exc
+        return [f"impor yang terhenti belum dapat diselesaikan atau dibatalkan: {detail}"]
 
 
 def init(folder=".", instansi: str | None = None, singkatan: str | None = None, requirement: str | None = None,

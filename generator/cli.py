@@ -375,6 +375,8 @@ def _rules(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        for line in api.recover(args.root) if getattr(args, "root", None) else ():  # a killed import first
+            print(f"kamus: {line}", file=sys.stderr)
         code = args.run(args)
         sys.stdout.flush()
         return code

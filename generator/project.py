@@ -25,8 +25,9 @@ from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
 from .errors import UsageError, ValidationFailed
 from .findings import Report
+from .journal import leftovers
 from .kinds import CONFIG_FILE
-from .load import Documents, FileSource, Sources, discover, load_documents, open_source, unchanged
+from .load import Documents, FileSource, FolderSource, Sources, discover, load_documents, open_source, unchanged
 from .load.discover import SourceFile, is_kamus_root, require_kamus_root
 from .load.documents import Loaded, load_file
 from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
@@ -193,6 +194,8 @@ class Project:
         with bulk():
             report.extend(check_rules(documents, kamus, logo, tags))
         report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
+        if isinstance(self.source, FolderSource) and not self.is_lenient:  # the working tree
+            report.extend(leftovers(self.source.root))  # of an import or a write that was killed
         return report
 
     @cached_property

@@ -16,7 +16,7 @@ PACKAGE = REPO / "generator"
 LAYERS = [
     {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa", "bulk", "lazy", "kinds",
      "parallel"},
-    {"rules", "output_guard", "finding_formats", "spreadsheet"},
+    {"rules", "output_guard", "finding_formats", "spreadsheet", "journal"},
     {"load"},
     {"model"},
     {"check"},

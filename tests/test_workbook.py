@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from conftest import MINIMAL, REPO, git
-from generator import api
+from generator import api, journal, output_guard
 from generator.cli import main
 from generator.edit import apply as apply_module
 from generator.errors import OutputError, ValidationFailed
@@ -396,20 +396,20 @@ def test_a_failed_write_changes_nothing(demo, monkeypatch):
     plan = apply_module.Plan(writes={"positions/BARU/_unit.yaml": b"kode: BARU\nnama: Baru\n",
                                      "positions/DISKOMINFO/DISKOMINFO.KADIS.yaml": b"rusak\n"})
     calls = []
-    real = type(demo).write_bytes
+    real = output_guard.Folder.write_new
 
-    def failing(self, data):
-        calls.append(self)
-        if len(calls) == 2:
+    def failing(self, name, data, durable=False):
+        calls.append(name)
+        if len(calls) == 3:  # the journal, the first file, then the disk is full
             raise OSError(28, "No space left on device")
-        return real(self, data)
+        return real(self, name, data, durable)
 
-    monkeypatch.setattr(type(demo), "write_bytes", failing)
+    monkeypatch.setattr(output_guard.Folder, "write_new", failing)
     with pytest.raises(OSError):
         apply_module.write_plan(demo, plan)
     monkeypatch.undo()
     assert status(demo) == "" and not (demo / "positions/BARU").exists()
-    assert not list(demo.rglob("*.kamus-tmp"))
+    assert not list(demo.rglob("*.kamus-tmp*")) and journal.leftovers(demo) == []
 
 
 # --- the large corpus --------------------------------------------------------------------

@@ -7,26 +7,24 @@
 2. Check: the would-be kamus (the folder with the plan laid over it, nothing written yet)
    goes through every rule of `kamus validate`; findings in the planned files are mapped
    back to the sheet and cell they came from.
-3. Write, only when nothing failed: every file to a temporary file next to it, then all
-   renamed into place. Nothing is written outside the kamus root, and no symbolic link
-   is followed.
+3. Write, only when nothing failed: a journal, every file to a temporary file next to
+   it, then all renamed into place (:mod:`generator.journal`: all or nothing, also when
+   killed). Nothing is written outside the kamus root, and no symbolic link is followed.
 4. Summarise in the words of `kamus diff` (the models as written, before and after).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diff.versions import Comparison, compare_projects
-from ..errors import OutputError
 from ..findings import SEVERITY_LABEL, Finding
+from ..journal import apply_changes
 from ..kinds import ENTRIES, UNIT
 from ..load.renamed import upgraded
-from ..load.source import normalised
 from ..project import Project
 from ..rules import finding
 from ..tables import column_letter
@@ -262,50 +260,11 @@ def check_and_write(project: Project, plan: Plan, findings: list, label: str,
     comparison = compare_projects(project, overlay, "kamus sekarang", label, current=project)
     if any(f.severity == "error" for f in findings) or dry_run:
         return Applied(findings, plan, comparison, False, sheets)
-    write_plan(project.root, plan)
+    write_plan(project.root, plan, label)
     return Applied(findings, plan, comparison, bool(plan.writes or plan.deletes), sheets)
 
 
-def _safe(root: Path, path: str) -> Path:
-    """The absolute target of ``path``: inside ``root``, through no symbolic link."""
-    if normalised(path) != path:
-        raise OutputError(f"jalur `{path}` keluar dari folder kamus; tidak ditulis.")
-    current = root
-    for part in path.split("/"):
-        current = current / part
-        if current.is_symlink():
-            raise OutputError(f"`{current}` adalah tautan simbolik; Kamus tidak menulis melalui tautan.")
-    return current
-
-
-def write_plan(root: Path, plan: Plan) -> None:
-    """Write every planned file to a temporary file, then rename them all into place and
-    delete the files that go; on any failure before the renames nothing has changed."""
-    root = Path(root)
-    staged, made = [], []
-    try:
-        for path, data in sorted(plan.writes.items()):
-            target = _safe(root, path)
-            for parent in reversed(target.relative_to(root).parents[:-1]):
-                folder = root / parent
-                if not folder.exists():
-                    folder.mkdir()
-                    made.append(folder)
-            temporary = target.with_name(f".{target.name}.kamus-tmp")
-            temporary.write_bytes(data)
-            staged.append((temporary, target))
-        targets = [_safe(root, path) for path in sorted(plan.deletes)]
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        for folder in reversed(made):
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-        raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
-    for target in targets:
-        target.unlink(missing_ok=True)
-        folder = target.parent
-        if folder != root and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+def write_plan(root: Path, plan: Plan, label: str = "") -> None:
+    """Write the plan all or nothing, also when the process is killed half-way (a journal
+    first, see :mod:`generator.journal`); nothing outside the kamus root, no link followed."""
+    apply_changes(root, plan.writes, plan.deletes, label)
