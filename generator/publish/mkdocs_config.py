@@ -7,18 +7,21 @@ navigation titles) is HTML-escaped here; URLs are checked by the schema.
 
 from __future__ import annotations
 
-from markupsafe import escape
+from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from ..check.mkdocs import OUR_ASSETS, sanitised
 from ..errors import BuildError
+from ..kinds import SNAPSHOTS
 from ..load.mkdocs_yaml import Tagged
 from ..render.pages import SiteContent
 from ..resources import resource
 
 TOOL_BASE = resource("mkdocs.yml")
 PATH_SETTINGS = (("hooks",), ("INHERIT",), ("theme", "custom_dir"))  # relative to the kamus's mkdocs.yml
+READING = {"pymdownx.snippets": ("base_path", "auto_append", "auto_prepend"), "pymdownx.b64": ("base_path",)}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -44,6 +47,34 @@ def _absolute(config: dict, root) -> None:
         holder[path[-1]] = [str(root / v) for v in value] if isinstance(value, list) else str(root / value)
 
 
+def _reading_paths(config: dict, root: Path) -> None:
+    """Paths of Markdown extensions that read files, allowed by the operator: made absolute, and
+    refused (even so) when they lead out of the kamus or into snapshots/ (personal data)."""
+    extensions = config.get("markdown_extensions")
+    entries = extensions.items() if isinstance(extensions, dict) else (
+        next(iter(item.items())) for item in extensions or () if isinstance(item, dict) and len(item) == 1)
+    for name, options in entries:
+        if name not in READING or not isinstance(options, dict):
+            continue
+        if name == "pymdownx.snippets":
+            options.setdefault("base_path", ["."])
+            options["restrict_base_path"] = True
+        for key in READING[name]:
+            value = options.get(key)
+            if value is None:
+                continue
+            paths = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+            checked = []
+            for path in map(str, paths):
+                resolved = (root / path).resolve()
+                if not resolved.is_relative_to(root) or resolved.is_relative_to(root / SNAPSHOTS):
+                    raise BuildError(f"`{name}` `{key}` menunjuk `{path}`, di luar folder kamus atau di dalam "
+                                     f"{SNAPSHOTS}/; tidak diizinkan, juga dengan --izinkan-kode: data pribadi dan "
+                                     "berkas mesin build tidak boleh masuk situs.")
+                checked.append(str(resolved))
+            options[key] = checked[0] if isinstance(value, str) else checked
+
+
 def base_config(project, allow_code: bool = False) -> dict:
     """The tool's base configuration with what the kamus's own mkdocs.yml may change."""
     config = yaml.safe_load(TOOL_BASE.read_text("utf-8")) or {}
@@ -58,6 +89,7 @@ def base_config(project, allow_code: bool = False) -> dict:
                          "`kamus build --izinkan-kode` atau KAMUS_IZINKAN_KODE=1 (lihat README, Keamanan).")
     if allow_code and project.root is not None:
         _absolute(own, project.root)
+        _reading_paths(own, Path(project.root).resolve())
     config.update(own)
     for key, assets in OUR_ASSETS.items():  # the site's own CSS and JavaScript are always there
         config[key] = assets + [a for a in config.get(key) or [] if a not in assets]

@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,10 +139,35 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path, epoch: int | None 
             config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
             build(config, dirty=dirty)
     except MkDocsException as exc:
-        detail = "; ".join(collector.messages) or str(exc)
+        detail = "; ".join(map(_untraced, collector.messages)) or _untraced(str(exc))
         raise BuildError(f"mkdocs build gagal: {detail}") from exc
+    except Exception as exc:  # a Markdown extension or plugin failed while MkDocs ran it
+        where = "; ".join(map(_untraced, collector.messages))
+        raise BuildError(f"mkdocs build gagal: {_extension_problem(exc)}" + (f" ({where})" if where else "")) from exc
     finally:
         logger.removeHandler(collector)
+
+
+def _untraced(message: str) -> str:
+    """A message of MkDocs without the Python traceback it may carry: its first and last line."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    if any(line.lstrip().startswith('File "') for line in lines):
+        return f"{lines[0]} {lines[-1]}"
+    return message.strip()
+
+
+def _extension_problem(exc: Exception) -> str:
+    """What an exception from inside MkDocs (a Markdown extension, a plugin) means to the operator."""
+    name = type(exc).__name__
+    if name == "SnippetMissingError":
+        return (f"berkas yang diminta pymdownx.snippets tidak ada ({exc}); periksa `auto_append`, `auto_prepend` dan "
+                "`base_path` di mkdocs.yml kamus.")
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = Path(frames[-1].filename) if frames else Path("?")
+    packages = [part for part in where.parts if part in ("site-packages", "dist-packages")]
+    culprit = (f"paket `{where.parts[where.parts.index(packages[-1]) + 1]}`" if packages else f"berkas `{where.name}`")
+    return (f"{culprit} (ekstensi Markdown, plugin atau hook yang disebut mkdocs.yml) gagal: {name}: {exc}. "
+            "Periksa pengaturannya di mkdocs.yml kamus, atau hapus pengaturan itu.")
 
 
 def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
