@@ -32,16 +32,18 @@ import yaml
 
 from .check.national import REFERENCE
 from .edit.yaml_text import scalar
-from .errors import ConfigError, OutputError
+from .errors import ConfigError, OutputError, UsageError, ValidationFailed
 from .jenjang import DEFAULT_STANDARD
 from .kinds import SCHEMAS
 from .load import load_file
+from .load.yaml_strict import CONTROL
 from .resources import resource
 from .version import __version__
 
 SKELETON = "skeleton"
 CI_FILES = (".github/workflows/kamus.yml", ".gitlab-ci.yml")  # the same for every kamus
 DEFAULT_INSTANSI = "Pemerintah Daerah Contoh"
+MAX_NAME = 200  # characters of --instansi and --singkatan
 ALLOWED_BEFORE = {".git"}  # a target that holds only these counts as empty (`git init` first is fine)
 _NATIONAL_HEADER = ("# yaml-language-server: $schema=../../schemas/competency.schema.json\n"
                     "# Teks resmi kata demi kata dari {singkat} (kamus kompetensi {jenis}).\n"
@@ -159,6 +161,29 @@ def _check_target(target: Path) -> None:
         raise OutputError(f"folder '{target.parent}' tidak ada; buat dulu atau pilih folder lain.")
 
 
+def _check_text(option: str, value: str | None) -> None:
+    """An --instansi or --singkatan that can stand in kamus.yaml: one line of visible text."""
+    if value is None:
+        return
+    if not value.strip():
+        example = "Pemerintah Kabupaten Contoh" if option == "--instansi" else "Pemkab Contoh"
+        raise UsageError(f"{option} kosong; tulis namanya, misalnya {option} \"{example}\".")
+    if "\n" in value or "\r" in value or CONTROL.search(value) or "\t" in value:
+        raise UsageError(f"{option} berisi baris baru, tab atau karakter kontrol; tulis dalam satu baris teks biasa.")
+    if len(value) > MAX_NAME:
+        raise UsageError(f"{option} lebih dari {MAX_NAME} karakter; tulis nama resminya saja.")
+
+
+def _require_valid(check, staging: Path) -> None:
+    """``check(staging)`` passes (`kamus validate --strict`); else every finding, in the error."""
+    try:
+        check(staging)
+    except ValidationFailed as failed:
+        raise UsageError("kamus baru tidak lolos pemeriksaan: " + "; ".join(
+            f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}" for f in failed.report.findings) + ". Periksa "
+            "--instansi dan --singkatan.") from None
+
+
 def _stage(parent: Path, files: dict[str, bytes]) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".kamus-init-", dir=parent))
     umask = os.umask(0)
@@ -201,6 +226,8 @@ def create_kamus(target, instansi: str | None = None, singkatan: str | None = No
     pip requirement that installs the tool in CI (default: :func:`tool_requirement`)."""
     target = Path(target).absolute()
     _check_target(target)
+    _check_text("--instansi", instansi)
+    _check_text("--singkatan", singkatan)
     known = True
     if not requirement:
         requirement, known = tool_requirement()
@@ -210,7 +237,7 @@ def create_kamus(target, instansi: str | None = None, singkatan: str | None = No
     except OSError as exc:
         raise OutputError(f"kamus baru tidak dapat ditulis di '{target.parent}': {exc.strerror or exc}.") from exc
     try:
-        check(staging)  # e.g. an --instansi the schema refuses
+        _require_valid(check, staging)  # e.g. an --instansi the schema refuses
         _move_into(staging, target)
     except OSError as exc:
         raise OutputError(f"kamus baru tidak dapat dipindah ke '{target}': {exc.strerror or exc}.") from exc

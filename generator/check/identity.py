@@ -82,12 +82,27 @@ def check_unit_files(sources) -> list:
 
 
 RESERVED = {"index"}  # page names the site itself uses in every folder
+WINDOWS_HINT = ("Pilih kode lain (ganti juga nama berkas atau foldernya); kamus harus dapat diunduh dan disunting di "
+                "Windows, misalnya dengan menambahkan huruf: `CON` menjadi `CONS`.")
+# Names Windows gives to devices, with or without an extension (`NUL.tar.gz` is NUL too): a
+# kamus holding such a file or folder cannot be checked out there.
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³")}
+
+
+def windows_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file or folder name on Windows, or None."""
+    base = name.split(".", 1)[0].rstrip(" ").upper()
+    if base in WINDOWS_DEVICES:
+        return f"`{base}` adalah nama perangkat di Windows, dengan atau tanpa akhiran"
+    if name.endswith((".", " ")):
+        return "Windows membuang titik atau spasi di akhir nama berkas dan folder"
+    return None
 
 
 def check_names(parsed: list, kind: str, unit: bool = False, reserved: bool = True) -> list:
     """KODE-RESERVED and KODE-CASE for one kind of file: a kode (a unit: its folder) that is a
-    page name of the site (when the kind has pages, ``reserved``), or that differs from another
-    only in letter case."""
+    page name of the site (when the kind has pages, ``reserved``) or no file name on Windows,
+    or that differs from another only in letter case."""
     found, first = [], {}
     for doc, source in parsed:
         kode = source.folder if unit else _kode(doc)
@@ -97,6 +112,11 @@ def check_names(parsed: list, kind: str, unit: bool = False, reserved: bool = Tr
         if reserved and kode.lower() in RESERVED:
             found.append(finding("KODE-RESERVED", doc.path, *where,
                                  f"kode {BY_NAME[kind].label} `{kode}` dipakai situs untuk halaman daftar"))
+        problem = windows_problem(kode)
+        if problem:
+            found.append(finding("KODE-RESERVED", doc.path, *where, f"kode {BY_NAME[kind].label} `{kode}` tidak dapat "
+                                                                     f"menjadi nama berkas atau folder: {problem}",
+                                 WINDOWS_HINT))
         other = first.setdefault(kode.lower(), (kode, doc))
         if other[0] != kode:
             found.append(finding("KODE-CASE", doc.path, *where,
@@ -109,7 +129,14 @@ def check_jenis_names(config_doc) -> list:
     """KODE-RESERVED for the extra kinds of kamus.yaml (their kode names a page and a folder)."""
     if config_doc is None or not isinstance(config_doc.get("jenis_kompetensi"), list):
         return []
-    return [finding("KODE-RESERVED", config_doc.path, *config_doc.where(("jenis_kompetensi", i, "kode")),
-                    f"kode jenis `{item['kode']}` dipakai situs untuk halaman daftar")
-            for i, item in enumerate(config_doc.get("jenis_kompetensi"))
-            if isinstance(item, dict) and str(item.get("kode", "")).lower() in RESERVED]
+    found = []
+    for i, item in enumerate(config_doc.get("jenis_kompetensi")):
+        kode = str(item.get("kode", "")) if isinstance(item, dict) else ""
+        problem = "dipakai situs untuk halaman daftar" if kode.lower() in RESERVED else windows_problem(kode)
+        if kode and problem:
+            index = kode.lower() in RESERVED
+            found.append(finding("KODE-RESERVED", config_doc.path, *config_doc.where(("jenis_kompetensi", i, "kode")),
+                                 f"kode jenis `{kode}` " + (problem if index else
+                                                            f"tidak dapat menjadi nama folder: {problem}"),
+                                 None if index else WINDOWS_HINT))
+    return found

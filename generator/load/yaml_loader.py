@@ -32,6 +32,11 @@ _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?
 _YAML12_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
 _NUMBER_START = set("0123456789.+-")
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
+# Invisible characters no kamus text needs: C0 controls but tab and line breaks, DEL, C1
+# controls (NEL too), lone surrogates, non-characters, and the bidirectional overrides and
+# isolates that make a text show other than it reads ("Trojan Source"). Raw in a file most
+# of them are refused by the YAML reader; escapes in double quotes ("\v", "\x0b") slip through.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 # PyYAML's words for common mistakes → what they mean, in Bahasa Indonesia.
@@ -111,8 +116,9 @@ class _Converter:
     keys, the text of an ambiguous scalar), so that later checks still see the file.
     """
 
-    def __init__(self, path: str, anchors_reported: bool = False):
+    def __init__(self, path: str, anchors_reported: bool = False, controls: bool = True):
         self.path = path
+        self.controls = controls  # False: the text has no escape and no such character (nothing to look for)
         self.values: dict = {}
         self.keys: dict = {}
         self.texts: dict = {}  # path → the written text of a value read as a number or true/false
@@ -137,6 +143,8 @@ class _Converter:
             value = self.scalar(node)
             if not isinstance(value, str) and value is not None:
                 self.texts[path] = node.value
+            elif self.controls and value is not None:
+                self.control(node, value)
             return value
         if node.tag not in (_SEQ, _MAP):
             self.bad_tag(node)
@@ -154,6 +162,8 @@ class _Converter:
                 self.problem("YAML-ANCHOR", key_node.start_mark, "merge key (`<<`) dipakai")
                 continue
             key = key_node.value
+            if self.controls:
+                self.control(key_node, key)
             if key in result:
                 line, _ = self.keys[path + (key,)]
                 self.problem("YAML-DUPLICATE-KEY", key_node.start_mark,
@@ -196,6 +206,15 @@ class _Converter:
             self.problem("YAML-ANCHOR", node.start_mark, "merge key (`<<`) dipakai")
             return text
         return self.bad_tag(node)
+
+    def control(self, node, text: str) -> None:
+        """YAML-CONTROL for an invisible character in ``text`` (the value or key of ``node``)."""
+        found = CONTROL.search(text)
+        if found:
+            char = ord(found.group())
+            what = "pengatur arah teks" if char >= 0x202A else "karakter kontrol"
+            self.problem("YAML-CONTROL", node.start_mark, f"teks berisi {what} tak terlihat U+{char:04X} "
+                                                          f"(karakter ke-{found.start() + 1})")
 
     def ambiguous(self, node, how: str, otherwise: str) -> str:
         hint = f"Beri tanda kutip bila maksudnya teks: \"{node.value}\""
@@ -270,7 +289,7 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"YAML tidak sah: {exc}")]
     if root is None:
         return None, [finding("YAML-EMPTY", path, 1, 1, "berkas tidak berisi data")]
-    converter = _Converter(path, anchors_reported=bool(anchors))
+    converter = _Converter(path, anchors_reported=bool(anchors), controls="\\" in text or bool(CONTROL.search(text)))
     try:
         data = converter.convert(root, ())
     except _Reject as stop:
