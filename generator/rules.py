@@ -124,7 +124,7 @@ _TABLE = [
     Rule("RIWAYAT-TAG", "error", "konsistensi", "Tag git yang disebut di `riwayat` tidak ada di repositori (atau folder kamus bukan repositori git).",
          "Periksa nama tag (`git tag --list`), ambil semua tag dengan `git fetch --tags`, atau hapus versi itu dari `riwayat`."),
     Rule("KODE-RESERVED", "error", "konsistensi", "Kode kompetensi, jabatan, unit, jenis atau kegiatan pengembangan memakai nama yang dipakai situs sendiri (`index`) atau nama yang tidak dapat menjadi nama berkas di Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, dengan atau tanpa akhiran, huruf apa pun), atau diakhiri titik.",
-         "Pilih kode lain; `index` adalah nama halaman daftar di situs, dan kamus harus dapat dibuka di Windows."),
+         "Pilih kode lain; `index` adalah nama halaman daftar di situs."),
     Rule("KODE-CASE", "error", "konsistensi", "Dua kode hanya berbeda huruf besar/kecil; di Windows dan macOS berkasnya bertabrakan.",
          "Samakan penulisan kode, atau pilih kode yang benar-benar berbeda."),
     Rule("MKDOCS-YAML", "error", "konsistensi", "`mkdocs.yml` milik kamus bukan YAML yang dapat dibaca.",
