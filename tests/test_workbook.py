@@ -76,8 +76,8 @@ def find_row(sheet, **wanted) -> int:
 def test_workbook_is_pleasant_to_edit(demo_book):
     workbook = openpyxl.load_workbook(demo_book)
     assert workbook.sheetnames == ["Petunjuk", "Kompetensi", "Level", "Unit", "Jabatan", "Kebutuhan", "Persyaratan",
-                                   "Pilihan"]
-    assert workbook["Pilihan"].sheet_state == "hidden"
+                                   "Pilihan", "Isi"]
+    assert workbook["Pilihan"].sheet_state == workbook["Isi"].sheet_state == "hidden"
     need = workbook["Kebutuhan"]
     assert [c.value for c in need[1]][:3] == ["jabatan", "kode", "level"]  # the YAML names …
     assert [c.value for c in need[2]][:3] == ["Kode jabatan", "Kode kompetensi", "Level yang disyaratkan"]  # … labelled

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..diff.versions import Comparison, compare_projects
 from ..findings import SEVERITY_LABEL, Finding
@@ -96,6 +97,14 @@ class Wanted:
     covered: frozenset | None = None  # the keys the source can express; others of the file are kept
 
 
+class Kept(NamedTuple):
+    """Why an entry that an import lacks is not removed (with ``--hapus``)."""
+
+    rule: str  # XLSX-NOT-REMOVED, or XLSX-CONFLICT
+    reason: str
+    newer: bool = False  # the entry came after the workbook was made: no removal was ever asked
+
+
 @dataclass
 class Plan:
     writes: dict[str, bytes] = field(default_factory=dict)
@@ -112,9 +121,11 @@ def _header(project: Project, objek: str, path: str) -> str:
     return f"# yaml-language-server: $schema={depth}{schema}\n"
 
 
-def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[str]) -> tuple[Plan, list]:
+def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[str],
+              removal=None) -> tuple[Plan, list]:
     """The files to write and delete; findings for names that cannot be file names and for
-    entries that are gone but kept (without ``remove``)."""
+    entries that are gone but kept (without ``remove``, or when ``removal(objek, kode, now)``
+    gives a :class:`Kept` why this one may not go)."""
     plan, problems = Plan(), []
     current = current_entries(project)
     asked = set()
@@ -165,9 +176,13 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
     for (objek, kode), now in sorted(current.items()):
         if objek not in kinds or (objek, kode) in asked:
             continue
-        if remove:
+        refused = removal(objek, kode, now) if removal is not None else None
+        if remove and refused is None:
             plan.deletes.add(now.path)
-        else:
+        elif remove:
+            problems.append(finding(refused.rule, now.path, 1, 1, f"{objek} `{kode}` tidak ada di buku kerja, tetapi "
+                                                                  f"tidak dihapus: {refused.reason}"))
+        elif refused is None or not refused.newer:  # newer than the workbook: nothing to say
             problems.append(finding("XLSX-NOT-REMOVED", now.path, 1, 1,
                                     f"{objek} `{kode}` tidak ada di buku kerja; berkasnya tidak dihapus"))
     return plan, problems

@@ -2,7 +2,8 @@
 
 Sheets: Petunjuk (how to edit and hand back), Kompetensi, Level (with the indicators),
 Unit, Jabatan, Kebutuhan (position × competency × level) and Persyaratan, plus a hidden
-Pilihan sheet that the dropdowns read. Cells hold exactly the YAML values (text as
+Pilihan sheet that the dropdowns read and a hidden Isi sheet that lists every entry with
+its fingerprint (an import removes only entries the workbook was made with). Cells hold exactly the YAML values (text as
 text, levels as numbers), so that importing an unchanged workbook changes nothing.
 The same kamus version gives the same bytes.
 """
@@ -41,7 +42,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
     lay = workbook_layout(project)
     sheet = {s.name: s for s in lay.sheets}
     names = {c.kode: c.nama for c in project.kamus.competencies.values()}
-    rows: dict[str, list[list]] = {s.name: [] for s in lay.sheets}
+    rows: dict[str, list[list]] = {s.name: [] for s in lay.sheets} | {L.ISI: []}
 
     def entity(name, data, extra=None):
         objek = {L.KOMPETENSI: "kompetensi", L.UNIT: "unit", L.JABATAN: "jabatan"}[name]
@@ -49,6 +50,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
         shown = {k: v for k, v in data.items() if k in covered(sheet[name])}
         values = {**data, **(extra or {}), "sidik": sidik(objek, str(folder), shown)}
         rows[name].append([_cell(c, values.get(c.field)) for c in sheet[name].columns])
+        rows[L.ISI].append([objek, str(data.get("kode")), values["sidik"]])
 
     for loaded in _valid(documents.competencies, valid):
         data = loaded.doc.data
@@ -97,7 +99,8 @@ def _petunjuk(project, lay: Layout) -> Table:
         "2. Pakai daftar pilihan (panah di sel) untuk jenis, jenjang, status, level, unit dan kode. "
         "Sel kode dan teks berformat Text, sehingga kode seperti 1.10 tidak berubah menjadi bilangan.",
         "3. Baris baru menjadi kompetensi, unit atau jabatan baru. Baris yang dihapus tidak menghapus berkas kecuali "
-        "pengelola kamus menjalankan impor dengan --hapus.",
+        "pengelola kamus menjalankan impor dengan --hapus; isi yang ditambahkan atau diubah di kamus sesudah buku "
+        "kerja ini diunduh tidak pernah dihapus olehnya. Jangan menghapus lembar tersembunyi (Pilihan, Isi).",
         "4. Kebutuhan: satu baris per jabatan × kompetensi dengan level yang disyaratkan (1–5).",
         "5. Persyaratan: satu baris per butir; kolom `bagian` menentukan kolom mana yang diisi "
         "(pendidikan: jenjang, bidang_ilmu, tingkat; pelatihan: jenis, nama, tingkat; pengalaman dan pangkat: "
@@ -137,6 +140,7 @@ def workbook_tables(project) -> tuple[list[Table], dict[str, str]]:
     tables.append(Table(L.PILIHAN, [name for name, _ in lists],
                         [[values[r] if r < len(values) else None for _, values in lists] for r in range(depth)],
                         fixed=0, sheet=L.PILIHAN, text=[True] * len(lists), hidden=True))
+    tables.append(Table(L.ISI, list(L.ISI_COLUMNS), rows[L.ISI], fixed=0, sheet=L.ISI, text=[True] * 3, hidden=True))
     names = _code_ranges(rows)
     for index, (name, values) in enumerate(lists):
         letter = column_letter(index)

@@ -58,6 +58,8 @@ class Sheet:
 KOMPETENSI, LEVEL, UNIT, JABATAN, KEBUTUHAN, PERSYARATAN = (
     "Kompetensi", "Level", "Unit", "Jabatan", "Kebutuhan", "Persyaratan")
 PETUNJUK, PILIHAN = "Petunjuk", "Pilihan"
+ISI = "Isi"  # hidden: every entry the workbook was made with (objek, kode, sidik), so that a gone row is known
+ISI_COLUMNS = ("objek", "kode", "sidik")
 CODE_LISTS = {"daftar_kompetensi": (KOMPETENSI, "A"), "daftar_unit": (UNIT, "A"), "daftar_jabatan": (JABATAN, "A")}
 REFERS = {"induk": "daftar_unit", "unit": "daftar_unit", "atasan": "daftar_jabatan", "diganti_oleh": "daftar_kompetensi"}
 

@@ -10,7 +10,9 @@ rows, blank spacer rows, a Kode column or none, levels as `3` or `Level 3`, indi
 in one cell or one row each. The reader finds the parts by their words, not by fixed
 cells. Competencies are matched to the kamus by code, then by name (case, spaces and
 numbering ignored, and every such match reported); a level that is not plainly 1–5 is an
-error, never a guess.
+error, never a guess. A form changes only a position of the unit it names (its Unit Kerja
+row, or --unit), matched by Kode Jabatan and then by name; two forms for one position are
+a conflict, never "the last file wins".
 """
 
 from __future__ import annotations
@@ -129,8 +131,23 @@ def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | N
     current = {kode: now for (objek, kode), now in current_entries(project).items() if objek == "jabatan"}
     matcher = _Match(kamus.competencies, findings)
     wanted = [w for form in forms if (w := _wanted(form, kamus, current, unit, matcher, project)) is not None]
+    wanted = _without_conflicts(wanted, findings)
     plan, problems = make_plan(project, wanted, False, set()) if wanted else (Plan(), [])
     return check_and_write(project, plan, findings + problems, "formulir SKJ", dry_run, tuple(sheets))
+
+
+def _without_conflicts(wanted: list[Wanted], findings: list) -> list[Wanted]:
+    """Two forms for the same position (new or not): a conflict at each, naming the other;
+    neither is taken (no "last file wins")."""
+    by_kode: dict[str, list[Wanted]] = {}
+    for entry in wanted:
+        by_kode.setdefault(entry.kode, []).append(entry)
+    for kode, group in by_kode.items():
+        for entry in group if len(group) > 1 else ():
+            others = ", ".join(other.where[0] for other in group if other is not entry)
+            findings.append(finding("SKJ-CONFLICT", *entry.where, f"formulir ini dan formulir {others} sama-sama "
+                                                                  f"untuk jabatan `{kode}`; tidak satu pun diimpor"))
+    return [entry for entry in wanted if len(by_kode[entry.kode]) == 1]
 
 
 def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match, project) -> Wanted | None:
@@ -162,14 +179,16 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
     if not form.kompetensi:
         findings.append(cell_finding("SKJ-FORM", first, "tabel standar kompetensi (Kompetensi | Level) tidak ditemukan"))
         return None
-    match = _existing(form, nama, current, unit)
+    placed = _place(form, nama, current, unit, kamus, findings, origin.fields["nama"])
+    if placed is None:
+        return None
+    match, folder = placed
     kelompok = form.fields.get("kelompok", ("", None))[0]
     jenjang = _jenjang(kelompok, nama)
     if match is not None:
         data = dict(match.data)
         folder, kode = match.folder, data["kode"]
     else:
-        folder = unit or _unit_of(form, kamus)
         if not folder:
             findings.append(cell_finding("SKJ-FORM", origin.fields["nama"],
                                          f"jabatan `{nama}` belum ada di kamus dan unitnya tidak diketahui",
@@ -183,9 +202,16 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
                                                           "Administrator` atau `Jabatan Fungsional Ahli Muda`."))
             return None
         kode = f"{folder}.{_slug(nama)}"
+        if kode in current:  # a code taken by a position the form did not match: never changed by a form
+            findings.append(cell_finding("SKJ-FORM", origin.fields["nama"], f"jabatan baru `{nama}` akan berkode "
+                                         f"`{kode}`, tetapi kode itu sudah dipakai `{current[kode].path}` "
+                                         f"(`{current[kode].data.get('nama')}`)", "Samakan Nama Jabatan di formulir "
+                                         "dengan nama di berkas itu bila formulir ini untuknya, atau isi Kode Jabatan."))
+            return None
         data = {"kode": kode, "nama": nama}
-    if broken:
-        return Wanted("jabatan", kode, "", {})  # its problems are reported; its file stays as it is
+    where = origin.fields["nama"]
+    if broken:  # its problems are reported; its file stays as it is
+        return Wanted("jabatan", kode, "", {}, where=(where.sheet, where.row, where.column))
     data["nama"] = data.get("nama") if squeeze(data.get("nama")) == squeeze(nama) else nama
     if jenjang:
         data["jenjang"] = jenjang
@@ -210,7 +236,6 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         cell = origin.cell(path, result)
         return None if cell is None else (cell.sheet, cell.row, cell.column)
 
-    where = origin.fields["nama"]
     return Wanted("jabatan", kode, folder, data, locate, (where.sheet, where.row, where.column))
 
 
@@ -241,15 +266,44 @@ def _ordered(item, schema: dict):
     return {k: item[k] for k in sorted(item, key=lambda k: order.index(k) if k in order else len(order))}
 
 
-def _existing(form: Form, nama: str, current: dict, unit: str | None):
+def _place(form: Form, nama: str, current: dict, unit: str | None, kamus, findings: list, cell: Cell):
+    """(the position the form is for, or None for a new one; the unit folder, or None when not
+    known), or None when the form cannot be placed (a finding says why). The unit is the one
+    the form names (its Unit Kerja row) or ``--unit``; within it the position is matched by
+    Kode Jabatan, then by name. A match in another unit is never the target: it is reported."""
+    written, unit_cell = form.fields.get("unit", ("", None))
+    named = _unit_of(form, kamus)
+    if written and named is None:
+        findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"unit `{written}` tidak ada di kamus",
+                                     "Tulis kode, nama atau singkatan unit seperti di positions/<unit>/_unit.yaml."))
+        return None
+    if unit and named and unit != named:
+        findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"formulir menyebut unit `{written}` ({named}), "
+                                     f"sedangkan --unit {unit}", "Samakan keduanya, atau impor formulir ini tanpa --unit."))
+        return None
+    named = unit or named
     kode_jabatan = form.fields.get("kode_jabatan", ("", None))[0]
-    if kode_jabatan:
-        hits = [now for now in current.values() if str(now.data.get("kode_jabatan", "")) == kode_jabatan]
-        if len(hits) == 1:
-            return hits[0]
-    hits = [now for now in current.values() if squeeze(now.data.get("nama")) == squeeze(nama)
-            and (unit is None or now.folder == unit)]
-    return hits[0] if len(hits) == 1 else None
+    tests = ([("Kode Jabatan", lambda now: str(now.data.get("kode_jabatan", "")) == kode_jabatan)] if kode_jabatan
+             else []) + [("nama", lambda now: squeeze(now.data.get("nama")) == squeeze(nama))]
+    elsewhere = {}
+    for what, same in tests:
+        hits = [now for now in current.values() if same(now)]
+        here = [now for now in hits if named is None or now.folder == named]
+        elsewhere.update({now.path: now for now in hits if now not in here})
+        if len(here) == 1:
+            return here[0], here[0].folder
+        if len(here) > 1 and what == "nama":
+            places = ", ".join(f"`{now.data.get('kode')}`" for now in here)
+            findings.append(cell_finding("SKJ-FORM", cell, f"jabatan bernama `{nama}` ada lebih dari satu"
+                                         + (f" di unit {named}" if named else "") + f": {places}",
+                                         "Isi Kode Jabatan di formulir" + ("." if named else ", atau sebutkan unitnya "
+                                                                                                "dengan --unit.")))
+            return None
+    for now in elsewhere.values():
+        findings.append(cell_finding("SKJ-UNIT", cell, f"jabatan `{nama}` ada juga di unit {now.folder} "
+                                                       f"(`{now.data.get('kode')}`); formulir ini untuk unit {named}, "
+                                                       "jadi jabatan itu tidak diubah"))
+    return None, named
 
 
 def _unit_of(form: Form, kamus) -> str | None:
