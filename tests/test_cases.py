@@ -56,6 +56,8 @@ COVERED_ELSEWHERE = {
     "SKJ-NAMA": "tests/test_skj_form.py::test_application_layout_creates_a_new_position",
     "SKJ-LEVEL": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",
     "SKJ-TINGKAT": "tests/test_skj_form.py::test_ticking_two_columns_and_files_without_a_form",
+    "SKJ-UNIT": "tests/test_import_trust.py::test_a_form_for_one_unit_never_rewrites_another_units_position",
+    "SKJ-CONFLICT": "tests/test_import_trust.py::test_two_forms_for_one_new_position_are_a_conflict",
     # a journal lives in the git folder of a real repository, left by a real kill
     "IMPORT-UNFINISHED": "tests/test_import_journal.py::test_an_import_killed_while_moving_is_completed_by_the_next_command",
 }
