@@ -307,7 +307,9 @@ def test_akpk_counts_by_hand_and_withholds_small_groups(root):
     kamus = project.require_valid()
     analysis = analyse(project.snapshots, kamus)
     period = analysis.latest()
-    shown = akpk(period, kamus, analysis.planner, TalentPolicy.from_data({"ukuran_kelompok_minimal": 1}))
+    policy = TalentPolicy.from_data({"ukuran_kelompok_minimal": 1})
+    assert policy.ukuran_kelompok_minimal == 3  # the privacy floor: no configuration lowers it
+    shown = akpk(period, kamus, analysis.planner, policy)
     assert (shown.orang, shown.orang_dengan_gap, shown.kesenjangan, shown.belum_ada) == (8, 6, 8, 2)
     assert (shown.jp_total, shown.jp_kekurangan, shown.di_bawah_minimal) == (182, 64, 4)
     rows = {k.kode: (k.kelompok, k.diases, k.dengan_gap, k.belum_ada, k.kegiatan) for k in shown.kompetensi}
@@ -315,7 +317,7 @@ def test_akpk_counts_by_hand_and_withholds_small_groups(root):
                     "T.A": (6, 6, 2, 0, [("PK.4", 2)]), "T.B": (5, 5, 2, 2, [])}
     assert {k.kode: (k.peserta, k.jp_total) for k in shown.kegiatan} == {"PK.4": (3, 120), "PK.2": (2, 32),
                                                                         "PK.3": (1, 30)}
-    assert shown.per_unit[("UNIT_B", "T.B")] == 1 and shown.per_unit[("UNIT_A", "T.B")] == 1
+    assert shown.per_unit[("UNIT_B", "T.B")] == 1 and shown.per_unit[("UNIT_A", "T.B")] is None  # 2 people there
     # With the default minimum of 10 people, no count about a group this small is published.
     withheld = akpk(period, kamus, analysis.planner, analysis.policy)
     assert withheld.orang_dengan_gap == 6 and withheld.jp_total == 182  # instansi totals stay

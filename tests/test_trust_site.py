@@ -160,3 +160,22 @@ def test_a_broken_extension_option_is_a_message_without_a_traceback(tmp_path):
     result = kamus("build", "--root", str(root), "--output", str(tmp_path / "site"))
     assert result.returncode == 2 and "mkdocs build gagal" in result.stderr and "toc" in result.stderr
     assert 'File "' not in result.stderr and "galat internal" not in result.stderr
+
+
+def test_the_privacy_floor_cannot_be_configured_away(tmp_path):
+    """`ukuran_kelompok_minimal: 1` would show one person's kotak: the schema refuses it, and a
+    group of fewer than three people is never broken down on a page."""
+    root = talent_root(tmp_path, files={"kamus.yaml": "talenta:\n  ukuran_kelompok_minimal: 1\n"})
+    result = kamus("validate", "--root", str(root))
+    assert result.returncode == 1 and "kamus.yaml:2:28: SCHEMA-RANGE" in result.stdout
+    assert kamus("build", "--root", str(root), "--output", str(tmp_path / "site")).returncode == 1
+    (root / "kamus.yaml").write_text("talenta:\n  ukuran_kelompok_minimal: 3\n", "utf-8")
+    site = build_site(root, tmp_path / "site").output
+    import re
+
+    shown = [int(n) for page in (site / "talenta").rglob("*.html")
+             for n in re.findall(r"<caption>[^<]*\((\d+) orang\)</caption>", page.read_text("utf-8"))]
+    withheld = [page for page in (site / "talenta").rglob("*.html") if "kurang dari 3; tidak dirinci" in
+                page.read_text("utf-8")]
+    assert shown and min(shown) >= 3 and withheld
+    assert "batas bawah alat Kamus: 3 orang" in (site / "talenta" / "2025" / "index.html").read_text("utf-8")

@@ -182,6 +182,9 @@ def settings_from(cls, data: dict | None):
     return cls(**{f.name: _value(_default(f), data[f.name]) for f in fields(cls) if f.name in data})
 
 
+PRIVACY_FLOOR = 3  # the smallest group a published page breaks down: configuration cannot lower it
+
+
 @dataclass(frozen=True)
 class TalentPolicy:
     """The `talenta` section of kamus.yaml, field by field (see the README for each default)."""
@@ -201,6 +204,8 @@ class TalentPolicy:
 
     def __post_init__(self):
         object.__setattr__(self, "kotak_kelompok_talenta", tuple(sorted(self.kotak_kelompok_talenta)))
+        if self.ukuran_kelompok_minimal < PRIVACY_FLOOR:  # the schema refuses it too; a library caller may not
+            object.__setattr__(self, "ukuran_kelompok_minimal", PRIVACY_FLOOR)
 
     @classmethod
     def from_data(cls, data: dict | None) -> "TalentPolicy":

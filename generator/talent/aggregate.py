@@ -1,6 +1,7 @@
 """Aggregates for the published site: counts only, never a NIP or a name.
 
-Groups smaller than the policy's minimum are not broken down (``None`` = suppressed).
+Groups smaller than the policy's minimum are not broken down (``None`` = suppressed); the
+minimum is never below :data:`~generator.talent.policy.PRIVACY_FLOOR`, the whole instansi included.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ..model import BENTUK_LABEL, Kamus
 from ..bulk import bulk
 from .analysis import Analysis, Period
 from .development import Planner
-from ..model.policy import TalentPolicy
+from ..model.policy import PRIVACY_FLOOR, TalentPolicy
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _grid(title: str, results, minimum: int) -> Grid:
 
 def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     results, minimum = period.people, policy.ukuran_kelompok_minimal
-    summary = Summary(period.snapshot.periode, len(results), _grid("Semua pegawai", results, 1))
+    summary = Summary(period.snapshot.periode, len(results), _grid("Semua pegawai", results, PRIVACY_FLOOR))
     by_unit, by_jenjang = defaultdict(list), defaultdict(list)
     for r in results:
         by_unit[r.unit].append(r)

@@ -13,7 +13,7 @@ from ..jenjang import JENJANG, LABEL, PP_11
 from ..model import Kamus
 from .compute import jpm_kinds
 from .eligibility import COLUMN
-from ..model.policy import KINERJA_LABEL, TalentPolicy
+from ..model.policy import KINERJA_LABEL, PRIVACY_FLOOR, TalentPolicy
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
 PERMEN_TALENTA = "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 Pasal 17"
@@ -68,7 +68,9 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         f"Hak pengembangan kompetensi paling sedikit {angka(policy.pengembangan.jp_minimal)} JP setahun "
         f"({PP_11} Pasal 203 ayat (4)).",
         *_succession(policy, snapshot),
-        f"Kelompok kurang dari {policy.ukuran_kelompok_minimal} orang tidak dirinci di situs.",
+        f"Kelompok kurang dari {policy.ukuran_kelompok_minimal} orang tidak dirinci di situs (batas bawah alat Kamus: "
+        f"{PRIVACY_FLOOR} orang, tidak dapat diturunkan lewat pengaturan, agar hasil satu-dua orang tidak dapat "
+        "dikenali; UU 27/2022 tentang Pelindungan Data Pribadi).",
     ]
     return lines
 
