@@ -45,7 +45,7 @@ _TABLE = [
          "Ganti akhiran nama berkas menjadi `.yaml`."),
     Rule("FILE-LOCATION", "error", "berkas", "Berkas YAML berada di luar susunan folder yang dikenal.",
          "Kompetensi: `competencies/<jenis>/<kode>.yaml`; jabatan: `positions/<unit>/<kode>.yaml`; kegiatan pengembangan: `development/<kode>.yaml`."),
-    Rule("FILE-SYMLINK", "error", "berkas", "Berkas atau folder data adalah tautan simbolik ke luar folder kamus, atau folder tautan; tidak dibaca.",
+    Rule("FILE-SYMLINK", "error", "berkas", "Berkas atau folder data adalah tautan simbolik ke luar folder kamus atau ke folder tersembunyi di dalamnya (misalnya .git), atau folder tautan; tidak dibaca.",
          "Salin berkasnya ke dalam folder kamus sebagai berkas biasa; Kamus tidak mengikuti tautan keluar agar tidak ada berkas mesin build yang ikut terbit."),
     Rule("YAML-CONTROL", "error", "berkas", "Teks berisi karakter kontrol yang tak terlihat (misalnya dari `\\v`, `\\x0b` atau `\\u0000` di dalam tanda kutip ganda); karakter itu merusak Lampiran DOCX dan riwayat versi.",
          "Hapus karakter itu atau ganti dengan spasi; untuk pindah baris tulis baris baru sungguhan di dalam teks blok YAML, bukan kode escape."),

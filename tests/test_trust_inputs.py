@@ -49,3 +49,25 @@ def test_init_names_the_option_and_the_problem(tmp_path):
     result = kamus("init", str(tmp_path / "baru"), "--instansi", 'Pemkab "X" #: {y}', "--singkatan", "- X", "--tanpa-git")
     assert result.returncode == 0, result.stderr
     assert kamus("validate", "--root", str(tmp_path / "baru"), "--strict").returncode == 0
+
+
+def test_links_into_hidden_folders_of_the_kamus_are_not_read(tmp_path):
+    """`.git/config` is inside the kamus folder, and CI keeps the token it checked out with
+    there: a committed link to it (or to any hidden file) is read like a link out of the kamus."""
+    import shutil
+
+    root = tmp_path / "kamus"
+    shutil.copytree(MINIMAL, root)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "http.extraheader", "AUTHORIZATION: basic UkFIQVNJQQ==")
+    (root / "snapshots").mkdir()
+    (root / "snapshots" / "2025.csv").symlink_to("../.git/config")
+    (root / "positions" / "UNIT_A" / "A.RAHASIA.yaml").symlink_to("../../.git/config")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "links into .git")
+    result = kamus("validate", "--root", str(root))
+    assert result.returncode == 1 and "UkFIQVNJQQ" not in result.stdout + result.stderr
+    assert "positions/UNIT_A/A.RAHASIA.yaml:1:1: FILE-SYMLINK" in result.stdout
+    (root / "positions" / "UNIT_A" / "A.RAHASIA.yaml").unlink()  # snapshots are read once the kamus is sound
+    result = kamus("validate", "--root", str(root))
+    assert "snapshots/2025.csv:1:1: SNAPSHOT-FILE" in result.stdout and "UkFIQVNJQQ" not in result.stdout

@@ -78,8 +78,8 @@ def discover(source: FileSource, historic: bool = False) -> Sources:
     for folder in FOLDERS:
         for path in source.links(folder) if source.is_dir(folder) else []:
             sources.findings.append(finding(
-                "FILE-SYMLINK", path, 1, 1, f"`{path}` adalah tautan simbolik (ke luar folder kamus, atau ke folder); "
-                                            "tidak dibaca"))
+                "FILE-SYMLINK", path, 1, 1, f"`{path}` adalah tautan simbolik (ke luar folder kamus, ke folder "
+                                            "tersembunyi seperti .git, atau ke folder); tidak dibaca"))
     for folder in FOLDERS:
         for path in source.files(folder) if source.is_dir(folder) else []:
             parts = path.split("/")[1:]

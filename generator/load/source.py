@@ -104,11 +104,15 @@ class FolderSource(FileSource):
         self._listed: set[str] = set()  # files listed by files(): already known to stay inside
 
     def inside(self, path: str) -> bool:
+        """Also False for a link into a hidden folder of the root (``.git/config`` holds the
+        credentials CI checked out with): hidden files are never part of a kamus."""
         clean = normalised(path)
         if clean is None:
             return False
         real = os.path.realpath(self.root / clean)
-        return real == self._real or real.startswith(self._real + os.sep)
+        if real == self._real:
+            return True
+        return real.startswith(self._real + os.sep) and _visible(os.path.relpath(real, self._real).replace(os.sep, "/"))
 
     def files(self, top: str = "") -> list[str]:
         base = self.root / top if top else self.root
