@@ -55,7 +55,8 @@ def _git_dir(root: Path) -> tuple[Path, Path] | None:
             if not text.startswith("gitdir:"):
                 return None
             target = Path(text[len("gitdir:"):].strip())
-            return (target if target.is_absolute() else folder / target), folder
+            target = target if target.is_absolute() else folder / target
+            return (target, folder) if (target / "HEAD").is_file() else None  # a real git folder, or none
     return None
 
 

@@ -37,6 +37,7 @@ from .jenjang import DEFAULT_STANDARD
 from .kinds import SCHEMAS
 from .load import load_file
 from .load.yaml_strict import CONTROL
+from .outputs import write_tree
 from .resources import resource
 from .version import __version__
 
@@ -190,10 +191,7 @@ def _stage(parent: Path, files: dict[str, bytes]) -> Path:
     os.umask(umask)
     try:
         staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the kamus folder is an ordinary one
-        for name, data in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        write_tree(staging, files)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
