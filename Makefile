@@ -55,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_lampiran.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_workbook.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_tables.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_trust.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_baseline.py --candidate 0070ded --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_baseline.py --write BENCHMARKS.md
 

@@ -362,13 +362,26 @@ def leftovers(root) -> list:
             what = (f"impor {journal['keterangan']} (mulai {journal['mulai']})" if journal else "impor")
             found.append(finding("IMPORT-UNFINISHED", os.path.relpath(path, root).replace(os.sep, "/"), 1, 1,
                                  f"{what} terhenti di tengah jalan; sebagian berkas kamus mungkin sudah berubah"))
-    for top in ("", *SCANNED):
-        base = root / top
-        walk = [(str(base), [], [p.name for p in base.iterdir()])] if not top and base.is_dir() else os.walk(base)
-        for dirpath, _, filenames in walk:
-            for name in filenames:
-                rel = (Path(dirpath) / name).relative_to(root).as_posix()
-                if name.endswith(TEMP_SUFFIX) and name.startswith(".") and rel not in expected:
-                    found.append(finding("FILE-TEMPORARY", rel, 1, 1, f"berkas sementara `{rel}` tersisa dari "
-                                                                        "perintah Kamus yang terhenti; tidak dibaca"))
+    for rel in _temporary_files(root):
+        if rel not in expected:
+            found.append(finding("FILE-TEMPORARY", rel, 1, 1, f"berkas sementara `{rel}` tersisa dari perintah Kamus "
+                                                                "yang terhenti; tidak dibaca"))
     return found
+
+
+def _temporary_files(root: Path) -> list[str]:
+    """Kamus's temporary files in the root and below the folders changes are written to."""
+    found, todo = [], [("", False)] + [(top, True) for top in SCANNED]
+    while todo:
+        rel, deep = todo.pop()
+        try:
+            entries = list(os.scandir(root / rel))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.endswith(TEMP_SUFFIX) and name.startswith("."):
+                found.append(f"{rel}/{name}" if rel else name)
+            elif deep and entry.is_dir(follow_symlinks=False):
+                todo.append((f"{rel}/{name}", True))
+    return sorted(found)
