@@ -11,7 +11,7 @@ import skj_forms
 from conftest import git
 from generator import api
 from test_skj_form import kadis
-from test_workbook import demo_repo, edited, find_row, status
+from test_workbook import demo_repo, edited, find_row, remove_position, status
 
 PRAKOM = "positions/DISKOMINFO/DISKOMINFO.PRAKOM_MUDA.yaml"
 
@@ -132,16 +132,8 @@ def test_a_row_removed_from_a_workbook_after_the_entry_changed_is_a_conflict(dem
     path.write_text(path.read_text("utf-8").replace("Merancang, membangun", "Merancang dan membangun"), "utf-8")
     git(demo, "commit", "-qam", "changed meanwhile")
 
-    def remove(workbook):
-        workbook["Jabatan"].delete_rows(find_row(workbook["Jabatan"], kode="DISKOMINFO.PRAKOM_MUDA"))
-        need = workbook["Kebutuhan"]
-        while True:
-            try:
-                need.delete_rows(find_row(need, jabatan="DISKOMINFO.PRAKOM_MUDA"))
-            except AssertionError:
-                break
-
-    result = api.import_files(demo, [edited(book, tmp_path, remove)], remove=True)
+    gone = edited(book, tmp_path, lambda workbook: remove_position(workbook, "DISKOMINFO.PRAKOM_MUDA"))
+    result = api.import_files(demo, [gone], remove=True)
     assert result.failed and status(demo) == "" and path.is_file()
     conflict = [f for f in result.findings if f.rule == "XLSX-CONFLICT"]
     assert [f.path for f in conflict] == [PRAKOM] and "sudah berubah sejak buku kerja diunduh" in conflict[0].message

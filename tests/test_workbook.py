@@ -71,6 +71,17 @@ def find_row(sheet, **wanted) -> int:
     raise AssertionError(f"no row {wanted}")
 
 
+def remove_position(workbook, kode: str) -> None:
+    """Delete a position's row on Jabatan and every row of it on Kebutuhan."""
+    workbook["Jabatan"].delete_rows(find_row(workbook["Jabatan"], kode=kode))
+    need = workbook["Kebutuhan"]
+    while True:
+        try:
+            need.delete_rows(find_row(need, jabatan=kode))
+        except AssertionError:
+            return
+
+
 # --- export ----------------------------------------------------------------------------
 
 def test_workbook_is_pleasant_to_edit(demo_book):
@@ -308,17 +319,7 @@ def test_new_rows_become_files_and_gone_rows_need_hapus(demo, demo_book, tmp_pat
     again = tmp_path / "lagi.xlsx"
     api.export(demo, "xlsx", again)
 
-    def remove(workbook):
-        jabatan = workbook["Jabatan"]
-        jabatan.delete_rows(find_row(jabatan, kode="SETDA.BARU"))
-        need = workbook["Kebutuhan"]
-        while True:
-            try:
-                need.delete_rows(find_row(need, jabatan="SETDA.BARU"))
-            except AssertionError:
-                break
-
-    gone = edited(again, tmp_path, remove, "tanpa.xlsx")
+    gone = edited(again, tmp_path, lambda workbook: remove_position(workbook, "SETDA.BARU"), "tanpa.xlsx")
     result = api.import_files(demo, [gone])
     assert not result.failed and status(demo) == ""  # listed, kept
     assert [f.path for f in result.findings if f.rule == "XLSX-NOT-REMOVED"] == ["positions/SETDA/SETDA.BARU.yaml"]
