@@ -11,7 +11,7 @@ import skj_forms
 from conftest import git
 from generator import api
 from test_skj_form import kadis
-from test_workbook import demo_repo, edited, find_row, remove_position, status
+from test_workbook import add_row, demo_repo, edited, find_row, remove_position, status
 
 PRAKOM = "positions/DISKOMINFO/DISKOMINFO.PRAKOM_MUDA.yaml"
 
@@ -163,3 +163,17 @@ def test_the_contents_sheet_is_hidden_and_lists_every_entry(demo, tmp_path):
     listed = {(objek, kode) for objek, kode, _ in rows[1:]}
     assert ("jabatan", "DISKOMINFO.PRAKOM_MUDA") in listed and ("unit", "BKPSDM") in listed
     assert ("kompetensi", "M.1") in listed and len(listed) == len(rows) - 1
+
+
+def test_a_workbook_cannot_make_a_file_windows_cannot_hold(demo, tmp_path):
+    """A unit `CON` would make a kamus that no Windows laptop can check out."""
+    book = tmp_path / "kamus.xlsx"
+    api.export(demo, "xlsx", book)
+
+    def change(workbook):
+        add_row(workbook["Unit"], kode="CON", nama="Unit Baru")
+
+    result = api.import_files(demo, [edited(book, tmp_path, change)])
+    assert result.failed and status(demo) == ""
+    reserved = [f for f in result.findings if f.rule == "KODE-RESERVED"]
+    assert reserved and result.place(reserved[0]).startswith("Unit!A") and "Windows" in reserved[0].message
