@@ -106,6 +106,7 @@ def inside_site(folder: Path) -> bool:
 TEMP_SUFFIX = ".kamus-tmp"
 TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.kamus-tmp\Z")  # what temp_name() makes
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _AT = {os.open, os.stat, os.mkdir, os.unlink, os.rename} <= os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 
@@ -150,9 +151,10 @@ class Folder:
         return kind == "file"
 
     def read(self, name: str) -> bytes | None:
-        """The bytes of the regular file ``name`` (None when it does not exist or is a link)."""
+        """The bytes of the regular file ``name`` (None when it does not exist, or is a link, a
+        pipe or a device: opened without waiting for a writer)."""
         try:
-            fd = os.open(self._name(name), os.O_RDONLY | _NOFOLLOW | _FLAGS, dir_fd=self.fd)
+            fd = os.open(self._name(name), os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _FLAGS, dir_fd=self.fd)
         except OSError:
             return None
         with os.fdopen(fd, "rb") as handle:

@@ -47,6 +47,13 @@ def test_replace_file_refuses_a_link_and_replaces_a_hard_link(tmp_path):
     assert untouched(target) and (tmp_path / "hard.json").read_bytes() == b"{}"
     with pytest.raises(OutputError, match="bukan berkas biasa"):
         replace_file(tmp_path / "luar", b"{}")
+    os.mkfifo(tmp_path / "pipa")  # a pipe at the output is refused, and reading it never waits
+    with pytest.raises(OutputError, match="bukan berkas biasa"):
+        replace_file(tmp_path / "pipa", b"{}")
+    assert write_tree(tmp_path / "pohon", {"a.txt": b"a"}) == {"a.txt"}
+    os.mkfifo(tmp_path / "pohon" / "b.txt")
+    with pytest.raises(OutputError, match="bukan berkas biasa"):
+        write_tree(tmp_path / "pohon", {"a.txt": b"a", "b.txt": b"b"})
     with pytest.raises(OutputError, match="tautan simbolik"):
         with atomic_writer(tmp_path / "keluaran.json") as handle:
             handle.write(b"x")
