@@ -289,7 +289,10 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"YAML tidak sah: {exc}")]
     if root is None:
         return None, [finding("YAML-EMPTY", path, 1, 1, "berkas tidak berisi data")]
-    converter = _Converter(path, anchors_reported=bool(anchors), controls="\\" in text or bool(CONTROL.search(text)))
+    # Raw control characters in ASCII text are refused by the YAML reader: only escapes and
+    # non-ASCII text (C1, bidirectional controls) need the closer look.
+    controls = "\\" in text or (not text.isascii() and bool(CONTROL.search(text)))
+    converter = _Converter(path, anchors_reported=bool(anchors), controls=controls)
     try:
         data = converter.convert(root, ())
     except _Reject as stop:
