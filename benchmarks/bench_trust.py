@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.snapshots import generate as generate_snapshot  # noqa: E402
+from generator.api import build as build_site  # noqa: E402
 from generator.journal import apply_changes, leftovers  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.publish.privacy import check_site, snapshot_numbers  # noqa: E402
-from generator.publish.site import build_site  # noqa: E402
 
 
 def timed(work, runs: int) -> float:

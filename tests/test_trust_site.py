@@ -10,11 +10,12 @@ import pytest
 import yaml
 
 from conftest import TESTS, build_case_root
+from generator.api import build as build_site
 from generator.errors import BuildError
 from generator.project import Project
 from generator.publish.preview import Preview
 from generator.publish.privacy import check_site
-from generator.publish.site import build_site, render_project
+from generator.publish.site import render_project
 from test_trust import kamus
 
 NIP = "199001012015011001"  # Ani Lestari in tests/fixtures/talenta/files/snapshots/2025.csv
@@ -146,7 +147,7 @@ def test_a_missing_snippet_is_a_clear_message_in_build_and_serve(tmp_path):
     result = kamus("build", "--root", str(root), "--output", str(tmp_path / "site"), "--izinkan-kode")
     assert result.returncode == 2 and "galat internal" not in result.stderr and "Traceback" not in result.stderr
     assert "pymdownx.snippets tidak ada" in result.stderr and "catatan.md" in result.stderr
-    preview = Preview(root, tmp_path / "pratinjau", allow_code=True)
+    preview = Preview(Project.open(root), tmp_path / "pratinjau", allow_code=True)
     preview.rebuild()
     assert "pymdownx.snippets tidak ada" in preview.problem and "Traceback" not in preview.problem
     assert "pymdownx.snippets tidak ada" in (tmp_path / "pratinjau" / "site" / "kamus-pratinjau.json").read_text("utf-8")
