@@ -194,7 +194,7 @@ class Project:
         with bulk():
             report.extend(check_rules(documents, kamus, logo, tags))
         report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
-        if isinstance(self.source, FolderSource) and not self.is_lenient:  # the working tree
+        if isinstance(self.source, FolderSource) and not self.historic:  # the working tree
             report.extend(leftovers(self.source.root))  # of an import or a write that was killed
         return report
 

@@ -36,8 +36,8 @@ from .errors import ConfigError, OutputError, UsageError, ValidationFailed
 from .jenjang import DEFAULT_STANDARD
 from .kinds import SCHEMAS
 from .load import load_file
-from .load.yaml_strict import CONTROL
-from .outputs import write_tree
+from .load.yaml_loader import CONTROL
+from .output_guard import write_tree
 from .resources import resource
 from .version import __version__
 
