@@ -176,13 +176,13 @@ def import_files(root=".", files=(), format: str = "xlsx", remove: bool = False,
         return import_forms(project, inputs, unit, dry_run)
 
 
-def recover(root=".") -> list[str]:
+def recover(root: str | Path | None = ".") -> list[str]:
     """Complete or roll back a change of the working tree at ``root`` that a killed command
     left half-done (an import); what was done (or why it could not be), as sentences for the
     operator. Never raises: the command that follows reports what is left."""
     from .journal import recover as settle
 
-    if not Path(root).is_dir():
+    if root is None or not Path(root).is_dir():  # a command without a kamus folder
         return []
     try:
         return settle(root)

@@ -30,11 +30,7 @@ _ERRORS = [
 
 
 def _translate(message: str) -> str:
-    for pattern, replace in _ERRORS:
-        match = pattern.fullmatch(message)
-        if match:
-            return replace(match)
-    return message
+    return next((replace(match) for pattern, replace in _ERRORS if (match := pattern.fullmatch(message))), message)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -375,8 +371,7 @@ def _rules(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        for line in api.recover(args.root) if getattr(args, "root", None) else ():  # a killed import first
-            print(f"kamus: {line}", file=sys.stderr)
+        sys.stderr.write("".join(f"kamus: {line}\n" for line in api.recover(getattr(args, "root", None))))
         code = args.run(args)
         sys.stdout.flush()
         return code
