@@ -177,3 +177,18 @@ def test_a_workbook_cannot_make_a_file_windows_cannot_hold(demo, tmp_path):
     assert result.failed and status(demo) == ""
     reserved = [f for f in result.findings if f.rule == "KODE-RESERVED"]
     assert reserved and result.place(reserved[0]).startswith("Unit!A") and "Windows" in reserved[0].message
+
+
+def test_an_invisible_control_character_in_a_cell_is_a_finding_at_that_cell(demo, tmp_path):
+    book = tmp_path / "kamus.xlsx"
+    api.export(demo, "xlsx", book)
+
+    def change(workbook):
+        sheet = workbook["Jabatan"]
+        header = [c.value for c in sheet[1]]
+        sheet.cell(find_row(sheet, kode="DISKOMINFO.KADIS"), header.index("ikhtisar") + 1).value = "Memimpin \u202edinas."
+
+    result = api.import_files(demo, [edited(book, tmp_path, change)])
+    assert result.failed and status(demo) == ""
+    found = [f for f in result.findings if f.rule == "YAML-CONTROL"]
+    assert found and result.place(found[0]).startswith("Jabatan!") and "U+202E" in found[0].message

@@ -33,10 +33,12 @@ _YAML12_NUMBER = re.compile(r"[-+]?(?:0o[0-7]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]
 _NUMBER_START = set("0123456789.+-")
 _TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 # Invisible characters no kamus text needs: C0 controls but tab and line breaks, DEL, C1
-# controls (NEL too), lone surrogates, non-characters, and the bidirectional overrides and
-# isolates that make a text show other than it reads ("Trojan Source"). Raw in a file most
-# of them are refused by the YAML reader; escapes in double quotes ("\v", "\x0b") slip through.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+# controls but NEL (a line break to YAML and Unicode, which an import writes as "\N"), lone
+# surrogates, non-characters, and the bidirectional overrides and isolates that make a text
+# show other than it reads ("Trojan Source"). Raw in a file most of them are refused by the
+# YAML reader; escapes in double quotes ("\v", "\x0b") slip through.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e"
+                     "\u2066-\u2069]")
 
 
 # PyYAML's words for common mistakes → what they mean, in Bahasa Indonesia.
