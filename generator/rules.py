@@ -179,6 +179,12 @@ _TABLE = [
          "Tulis golongan ruang dalam rentang jenjang jabatan fungsional itu, atau perbaiki `jenjang`."),
     Rule("CONFIG-TANGGAL", "error", "konsistensi", "Tanggal di `kamus.yaml` bukan tanggal kalender yang ada.",
          "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2024-03-01\"."),
+    Rule("LAMPIRAN-KARAKTER", "warning", "konsistensi",
+         "Teks yang dicetak di Lampiran memuat karakter yang tidak ada pada huruf (font) Lampiran PDF; PDF mencetak "
+         "kode karakternya (misalnya [U+4E2D]), bukan karakter itu.",
+         "Ganti dengan karakter yang dapat dicetak (huruf Latin dengan atau tanpa diakritik, Yunani, Kiril, tanda "
+         "kutip, tanda pisah, ≥, ≤), atau tulis nama dalam aksara lain sebagai alih aksara Latin. Lampiran DOCX "
+         "memuat karakter apa adanya."),
     # --- importing a workbook (`kamus import FILE.xlsx`): sheet!cell, nothing is written on an error ---
     Rule("XLSX-FILE", "error", "buku kerja", "Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): tidak ada, rusak, format .xls lama, terkunci kata sandi, atau terlalu besar.",
          "Buka berkas di Excel lalu simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi."),

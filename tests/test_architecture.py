@@ -15,7 +15,7 @@ from conftest import REPO
 PACKAGE = REPO / "generator"
 LAYERS = [
     {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa", "bulk", "lazy", "kinds",
-     "parallel"},
+     "parallel", "font"},
     {"rules", "output_guard", "finding_formats", "spreadsheet", "journal"},
     {"load"},
     {"model"},

@@ -54,7 +54,7 @@ def test_every_tool_file_is_packaged_for_regular_installs():
     matched = {REPO / path for pattern in patterns for path in glob.glob(pattern, root_dir=REPO)}  # as setuptools does
     assert all(path.is_file() for path in matched), "a data-files pattern matches a folder: list its files"
     listed = {path.relative_to(REPO).as_posix() for path in matched}
-    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference", "skeleton")
+    shipped = {p.relative_to(REPO).as_posix() for folder in ("schemas", "site_templates", "reference", "skeleton", "fonts")
                for p in (REPO / folder).rglob("*") if p.is_file()} | {"mkdocs.yml", *CI_FILES}
     assert shipped == listed, "update [tool.setuptools.data-files] in pyproject.toml"
 

@@ -15,6 +15,7 @@ from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus
 from . import content, identity, national, references
+from .characters import check_characters
 from .config import check_logo, check_riwayat, check_talenta, check_tanggal
 from .schema import SchemaSet, check_renamed, default_schemas
 
@@ -58,7 +59,7 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
     development = documents.development
     found = check_logo(documents, kamus, logo) + check_riwayat(documents, kamus, tags)
     found += check_tanggal(documents, kamus)
-    found += check_talenta(documents, kamus)
+    found += check_talenta(documents, kamus) + check_characters(documents)
     found += identity.check_unique(_parsed(competencies), "competency")
     found += identity.check_unique(_parsed(positions), "position")
     found += identity.check_unique(_parsed(development), "development")

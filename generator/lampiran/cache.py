@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GitError, OutputError
+from ..font import BOLD, REGULAR, font_path
 from ..load.source import git
 from ..output_guard import open_folder, replace_file
 from ..parallel import fork_map
@@ -44,9 +45,11 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
-    """The code that lays a Lampiran out: this package's sources and the writing libraries."""
+    """The code that lays a Lampiran out: this package's sources, the font, and the writing libraries."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).parent
+    for path in [*sorted(package.glob("*.py")), package.parent / "font.py",
+                 *(font_path(name) for name in (REGULAR, BOLD))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for library in ("python-docx", "reportlab"):
         try:

@@ -2,7 +2,9 @@
 
 ReportLab is pure Python (no system libraries), so it renders the same on every Debian
 CI runner. In invariant mode it writes fixed creation dates and a fixed document ID:
-the same Lampiran gives the same bytes. Standard PDF fonts (Times) keep the file small.
+the same Lampiran gives the same bytes. The text is set in DejaVu Serif, embedded as
+subsets (:mod:`generator.font`): every character prints as written, and one the font
+lacks prints as its code (the validator warns about it: LAMPIRAN-KARAKTER).
 
 Tables repeat their header row on every page, a row never splits across pages, and a
 group heading (e.g. "Kompetensi Manajerial") never stays alone at the bottom of a page.
@@ -19,14 +21,30 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph,
                                 Spacer, Table, TableStyle)
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from ..font import BOLD as BOLD_FILE
+from ..font import REGULAR as REGULAR_FILE
+from ..font import font_path, printable
 from . import content as c
 from .pdf_table import Cell, GridTable, clear_caches
 
-FONT, BOLD = "Times-Roman", "Times-Bold"
+FONT, BOLD = "KamusSerif", "KamusSerif-Bold"
+
+
+def register_fonts() -> None:
+    """Register the embedded faces with ReportLab (once per process)."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(font_path(REGULAR_FILE))))
+        pdfmetrics.registerFont(TTFont(BOLD, str(font_path(BOLD_FILE))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+register_fonts()
 MARGINS = (25 * mm, 20 * mm, 20 * mm, 20 * mm)  # left, right, top, bottom
 
 
@@ -67,25 +85,25 @@ class CachedParagraph(Paragraph):
 
 
 def _p(text: str, style: str, **kwargs) -> Paragraph:
-    return CachedParagraph(escape(str(text)).replace("\n", "<br/>"), STYLES[style], **kwargs)
+    return CachedParagraph(escape(printable(str(text))).replace("\n", "<br/>"), STYLES[style], **kwargs)
 
 
 def _cell(value, centered: bool) -> Cell:
     if isinstance(value, tuple):
-        return Cell(tuple((f"{number}.", line) for number, line in enumerate(value, start=1)), FONT)
-    return Cell(((None, value),), FONT, "center" if centered else "left")
+        return Cell(tuple((f"{number}.", printable(line)) for number, line in enumerate(value, start=1)), FONT)
+    return Cell(((None, printable(value)),), FONT, "center" if centered else "left")
 
 
 def _table(block: c.Table, width: float, height: float) -> GridTable:
     header = [Cell(((None, title),), BOLD, "center") for title in block.columns]
-    rows = [Cell(((None, row.cells[0]),), BOLD) if row.group else
+    rows = [Cell(((None, printable(row.cells[0])),), BOLD) if row.group else
             [_cell(value, column in block.centered) for column, value in enumerate(row.cells)]
             for row in block.rows]
     return GridTable(header, rows, [width * share for share in block.widths], max_height=height)
 
 
 def _fields(block: c.Fields, width: float) -> GridTable:
-    rows = [[Cell(((None, label),), FONT), Cell(((None, ":"),), FONT), Cell(((None, value),), FONT)]
+    rows = [[Cell(((None, label),), FONT), Cell(((None, ":"),), FONT), Cell(((None, printable(value)),), FONT)]
             for label, value in block.rows]
     return GridTable(None, rows, [width * 0.25, width * 0.03, width * 0.72], size=10, ruled=False)
 

@@ -12,7 +12,8 @@ cell across the table, e.g. "Kompetensi Manajerial") never ends a page.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import escapePDF
 from reportlab.platypus.flowables import Flowable
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 2.0, 3.0
@@ -29,24 +30,25 @@ def clear_caches() -> None:
     _CODE.clear()
 
 
-def _pdf_string(text: str) -> str:
-    """``text`` as a PDF string literal in the standard fonts' encoding (WinAnsi = cp1252);
-    a character outside it prints as "?"."""
-    data = text.encode("cp1252", "replace").decode("latin-1")
-    return "(" + data.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
-
-
-def cell_code(cell, size: float, width: float, leading: float) -> str:
+def cell_code(cell, size: float, width: float, leading: float, doc) -> str:
     """The text operators of one cell, positioned relative to its first baseline (cached:
-    the same text at the same width is encoded once)."""
+    the same text at the same width is encoded once). The fonts are embedded TrueType
+    fonts: each run of text is set in the subset of the font that holds its characters
+    (ReportLab's subsets of 256 characters), and the cell selects its own subset first."""
     key = (cell.items, cell.font, size, round(width, 2), cell.align, leading)
     code = _CODE.get(key)
     if code is None:
-        parts, line_x, line_y = [], 0.0, 0.0
+        font = getFont(cell.font)
+        parts, line_x, line_y, current = [], 0.0, 0.0, None
         for row, fragments in enumerate(layout(cell.items, cell.font, size, width, cell.align)):
             y = -row * leading
             for x, fragment in fragments:
-                parts.append(f"{x - line_x:.2f} {y - line_y:.2f} Td {_pdf_string(fragment)} Tj")
+                parts.append(f"{x - line_x:.2f} {y - line_y:.2f} Td")
+                for subset, data in font.splitString(fragment, doc):
+                    if subset != current:
+                        parts.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf")
+                        current = subset
+                    parts.append(f"({escapePDF(data)}) Tj")
                 line_x, line_y = x, y
         code = _CODE[key] = " ".join(parts)
     return code
@@ -164,18 +166,14 @@ class GridTable(Flowable):
                 if isinstance(row, Cell):
                     canvas.rect(0, top - height, total, height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
-        code, font = ["BT"], None
+        code, doc = ["BT"], canvas._doc
         for row, top in zip(rows, tops):
             if row is None:
                 continue
             cells = [(row, total)] if isinstance(row, Cell) else list(zip(row, self.widths))
             left = 0.0
             for cell, width in cells:
-                if cell.font != font:
-                    font = cell.font
-                    canvas.setFont(font, self.size)  # registers the font with the page
-                    code.append(f"{canvas._doc.getInternalFontName(font)} {self.size} Tf")
-                body = cell_code(cell, self.size, width - 2 * PAD_X, self.leading)
+                body = cell_code(cell, self.size, width - 2 * PAD_X, self.leading, doc)
                 if body:
                     code.append(f"1 0 0 1 {left + PAD_X:.2f} {top - PAD_TOP - self.size:.2f} Tm {body}")
                 left += width

@@ -24,6 +24,9 @@ class Document:
     values: dict = field(default_factory=dict, repr=False)
     keys: dict = field(default_factory=dict, repr=False)
     texts: dict = field(default_factory=dict, repr=False)  # path → text as written, for numbers and booleans
+    # path → the file's text of a value with non-ASCII characters, from its start to its end
+    # (quotes, line breaks and indentation as written): where one of its characters stands
+    written: dict = field(default_factory=dict, repr=False)
 
     @property
     def stem(self) -> str:
@@ -39,6 +42,17 @@ class Document:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), (1, 1))
+
+    def where_char(self, path: Path_, char: str) -> tuple[int, int]:
+        """Position of the first ``char`` written in the text value at ``path`` (else of the value)."""
+        line, column = self.where(path)
+        source = self.written.get(tuple(path), "")
+        at = source.find(char)
+        if at < 0:
+            return line, column
+        before = source[:at]
+        breaks = before.count("\n")
+        return (line, column + at) if not breaks else (line + breaks, at - before.rfind("\n"))
 
     def text(self, path: Path_, default=None) -> str:
         """The value at ``path`` as the user wrote it."""

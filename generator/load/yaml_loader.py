@@ -118,12 +118,14 @@ class _Converter:
     keys, the text of an ambiguous scalar), so that later checks still see the file.
     """
 
-    def __init__(self, path: str, anchors_reported: bool = False, controls: bool = True):
+    def __init__(self, path: str, anchors_reported: bool = False, controls: bool = True, text: str = ""):
         self.path = path
         self.controls = controls  # False: the text has no escape and no such character (nothing to look for)
         self.values: dict = {}
         self.keys: dict = {}
         self.texts: dict = {}  # path → the written text of a value read as a number or true/false
+        self.written: dict = {}  # path → the source of a text value with non-ASCII characters
+        self.text, self._lines = text, None
         self.seen: set[int] = set()
         self.problems: list = []
         self.anchors_reported = anchors_reported
@@ -145,14 +147,28 @@ class _Converter:
             value = self.scalar(node)
             if not isinstance(value, str) and value is not None:
                 self.texts[path] = node.value
-            elif self.controls and value is not None:
-                self.control(node, value)
+            elif value is not None:
+                if self.controls:
+                    self.control(node, value)
+                if self.text and not value.isascii():
+                    self.written[path] = self.source(node)
             return value
         if node.tag not in (_SEQ, _MAP):
             self.bad_tag(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self.mapping(node, path, depth)
+
+    def source(self, node) -> str:
+        """The text of the file from ``node``'s start to its end (quotes, breaks and indentation
+        as written), so that a check can point at one character of a long value."""
+        if self._lines is None:
+            self._lines = self.text.splitlines(keepends=True)
+        start, end = node.start_mark, node.end_mark
+        if start.line == end.line:
+            return self._lines[start.line][start.column:end.column] if start.line < len(self._lines) else ""
+        return "".join([self._lines[start.line][start.column:], *self._lines[start.line + 1:end.line],
+                        self._lines[end.line][:end.column] if end.line < len(self._lines) else ""])
 
     def mapping(self, node, path: tuple, depth: int) -> dict:
         result: dict = {}
@@ -294,12 +310,13 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
     # Raw control characters in ASCII text are refused by the YAML reader: only escapes and
     # non-ASCII text (C1, bidirectional controls) need the closer look.
     controls = "\\" in text or (not text.isascii() and bool(CONTROL.search(text)))
-    converter = _Converter(path, anchors_reported=bool(anchors), controls=controls)
+    converter = _Converter(path, anchors_reported=bool(anchors), controls=controls, text=text)
     try:
         data = converter.convert(root, ())
     except _Reject as stop:
         return None, anchors + converter.problems + [stop.finding]
-    return Document(path, data, converter.values, converter.keys, converter.texts), anchors + converter.problems
+    return (Document(path, data, converter.values, converter.keys, converter.texts, converter.written),
+            anchors + converter.problems)
 
 
 def _thousands(number: int) -> str:
