@@ -49,8 +49,8 @@ MARGINS = (25 * mm, 20 * mm, 20 * mm, 20 * mm)  # left, right, top, bottom
 
 
 def _style(name, size=10.5, bold=False, align=TA_JUSTIFY, **extra) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=BOLD if bold else FONT, fontSize=size, leading=size * 1.25,
-                          alignment=align, **extra)
+    return ParagraphStyle(name, fontName=BOLD if bold else FONT, bulletFontName=FONT, fontSize=size,
+                          leading=size * 1.25, alignment=align, **extra)
 
 
 STYLES = {
@@ -111,7 +111,8 @@ def _fields(block: c.Fields, width: float) -> GridTable:
 def _right_block(lines: list[str], width: float, style: str, gap_after: int | None = None) -> Table:
     """Lines set left-aligned in the right part of the page (the kop, the signature)."""
     rows = [[_p(line, style)] for line in lines]
-    table_style = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+    table_style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
     if gap_after is not None:
         table_style.append(("BOTTOMPADDING", (0, gap_after), (-1, gap_after), 20 * mm))
@@ -160,7 +161,8 @@ def write_pdf(lampiran: c.Lampiran) -> bytes:
     portrait_size, landscape_size = A4, landscape(A4)
     doc = BaseDocTemplate(out, pagesize=portrait_size, leftMargin=left, rightMargin=right, topMargin=top,
                           bottomMargin=bottom, title=lampiran.title, author=lampiran.author,
-                          subject=lampiran.nama.title(), creator="Kamus", invariant=1)
+                          subject=lampiran.nama.title(), creator="Kamus", invariant=1, initialFontName=FONT,
+                          initialFontSize=10.5)
 
     def frame(size, name):
         return Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id=name,
