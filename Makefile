@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site serve test bench docs golden validate chromium chromium-if-possible clean
+.PHONY: site serve test bench docs golden validate chromium chromium-if-possible libreoffice-if-possible clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ chromium-if-possible:
 	if [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; then $(MAKE) --no-print-directory chromium; \
 	else echo "Chromium tidak terpasang dan tidak ada izin root/sudo: tes peramban dilewati. Pasang dengan 'sudo apt-get install chromium' lalu jalankan 'make test' lagi."; fi
 
+# LibreOffice Writer (headless) lays out the Lampiran DOCX as Word users get it, for the page tests
+# (tests/test_lampiran_pages.py); without root or sudo those tests are skipped with their reason.
+libreoffice-if-possible:
+	@if command -v soffice >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; else \
+	  echo "LibreOffice tidak terpasang dan tidak ada izin root/sudo: tes tata letak DOCX dilewati. Pasang dengan 'sudo apt-get install libreoffice-writer-nogui' lalu jalankan 'make test' lagi."; exit 0; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+
 ## site: validate the demo kamus and build its site into site/
 site: $(STAMP)
 	$(BIN)/kamus build --root . --output site
@@ -39,8 +47,8 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/kamus validate --root . --strict
 
-## test: the full test suite (installs Chromium for the browser tests when it can)
-test: $(STAMP) chromium-if-possible
+## test: the full test suite (installs Chromium for the browser tests and LibreOffice for the DOCX layout tests when it can)
+test: $(STAMP) chromium-if-possible libreoffice-if-possible
 	$(BIN)/python -m pytest
 
 ## bench: the benchmarks on the large synthetic corpus (installs pandas for the baseline); writes BENCHMARKS.md

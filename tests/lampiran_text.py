@@ -25,10 +25,14 @@ def _cell_words(value) -> list[str]:
     return words(str(value))
 
 
-def model_words(lampiran: c.Lampiran) -> list[str]:
-    """The words of ``lampiran`` in reading order (the content model both writers lay out)."""
+def model_words(lampiran: c.Lampiran, spans: dict | None = None) -> list[str]:
+    """The words of ``lampiran`` in reading order (the content model both writers lay out).
+    ``spans`` receives where things stand in the list: block index → (start, end), (block
+    index, row index) → (start, end) of each table row, and "signature" → (start, end)."""
+    spans = {} if spans is None else spans
     out = [w for line in lampiran.kop for w in words(line)] + words(lampiran.nama)
-    for block in lampiran.blocks:
+    for index, block in enumerate(lampiran.blocks):
+        start = len(out)
         if isinstance(block, (c.Heading, c.Text)):
             out += words(block.text)
         elif isinstance(block, c.Fields):
@@ -36,10 +40,16 @@ def model_words(lampiran: c.Lampiran) -> list[str]:
                 out += [*words(label), ":", *words(value)]
         elif isinstance(block, c.Table):
             out += [w for column in block.columns for w in words(column)]
-            for row in block.rows:
+            for number, row in enumerate(block.rows):
+                row_start = len(out)
                 for value in row.cells:
                     out += _cell_words(value)
-    return out + [w for line in lampiran.penandatangan for w in words(line)]
+                spans[(index, number)] = (row_start, len(out))
+        spans[index] = (start, len(out))
+    start = len(out)
+    out += [w for line in lampiran.penandatangan for w in words(line)]
+    spans["signature"] = (start, len(out))
+    return out
 
 
 def headers(lampiran: c.Lampiran) -> list[list[str]]:
@@ -55,18 +65,38 @@ def pdf_pages(path) -> list[list[str]]:
     return [words(page.extract_text()) for page in PdfReader(str(path)).pages]
 
 
-def printed_words(pages: list[list[str]], expected: list[str], repeated: list[list[str]]) -> list[str]:
+def _joined(page: list[str], expected: list[str], start: int) -> list[str]:
+    """``page`` with a word that a narrow column broke over lines ("mensupervisi/mengawasi/"
+    "menyelia") joined again where the expected text has it whole."""
+    out, i = [], 0
+    while i < len(page):
+        word, want = page[i], expected[start + len(out)] if start + len(out) < len(expected) else None
+        while want and word != want and want.startswith(word) and i + 1 < len(page):
+            i += 1
+            word += page[i]
+        out.append(word)
+        i += 1
+    return out
+
+
+def printed_words(pages: list[list[str]], expected: list[str], repeated: list[list[str]],
+                  spans: list | None = None) -> list[str]:
     """The words of printed pages without page numbers and repeated header rows: a header row
-    at the top of a page counts as repeated when the expected text does not go on with it."""
+    at the top of a page counts as repeated when the expected text does not go on with it.
+    ``spans`` receives (start, end, repeated header or None) of each page in the result."""
     out = []
     for number, page in enumerate(pages, start=1):
         if number > 1 and page[:3] == ["-", str(number), "-"]:
             page = page[3:]
+        dropped = None
         for header in repeated:
             if page[:len(header)] == header and expected[len(out):len(out) + len(header)] != header:
-                page = page[len(header):]
+                page, dropped = page[len(header):], header
                 break
-        out += page
+        start = len(out)
+        out += _joined(page, expected, start)
+        if spans is not None:
+            spans.append((start, len(out), dropped))
     return out
 
 

@@ -119,7 +119,7 @@ def _part_kamus(kamus: Kamus, views: Views, reference: str) -> list:
 
 
 def _skj(position: Position, views: Views, unit_name: str) -> list:
-    blocks = [Heading(f"STANDAR KOMPETENSI JABATAN: {position.nama.upper()}", 3, new_page=True),
+    blocks = [Heading(f"STANDAR KOMPETENSI JABATAN: {position.nama.upper()}", 3),
               Fields((("Nama Jabatan", position.nama), ("Kelompok Jabatan", kelompok_jabatan(position.jenjang)),
                       ("Urusan Pemerintahan", position.urusan or "–"), ("Kode Jabatan", position.kode_jabatan or "–"),
                       ("Unit Kerja", unit_name))),

@@ -70,17 +70,41 @@ def _cell(value, width: int, centered: bool, span: int = 1, shade: str = "", bol
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
 
 
-def _table(block: c.Table, width: int) -> str:
+def _signature(penandatangan: tuple[str, str], width: int) -> str:
+    """The signing official's title and name in the right half of the page."""
+    jabatan, nama = penandatangan
+    return _p(jabatan, indent=width // 2, before=360, after=1200, keep_next=True) + _p(nama, indent=width // 2)
+
+
+def _signature_row(penandatangan: tuple[str, str], widths: list[int]) -> str:
+    """The signature as a last, borderless row of the last table, so that it never stands
+    alone on a page: LibreOffice, unlike Word, does not keep a table's last row with the
+    paragraph after it, but keeps rows of one table together."""
+    borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("left", "bottom", "right"))
+    return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:gridSpan w:val="{len(widths)}"/><w:tcBorders>{borders}</w:tcBorders></w:tcPr>'
+            f'{_signature(penandatangan, sum(widths))}</w:tc></w:tr>')
+
+
+def _table(block: c.Table, width: int, signature: tuple[str, str] | None = None) -> str:
+    """A ruled table: the header row repeats on every page and keeps with the first row, a row
+    never splits, a group row keeps with the row below it, and a ``signature`` ends the table
+    in a row of its own that the last row keeps with."""
     widths = [int(width * share) for share in block.widths]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(_cell(title, w, True, shade="D9D9D9", bold=True) for title, w in zip(block.columns, widths))
+    head = "".join(_cell(title, w, True, shade="D9D9D9", bold=True, keep_next=True)
+                   for title, w in zip(block.columns, widths))
     rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"]
-    for row in block.rows:
+    for number, row in enumerate(block.rows, start=1):
         if row.group:  # spans the table and keeps with the row below it
             cells = _cell(row.cells[0], sum(widths), False, span=len(widths), shade="EDEDED", bold=True, keep_next=True)
         else:
-            cells = "".join(_cell(value, w, i in block.centered) for i, (value, w) in enumerate(zip(row.cells, widths)))
+            keep = signature is not None and number == len(block.rows)
+            cells = "".join(_cell(value, w, i in block.centered, keep_next=keep)
+                            for i, (value, w) in enumerate(zip(row.cells, widths)))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    if signature is not None:
+        rows.append(_signature_row(signature, widths))
     return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{_BORDERS}'
             f'</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
             f'<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
@@ -88,10 +112,11 @@ def _table(block: c.Table, width: int) -> str:
 
 
 def _fields(block: c.Fields, width: int) -> str:
+    """Label : value rows, kept with each other and with what follows (they open it)."""
     widths = [int(width * 0.25), int(width * 0.03), width - int(width * 0.25) - int(width * 0.03)]
-    rows = "".join("<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
-                                      f'{_p(text, after=20)}</w:tc>' for text, w in zip((label, ":", value), widths))
-                   + "</w:tr>" for label, value in block.rows)
+    rows = "".join("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{_p(text, after=20, keep_next=True)}</w:tc>'
+        for text, w in zip((label, ":", value), widths)) + "</w:tr>" for label, value in block.rows)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
             f'<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
@@ -198,7 +223,8 @@ def write_docx(lampiran: c.Lampiran) -> bytes:
         body.add(_p(line, indent=kop_indent, after=0))
     body.add(_p(lampiran.nama, "center", bold=True, size=12, before=240, after=240))
     page_break = False
-    for block in lampiran.blocks:
+    last_table = max((i for i, block in enumerate(lampiran.blocks) if isinstance(block, c.Table)), default=-1)
+    for index, block in enumerate(lampiran.blocks):
         if isinstance(block, c.Orientation):
             if block.landscape != landscape:
                 body.end_section(_section_props(template, landscape, first=sections == 0))
@@ -209,18 +235,18 @@ def write_docx(lampiran: c.Lampiran) -> bytes:
             size = {1: 12, 2: 11, 3: 10.5}[block.level]
             body.add(_p(block.text, bold=True, size=size, keep_next=True, page_break=block.new_page or page_break,
                         before=120, after=80))
-        elif isinstance(block, c.Text):
-            body.add(_p(block.text, block.align, block.bold, keep_next=block.bold))
+        elif isinstance(block, c.Text):  # every text opens what follows it
+            body.add(_p(block.text, block.align, block.bold, keep_next=True))
         elif isinstance(block, c.Fields):
             body.add(_fields(block, width))
-            body.add(_p(after=0, size=4))
+            body.add(_p(after=0, size=4, keep_next=True))
         elif isinstance(block, c.Table):
-            body.add(_table(block, width))
+            signed = index == last_table and index == len(lampiran.blocks) - 1
+            body.add(_table(block, width, lampiran.penandatangan if signed else None))
             body.add(_p(after=60, size=4))
         page_break = False
-    jabatan, nama = lampiran.penandatangan
-    body.add(_p(jabatan, indent=width // 2, before=360, after=1200, keep_next=True))
-    body.add(_p(nama, indent=width // 2))
+    if last_table != len(lampiran.blocks) - 1:
+        body.add(_signature(lampiran.penandatangan, width))
     body.flush()
     final = _section_props(template, landscape, first=sections == 0)
     body.sect.getparent().replace(body.sect, final)

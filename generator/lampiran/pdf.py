@@ -23,14 +23,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ..font import BOLD as BOLD_FILE
 from ..font import REGULAR as REGULAR_FILE
 from ..font import font_path, printable
 from . import content as c
+from .pdf_keep import KeepWithLast, NeedSpace, stacked_height
 from .pdf_table import Cell, GridTable, clear_caches
 
 FONT, BOLD = "KamusSerif", "KamusSerif-Bold"
@@ -46,6 +46,7 @@ def register_fonts() -> None:
 
 register_fonts()
 MARGINS = (25 * mm, 20 * mm, 20 * mm, 20 * mm)  # left, right, top, bottom
+KOP_INDENT = (A4[0] - MARGINS[0] - MARGINS[1]) / 2  # the kop and the signature stand in the right half
 
 
 def _style(name, size=10.5, bold=False, align=TA_JUSTIFY, **extra) -> ParagraphStyle:
@@ -57,11 +58,11 @@ STYLES = {
     "text": _style("text", spaceAfter=4),
     "text-left": _style("text-left", align=TA_LEFT, spaceAfter=4),
     "text-center": _style("text-center", align=TA_CENTER, spaceAfter=4),
-    "kop": _style("kop", size=11, align=TA_LEFT),
+    "kop": _style("kop", size=11, align=TA_LEFT, leftIndent=KOP_INDENT),
     "nama": _style("nama", size=12, bold=True, align=TA_CENTER, spaceBefore=12, spaceAfter=12),
-    "h1": _style("h1", size=12, bold=True, align=TA_LEFT, spaceBefore=6, spaceAfter=8, keepWithNext=1),
-    "h2": _style("h2", size=11, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
-    "h3": _style("h3", size=10.5, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+    "h1": _style("h1", size=12, bold=True, align=TA_LEFT, spaceBefore=6, spaceAfter=8),
+    "h2": _style("h2", size=11, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=6),
+    "h3": _style("h3", size=10.5, bold=True, align=TA_LEFT, spaceBefore=8, spaceAfter=4),
     "field": _style("field", size=10, align=TA_LEFT),
     "sign": _style("sign", size=11, align=TA_LEFT),
 }
@@ -108,15 +109,9 @@ def _fields(block: c.Fields, width: float) -> GridTable:
     return GridTable(None, rows, [width * 0.25, width * 0.03, width * 0.72], size=10, ruled=False)
 
 
-def _right_block(lines: list[str], width: float, style: str, gap_after: int | None = None) -> Table:
-    """Lines set left-aligned in the right part of the page (the kop, the signature)."""
-    rows = [[_p(line, style)] for line in lines]
-    table_style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                   ("TOPPADDING", (0, 0), (-1, -1), 0),
-                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
-    if gap_after is not None:
-        table_style.append(("BOTTOMPADDING", (0, gap_after), (-1, gap_after), 20 * mm))
-    return Table(rows, colWidths=[width * 0.5], hAlign="RIGHT", style=TableStyle(table_style))
+def _right_lines(lines: list[str], width: float, style: str) -> list:
+    """Lines set left-aligned in the right half of the page (the kop, the signature)."""
+    return [_p(line, style) for line in lines]
 
 
 def _page_number(canvas, doc) -> None:
@@ -130,26 +125,56 @@ def _page_number(canvas, doc) -> None:
         canvas.restoreState()
 
 
+def _signature(lampiran: c.Lampiran, width: float) -> list:
+    """The signing official's title and name in the right half of the (last) page."""
+    style = f"sign-{width:.0f}"
+    if style not in STYLES:
+        STYLES[style] = ParagraphStyle(style, parent=STYLES["sign"], leftIndent=width / 2)
+    jabatan, nama = lampiran.penandatangan
+    return [Spacer(1, 10 * mm), _p(jabatan, style), Spacer(1, 20 * mm), _p(nama, style)]
+
+
 def story(lampiran: c.Lampiran, size_portrait: tuple, size_landscape: tuple) -> list:
-    """The flowables of ``lampiran``; sizes are (width, height) of the text frame."""
+    """The flowables of ``lampiran``; sizes are (width, height) of the text frame.
+
+    Headings, fields and paragraphs open what follows them: they are collected and set
+    after a :class:`NeedSpace` that keeps them on the page of the first row of the next
+    table. Only a part starts a new page; the signature is kept with the last row."""
     width, height = size_portrait
-    flow = [_right_block(lampiran.kop, width, "kop"), _p(lampiran.nama, "nama")]
+    flow = [*_right_lines(lampiran.kop, width, "kop"), _p(lampiran.nama, "nama")]
+    opening: list = []
+
+    def open_onto(following: float) -> None:
+        if opening:
+            flow.append(NeedSpace(stacked_height(opening, width) + following))
+            flow.extend(opening)
+            opening.clear()
+
     for block in lampiran.blocks:
         if isinstance(block, c.Orientation):
+            open_onto(0)
             width, height = size_landscape if block.landscape else size_portrait
             flow += [NextPageTemplate("landscape" if block.landscape else "portrait"), PageBreakIfNotEmpty()]
         elif isinstance(block, c.Heading):
             if block.new_page:
+                open_onto(0)
                 flow.append(PageBreakIfNotEmpty())
-            flow.append(_p(block.text, f"h{block.level}"))
+            opening.append(_p(block.text, f"h{block.level}"))
         elif isinstance(block, c.Text):
             style = "text" if block.align == "justify" else f"text-{block.align}"
-            flow.append(_p(block.text, "h3" if block.bold else style))
+            opening.append(_p(block.text, "h3" if block.bold else style))
         elif isinstance(block, c.Fields):
-            flow += [_fields(block, width), Spacer(1, 4)]
+            opening += [_fields(block, width), Spacer(1, 4)]
         elif isinstance(block, c.Table):
-            flow += [_table(block, width, height), Spacer(1, 6)]
-    flow += [Spacer(1, 10 * mm), KeepTogether([_right_block(list(lampiran.penandatangan), width, "sign", gap_after=0)])]
+            table = _table(block, width, height)
+            open_onto(table.opening_height())
+            flow += [table, Spacer(1, 6)]
+    open_onto(0)
+    last = next((i for i in range(len(flow) - 1, -1, -1) if not isinstance(flow[i], Spacer)), None)
+    if last is not None and not isinstance(flow[last], NeedSpace):
+        flow[last:] = [KeepWithLast(flow[last], _signature(lampiran, width))]
+    else:
+        flow += _signature(lampiran, width)
     return flow
 
 

@@ -62,6 +62,22 @@ def _width(word: str, font: str, size: float) -> float:
     return found
 
 
+def _pieces(word: str, font: str, size: float, room: float) -> list[str]:
+    """``word`` cut into pieces no wider than ``room`` (a long compound such as
+    "mensupervisi/mengawasi/menyelia" in a narrow column): after a "/" or "-" where one
+    fits, else after the last character that fits. No hyphen is added: the text stays as written."""
+    pieces = []
+    while word and _width(word, font, size) > room:
+        fit = 1
+        while fit < len(word) and _width(word[:fit + 1], font, size) <= room:
+            fit += 1
+        cut = max(word.rfind("/", 0, fit), word.rfind("-", 0, fit))
+        cut = cut + 1 if cut > 0 else fit
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return pieces + [word] if word else pieces
+
+
 def layout(items: tuple, font: str, size: float, width: float, align: str = "left", indent: float = 11.0) -> list:
     """Lines of ``items`` ((bullet or None, text), …) broken to ``width``: a list of rows,
     each a list of (x, text) fragments on one baseline. Cached per text and width."""
@@ -72,12 +88,16 @@ def layout(items: tuple, font: str, size: float, width: float, align: str = "lef
     rows, space = [], _width(" ", font, size)
     for bullet, text in items:
         left = indent if bullet else 0.0
-        lines, line, used = [], [], 0.0
+        lines, line, used, room = [], [], 0.0, width - left
         for word in str(text).split():
             w = _width(word, font, size)
-            if line and used + space + w > width - left:
+            if line and used + space + w > room:
                 lines.append((" ".join(line), used))
                 line, used = [], 0.0
+            if w > room:  # wider than the column: whole lines of it, the rest starts the next line
+                *full, word = _pieces(word, font, size, room)
+                lines += [(piece, _width(piece, font, size)) for piece in full]
+                w = _width(word, font, size)
             used += (space if line else 0.0) + w
             line.append(word)
         lines.append((" ".join(line), used))
@@ -122,6 +142,17 @@ class GridTable(Flowable):
             self._heights = [self._row_height(row) for row in self.rows]
             self._header_height = self._row_height(self.header) if self.header else 0.0
         return self._header_height, self._heights
+
+    def opening_height(self) -> float:
+        """The header and the rows down to the first row that is not a group row: what must
+        stand on the page of the heading that introduces the table."""
+        header, heights = self._measure()
+        height = header
+        for row, row_height in zip(self.rows, heights):
+            height += row_height
+            if not isinstance(row, Cell):
+                break
+        return height
 
     def wrap(self, available_width, available_height):
         header, heights = self._measure()
