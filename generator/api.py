@@ -35,6 +35,7 @@ from .lazy import lazy_attributes
 from .model import Kamus
 from .output_guard import write_file
 from .project import Project, open_compared, open_version
+from .suggest import suggest
 from .talent.analysis import Analysis, Period, analyse, select
 from .version import __version__
 
@@ -113,18 +114,27 @@ def _label(project: Project) -> str:
     return f"{name} ({version})" if name else version
 
 
-def lampiran(root=".", output="lampiran.pdf", version: str | None = None, as_of: str | None = None) -> Written:
+def lampiran(root=".", output="lampiran.pdf", version: str | None = None, as_of: str | None = None,
+             unit: str | None = None) -> Written:
     """`kamus lampiran`: the Lampiran of the regulation as DOCX or PDF (chosen by the suffix of
     ``output``), of the working tree, of ``version``, or of the version in force on the day
-    ``as_of`` (YYYY-MM-DD)."""
+    ``as_of`` (YYYY-MM-DD). A version recorded in `riwayat` is headed as its record says it
+    was enacted. With ``unit``: the review copy of that OPD's part alone."""
     suffix = Path(output).suffix.lower()
     if suffix not in WRITERS:
         raise UsageError(f"berkas keluaran '{output}' harus berakhiran .docx (untuk disunting di Word) atau .pdf.")
     project = _sound(root, version, as_of)
+    units = project.kamus.units
+    if unit is not None and unit not in units:
+        raise UsageError(f"unit `{unit}` tidak ada di kamus ini. {suggest(unit, units)}Unit yang ada: "
+                         f"{', '.join(units) or '(belum ada)'}.")
+    record = project.enacted_record()
     from .lampiran import build_lampiran
 
-    data = WRITERS[suffix](build_lampiran(project.kamus))
-    return Written(write_file(root, Path(output), data, LAMPIRAN_FORMATS), _label(project), len(data))
+    data = WRITERS[suffix](build_lampiran(project.kamus, record, unit))
+    label = _label(project) if record is None else f"{record.label} (versi {project.version})"
+    label = f"Bahan reviu unit {unit} dari Lampiran {label}" if unit else f"Lampiran {label}"
+    return Written(write_file(root, Path(output), data, LAMPIRAN_FORMATS), label, len(data))
 
 
 def export(root=".", format: str = "json", output="kamus.json", version: str | None = None,

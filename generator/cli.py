@@ -139,12 +139,14 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     lampiran = add(
         "lampiran", help="tulis Lampiran peraturan bupati/wali kota (DOCX untuk disunting, PDF untuk diterbitkan)",
         description="Periksa kamus lalu tulis Lampiran peraturan kepala daerah yang menetapkannya: kepala lampiran "
-                    "dari `versi` di kamus.yaml, I. Kamus Kompetensi, II. Standar Kompetensi Jabatan per unit kerja, "
-                    "III. Matriks level kompetensi manajerial dan sosial kultural, dan blok tanda tangan. Format "
-                    "mengikuti akhiran berkas: .docx atau .pdf. Masukan yang sama menghasilkan berkas yang sama persis.")
+                    "dari `versi` di kamus.yaml (versi di `riwayat`: menurut catatannya), I. Kamus Kompetensi, "
+                    "II. Standar Kompetensi Jabatan per unit kerja, III. Matriks level kompetensi manajerial dan sosial "
+                    "kultural, dan blok tanda tangan. Format mengikuti akhiran berkas: .docx atau .pdf. Masukan yang "
+                    "sama menghasilkan berkas yang sama persis.")
     _root_argument(lampiran)
     lampiran.add_argument("--output", metavar="BERKAS", required=True,
                           help="berkas tujuan, misalnya lampiran.docx atau lampiran.pdf")
+    lampiran.add_argument("--unit", metavar="KODE", help="hanya bagian satu OPD (dan unit di bawahnya): bahan reviu")
     lampiran.set_defaults(run=_lampiran)
 
     export = add(
@@ -293,8 +295,8 @@ def _init(args) -> int:
 
 
 def _lampiran(args) -> int:
-    return _attempt(lambda: api.lampiran(args.root, args.output, args.version, args.as_of),
-                    lambda written: f"Lampiran {written.version} ditulis ke {written.path} ({written.size // 1024} KB).",
+    return _attempt(lambda: api.lampiran(args.root, args.output, args.version, args.as_of, args.unit),
+                    lambda written: f"{written.version} ditulis ke {written.path} ({written.size // 1024} KB).",
                     "Lampiran tidak ditulis karena data kamus berisi galat.")
 
 

@@ -23,7 +23,7 @@ from .bulk import bulk
 from .check import check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
-from .errors import UsageError, ValidationFailed
+from .errors import KamusError, UsageError, ValidationFailed
 from .findings import Report
 from .journal import leftovers
 from .kinds import CONFIG_FILE
@@ -34,7 +34,7 @@ from .load.mkdocs_yaml import MKDOCS_FILE, load_mkdocs
 from .load.named import NamedFile, read_named
 from .load.source import OverlaySource, commit_time
 from .model import Config, Kamus
-from .model.config import parse_date
+from .model.config import Versi, parse_date
 from .model.builder import build_model
 from .talent.analysis import read_snapshots
 from .talent.snapshot import Snapshot, snapshot_files
@@ -63,6 +63,29 @@ class Project:
         """The enacted versions (`riwayat`: tag → Project) of this project's repository, opened
         as historic, so that a version is compared whatever today's rules say."""
         return {versi.tag: Project.open(self.repository, versi.tag, historic=True) for versi in self.config.riwayat}
+
+    def enacted_versi(self, tags: frozenset[str] | None) -> dict[str, Versi]:
+        """tag → the `versi` kamus.yaml wrote at each `riwayat` tag among ``tags`` (the ones it wrote
+        one at): what RIWAYAT-VERSI compares with the record."""
+        found = {}
+        for record in self.config.riwayat:
+            if tags is None or record.tag not in tags:
+                continue
+            try:
+                versi = Project.open(self.repository, record.tag).config.versi
+            except KamusError:
+                continue
+            if versi != Versi():
+                found[record.tag] = versi
+        return found
+
+    def enacted_record(self) -> Versi | None:
+        """The `riwayat` record of the working tree's kamus.yaml for this project's version, if
+        it is an enacted one: how that version was enacted (label, nomor, tahun, tanggal)."""
+        if not self.version:
+            return None
+        records = Project.open(self.repository).config.riwayat
+        return next((record for record in records if record.tag == self.version), None)
 
     def reopened(self) -> "Project":
         """This working tree opened again (the live preview, after a save): the files that did
@@ -191,8 +214,9 @@ class Project:
         report.extend(self._schema[0])
         documents, kamus = self.documents, self.kamus
         logo, tags = self.logo, (self.source.tags() if kamus.config.riwayat else None)
+        enacted = self.enacted_versi(tags)
         with bulk():
-            report.extend(check_rules(documents, kamus, logo, tags))
+            report.extend(check_rules(documents, kamus, logo, tags, enacted))
         report.extend(mkdocs_findings + (mkdocs_rules.findings(doc) if doc is not None else []))
         if isinstance(self.source, FolderSource) and not self.historic:  # the working tree
             report.extend(leftovers(self.source.root))  # of an import or a write that was killed

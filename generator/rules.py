@@ -179,6 +179,12 @@ _TABLE = [
          "Tulis golongan ruang dalam rentang jenjang jabatan fungsional itu, atau perbaiki `jenjang`."),
     Rule("CONFIG-TANGGAL", "error", "konsistensi", "Tanggal di `kamus.yaml` bukan tanggal kalender yang ada.",
          "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2024-03-01\"."),
+    Rule("RIWAYAT-VERSI", "warning", "konsistensi",
+         "Catatan `riwayat` suatu versi (nomor, tahun dari label atau kolomnya, tanggal) berbeda dengan `versi` di "
+         "kamus.yaml pada tag versi itu; kepala Lampiran versi itu dicetak menurut `riwayat`.",
+         "Bila catatan `riwayat` yang salah, perbaiki label, `nomor`, `tahun` atau `tanggal`-nya. Bila `versi` pada tag "
+         "itu yang salah, perbaiki kamus.yaml, commit, lalu pindahkan tag ke commit itu (`git tag -f TAG`) dan kirim "
+         "ulang tag (`git push -f origin TAG`)."),
     Rule("LAMPIRAN-KARAKTER", "warning", "konsistensi",
          "Teks yang dicetak di Lampiran memuat karakter yang tidak ada pada huruf (font) Lampiran PDF; PDF mencetak "
          "kode karakternya (misalnya [U+4E2D]), bukan karakter itu.",

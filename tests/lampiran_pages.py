@@ -25,7 +25,7 @@ class Page:
         return "\n".join(self.lines)
 
 
-def pages(path) -> list[Page]:
+def pages(path, running: str = "") -> list[Page]:
     from pypdf import PdfReader
 
     out = []
@@ -41,7 +41,7 @@ def pages(path) -> list[Page]:
 
         text = page.extract_text(visitor_text=visit)
         lines = [" ".join(t for _, t in sorted(parts)) for _, parts in sorted(baselines.items(), reverse=True)]
-        lines = [line for line in lines if not re.fullmatch(rf"-\s*{number}\s*-", line)]
+        lines = [line for line in lines if not re.fullmatch(rf"-\s*{number}\s*-", line) and line != running]
         out.append(Page(number, lines, text.split()))
     return out
 
@@ -70,9 +70,10 @@ def layout_problems(lampiran, pdf) -> list[str]:
     from generator.lampiran import content as c
     from lampiran_text import first_difference, headers, model_words, printed_words
 
-    spans, page_spans, document = {}, [], pages(pdf)
+    spans, page_spans, document = {}, [], pages(pdf, lampiran.catatan)
     expected = model_words(lampiran, spans)
-    printed = printed_words([page.words for page in document], expected, headers(lampiran), page_spans)
+    printed = printed_words([page.words for page in document], expected, headers(lampiran), page_spans,
+                            lampiran.catatan)
     if printed != expected:
         return ["text differs: " + first_difference(printed, expected)]
     starts = [start for start, _, _ in page_spans]
@@ -103,8 +104,8 @@ def layout_problems(lampiran, pdf) -> list[str]:
                 dropped = page_spans[page(start) - 1][2]
                 if dropped != header:
                     problems.append(f"page {page(start)}: table `{' '.join(header)}` goes on without its header row")
-    signature = spans["signature"][0]
-    if signature and page(signature) != page(signature - 1):
+    signature, end = spans["signature"]
+    if end > signature and page(signature) != page(signature - 1):
         problems.append(f"page {page(signature)}: the signature stands apart from the lines before it")
     problems += [f"page {number}: {count} lines (`{first}`)" for number, count, first in thin_pages(document)]
     return problems

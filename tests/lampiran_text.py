@@ -80,14 +80,17 @@ def _joined(page: list[str], expected: list[str], start: int) -> list[str]:
 
 
 def printed_words(pages: list[list[str]], expected: list[str], repeated: list[list[str]],
-                  spans: list | None = None) -> list[str]:
-    """The words of printed pages without page numbers and repeated header rows: a header row
-    at the top of a page counts as repeated when the expected text does not go on with it.
-    ``spans`` receives (start, end, repeated header or None) of each page in the result."""
-    out = []
+                  spans: list | None = None, running: str = "") -> list[str]:
+    """The words of printed pages without page numbers, the ``running`` head of every page (a
+    review copy's note) and repeated header rows: a header row at the top of a page counts as
+    repeated when the expected text does not go on with it. ``spans`` receives (start, end,
+    repeated header or None) of each page in the result."""
+    out, head = [], running.split()
     for number, page in enumerate(pages, start=1):
         if number > 1 and page[:3] == ["-", str(number), "-"]:
             page = page[3:]
+        if head and page[:len(head)] == head:
+            page = page[len(head):]
         dropped = None
         for header in repeated:
             if page[:len(header)] == header and expected[len(out):len(out) + len(header)] != header:

@@ -135,7 +135,7 @@ def test_printing_a_position_gives_a_clean_skj_document(page, served):
         assert "Peraturan Bupati Contoh Nomor 12 Tahun 2024, ditetapkan 1 Maret 2024" in words, number
         assert f"Halaman {number} dari {len(pdf.pages)}" in words, number
     assert "Kelompok Jabatan Jabatan Pimpinan Tinggi (JPT Pratama)" in flat
-    assert "Kode Jabatan –" in flat  # the official code is not set in the demo: a dash, never the file key
+    assert "Kode Jabatan belum ditetapkan" in flat  # the official code is not set in the demo: said so, never the file key
     assert "DISKOMINFO.KADIS" not in flat
     # Borders survive a laser printer: solid black table rules.
     page.emulate_media(media="print")

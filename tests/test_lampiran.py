@@ -38,7 +38,8 @@ def test_same_input_same_bytes(demo):
 def test_docx_holds_the_regulation_header_every_position_competency_and_page_numbers(demo):
     document = docx.Document(str(demo / "a.docx"))
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs[:5] == ["LAMPIRAN", "PERATURAN BUPATI CONTOH", "NOMOR 12 TAHUN 2024", "TENTANG",
+    assert paragraphs[:6] == ["LAMPIRAN", "PERATURAN BUPATI CONTOH", "NOMOR 12 TAHUN 2024", "TANGGAL 1 MARET 2024",
+                              "TENTANG",
                               "KAMUS KOMPETENSI DAN STANDAR KOMPETENSI JABATAN DI LINGKUNGAN PEMERINTAH KABUPATEN CONTOH"]
     # The signature closes the last table (the matrix) in a borderless row of its own.
     assert [p.text for p in document.tables[-1].rows[-1].cells[0].paragraphs] == ["BUPATI CONTOH,", "NAMA BUPATI CONTOH"]
@@ -70,7 +71,8 @@ def test_pdf_holds_the_regulation_header_every_position_competency_and_page_numb
     reader = PdfReader(str(demo / "a.pdf"))
     pages = [page.extract_text() for page in reader.pages]
     first = pages[0].splitlines()
-    assert first[:4] == ["LAMPIRAN", "PERATURAN BUPATI CONTOH", "NOMOR 12 TAHUN 2024", "TENTANG"]
+    assert first[:5] == ["LAMPIRAN", "PERATURAN BUPATI CONTOH", "NOMOR 12 TAHUN 2024", "TANGGAL 1 MARET 2024",
+                         "TENTANG"]
     text = squash(" ".join(pages))
     kamus = load_kamus(REPO)
     for position in kamus.positions.values():
@@ -149,7 +151,7 @@ def test_without_versi_fields_the_header_leaves_blanks_to_fill(minimal_root, tmp
     assert main(["lampiran", "--root", str(minimal_root), "--output", str(target)]) == 0
     document = docx.Document(str(target))
     paragraphs = [p.text for p in document.paragraphs]
-    assert paragraphs[:4] == ["LAMPIRAN", "PERATURAN KEPALA DAERAH", "NOMOR … TAHUN …", "TENTANG"]
+    assert paragraphs[:5] == ["LAMPIRAN", "PERATURAN KEPALA DAERAH", "NOMOR … TAHUN …", "TANGGAL …", "TENTANG"]
     assert document.tables[-1].rows[-1].cells[0].paragraphs[0].text == "KEPALA DAERAH,"
     assert re.search(r"Kode Kompetensi", io.StringIO(" ".join(
         c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)).read())

@@ -82,7 +82,7 @@ def test_position_page_is_an_skj_document(built):
     assert "S1; bidang ilmu: Akuntansi Mutlak" in text and "Pembina (IV/a) Mutlak" in text
     assert "../A.STAF/" in page.links() and "../B.KEPALA/" in page.links()  # bawahan
     assert "Kelompok Jabatan Jabatan Administrasi (Administrator)" in text
-    assert "Kode Jabatan –" in text and "Kode Jabatan A.KEPALA" not in text  # no official code: a dash
+    assert "Kode Jabatan belum ditetapkan" in text and "Kode Jabatan A.KEPALA" not in text  # no official code yet
     analis = read(site, "jabatan/A.ANALIS/").article
     assert "Kode Jabatan <b>KJ.001</b>" in analis and "Jabatan Fungsional (Ahli Muda)" in analis
     # The printed page names the instansi and the regulation through CSS strings that no text can break out of.

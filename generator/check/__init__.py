@@ -13,10 +13,10 @@ from __future__ import annotations
 from ..kinds import KINDS
 from ..load import Documents
 from ..load.named import NamedFile
-from ..model import Kamus
+from ..model import Kamus, Versi
 from . import content, identity, national, references
 from .characters import check_characters
-from .config import check_logo, check_riwayat, check_talenta, check_tanggal
+from .config import check_logo, check_riwayat, check_riwayat_versi, check_talenta, check_tanggal
 from .schema import SchemaSet, check_renamed, default_schemas
 
 
@@ -50,14 +50,16 @@ def _known(group, unit: bool = False) -> set[str]:
     return known
 
 
-def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags: frozenset[str] | None) -> list:
+def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags: frozenset[str] | None,
+                enacted: dict[str, Versi]) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and content
-    over the model built from the valid ones. ``logo`` is the file `instansi.logo` names and
-    ``tags`` the git tags of the repository (None: no repository or no git), both as the
-    project read them."""
+    over the model built from the valid ones. ``logo`` is the file `instansi.logo` names,
+    ``tags`` the git tags of the repository (None: no repository or no git) and ``enacted``
+    the `versi` that kamus.yaml wrote at each `riwayat` tag, all as the project read them."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
     development = documents.development
     found = check_logo(documents, kamus, logo) + check_riwayat(documents, kamus, tags)
+    found += check_riwayat_versi(documents, kamus, enacted)
     found += check_tanggal(documents, kamus)
     found += check_talenta(documents, kamus) + check_characters(documents)
     found += identity.check_unique(_parsed(competencies), "competency")

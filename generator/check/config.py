@@ -8,7 +8,7 @@ import re
 from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus
-from ..model.config import parse_date
+from ..model.config import Versi, parse_date
 from ..rules import finding
 
 LOGO_MAX_BYTES = 2_000_000
@@ -61,6 +61,41 @@ def check_riwayat(documents: Documents, kamus: Kamus, tags: frozenset[str] | Non
         message = (f"tag `{versi.tag}` tidak ada di repositori git" if tags is not None else
                    f"tag `{versi.tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
         found.append(finding("RIWAYAT-TAG", loaded.doc.path, *loaded.doc.where(("riwayat", index, "tag")), message))
+    return found
+
+
+def _described(versi: Versi) -> str:
+    nomor, tahun = versi.numbered()
+    parts = [f"nomor {nomor}" if nomor else "", f"tahun {tahun}" if tahun else "",
+             f"tanggal {versi.tanggal}" if versi.tanggal else ""]
+    return ", ".join(p for p in parts if p) or "tanpa nomor, tahun dan tanggal"
+
+
+def check_riwayat_versi(documents: Documents, kamus: Kamus, enacted: dict[str, Versi]) -> list:
+    """RIWAYAT-VERSI: each enacted version's record (`riwayat`: label, nomor, tahun, tanggal)
+    agrees with the `versi` that kamus.yaml wrote at its tag (``enacted``: tag → that `versi`,
+    as the project read it). The Lampiran of the version prints the record; a disagreement
+    means one of the two is wrong."""
+    loaded = documents.config
+    if loaded is None or loaded.doc is None:
+        return []
+    found = []
+    for index, record in enumerate(kamus.config.riwayat):
+        versi = enacted.get(record.tag)
+        if versi is None:
+            continue  # no such tag (RIWAYAT-TAG), or no `versi` written at it
+        (nomor, tahun), (own_nomor, own_tahun) = record.numbered(), versi.numbered()
+        differs = [name for name, mine, theirs in (("nomor", nomor, own_nomor), ("tahun", tahun, own_tahun),
+                                                    ("tanggal", record.tanggal, versi.tanggal))
+                   if mine and theirs and str(mine) != str(theirs)]
+        if not differs:
+            continue
+        field = "tanggal" if differs == ["tanggal"] else ("nomor" if loaded.doc.get("riwayat", index, "nomor")
+                                                          else "label")
+        found.append(finding(
+            "RIWAYAT-VERSI", loaded.doc.path, *loaded.doc.where(("riwayat", index, field)),
+            f"riwayat `{record.tag}` ({record.label}: {_described(record)}) berbeda {' dan '.join(differs)} dengan "
+            f"`versi` di kamus.yaml pada tag itu ({_described(versi)}); Lampiran versi itu dicetak menurut riwayat"))
     return found
 
 

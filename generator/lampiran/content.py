@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import bahasa
 from ..jenjang import kelompok_jabatan
 from ..model import Kamus, Position, Versi
 from ..render.text import natural_key
 from ..render.views import Views, build_views, persyaratan
 
 TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
+EMPTY = "-"  # the form's empty value ("-" in a form means empty)
 
 
 @dataclass(frozen=True)
@@ -75,17 +77,20 @@ class Lampiran:
     kop: list[str]  # the attachment's heading, top right
     nama: str  # the attachment's name, centred
     blocks: list = field(default_factory=list)
-    penandatangan: tuple[str, str] = ("", "")  # (jabatan line ending in a comma, name)
+    penandatangan: tuple = ("", "")  # (jabatan line ending in a comma, name); () = no signature block
     title: str = ""  # document properties
     author: str = ""
     date: str = ""  # ISO date of the version (document properties)
+    catatan: str = ""  # printed at the top of every page (a review copy says so)
 
 
 def _kop(versi: Versi, instansi: str) -> list[str]:
+    """The attachment's heading; what the version does not say yet is left as "…" to fill in."""
     jenis = (versi.jenis_peraturan or "Peraturan Kepala Daerah").upper()
-    nomor = f"NOMOR {versi.nomor or '…'} TAHUN {versi.tahun or '…'}"
+    nomor, tahun = versi.numbered()
+    tanggal = bahasa.tanggal(versi.tanggal).upper() if versi.date else "…"
     tentang = (versi.tentang or f"Kamus Kompetensi dan Standar Kompetensi Jabatan {instansi}").upper()
-    return ["LAMPIRAN", jenis, nomor, "TENTANG", tentang]
+    return ["LAMPIRAN", jenis, f"NOMOR {nomor or '…'} TAHUN {tahun or '…'}", f"TANGGAL {tanggal}", "TENTANG", tentang]
 
 
 def _competency_table(competency) -> Table:
@@ -121,7 +126,8 @@ def _part_kamus(kamus: Kamus, views: Views, reference: str) -> list:
 def _skj(position: Position, views: Views, unit_name: str) -> list:
     blocks = [Heading(f"STANDAR KOMPETENSI JABATAN: {position.nama.upper()}", 3),
               Fields((("Nama Jabatan", position.nama), ("Kelompok Jabatan", kelompok_jabatan(position.jenjang)),
-                      ("Urusan Pemerintahan", position.urusan or "–"), ("Kode Jabatan", position.kode_jabatan or "–"),
+                      ("Urusan Pemerintahan", position.urusan or EMPTY),
+                      ("Kode Jabatan", position.kode_jabatan or EMPTY),
                       ("Unit Kerja", unit_name))),
               Text("I. Ikhtisar Jabatan", align="left", bold=True), Text(position.ikhtisar),
               Text("II. Standar Kompetensi", align="left", bold=True)]
@@ -148,12 +154,18 @@ def _skj(position: Position, views: Views, unit_name: str) -> list:
     return blocks
 
 
-def _part_skj(kamus: Kamus, views: Views) -> list:
-    blocks = [Heading("II. STANDAR KOMPETENSI JABATAN", 1, new_page=True)]
+def _units(kamus: Kamus, views: Views, selected: set[str] | None):
+    """(letter, unit, positions) of every unit with positions, lettered as in the whole
+    Lampiran (a review copy of one OPD keeps the letters of the enacted document)."""
     for letter, unit in _lettered(kamus.units.values()):
         positions = [p for _, p in views.unit_tree.get(unit.kode, [])]
-        if not positions:
-            continue
+        if positions and (selected is None or unit.kode in selected):
+            yield letter, unit, positions
+
+
+def _part_skj(kamus: Kamus, views: Views, selected: set[str] | None = None) -> list:
+    blocks = [Heading("II. STANDAR KOMPETENSI JABATAN", 1, new_page=selected is None)]  # a review copy opens with it
+    for letter, unit, positions in _units(kamus, views, selected):
         name = unit.nama + (f" ({unit.singkatan})" if unit.singkatan else "")
         blocks.append(Heading(f"{letter}. {name.upper()}", 2))
         for position in positions:
@@ -171,17 +183,14 @@ def _lettered(items):
         yield letters, item
 
 
-def _part_matrix(kamus: Kamus, views: Views) -> list:
+def _part_matrix(kamus: Kamus, views: Views, selected: set[str] | None = None) -> list:
     national = [c for c in views.mandatory if c.jenis in kamus.config.jenis_wajib]
     if not national:
         return []
     blocks = [Orientation(landscape=True),
               Heading("III. MATRIKS LEVEL KOMPETENSI MANAJERIAL DAN SOSIAL KULTURAL", 1)]
     share = 0.64 / len(national)
-    for letter, unit in _lettered(kamus.units.values()):
-        positions = [p for _, p in views.unit_tree.get(unit.kode, [])]
-        if not positions:
-            continue
+    for letter, unit, positions in _units(kamus, views, selected):
         blocks.append(Heading(f"{letter}. {unit.nama.upper()}", 2))
         rows = []
         for number, position in enumerate(positions, start=1):
@@ -194,10 +203,44 @@ def _part_matrix(kamus: Kamus, views: Views) -> list:
     return blocks
 
 
-def build_lampiran(kamus: Kamus, reference: str = "Lampiran PermenPANRB Nomor 38 Tahun 2017") -> Lampiran:
-    """The Lampiran of ``kamus`` (its own `versi` names the regulation)."""
+def unit_and_below(kamus: Kamus, kode: str) -> set[str]:
+    """``kode`` and every unit under it (its UPT, …) by `induk`."""
+    selected, added = {kode}, True
+    while added:
+        below = {u.kode for u in kamus.units.values() if u.induk in selected} - selected
+        selected |= below
+        added = bool(below)
+    return selected
+
+
+def _review_copy(kamus: Kamus, views: Views, versi: Versi, unit: str) -> Lampiran:
+    """One OPD's part of the Lampiran for its review: its SKJ and its matrix in the layout of
+    the enacted document, headed on every page as a review copy, without a signature."""
+    config, selected = kamus.config, unit_and_below(kamus, unit)
+    opd = kamus.units[unit]
+    name = opd.nama + (f" ({opd.singkatan})" if opd.singkatan else "")
+    blocks = [Text(f"Bahan reviu ini memuat standar kompetensi jabatan di lingkungan {name} dalam rancangan Lampiran "
+                   f"{versi.nama or 'peraturan kepala daerah'} tentang kamus kompetensi dan standar kompetensi jabatan "
+                   f"{config.instansi.nama}, dengan susunan, nomor bagian dan huruf unit seperti dalam Lampiran "
+                   f"lengkapnya. Bahan ini bukan dokumen yang ditetapkan.")]
+    blocks += _part_skj(kamus, views, selected) + _part_matrix(kamus, views, selected)
+    return Lampiran(kop=_kop(versi, config.instansi.nama), nama=f"BAHAN REVIU STANDAR KOMPETENSI JABATAN "
+                    f"{name.upper()}", blocks=blocks, penandatangan=(), title=f"Bahan reviu SKJ {name}",
+                    author=config.instansi.nama, date=versi.tanggal,
+                    catatan=f"BAHAN REVIU {(opd.singkatan or opd.nama).upper()} – BUKAN DOKUMEN YANG DITETAPKAN")
+
+
+def build_lampiran(kamus: Kamus, record: Versi | None = None, unit: str | None = None,
+                   reference: str = "Lampiran PermenPANRB Nomor 38 Tahun 2017") -> Lampiran:
+    """The Lampiran of ``kamus``: its own `versi` names the regulation, as the `riwayat`
+    ``record`` of its tag says the version was enacted (label, nomor, tahun, tanggal), if any.
+    With ``unit``: the review copy of that unit (and the units under it) alone."""
     config, views = kamus.config, build_views(kamus)
     versi, instansi = config.versi, config.instansi.nama
+    if record is not None:
+        versi = versi.enacted_as(record)
+    if unit is not None:
+        return _review_copy(kamus, views, versi, unit)
     nama = "KAMUS KOMPETENSI DAN STANDAR KOMPETENSI JABATAN" + (f" {instansi.upper()}" if instansi else "")
     blocks = [Text(f"Lampiran ini memuat kamus kompetensi dan standar kompetensi jabatan di lingkungan {instansi}, "
                    f"yang disusun menurut Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "

@@ -189,6 +189,10 @@ def _setup(lampiran: c.Lampiran):
     header._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>'))
     header._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> -</w:t></w:r>'))
     section.first_page_header.is_linked_to_previous = False
+    if lampiran.catatan:  # a review copy says so at the top of every page
+        for part in (section.header, section.first_page_header):
+            part._element.append(parse_xml(_p(lampiran.catatan, "center", bold=True, size=8, after=0)
+                                           .replace("<w:p>", f'<w:p {nsdecls("w")}>', 1)))
     day = datetime.datetime.combine(datetime.date.fromisoformat(lampiran.date) if lampiran.date else
                                     datetime.date(2000, 1, 1), datetime.time())
     props = document.core_properties
@@ -241,11 +245,11 @@ def write_docx(lampiran: c.Lampiran) -> bytes:
             body.add(_fields(block, width))
             body.add(_p(after=0, size=4, keep_next=True))
         elif isinstance(block, c.Table):
-            signed = index == last_table and index == len(lampiran.blocks) - 1
+            signed = bool(lampiran.penandatangan) and index == last_table == len(lampiran.blocks) - 1
             body.add(_table(block, width, lampiran.penandatangan if signed else None))
             body.add(_p(after=60, size=4))
         page_break = False
-    if last_table != len(lampiran.blocks) - 1:
+    if lampiran.penandatangan and last_table != len(lampiran.blocks) - 1:
         body.add(_signature(lampiran.penandatangan, width))
     body.flush()
     final = _section_props(template, landscape, first=sections == 0)

@@ -114,15 +114,23 @@ def _right_lines(lines: list[str], width: float, style: str) -> list:
     return [_p(line, style) for line in lines]
 
 
-def _page_number(canvas, doc) -> None:
-    """"- n -" at the top centre from the second page, as regulations are numbered."""
-    number = canvas.getPageNumber()
-    if number > 1:
-        canvas.saveState()
-        canvas.setFont(FONT, 10.5)
+def _page_head(catatan: str):
+    """What stands at the top of every page: "- n -" at the centre from the second page, as
+    regulations are numbered, and the ``catatan`` of a review copy below it (on every page)."""
+
+    def draw(canvas, doc) -> None:
+        number = canvas.getPageNumber()
         width, height = canvas._pagesize
-        canvas.drawCentredString(width / 2, height - 12 * mm, f"- {number} -")
+        canvas.saveState()
+        if number > 1:
+            canvas.setFont(FONT, 10.5)
+            canvas.drawCentredString(width / 2, height - 12 * mm, f"- {number} -")
+        if catatan:
+            canvas.setFont(BOLD, 8)
+            canvas.drawCentredString(width / 2, height - 16 * mm, printable(catatan))
         canvas.restoreState()
+
+    return draw
 
 
 def _signature(lampiran: c.Lampiran, width: float) -> list:
@@ -171,6 +179,8 @@ def story(lampiran: c.Lampiran, size_portrait: tuple, size_landscape: tuple) -> 
             flow += [table, Spacer(1, 6)]
     open_onto(0)
     last = next((i for i in range(len(flow) - 1, -1, -1) if not isinstance(flow[i], Spacer)), None)
+    if not lampiran.penandatangan:
+        return flow
     if last is not None and not isinstance(flow[last], NeedSpace):
         flow[last:] = [KeepWithLast(flow[last], _signature(lampiran, width))]
     else:
@@ -193,9 +203,10 @@ def write_pdf(lampiran: c.Lampiran) -> bytes:
         return Frame(left, bottom, size[0] - left - right, size[1] - top - bottom, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
+    head = _page_head(lampiran.catatan)
     doc.addPageTemplates([
-        PageTemplate("portrait", [frame(portrait_size, "p")], onPage=_page_number, pagesize=portrait_size),
-        PageTemplate("landscape", [frame(landscape_size, "l")], onPage=_page_number, pagesize=landscape_size)])
+        PageTemplate("portrait", [frame(portrait_size, "p")], onPage=head, pagesize=portrait_size),
+        PageTemplate("landscape", [frame(landscape_size, "l")], onPage=head, pagesize=landscape_size)])
     frame_of = lambda size: (size[0] - left - right, size[1] - top - bottom)  # noqa: E731
     doc.build(story(lampiran, frame_of(portrait_size), frame_of(landscape_size)))
     _LINES.clear(), clear_caches()

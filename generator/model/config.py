@@ -6,7 +6,8 @@ A root without ``kamus.yaml`` is valid: every setting has a documented default.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from ..jenjang import DEFAULT_STANDARD
 from .policy import TalentPolicy
@@ -38,6 +39,11 @@ def parse_date(text: str) -> datetime.date | None:
         return datetime.date.fromisoformat(text) if len(str(text)) == 10 else None
     except ValueError:
         return None
+
+
+# "Nomor 2 Tahun 2026" or "2/2026" in a version's label (not the last part of "800.1.2/15/2024").
+_NOMOR_TAHUN = re.compile(r"\bnomor\s+(?P<nomor>[0-9][0-9A-Za-z.-]*)\s+tahun\s+(?P<tahun>\d{4})\b"
+                          r"|(?<![\w./])(?P<nomor2>[0-9][0-9A-Za-z.-]*)\s*/\s*(?P<tahun2>\d{4})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,24 @@ class Versi:
     @property
     def date(self) -> datetime.date | None:
         return parse_date(self.tanggal)
+
+    def numbered(self) -> tuple[str, str]:
+        """(nomor, tahun): as written, else read from the label ("Perbup 2/2026",
+        "Peraturan Bupati Contoh Nomor 2 Tahun 2026"); '' where neither says."""
+        nomor, tahun = self.nomor, self.tahun
+        match = _NOMOR_TAHUN.search(self.label) if self.label else None
+        if match:
+            nomor = nomor or match["nomor"] or match["nomor2"]
+            tahun = tahun or match["tahun"] or match["tahun2"]
+        return nomor, tahun
+
+    def enacted_as(self, record: "Versi") -> "Versi":
+        """This `versi` (of a tagged kamus.yaml) as the `riwayat` ``record`` of its tag says it
+        was enacted: label, nomor, tahun and tanggal from the record where it gives them."""
+        nomor, tahun = record.numbered()
+        own_nomor, own_tahun = self.numbered()
+        return replace(self, label=record.label or self.label, tag=record.tag, tanggal=record.tanggal or self.tanggal,
+                       nomor=nomor or own_nomor, tahun=tahun or own_tahun)
 
     @classmethod
     def from_data(cls, data: dict, tag: str = "") -> "Versi":

@@ -55,30 +55,31 @@ def lampiran_downloads(project: Project, opened: dict[str, Project]) -> tuple[li
     note instead of files. The documents come from the Lampiran cache when written before,
     the others are written side by side (:mod:`generator.lampiran.cache`)."""
     config = project.kamus.config
-    versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project)]
+    versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project, None)]
     for versi in config.riwayat:
         version = opened[versi.tag]
         if not is_kamus_root(version.source):
             versions.append((VersionDownload(versi.label, versi.tag, problem="tidak dibuat: versi ini belum memuat "
-                                             "folder competencies dan positions"), "", None))
+                                             "folder competencies dan positions"), "", None, None))
             continue
         report = version.report
         if report.failed():
             versions.append((VersionDownload(versi.label, versi.tag, problem=f"tidak dibuat: versi ini berisi "
-                                             f"{report.count('error')} galat menurut aturan sekarang"), "", None))
+                                             f"{report.count('error')} galat menurut aturan sekarang"), "", None, None))
             continue
-        versions.append((VersionDownload(versi.label, versi.tag), re.sub(r"[^A-Za-z0-9._-]+", "-", versi.tag), version))
+        versions.append((VersionDownload(versi.label, versi.tag), re.sub(r"[^A-Za-z0-9._-]+", "-", versi.tag), version,
+                         versi))
     jobs, places = [], []
-    for download, slug, version in versions:
+    for download, slug, version, record in versions:
         if version is None:
             continue
-        lampiran = build_lampiran(version.kamus)
+        lampiran = build_lampiran(version.kamus, record)  # headed as its `riwayat` record says it was enacted
         for suffix in WRITERS:
             path = f"unduh/lampiran-{slug}{suffix}"
             download.files[suffix[1:].upper()] = path
             jobs.append((lampiran, suffix))
             places.append(f"docs/{path}")
-    return [download for download, _, _ in versions], dict(zip(places, write_documents(jobs)))
+    return [download for download, *_ in versions], dict(zip(places, write_documents(jobs)))
 
 
 def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | None = None, talent: bool = True,
