@@ -129,10 +129,10 @@ def generate(target, positions: int = 2000, units: int = 60, competencies: int =
                                   + [{"kode": "SK.1", "level": standard}]
                                   + [{"kode": k, "level": rng.randint(1, levels)} for k, levels in chosen])
             data["persyaratan"] = {
-                "pendidikan": [{"jenjang": "S1", "bidang_ilmu": ["Administrasi Publik", "Ekonomi"], "tingkat": "mutlak"}],
+                "pendidikan": [{"jenjang": "S1", "bidang_ilmu": ["Administrasi Publik", "Ekonomi"]}],
                 "pelatihan": [{"jenis": "teknis", "nama": f"Pelatihan {rng.choice(OBJECTS)}", "tingkat": "penting"}],
                 "pengalaman": [{"uraian": _sentence(rng, 1), "tingkat": "penting"}],
-                "pangkat": [{"uraian": _pangkat(tier), "tingkat": "mutlak"}],
+                "pangkat": [{"uraian": _pangkat(tier)}],
                 "indikator_kinerja": [_sentence(rng, 1), _sentence(rng, 1)]}
             _write(target / "positions" / unit / f"{kode}.yaml", _dump(data))
             head = head or kode

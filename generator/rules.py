@@ -191,6 +191,10 @@ _TABLE = [
          "Ganti dengan karakter yang dapat dicetak (huruf Latin dengan atau tanpa diakritik, Yunani, Kiril, tanda "
          "kutip, tanda pisah, ≥, ≤), atau tulis nama dalam aksara lain sebagai alih aksara Latin. Lampiran DOCX "
          "memuat karakter apa adanya."),
+    Rule("PERSYARATAN-TINGKAT", "warning", "konsistensi",
+         "`tingkat` ditulis pada persyaratan pendidikan atau pangkat; formulir SKJ hanya memberi tingkat pentingnya "
+         "(Mutlak/Penting/Perlu) pada pelatihan dan pengalaman kerja, jadi nilai itu tidak dicetak.",
+         "Hapus baris `tingkat` dari butir pendidikan atau pangkat itu."),
     # --- importing a workbook (`kamus import FILE.xlsx`): sheet!cell, nothing is written on an error ---
     Rule("XLSX-FILE", "error", "buku kerja", "Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): tidak ada, rusak, format .xls lama, terkunci kata sandi, atau terlalu besar.",
          "Buka berkas di Excel lalu simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi."),

@@ -68,7 +68,7 @@ def layout_problems(lampiran, pdf) -> list[str]:
     from bisect import bisect_right
 
     from generator.lampiran import content as c
-    from lampiran_text import first_difference, headers, model_words, printed_words
+    from lampiran_text import first_difference, header_words, headers, model_words, printed_words
 
     spans, page_spans, document = {}, [], pages(pdf, lampiran.catatan)
     expected = model_words(lampiran, spans)
@@ -95,7 +95,7 @@ def layout_problems(lampiran, pdf) -> list[str]:
                 problems.append(f"page {page(spans[opening][0])}: `{expected[spans[opening][0]]} …` stands apart "
                                 f"from the first row of its table (page {page(first[1] - 1)})")
         opening = None
-        header = [w for column in block.columns for w in words_of(column)]
+        header = header_words(block)
         for number, _ in enumerate(block.rows):
             start, end = spans[(index, number)]
             if page(start) != page(end - 1):
@@ -109,7 +109,3 @@ def layout_problems(lampiran, pdf) -> list[str]:
         problems.append(f"page {page(signature)}: the signature stands apart from the lines before it")
     problems += [f"page {number}: {count} lines (`{first}`)" for number, count, first in thin_pages(document)]
     return problems
-
-
-def words_of(text: str) -> list[str]:
-    return text.split()

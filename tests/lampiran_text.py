@@ -39,7 +39,7 @@ def model_words(lampiran: c.Lampiran, spans: dict | None = None) -> list[str]:
             for label, value in block.rows:
                 out += [*words(label), ":", *words(value)]
         elif isinstance(block, c.Table):
-            out += [w for column in block.columns for w in words(column)]
+            out += header_words(block)
             for number, row in enumerate(block.rows):
                 row_start = len(out)
                 for value in row.cells:
@@ -52,10 +52,14 @@ def model_words(lampiran: c.Lampiran, spans: dict | None = None) -> list[str]:
     return out
 
 
+def header_words(block: c.Table) -> list[str]:
+    """The words of a table's header row(s), row by row."""
+    return [w for row in block.header_rows() for title, _ in row for w in words(title or "")]
+
+
 def headers(lampiran: c.Lampiran) -> list[list[str]]:
     """The word lists of every table header, longest first."""
-    found = {tuple(w for column in block.columns for w in words(column))
-             for block in lampiran.blocks if isinstance(block, c.Table)}
+    found = {tuple(header_words(block)) for block in lampiran.blocks if isinstance(block, c.Table)}
     return [list(h) for h in sorted(found, key=len, reverse=True)]
 
 

@@ -79,7 +79,13 @@ def test_position_page_is_an_skj_document(built):
     positions = [text.index(word) for word in order]
     assert positions == sorted(positions)
     assert "Deskripsi level 3." in text  # the deskripsi of the required level
-    assert "S1; bidang ilmu: Akuntansi Mutlak" in text and "Pembina (IV/a) Mutlak" in text
+    # Part III as the form: jenjang and bidang ilmu apart without a tick, the three kinds of pelatihan, ticks
+    # only for pelatihan and pengalaman, "-" for what is empty.
+    assert ("Jenis Persyaratan Uraian Tingkat Pentingnya terhadap Jabatan Mutlak Penting Perlu A. Pendidikan "
+            "1. Jenjang S1 2. Bidang Ilmu Akuntansi B. Pelatihan 1. Manajerial - 2. Teknis - 3. Fungsional - "
+            "C. Pengalaman Kerja - D. Pangkat Pembina (IV/a) E. Indikator Kinerja Jabatan 1. Persentase") in text
+    html = (site / "jabatan/A.KEPALA/index.html").read_text("utf-8")
+    assert '<th colspan="3">Tingkat Pentingnya terhadap Jabatan</th>' in html and "√" not in html
     assert "../A.STAF/" in page.links() and "../B.KEPALA/" in page.links()  # bawahan
     assert "Kelompok Jabatan Jabatan Administrasi (Administrator)" in text
     assert "Kode Jabatan belum ditetapkan" in text and "Kode Jabatan A.KEPALA" not in text  # no official code yet

@@ -81,7 +81,8 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
                  lambda k: references.check_requirements(k, known_competencies),
                  lambda k: references.check_replacements(k, known_competencies),
                  content.check_level_sequence, content.check_mandatory, content.check_standard,
-                 content.check_teknis, content.check_unused, content.check_pangkat, national.check_national_text,
+                 content.check_teknis, content.check_unused, content.check_pangkat, content.check_persyaratan_tingkat,
+                 national.check_national_text,
                  content.check_bentuk, content.check_standard_override):
         found += rule(kamus)
     return found

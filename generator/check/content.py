@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..jenjang import LABEL, PANGKAT_JF, golongan_range
-from ..model import BENTUK, BENTUK_LABEL
+from ..model import BENTUK, BENTUK_LABEL, PERSYARATAN, TICKED
 from ..rules import finding
 
 _GOLONGAN = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*/\s*([a-eA-E])(?![A-Za-z])")
@@ -136,4 +136,23 @@ def check_pangkat(kamus) -> list:
                                      f"pangkat `{', '.join(outside)}` di luar rentang {low}–{high} untuk "
                                      f"{LABEL[position.jenjang]} (jabatan `{position.kode}`)",
                                      f"Tulis golongan ruang {low}–{high}, atau perbaiki `jenjang`."))
+    return found
+
+
+def check_persyaratan_tingkat(kamus) -> list:
+    """PERSYARATAN-TINGKAT: a `tingkat` on pendidikan or pangkat, where the SKJ form ticks
+    nothing (read from the file: the model leaves it out)."""
+    found = []
+    for position in kamus.positions.values():
+        doc = position.source
+        for section in PERSYARATAN:
+            rows = doc.get("persyaratan", section) if section not in TICKED else None
+            for index, row in enumerate(rows if isinstance(rows, list) else ()):
+                if isinstance(row, dict) and "tingkat" in row:
+                    found.append(finding(
+                        "PERSYARATAN-TINGKAT", doc.path, *doc.where(("persyaratan", section, index, "tingkat"), key=True),
+                        f"`tingkat: {row['tingkat']}` pada persyaratan {section} jabatan `{position.kode}`: formulir "
+                        f"SKJ tidak memuat tingkat pentingnya untuk {section}, jadi nilai ini tidak dicetak",
+                        f"Hapus `tingkat: {row['tingkat']}` dari butir ini; hanya pelatihan dan pengalaman kerja diberi "
+                        f"tingkat Mutlak, Penting atau Perlu."))
     return found

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 
 from ..jenjang import kelompok_jabatan
-from ..model import Kamus, Position
+from ..model import PERSYARATAN, Kamus, Position
 from ..render.text import natural_key
 
 SCHEMA_ID = "urn:kamus:schema:kamus-data"
 FORMAT_VERSION = 2  # 2: `jenis_jabatan` → `jenjang`
-PERSYARATAN = ("pendidikan", "pelatihan", "pengalaman", "pangkat", "indikator_kinerja")
 
 
 def _or_none(value):

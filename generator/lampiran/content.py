@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 
 from .. import bahasa
 from ..jenjang import kelompok_jabatan
-from ..model import Kamus, Position, Versi
+from ..model import TINGKAT, Kamus, Position, Versi
 from ..render.text import natural_key
-from ..render.views import Views, build_views, persyaratan
+from ..render.views import EMPTY, Views, build_views, persyaratan
 
-TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
-EMPTY = "-"  # the form's empty value ("-" in a form means empty)
+TICK = "√"  # as SKJ forms tick
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,20 @@ class Table:
     widths: tuple[float, ...]  # shares of the text width
     rows: tuple[Row, ...]
     centered: tuple[int, ...] = ()  # column indexes centred (numbers, levels)
+    # A header row above `columns`: (title, columns spanned). A title over one column whose
+    # own title is "" fills both header rows ("Jenis Persyaratan" over Part III).
+    groups: tuple[tuple[str, int], ...] = ()
+
+    def header_rows(self) -> list[list[tuple[str | None, int]]]:
+        """The header as rows of (title, span); None continues the title above it."""
+        if not self.groups:
+            return [[(title, 1) for title in self.columns]]
+        lower, column = [], 0
+        for title, span in self.groups:
+            below = self.columns[column:column + span]
+            lower += [(None, 1)] if span == 1 and not below[0] else [(t, 1) for t in below]
+            column += span
+        return [list(self.groups), lower]
 
 
 @dataclass(frozen=True)
@@ -127,8 +140,7 @@ def _skj(position: Position, views: Views, unit_name: str) -> list:
     blocks = [Heading(f"STANDAR KOMPETENSI JABATAN: {position.nama.upper()}", 3),
               Fields((("Nama Jabatan", position.nama), ("Kelompok Jabatan", kelompok_jabatan(position.jenjang)),
                       ("Urusan Pemerintahan", position.urusan or EMPTY),
-                      ("Kode Jabatan", position.kode_jabatan or EMPTY),
-                      ("Unit Kerja", unit_name))),
+                      ("Kode Jabatan", position.kode_jabatan or EMPTY))),  # as the form: no Unit Kerja row
               Text("I. Ikhtisar Jabatan", align="left", bold=True), Text(position.ikhtisar),
               Text("II. Standar Kompetensi", align="left", bold=True)]
     rows, number = [], 0
@@ -143,14 +155,12 @@ def _skj(position: Position, views: Views, unit_name: str) -> list:
                         (0.05, 0.19, 0.07, 0.26, 0.43), tuple(rows), centered=(0, 2)))
     blocks.append(Text("III. Persyaratan Jabatan", align="left", bold=True))
     rows = []
-    for heading, items in persyaratan(position):
+    for heading, _, form in persyaratan(position):  # the form: tick columns Mutlak, Penting, Perlu
         rows.append(Row((heading,), group=True))
-        if not items:
-            rows.append(Row(("", "–", "")))
-        for item in items:
-            rows.append(Row((item.label, item.uraian, "" if item.tingkat is None else TINGKAT.get(item.tingkat, "–"))))
-    blocks.append(Table(("Persyaratan", "Uraian", "Tingkat Pentingnya"), (0.2, 0.62, 0.18), tuple(rows),
-                        centered=(2,)))
+        rows += [Row((row.label, row.uraian, *(TICK if row.tingkat == key else "" for key in TINGKAT)))
+                 for row in form]
+    blocks.append(Table(("", "", *TINGKAT.values()), (0.2, 0.5, 0.1, 0.1, 0.1), tuple(rows), centered=(2, 3, 4),
+                        groups=(("Jenis Persyaratan", 1), ("Uraian", 1), ("Tingkat Pentingnya terhadap Jabatan", 3))))
     return blocks
 
 

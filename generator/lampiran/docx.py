@@ -56,9 +56,19 @@ def _p(text: str = "", align: str = "left", bold: bool = False, size: float | No
     return f"<w:p><w:pPr>{props}</w:pPr>{runs if runs is not None else _run(text, bold, size)}</w:p>"
 
 
+def _index(row: list, column: int) -> int:
+    """The position in ``row`` ((title, span), …) of the cell that starts at ``column``."""
+    at = 0
+    for index, (_, span) in enumerate(row):
+        if at == column:
+            return index
+        at += span
+    return len(row) - 1
+
+
 def _cell(value, width: int, centered: bool, span: int = 1, shade: str = "", bold: bool = False,
-          keep_next: bool = False) -> str:
-    props = f'<w:tcW w:w="{width}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+          keep_next: bool = False, merge: str = "") -> str:
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>' + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + merge
     if shade:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
     size = 8.5
@@ -92,9 +102,20 @@ def _table(block: c.Table, width: int, signature: tuple[str, str] | None = None)
     in a row of its own that the last row keeps with."""
     widths = [int(width * share) for share in block.widths]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(_cell(title, w, True, shade="D9D9D9", bold=True, keep_next=True)
-                   for title, w in zip(block.columns, widths))
-    rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"]
+    header = block.header_rows()
+    rows = []
+    for r, row in enumerate(header):
+        cells, column = [], 0
+        for title, span in row:
+            # A title over both header rows: two cells without the rule between them. (LibreOffice
+            # drops the rows after a page break in tables whose repeated header has a vMerge.)
+            goes_on = r + 1 < len(header) and header[r + 1][_index(header[r + 1], column)][0] is None
+            merge = (f'<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>' if goes_on else
+                     f'<w:tcBorders><w:top w:val="nil"/></w:tcBorders>' if title is None else "")
+            cells.append(_cell(title or "", sum(widths[column:column + span]), True, span=span, shade="D9D9D9",
+                               bold=True, keep_next=True, merge=merge))
+            column += span
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>")
     for number, row in enumerate(block.rows, start=1):
         if row.group:  # spans the table and keeps with the row below it
             cells = _cell(row.cells[0], sum(widths), False, span=len(widths), shade="EDEDED", bold=True, keep_next=True)

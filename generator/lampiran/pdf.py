@@ -96,7 +96,8 @@ def _cell(value, centered: bool) -> Cell:
 
 
 def _table(block: c.Table, width: float, height: float) -> GridTable:
-    header = [Cell(((None, title),), BOLD, "center") for title in block.columns]
+    header = [[(None if title is None else Cell(((None, title),), BOLD, "center"), span) for title, span in row]
+              for row in block.header_rows()]
     rows = [Cell(((None, printable(row.cells[0])),), BOLD) if row.group else
             [_cell(value, column in block.centered) for column, value in enumerate(row.cells)]
             for row in block.rows]

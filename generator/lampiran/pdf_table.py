@@ -117,30 +117,74 @@ class Cell:
         self.items, self.font, self.align = items, font, align
 
 
+def header_boxes(rows: list) -> list[tuple]:
+    """(cell, first column, columns spanned, header row, header rows spanned) of every header
+    cell; ``rows`` are lists of (Cell or None, span), None continuing the cell above it."""
+    boxes, below = [], {}
+    for r, row in enumerate(rows):
+        column = 0
+        for cell, span in row:
+            if cell is None:
+                below[column] = below.get(column, 0) + 1
+            else:
+                boxes.append([cell, column, span, r, 1])
+            column += span
+    for box in boxes:
+        column, r = box[1], box[3]
+        box[4] += sum(1 for rr in range(r + 1, len(rows)) if _continued(rows[rr], column))
+    return [tuple(box) for box in boxes]
+
+
+def _continued(row: list, column: int) -> bool:
+    at = 0
+    for cell, span in row:
+        if at == column:
+            return cell is None
+        at += span
+    return False
+
+
 class GridTable(Flowable):
     """A ruled table of plain-text cells. ``rows`` are lists of :class:`Cell`, or a single
-    Cell for a group row spanning the table."""
+    Cell for a group row spanning the table. ``header`` is one row of Cells, or rows of
+    (Cell or None, span) for a header with merged cells (None: the cell above goes on)."""
 
     def __init__(self, header: list | None, rows: list, widths: list, size: float = 8.5, max_height: float = 0.0,
                  ruled: bool = True):
         super().__init__()
+        if header and isinstance(header[0], Cell):
+            header = [[(cell, 1) for cell in header]]
         self.header, self.rows, self.widths, self.size, self.ruled = header, rows, widths, size, ruled
         self.leading = size * 1.2
         self.max_height = max_height  # the frame's full height: a row taller than a page is set anyway
         self._heights: list | None = None
 
+    def _lines(self, cell: Cell, width: float) -> int:
+        return len(layout(cell.items, cell.font, self.size, width - 2 * PAD_X, cell.align))
+
     def _row_height(self, row) -> float:
         if isinstance(row, Cell):
-            lines = len(layout(row.items, row.font, self.size, sum(self.widths) - 2 * PAD_X, row.align))
+            lines = self._lines(row, sum(self.widths))
         else:
-            lines = max(len(layout(cell.items, cell.font, self.size, width - 2 * PAD_X, cell.align))
-                        for cell, width in zip(row, self.widths))
+            lines = max(self._lines(cell, width) for cell, width in zip(row, self.widths))
         return lines * self.leading + PAD_TOP + PAD_BOTTOM
+
+    def _header_heights(self) -> list[float]:
+        """The height of each header row: a cell over several rows may make the last one taller."""
+        boxes = header_boxes(self.header)
+        heights = [PAD_TOP + PAD_BOTTOM + self.leading] * len(self.header)
+        for cell, column, span, r, down in sorted(boxes, key=lambda box: box[4]):
+            need = self._lines(cell, sum(self.widths[column:column + span])) * self.leading + PAD_TOP + PAD_BOTTOM
+            have = sum(heights[r:r + down])
+            if need > have:
+                heights[r + down - 1] += need - have
+        return heights
 
     def _measure(self) -> tuple[float, list[float]]:
         if self._heights is None:
             self._heights = [self._row_height(row) for row in self.rows]
-            self._header_height = self._row_height(self.header) if self.header else 0.0
+            self._header_rows = self._header_heights() if self.header else []
+            self._header_height = sum(self._header_rows)
         return self._header_height, self._heights
 
     def opening_height(self) -> float:
@@ -183,24 +227,29 @@ class GridTable(Flowable):
         header, heights = self._measure()
         total = sum(self.widths)
         lefts = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
-        tops, y = [], self.height
-        for height in [header, *heights]:
+        tops, y = [], self.height - header
+        for height in heights:
             tops.append(y)
             y -= height
-        rows = [self.header, *self.rows] if self.header else [None, *self.rows]
+        head_tops = [self.height - sum(self._header_rows[:r]) for r in range(len(self._header_rows) + 1)]
+        boxes = [(cell, lefts[column], sum(self.widths[column:column + span]), head_tops[r],
+                  head_tops[r] - head_tops[r + down]) for cell, column, span, r, down in header_boxes(self.header or [])]
         canvas.saveState()
         if self.ruled:
             canvas.setFillColor(HEADER)
-            canvas.rect(0, tops[0] - header, total, header, stroke=0, fill=1)
+            canvas.rect(0, self.height - header, total, header, stroke=0, fill=1)
             canvas.setFillColor(GROUP)
-            for row, top, height in zip(self.rows, tops[1:], heights):
+            for row, top, height in zip(self.rows, tops, heights):
                 if isinstance(row, Cell):
                     canvas.rect(0, top - height, total, height, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         code, doc = ["BT"], canvas._doc
-        for row, top in zip(rows, tops):
-            if row is None:
-                continue
+        for cell, left, width, top, height in boxes:  # centred in its box, as a header is
+            body = cell_code(cell, self.size, width - 2 * PAD_X, self.leading, doc)
+            text = self._lines(cell, width) * self.leading
+            top -= max(0.0, (height - PAD_TOP - PAD_BOTTOM - text) / 2)
+            code.append(f"1 0 0 1 {left + PAD_X:.2f} {top - PAD_TOP - self.size:.2f} Tm {body}")
+        for row, top in zip(self.rows, tops):
             cells = [(row, total)] if isinstance(row, Cell) else list(zip(row, self.widths))
             left = 0.0
             for cell, width in cells:
@@ -214,13 +263,13 @@ class GridTable(Flowable):
             canvas.restoreState()
             return
         path = canvas.beginPath()
+        for _, left, width, top, height in boxes:
+            path.rect(left, top - height, width, height)
         for top in [*tops, 0.0]:
             path.moveTo(0, top)
             path.lineTo(total, top)
-        for row, top, height in zip(rows, tops, [header, *heights]):
+        for row, top, height in zip(self.rows, tops, heights):
             for index, x in enumerate(lefts):
-                if row is None:
-                    break
                 if isinstance(row, Cell) and 0 < index < len(lefts) - 1:
                     continue  # a group row spans the table
                 path.moveTo(x, top)

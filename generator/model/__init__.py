@@ -51,6 +51,16 @@ class CompetencyLevel:
     level: int
 
 
+# Part III of the SKJ form (Persyaratan Jabatan): its sections in the form's order, and the
+# sections whose rows are ticked Mutlak / Penting / Perlu. Pendidikan, pangkat and indikator
+# kinerja jabatan have no tick on the form: a `tingkat` written there is not part of the model
+# (the validator warns: PERSYARATAN-TINGKAT).
+PERSYARATAN = ("pendidikan", "pelatihan", "pengalaman", "pangkat", "indikator_kinerja")
+TICKED = ("pelatihan", "pengalaman")
+TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}  # the form's tick columns, in order
+JENIS_PELATIHAN = ("manajerial", "teknis", "fungsional")  # the form's rows of B. Pelatihan, in order
+
+
 @dataclass(frozen=True)
 class PersyaratanRow:
     """One row of persyaratan jabatan, with its columns in the order the file gives them.
@@ -164,5 +174,6 @@ class Kamus:
         return [p for p in self.positions.values() if p.unit == unit]
 
 
-__all__ = ["BENTUK", "BENTUK_LABEL", "Activity", "Competency", "CompetencyLevel", "Config", "Instansi",
-           "JenisKompetensi", "Kamus", "Level", "Penandatangan", "PersyaratanRow", "Position", "Situs", "Unit", "Versi"]
+__all__ = ["BENTUK", "BENTUK_LABEL", "JENIS_PELATIHAN", "PERSYARATAN", "TICKED", "TINGKAT", "Activity", "Competency",
+           "CompetencyLevel", "Config", "Instansi", "JenisKompetensi", "Kamus", "Level", "Penandatangan", "PersyaratanRow",
+           "Position", "Situs", "Unit", "Versi"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..load import Document, Documents
 from ..load.renamed import upgraded
-from . import Activity, Competency, CompetencyLevel, Config, Kamus, Level, PersyaratanRow, Position, Unit
+from . import TICKED, Activity, Competency, CompetencyLevel, Config, Kamus, Level, PersyaratanRow, Position, Unit
 
 
 def _text(value, as_written: bool) -> str:
@@ -53,10 +53,13 @@ def _competency_levels(raw, as_written: bool) -> tuple[CompetencyLevel, ...]:
 
 
 def _persyaratan(raw) -> dict[str, tuple]:
+    """Part III as the form has it: a `tingkat` only where the form ticks one (pelatihan,
+    pengalaman); one written on pendidikan or pangkat (older files) is left out."""
     out = {}
     for section, rows in (raw.items() if isinstance(raw, dict) else ()):
         rows = rows if isinstance(rows, list) else []
-        out[section] = tuple(PersyaratanRow(tuple(row.items())) if isinstance(row, dict) else row for row in rows)
+        out[section] = tuple(PersyaratanRow(tuple((k, v) for k, v in row.items() if k != "tingkat" or section in TICKED))
+                             if isinstance(row, dict) else row for row in rows)
     return out
 
 

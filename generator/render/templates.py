@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from ..diff.formats import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL, kelompok_jabatan
-from ..model import BENTUK_LABEL
+from ..model import BENTUK_LABEL, TINGKAT
 from ..talent.eligibility import ATURAN_LABEL
 from ..model.policy import AXIS_LABEL
 from ..resources import resource
@@ -24,7 +24,6 @@ from .search_terms import kata_dasar
 from .text import angka, md, tanggal
 
 TEMPLATES = resource("site_templates")
-TINGKAT = {"mutlak": "Mutlak", "penting": "Penting", "perlu": "Perlu"}
 
 
 def _yaml_string(value) -> Markup:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Activity, Competency, Kamus, Position
+from ..model import JENIS_PELATIHAN, TICKED, Activity, Competency, Kamus, Position
 from .text import natural_key
 
 
@@ -50,36 +50,65 @@ class Views:
                 for jenis, rows in sorted(groups.items(), key=lambda kv: order.get(kv[0], 99))]
 
 
-# SKJ part III: (section key, heading, label of each row's first column).
-PERSYARATAN = (("pendidikan", "A. Pendidikan", "Jenjang"), ("pelatihan", "B. Pelatihan", None),
-               ("pengalaman", "C. Pengalaman Kerja", "Pengalaman"), ("pangkat", "D. Pangkat", "Pangkat/golongan"),
-               ("indikator_kinerja", "E. Indikator Kinerja Jabatan", None))
+# SKJ part III as the form: (section key, heading) in the form's order.
+FORM_SECTIONS = (("pendidikan", "A. Pendidikan"), ("pelatihan", "B. Pelatihan"), ("pengalaman", "C. Pengalaman Kerja"),
+                 ("pangkat", "D. Pangkat"), ("indikator_kinerja", "E. Indikator Kinerja Jabatan"))
+EMPTY = "-"  # the form's empty value
 
 
-@dataclass
-class SyaratRow:
+@dataclass(frozen=True)
+class FormRow:
+    """One row of Part III: the label in the Jenis Persyaratan column ("1. Jenjang", "2. Teknis",
+    "" under the first row of a kind), the Uraian, and the tick: a key of TINGKAT, "" for a
+    ticked section's row without a tick, None where the form ticks nothing."""
+
     label: str
     uraian: str
-    tingkat: str | None  # None: the row has no tingkat column (indikator kinerja)
+    tingkat: str | None
 
 
-def persyaratan(position: Position) -> list[tuple[str, list[SyaratRow]]]:
-    """SKJ part III as (heading, rows), one entry per section in the official order."""
+def _pendidikan(rows) -> list[FormRow]:
+    """1. Jenjang and 2. Bidang Ilmu; with several jenjang, each bidang ilmu says its jenjang
+    unless all are the same."""
+    jenjang = [str(row.get("jenjang")) for row in rows]
+    bidang = [", ".join(map(str, row.get("bidang_ilmu") or ())) for row in rows]
+    if len(set(bidang)) > 1:
+        text = "; ".join(f"{j}: {b}" for j, b in zip(jenjang, bidang) if b)
+    else:
+        text = bidang[0] if bidang else ""
+    return [FormRow("1. Jenjang", "; ".join(jenjang) or EMPTY, None), FormRow("2. Bidang Ilmu", text or EMPTY, None)]
+
+
+def _pelatihan(rows) -> list[FormRow]:
+    """1. Manajerial, 2. Teknis, 3. Fungsional, each with its trainings (one row and tick each)."""
+    out = []
+    for number, jenis in enumerate(JENIS_PELATIHAN, start=1):
+        mine = [row for row in rows if row.get("jenis") == jenis]
+        label = f"{number}. {jenis.capitalize()}"
+        out += [FormRow(label if i == 0 else "", str(row.get("nama")), row.tingkat) for i, row in enumerate(mine)]
+        if not mine:
+            out.append(FormRow(label, EMPTY, ""))
+    return out
+
+
+def persyaratan(position: Position) -> list[tuple[str, bool, list[FormRow]]]:
+    """Part III of ``position``'s SKJ as the form has it: (heading, ticked, rows) per section."""
     sections = []
-    for key, heading, label in PERSYARATAN:
-        rows = []
-        for number, row in enumerate(position.persyaratan.get(key, ()), start=1):
-            if isinstance(row, str):
-                rows.append(SyaratRow(str(number), row, None))
-                continue
-            if key == "pendidikan":
-                uraian = str(row.get("jenjang"))
-                if row.get("bidang_ilmu"):
-                    uraian += "; bidang ilmu: " + ", ".join(map(str, row.get("bidang_ilmu")))
-            else:
-                uraian = str(row.get("nama") if key == "pelatihan" else row.get("uraian"))
-            rows.append(SyaratRow(label or str(row.get("jenis")).capitalize(), uraian, row.tingkat))
-        sections.append((heading, rows))
+    for key, heading in FORM_SECTIONS:
+        rows = position.persyaratan.get(key, ())
+        ticked = key in TICKED
+        if key == "pendidikan":
+            form = _pendidikan(rows)
+        elif key == "pelatihan":
+            form = _pelatihan(rows)
+        else:
+            texts = [row if isinstance(row, str) else str(row.get("uraian")) for row in rows]
+            tingkat = [row.tingkat if ticked and not isinstance(row, str) else None for row in rows]
+            numbered = len(texts) > 1 or key == "indikator_kinerja"
+            form = [FormRow(f"{n}." if numbered else "", text, tick)
+                    for n, (text, tick) in enumerate(zip(texts, tingkat), start=1)]
+            form = form or [FormRow("", EMPTY, "" if ticked else None)]
+        sections.append((heading, ticked, form))
     return sections
 
 

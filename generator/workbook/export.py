@@ -102,9 +102,10 @@ def _petunjuk(project, lay: Layout) -> Table:
         "pengelola kamus menjalankan impor dengan --hapus; isi yang ditambahkan atau diubah di kamus sesudah buku "
         "kerja ini diunduh tidak pernah dihapus olehnya. Jangan menghapus lembar tersembunyi (Pilihan, Isi).",
         "4. Kebutuhan: satu baris per jabatan × kompetensi dengan level yang disyaratkan (1–5).",
-        "5. Persyaratan: satu baris per butir; kolom `bagian` menentukan kolom mana yang diisi "
-        "(pendidikan: jenjang, bidang_ilmu, tingkat; pelatihan: jenis, nama, tingkat; pengalaman dan pangkat: "
-        "uraian, tingkat; indikator_kinerja: uraian).",
+        "5. Persyaratan (bagian III formulir SKJ): satu baris per butir; kolom `bagian` menentukan kolom mana yang "
+        "diisi (pendidikan: jenjang, bidang_ilmu; pelatihan: jenis, nama, tingkat; pengalaman: uraian, tingkat; "
+        "pangkat: uraian; indikator_kinerja: uraian). Seperti formulir SKJ, tingkat pentingnya (mutlak, penting, "
+        "perlu) hanya diisi untuk pelatihan dan pengalaman kerja.",
         f"6. Beberapa nilai dalam satu sel (bidang_ilmu, diganti_oleh) dipisah dengan titik koma ({LIST_SEPARATOR.strip()}).",
         "7. Jangan memakai rumus. Simpan sebagai Excel Workbook (.xlsx), lalu serahkan kembali ke BKPSDM.",
         "",

@@ -190,13 +190,16 @@ def build_layout(schemas: dict, jenis: tuple[str, ...], indikator: int = 6) -> L
     ]
     fields: dict[str, Column] = {}
     lists_persyaratan: dict[str, tuple[str, ...]] = {}
-    for name, item in sections.items():
-        for field, prop in (item.get("properties") or {}).items():
+    # Columns in the form's order and words: a field no section uses any more (`deprecated`:
+    # tingkat on pendidikan and pangkat) takes its label from a section that does use it.
+    props = [(field, prop) for item in sections.values() for field, prop in (item.get("properties") or {}).items()]
+    for field, prop in sorted(props, key=lambda fp: bool(fp[1].get("deprecated"))):
+        if field not in fields:
             column = _column(field, prop, False)
             if column.kind in ("choice", "bool"):
                 column = Column(field, column.label, column.kind, f"pilihan_persyaratan_{field}")
                 lists_persyaratan[column.choices] = tuple(prop.get("enum") or BOOLEAN.values())
-            fields.setdefault(field, column)
+            fields[field] = column
     fields.setdefault("uraian", Column("uraian", "Uraian", "long"))
     sheets.append(Sheet(PERSYARATAN, (Column("jabatan", "Kode jabatan", "code", "daftar_jabatan", True),
                                       Column("bagian", "Bagian persyaratan", "choice", "pilihan_bagian", True),

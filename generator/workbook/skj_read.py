@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..model import TICKED
 from ..spreadsheet import Cell, Merged, Sheet, cell_finding
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
@@ -215,7 +216,9 @@ def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
         if section is None:
             continue
         uraian_cell = grid.get(r, uraian_col)
-        ticked = [name for name, c in ticks.items() if (cell := grid.get(r, c)) is not None and _TICK.match(cell.text)]
+        # The form ticks pelatihan and pengalaman only: a tick elsewhere (pendidikan, pangkat) is not read.
+        ticked = [name for name, c in ticks.items() if section in TICKED and (cell := grid.get(r, c)) is not None
+                  and _TICK.match(cell.text)]
         if len(ticked) > 1:
             findings.append(cell_finding("SKJ-TINGKAT", grid.get(r, ticks[ticked[0]]),
                                          f"dicentang pada {', '.join(ticked)}"))
@@ -226,14 +229,10 @@ def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
         if section == "pendidikan":
             if "bidang" in labels and item is not None:
                 item["bidang_ilmu"] = _split(text, r"[\n;,]")
-                if ticked and "tingkat" not in item:
-                    item["tingkat"] = ticked[0]
                 continue
             if not _split(text):
                 continue
             item = {"jenjang": text.strip()}
-            if ticked:
-                item["tingkat"] = ticked[0]
             items.append((item, {"jenjang": uraian_cell, **cells}))
             continue
         for part in _split(text):
