@@ -219,8 +219,15 @@ class GridTable(Flowable):
             fit = 1  # one row taller than a page: set it, it cannot go anywhere else
         if fit >= len(self.rows):
             return []
-        return [GridTable(self.header, self.rows[:fit], self.widths, self.size, self.max_height, self.ruled),
-                GridTable(self.header, self.rows[fit:], self.widths, self.size, self.max_height, self.ruled)]
+        return [self._part(0, fit), self._part(fit, len(self.rows))]
+
+    def _part(self, start: int, end: int) -> "GridTable":
+        """Rows ``start:end`` as a table of their own, measured already (a long table is split
+        once per page: its rows are laid out once, not once per page)."""
+        part = GridTable(self.header, self.rows[start:end], self.widths, self.size, self.max_height, self.ruled)
+        part._heights, part._header_rows = self._heights[start:end], self._header_rows
+        part._header_height = self._header_height
+        return part
 
     def draw(self):
         canvas = self.canv
