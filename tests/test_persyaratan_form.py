@@ -90,9 +90,7 @@ def test_the_pdf_table_is_the_form(tmp_path):
 
 
 def test_the_skj_page_and_its_print_are_the_form(tmp_path):
-    from generator.publish.site import build_site
-
-    site = build_site(REPO, tmp_path / "site").output
+    site = api.build(REPO, output=tmp_path / "site").output
     html = (site / "jabatan" / KABAN / "index.html").read_text("utf-8")
     table = html[html.index('<table class="kamus-skj-syarat">'):]
     table = re.sub(r">\s+<", "><", table[:table.index("</table>")])
