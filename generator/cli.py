@@ -138,11 +138,10 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
 
     lampiran = add(
         "lampiran", help="tulis Lampiran peraturan bupati/wali kota (DOCX untuk disunting, PDF untuk diterbitkan)",
-        description="Periksa kamus lalu tulis Lampiran peraturan kepala daerah yang menetapkannya: kepala lampiran "
-                    "dari `versi` di kamus.yaml (versi di `riwayat`: menurut catatannya), I. Kamus Kompetensi, "
-                    "II. Standar Kompetensi Jabatan per unit kerja, III. Matriks level kompetensi manajerial dan sosial "
-                    "kultural, dan blok tanda tangan. Format mengikuti akhiran berkas: .docx atau .pdf. Masukan yang "
-                    "sama menghasilkan berkas yang sama persis.")
+        description="Periksa kamus lalu tulis Lampiran peraturan kepala daerah: kepala dari `versi` (versi di "
+                    "`riwayat`: dari catatannya), I. Kamus Kompetensi, II. SKJ per unit kerja, III. Matriks level "
+                    "manajerial dan sosial kultural, blok tanda tangan. Format menurut akhiran berkas (.docx, .pdf); "
+                    "masukan yang sama menghasilkan berkas yang sama persis.")
     _root_argument(lampiran)
     lampiran.add_argument("--output", metavar="BERKAS", required=True,
                           help="berkas tujuan, misalnya lampiran.docx atau lampiran.pdf")
