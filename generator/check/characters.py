@@ -5,13 +5,15 @@ would print as its code (``[U+4E2D]``) instead of as written, so every text that
 the Lampiran is checked: competencies, positions and units (all but their `catatan`) and
 the `instansi` and `versi` parts of kamus.yaml. One finding per text, at its value,
 naming each character at the line and column where the first of them stands; pure ASCII
-text (nearly all of a kamus) is passed over at once.
+text (nearly all of a kamus) is passed over at once. Invisible control characters are not
+named here: they are errors of their own (YAML-CONTROL).
 """
 
 from __future__ import annotations
 
 from ..font import FAMILY, describe, missing, placeholder
 from ..load import Documents
+from ..load.yaml_loader import CONTROL
 from ..rules import finding
 
 SHOWN = 5  # characters named per finding
@@ -47,7 +49,7 @@ def check_characters(documents: Documents) -> list:
             if doc is None or not isinstance(doc.data, dict):
                 continue
             for path, text in _texts(doc, kind):
-                chars = missing(text)
+                chars = [char for char in missing(text) if not CONTROL.match(char)]  # those are YAML-CONTROL
                 if not chars:
                     continue
                 named = ", ".join(describe(c) for c in chars[:SHOWN])
