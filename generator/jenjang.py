@@ -24,16 +24,6 @@ JENJANG: tuple[str, ...] = tuple(row[0] for row in _JENJANG)
 LABEL: dict[str, str] = {row[0]: row[1] for row in _JENJANG}
 DEFAULT_STANDARD: dict[str, int] = {row[0]: row[2] for row in _JENJANG}
 
-# Rank on one career ladder (1 = highest) for "the jenjang just below" in succession
-# planning. Fungsional tiers sit beside the structural tier they are usually equated with
-# (practice, not regulation: see README).
-RANK: dict[str, int] = {
-    "jpt_utama": 1, "jpt_madya": 2, "jpt_pratama": 3, "fungsional_ahli_utama": 3,
-    "administrator": 4, "fungsional_ahli_madya": 4, "pengawas": 5, "fungsional_ahli_muda": 5,
-    "fungsional_penyelia": 5, "pelaksana": 6, "fungsional_ahli_pertama": 6, "fungsional_mahir": 6,
-    "fungsional_terampil": 6, "fungsional_pemula": 7,
-}
-
 # Kelompok jabatan in the words of the regulation (UU ASN, PermenPANRB 38/2017), and each
 # jenjang's name within its kelompok: the SKJ's "Kelompok Jabatan" row prints both.
 KELOMPOK: dict[str, str] = {kode: ("Jabatan Pimpinan Tinggi" if kode.startswith("jpt_") else
@@ -74,13 +64,32 @@ def golongan_range(kode: str) -> tuple[str, ...]:
 
 PP_11 = "PP 11/2017 jo. PP 17/2020"
 
-# Whose experience a post requires ("sedang atau pernah menduduki ..."): the feeder ladder.
+# The ladder of jabatan administrasi and JPT, from the top down: each is a *tingkat*.
+TINGKAT: tuple[str, ...] = ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator", "pengawas", "pelaksana")
+# The jabatan fungsional "yang setingkat dengan" each tingkat (Pasal 54: "JF yang setingkat dengan
+# Jabatan pengawas", Pasal 55: "JF yang setingkat dengan Jabatan pelaksana"). No regulation tabulates
+# it; this reading follows the penyetaraan (PermenPANRB 17/2021: administrator → ahli madya, pengawas →
+# ahli muda, eselon V → ahli pertama) and the perpindahan antarjabatan (PermenPANRB 1/2023: pelaksana →
+# JF keterampilan and ahli pertama; JPT → ahli utama, ahli utama → JPT pratama). A setting
+# (`talenta.suksesi.setingkat`); README "Sources of the regulation facts".
+SETINGKAT: dict[str, tuple[str, ...] | None] = {
+    "jpt_pratama": ("fungsional_ahli_utama",),
+    "administrator": ("fungsional_ahli_madya",),
+    "pengawas": ("fungsional_ahli_muda",),
+    "pelaksana": ("fungsional_ahli_pertama", "fungsional_penyelia", "fungsional_mahir", "fungsional_terampil",
+                  "fungsional_pemula"),
+}
+# In a list of feeders, `setingkat_<tingkat>` stands for the tingkat itself and every JF setingkat with it.
+SETINGKAT_PREFIX = "setingkat_"
+
+# Whose experience a post requires ("sedang atau pernah menduduki ..."): the feeder ladder. Pasal 107
+# names the jenjang of a JPT's feeders; Pasal 54 and 55 name a tingkat and the JF setingkat with it.
 JENJANG_PENGISI: dict[str, tuple[str, ...] | None] = {
     "jpt_utama": ("jpt_madya", "fungsional_ahli_utama"),
     "jpt_madya": ("jpt_pratama", "fungsional_ahli_utama"),
     "jpt_pratama": ("administrator", "fungsional_ahli_madya"),
-    "administrator": ("pengawas", "fungsional_ahli_pertama", "fungsional_ahli_muda"),
-    "pengawas": ("pelaksana", "fungsional_terampil", "fungsional_mahir", "fungsional_penyelia"),
+    "administrator": ("setingkat_pengawas",),
+    "pengawas": ("setingkat_pelaksana",),
 }
 # How long in the feeder jenjang (years).
 MASA_JABATAN_MINIMAL: dict[str, float | None] = {

@@ -187,10 +187,12 @@ def test_a_nip_without_a_birth_date_is_not_checked_for_age():
 
 def test_feeder_ladder_follows_the_regulation_and_can_be_changed():
     suksesi = TalentPolicy().suksesi
-    assert suksesi.jenjang_pengisi["jpt_pratama"] == ("administrator", "fungsional_ahli_madya")
-    assert suksesi.jenjang_pengisi["jpt_madya"] == ("jpt_pratama", "fungsional_ahli_utama")
-    assert suksesi.jenjang_pengisi["pengawas"] == ("pelaksana", "fungsional_terampil", "fungsional_mahir",
-                                                   "fungsional_penyelia")
+    assert suksesi.feeders("jpt_pratama") == ("administrator", "fungsional_ahli_madya")  # Pasal 107 huruf c
+    assert suksesi.feeders("jpt_madya") == ("jpt_pratama", "fungsional_ahli_utama")
+    # Pasal 54: pengawas or the JF setingkat pengawas; Pasal 55: pelaksana or the JF setingkat pelaksana
+    assert suksesi.feeders("administrator") == ("pengawas", "fungsional_ahli_muda")
+    assert suksesi.feeders("pengawas") == ("pelaksana", "fungsional_ahli_pertama", "fungsional_penyelia",
+                                           "fungsional_mahir", "fungsional_terampil", "fungsional_pemula")
     check = Requirements("jpt_pratama", suksesi, END, frozenset())
     assert check.failures(result("pelaksana")) == ("jenjang_pengisi",)
     own = TalentPolicy.from_data({"suksesi": {"jenjang_pengisi": {"jpt_pratama": ["jpt_pratama", "administrator"]}}})

@@ -138,4 +138,20 @@ def check_talenta(documents: Documents, kamus: Kamus) -> list:
         found.append(finding("CONFIG-TALENTA", doc.path, *doc.where(("talenta", "bobot_potensial"), key=True),
                              "semua bobot_potensial bernilai 0; nilai potensial tidak dapat dihitung",
                              "Beri bobot lebih dari 0 pada paling sedikit satu komponen."))
+    written = ((doc.data.get("talenta") or {}).get("suksesi") or {}).get("setingkat") or {}
+    seen: dict[str, str] = {}
+    for tingkat, members in policy.suksesi.setingkat.items():
+        for kode in members or ():
+            first = seen.setdefault(kode, tingkat)
+            if first == tingkat:
+                continue
+            default = next((t for t in (first, tingkat) if t not in written), None)
+            here = tingkat if tingkat in written else first
+            found.append(finding(
+                "CONFIG-TALENTA", doc.path, *doc.where(("talenta", "suksesi", "setingkat", here)),
+                f"{kode} setingkat dengan {first} dan juga dengan {tingkat}"
+                + (f" (nilai bawaan baris `{default}`)" if default else ""),
+                "Satu jenjang jabatan fungsional hanya setingkat dengan satu tingkat: hapus dari salah satu baris"
+                + (f"; baris yang tidak ditulis memakai nilai bawaan, jadi tulis baris `{default}` tanpa {kode}."
+                   if default else ".")))
     return found

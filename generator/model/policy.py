@@ -116,6 +116,8 @@ class HukumanDisiplin:
 class Suksesi:
     hanya_jenjang_di_bawah: bool = False
     jumlah_kandidat: int = 10
+    # tingkat → the jabatan fungsional setingkat with it (the one table of equivalence, jenjang.SETINGKAT)
+    setingkat: dict = field(default_factory=lambda: dict(jenjang.SETINGKAT))
     # Per target jenjang (defaults from PP 11/2017 as amended by PP 17/2020, see generator/jenjang.py).
     jenjang_pengisi: dict = field(default_factory=lambda: dict(jenjang.JENJANG_PENGISI))
     masa_jabatan_minimal_tahun: dict = field(default_factory=lambda: dict(jenjang.MASA_JABATAN_MINIMAL))
@@ -124,6 +126,32 @@ class Suksesi:
     usia_maksimal: dict = field(default_factory=lambda: dict(jenjang.USIA_MAKSIMAL))
     pendidikan_minimal: dict = field(default_factory=lambda: dict(jenjang.PENDIDIKAN_MINIMAL))
     pangkat_minimal: dict = field(default_factory=lambda: dict(jenjang.PANGKAT_MINIMAL))
+
+    def members(self, tingkat: str) -> tuple[str, ...]:
+        """The jenjang of ``tingkat``: the tingkat itself and the jabatan fungsional setingkat with it."""
+        return (tingkat, *(self.setingkat.get(tingkat) or ()))
+
+    def feeders(self, target: str) -> tuple[str, ...] | None:
+        """The jenjang whose holders may succeed to a post of jenjang ``target`` (None: not limited),
+        with every `setingkat_<tingkat>` written out."""
+        given = self.jenjang_pengisi.get(target)
+        if given is None:
+            return None
+        out: list[str] = []
+        for item in given:
+            for kode in (self.members(item.removeprefix(jenjang.SETINGKAT_PREFIX))
+                         if item.startswith(jenjang.SETINGKAT_PREFIX) else (item,)):
+                if kode not in out:
+                    out.append(kode)
+        return tuple(out)
+
+    def tingkat(self, kode: str) -> int | None:
+        """The place of jenjang ``kode`` on the ladder (0 = JPT Utama): its own for jabatan
+        administrasi and JPT, the tingkat it is setingkat with for a jabatan fungsional (None: none)."""
+        if kode in jenjang.TINGKAT:
+            return jenjang.TINGKAT.index(kode)
+        return next((jenjang.TINGKAT.index(t) for t in jenjang.TINGKAT if kode in (self.setingkat.get(t) or ())),
+                    None)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..bahasa import angka
 from ..jenjang import (DASAR_BUP, DASAR_PANGKAT, DASAR_PENDIDIKAN, DASAR_PENGISI, DASAR_USIA, GOLONGAN, LABEL,
-                       PASAL_SYARAT, PP_11, RANK)
+                       PASAL_SYARAT, PP_11, TINGKAT)
 from .nip import birth_date
 from .years import DAYS_PER_YEAR, years_after, years_before
 
@@ -72,9 +72,14 @@ class Requirements:
     def __init__(self, target: str, suksesi, end: dt.date, columns: frozenset):
         self.target, self.end, self.label = target, end, LABEL[target]
         self.pasal = f"{PP_11} {PASAL_SYARAT[target]}" if target in PASAL_SYARAT else PP_11
-        feeders = suksesi.jenjang_pengisi.get(target)
+        feeders = suksesi.feeders(target)
         self.feeders = None if feeders is None else frozenset(feeders)
-        self.below = RANK[target] + 1 if suksesi.hanya_jenjang_di_bawah else None
+        self.suksesi = suksesi
+        level = suksesi.tingkat(target)
+        # "just below" on the ladder of tingkat (the setingkat table places the jabatan fungsional);
+        # a target the table does not place cannot be checked
+        self.below = level + 1 if suksesi.hanya_jenjang_di_bawah and level is not None else None
+        self.below_unplaced = suksesi.hanya_jenjang_di_bawah and level is None
         self.bup = suksesi.batas_usia_pensiun.get(target)
         self.retire_before = years_after(end, suksesi.masa_kerja_tersisa_tahun)
         # Reaching the BUP on (year + BUP, month, day) is "too soon" up to this date; a 29 February
@@ -102,11 +107,14 @@ class Requirements:
 
     def _describe(self) -> list[Aturan]:
         feeders = ", ".join(LABEL[j] for j in sorted(self.feeders, key=list(LABEL).index)) if self.feeders else ""
+        self.feeder_labels = feeders
+        below = (", ".join(LABEL[j] for j in self.suksesi.members(TINGKAT[self.below]))
+                 if self.below is not None and self.below < len(TINGKAT) else "tidak ada")
         pengisi = DASAR_PENGISI.get(self.target, f"{PP_11}")
         rows = [
             ("jenjang_pengisi", self.feeders, f"jenjang jabatan sekarang: {feeders}", pengisi),
-            ("hanya_jenjang_di_bawah", self.below, "hanya jenjang tepat di bawah jenjang jabatan sasaran",
-             "kebijakan instansi (talenta.suksesi.hanya_jenjang_di_bawah)"),
+            ("hanya_jenjang_di_bawah", self.below, f"hanya jenjang tepat di bawah jenjang jabatan sasaran: {below}",
+             "kebijakan instansi (talenta.suksesi.hanya_jenjang_di_bawah; tingkat menurut talenta.suksesi.setingkat)"),
             ("batas_usia_pensiun", self.bup, f"belum mencapai BUP {self.bup} tahun sebelum "
              f"{self.retire_before.isoformat()} ({angka(self.years_left)} tahun setelah akhir periode)", DASAR_BUP),
             ("usia_maksimal", self.max_age, f"usia paling tinggi {self.max_age} tahun pada akhir periode", DASAR_USIA),
@@ -120,6 +128,9 @@ class Requirements:
         out = []
         for name, setting, wanted, dasar in rows:
             if name == "hanya_jenjang_di_bawah" and setting is None:
+                if self.below_unplaced:
+                    out.append(Aturan(name, f"tidak diperiksa: {self.label} tidak setingkat dengan jabatan "
+                                            "administrasi atau JPT mana pun (talenta.suksesi.setingkat)", dasar, False))
                 continue  # an optional policy, not a regulation: listed only when it is on
             checked, why = self._checked(name, setting)
             out.append(Aturan(name, wanted if checked else why, dasar, checked))
@@ -132,7 +143,7 @@ class Requirements:
         failed = []
         if self.feeders is not None and jenjang not in self.feeders:
             failed.append("jenjang_pengisi")
-        if self.below is not None and RANK[jenjang] != self.below:
+        if self.below is not None and self.suksesi.tingkat(jenjang) != self.below:
             failed.append("hanya_jenjang_di_bawah")
         if self.bup is not None or self.max_age is not None:
             born = _birth(person.nip)
@@ -157,8 +168,8 @@ class Requirements:
         the requirements that could not be checked for this person)."""
         person, target, jenjang = result.person, self.label, result.jenjang
         reasons = {
-            "jenjang_pengisi": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang pengisi {target}: "
-                                       f"{DASAR_PENGISI.get(self.target, PP_11)}",
+            "jenjang_pengisi": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang pengisi {target} "
+                                       f"({self.feeder_labels}): {DASAR_PENGISI.get(self.target, PP_11)}",
             "hanya_jenjang_di_bawah": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang tepat di bawah {target} "
                                               "(kebijakan instansi: talenta.suksesi.hanya_jenjang_di_bawah)",
             "batas_usia_pensiun": lambda: f"mencapai Batas Usia Pensiun {self.bup} tahun ({target}) pada "

@@ -9,7 +9,7 @@ the snapshot's columns let us check.
 from __future__ import annotations
 
 from ..bahasa import angka
-from ..jenjang import JENJANG, LABEL, PP_11
+from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
 from ..model import Kamus
 from .compute import jpm_kinds
 from .eligibility import COLUMN
@@ -27,6 +27,12 @@ def _words(items: list[str]) -> str:
 def _per_jenjang(values: dict, show=str) -> str:
     shown = [f"{LABEL[j]} {show(values[j])}" for j in JENJANG if values.get(j) is not None]
     return "; ".join(shown) or "tidak ada"
+
+
+def _feeder(item: str) -> str:
+    """A feeder as the statement writes it: `setingkat_pengawas` is "Pengawas dan JF setingkat"."""
+    tingkat = item.removeprefix(SETINGKAT_PREFIX)
+    return f"{LABEL[tingkat]} dan JF setingkat" if tingkat != item else LABEL[item]
 
 
 def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
@@ -85,11 +91,15 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
             return f" (kolom {column})"
         return f" — tidak diperiksa: kolom {column} tidak ada di snapshot"
 
-    feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(LABEL[j] for j in v))
+    feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(_feeder(j) for j in v))
     lines = [
         f"Suksesi: anggota kelompok talenta yang memenuhi persyaratan jabatan sasaran, urut menurut JPM terhadap "
         f"jabatan itu (pemangkunya sendiri tidak dihitung); {s.jumlah_kandidat} teratas dicantumkan.",
         f"Suksesi — jenjang pengisi ({PP_11} Pasal 54, 55 dan 107): {feeders}.",
+        f"Suksesi — JF yang setingkat ({PP_11} Pasal 54 dan 55: \"JF yang setingkat dengan Jabatan pengawas\", "
+        f"\"… Jabatan pelaksana\"): {_per_jenjang(s.setingkat, lambda v: '≈ ' + ', '.join(LABEL[j] for j in v))}; tabel "
+        "menurut penyetaraan jabatan (PermenPANRB 17/2021) dan perpindahan antarjabatan (PermenPANRB 1/2023), bukan "
+        "tabel nasional (talenta.suksesi.setingkat).",
         f"Suksesi — dikecualikan bila mencapai Batas Usia Pensiun jabatan sasaran kurang dari "
         f"{angka(s.masa_kerja_tersisa_tahun)} tahun setelah akhir periode ({PP_11} Pasal 239 ayat (2)): "
         f"{_per_jenjang(s.batas_usia_pensiun, lambda v: f'{v} tahun')}; usia dari tanggal lahir dalam NIP.",
