@@ -149,7 +149,7 @@ def test_a_missing_column_is_reported_not_checked(root, tmp_path):
 
 
 def result(jenjang="pengawas", nip="199001012015011002", **person):
-    fields = {"pendidikan": None, "pangkat_golongan": None, "tmt_jabatan": None, **person}
+    fields = {"pendidikan": None, "pangkat_golongan": None, "tmt_jabatan": None, "tmt_jenjang": None, **person}
     return SimpleNamespace(person=SimpleNamespace(nip=nip, **fields), jenjang=jenjang)
 
 
@@ -198,6 +198,19 @@ def test_feeder_ladder_follows_the_regulation_and_can_be_changed():
     own = TalentPolicy.from_data({"suksesi": {"jenjang_pengisi": {"jpt_pratama": ["jpt_pratama", "administrator"]}}})
     check = Requirements("jpt_pratama", own.suksesi, END, frozenset())
     assert check.failures(result("jpt_pratama")) == ()  # a rotation, when the instansi allows it
+
+
+def test_time_in_the_jenjang_from_tmt_jenjang_else_from_tmt_jabatan():
+    check = Requirements("administrator", TalentPolicy().suksesi, END, frozenset({"tmt_jenjang", "tmt_jabatan"}))
+    # a pengawas since 2020 who moved to another pengawas post in mid-2024: "sedang atau pernah menduduki"
+    assert check.failures(result(tmt_jabatan=dt.date(2024, 6, 1), tmt_jenjang=dt.date(2020, 1, 1))) == ()
+    (rule, why), = check.explain(result(tmt_jabatan=dt.date(2024, 6, 1)))[0]  # tmt_jenjang empty for this one
+    assert rule == "masa_jabatan_minimal" and "sejak 2024-06-01 (TMT jabatan;" in why and "1,6 tahun" in why
+    rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
+    assert rule.keterangan.endswith("diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)")
+    check = Requirements("administrator", TalentPolicy().suksesi, END, frozenset({"tmt_jabatan"}))
+    rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
+    assert "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada" in rule.keterangan
 
 
 def test_pangkat_and_pendidikan_as_exports_write_them():

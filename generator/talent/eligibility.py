@@ -33,9 +33,28 @@ _PANGKAT = re.compile(r"\b(IV|III|II|I)\s*[/\-]?\s*([A-Ea-e])\b")
 ATURAN_LABEL = {"jenjang_pengisi": "Jenjang pengisi", "hanya_jenjang_di_bawah": "Hanya jenjang tepat di bawah",
                 "batas_usia_pensiun": "Batas usia pensiun", "usia_maksimal": "Usia paling tinggi",
                 "pendidikan_minimal": "Pendidikan", "pangkat_minimal": "Pangkat",
-                "masa_jabatan_minimal": "Masa jabatan"}
-COLUMN = {"pendidikan_minimal": "pendidikan", "pangkat_minimal": "pangkat_golongan",
-          "masa_jabatan_minimal": "tmt_jabatan"}
+                "masa_jabatan_minimal": "Masa dalam jenjang"}
+# The snapshot columns a requirement reads, the first one present first: time in the jenjang is
+# measured from `tmt_jenjang` ("sedang atau pernah menduduki" the jenjang, Pasal 107), else from
+# `tmt_jabatan` (the current post only: a lower bound, said in every result).
+COLUMN = {"pendidikan_minimal": ("pendidikan",), "pangkat_minimal": ("pangkat_golongan",),
+          "masa_jabatan_minimal": ("tmt_jenjang", "tmt_jabatan")}
+
+
+def since(person) -> tuple[dt.date | None, str]:
+    """(start of the person's time in their jenjang, the column it comes from): `tmt_jenjang`
+    when given, else `tmt_jabatan`."""
+    if person.tmt_jenjang is not None:
+        return person.tmt_jenjang, "tmt_jenjang"
+    return person.tmt_jabatan, "tmt_jabatan"
+
+
+def tenure_note(columns) -> str:
+    """Where the time in the jenjang is measured from, for a snapshot with ``columns``."""
+    if "tmt_jenjang" in columns:
+        return "diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)"
+    return "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada, jadi jabatan sebelumnya dalam jenjang yang sama " \
+           "tidak terhitung"
 
 
 def pendidikan_rank(text: str) -> int | None:
@@ -100,9 +119,9 @@ class Requirements:
     def _checked(self, name: str, setting) -> tuple[bool, str]:
         if setting is None:
             return False, "tidak diatur"
-        column = COLUMN.get(name)
-        if column and column not in self.columns:
-            return False, f"tidak diperiksa: kolom `{column}` tidak ada di snapshot"
+        columns = COLUMN.get(name, ())
+        if columns and not any(c in self.columns for c in columns):
+            return False, f"tidak diperiksa: kolom {' dan '.join(f'`{c}`' for c in columns)} tidak ada di snapshot"
         return True, ""
 
     def _describe(self) -> list[Aturan]:
@@ -122,8 +141,8 @@ class Requirements:
              f"{PENDIDIKAN[self.education] if self.education is not None else ''}", DASAR_PENDIDIKAN),
             ("pangkat_minimal", self.pangkat, "pangkat paling rendah "
              f"{pangkat_label(self.pangkat) if self.pangkat is not None else ''}", DASAR_PANGKAT),
-            ("masa_jabatan_minimal", self.years, f"menduduki jabatan sekarang paling singkat {angka(self.years or 0)} "
-             "tahun pada akhir periode", pengisi),
+            ("masa_jabatan_minimal", self.years, f"menduduki jenjang jabatan sekarang paling singkat "
+             f"{angka(self.years or 0)} tahun pada akhir periode, {tenure_note(self.columns)}", pengisi),
         ]
         out = []
         for name, setting, wanted, dasar in rows:
@@ -158,9 +177,10 @@ class Requirements:
         if self.pangkat is not None and person.pangkat_golongan is not None and "pangkat_golongan" in self.columns \
                 and person.pangkat_golongan < self.pangkat:
             failed.append("pangkat_minimal")
-        if self.years is not None and person.tmt_jabatan is not None and "tmt_jabatan" in self.columns \
-                and person.tmt_jabatan > self.since_latest:
-            failed.append("masa_jabatan_minimal")
+        if self.years is not None:
+            start = person.tmt_jenjang or person.tmt_jabatan
+            if start is not None and start > self.since_latest:
+                failed.append("masa_jabatan_minimal")
         return tuple(failed)
 
     def explain(self, result) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
@@ -182,19 +202,27 @@ class Requirements:
             "pangkat_minimal": lambda: f"pangkat {pangkat_label(person.pangkat_golongan)} di bawah pangkat paling "
                                        f"rendah {pangkat_label(self.pangkat)} untuk {target} "
                                        "(talenta.suksesi.pangkat_minimal)",
-            "masa_jabatan_minimal": lambda: f"menduduki jabatan sekarang sejak {person.tmt_jabatan.isoformat()} "
-                                            f"({angka(max((self.end - person.tmt_jabatan).days / DAYS_PER_YEAR, 0), 1)} tahun); "
-                                            f"paling singkat {angka(self.years)} tahun untuk {target} ({self.pasal})",
+            "masa_jabatan_minimal": lambda: self._tenure(result, target),
         }
         unchecked = []
         if (self.bup is not None or self.max_age is not None) and _birth(person.nip) is None:
             unchecked.append("usia: tanggal lahir tidak terbaca dari NIP")
         for name, minimum, have in (("pendidikan_minimal", self.education, person.pendidikan),
                                     ("pangkat_minimal", self.pangkat, person.pangkat_golongan),
-                                    ("masa_jabatan_minimal", self.years, person.tmt_jabatan)):
-            if minimum is not None and COLUMN[name] in self.columns and have is None:
-                unchecked.append(f"{name}: {COLUMN[name]} kosong")
+                                    ("masa_jabatan_minimal", self.years, since(person)[0])):
+            present = [c for c in COLUMN[name] if c in self.columns]
+            if minimum is not None and present and have is None:
+                unchecked.append(f"{name}: {' dan '.join(present)} kosong")
         return tuple((name, reasons[name]()) for name in self.failures(result)), tuple(unchecked)
+
+
+    def _tenure(self, result, target: str) -> str:
+        start, column = since(result.person)
+        where = "TMT jenjang" if column == "tmt_jenjang" else "TMT jabatan; jabatan sebelumnya dalam jenjang yang " \
+                                                              "sama tidak terhitung"
+        return (f"menduduki jenjang {LABEL[result.jenjang]} sejak {start.isoformat()} ({where}), "
+                f"{angka(max((self.end - start).days / DAYS_PER_YEAR, 0), 1)} tahun; paling singkat "
+                f"{angka(self.years)} tahun untuk {target} ({self.pasal})")
 
 
 def _birth(nip: str) -> tuple[int, int, int] | None:

@@ -10,7 +10,9 @@ import datetime as dt
 import itertools
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from pathlib import PurePosixPath
 
 from ..kinds import SNAPSHOT_SUFFIXES, SNAPSHOTS
@@ -25,13 +27,16 @@ from .table import read_table
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", re.ASCII)
 COLUMNS = ("nip", "nama", "jabatan", "predikat_kinerja", "nilai_kinerja", "nilai_potensi",
            "hukuman_disiplin", "tanggal_hukuman", "tanggal_asesmen", "pangkat_golongan", "pendidikan", "tmt_jabatan",
-           "penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
+           "tmt_jenjang", "penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
+# Other headers of a column, read as it without a notice: SIASN's API calls the start of the current
+# jenjang `tmtEselon` (`TMT ESELON` in exports that carry it).
+ALIASES = {"tmt_eselon": "tmt_jenjang"}
 REQUIRED = ("nip", "nama", "jabatan")
 # The components of potensial (PermenPANRB 3/2020 as amended by 20/2025, Pasal 17): used when
 # the export has no precomputed `nilai_potensi`.
 KOMPONEN_POTENSIAL = ("penilaian_kompetensi", "penilaian_potensi", "rekam_jejak")
 # Optional columns that enable succession checks (eligibility.py); absent = "tidak diperiksa".
-OPTIONAL = ("pangkat_golongan", "pendidikan", "tmt_jabatan")
+OPTIONAL = ("pangkat_golongan", "pendidikan", "tmt_jabatan", "tmt_jenjang")
 HUKUMAN = ("tidak", "ringan", "sedang", "berat")
 MAX_FINDINGS = 10_000  # a file with more stops being read: no one reads further, and memory stays bounded
 _DATE = [re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII),
@@ -43,6 +48,7 @@ def normalise(header: str) -> str:
 
 
 _MISSING = object()
+_NO_YEARS: Mapping[int, str] = MappingProxyType({})
 _PREDIKAT = {normalise(p).replace("/", ""): p for p in PREDIKAT}
 
 
@@ -64,6 +70,10 @@ class Person:
     pangkat_golongan: int | None = None  # rank of the golongan ruang (eligibility.pangkat_rank), None = empty
     pendidikan: int | None = None  # index in eligibility.PENDIDIKAN, None = empty
     tmt_jabatan: dt.date | None = None  # since when the person holds their current jabatan
+    tmt_jenjang: dt.date | None = None  # since when the person holds their current jenjang (any post of it)
+    # year → predikat kinerja of that year (the predikat of the period's year today; SKP history later);
+    # one shared read-only mapping per distinct content
+    predikat_tahun: Mapping[int, str] = field(default_factory=lambda: _NO_YEARS)
 
 
 @dataclass
@@ -133,6 +143,7 @@ class _Reader:
         self.level_cache: dict[str, float | None] = {}
         self.date_cache: dict[str, dt.date | None] = {}
         self.rank_cache: dict[tuple[str, str], int | None] = {}
+        self.years: dict[str, Mapping[int, str]] = {}  # predikat → the shared predikat_tahun of it
         self.header_line = table.header_line
         bobot = kamus.config.talenta.bobot_potensial
         self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
@@ -144,6 +155,7 @@ class _Reader:
 
     def map_header(self) -> bool:
         known = {normalise(c): c for c in COLUMNS}
+        known.update({normalise(alias): name for alias, name in ALIASES.items()})
         codes = {normalise(k): k for k in self.kamus.competencies}
         renamed = {normalise(old): (old, new) for old, new in RENAMED["snapshot"].items()}  # read for one version
         old_names: list[tuple[int, str, str, str]] = []  # (cell, header, old name, new name)
@@ -307,10 +319,15 @@ class _Reader:
         pendidikan = self.ranked(line, cells, "pendidikan", pendidikan_rank,
                                  f"pilihan: {', '.join(PENDIDIKAN)} (D-IV setara S1)")
         tmt_jabatan = self.date(line, cells, "tmt_jabatan", self.date_cache)
+        tmt_jenjang = self.date(line, cells, "tmt_jenjang", self.date_cache)
         if len(self.findings) != before:
             return None
+        years = self.years.get(predikat)
+        if years is None:
+            years = self.years[predikat] = MappingProxyType({self.period_end.year: predikat} if predikat else {})
         return Person(line, nip, nama, sys.intern(jabatan), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
-                      tanggal_hukuman, tanggal_asesmen, tuple(levels), pangkat, pendidikan, tmt_jabatan)
+                      tanggal_hukuman, tanggal_asesmen, tuple(levels), pangkat, pendidikan, tmt_jabatan, tmt_jenjang,
+                      years)
 
     def potensial(self, line, cells) -> float | None:
         """`nilai_potensi`, or the weighted mean of its components when the export has those instead."""

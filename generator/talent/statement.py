@@ -12,7 +12,7 @@ from ..bahasa import angka
 from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
 from ..model import Kamus
 from .compute import jpm_kinds
-from .eligibility import COLUMN
+from .eligibility import COLUMN, tenure_note
 from ..model.policy import KINERJA_LABEL, PRIVACY_FLOOR, TalentPolicy
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
@@ -86,10 +86,12 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
     columns = snapshot.columns if snapshot is not None else frozenset()
 
     def column_note(rule: str) -> str:
-        column = COLUMN[rule]
-        if snapshot is None or column in columns:
-            return f" (kolom {column})"
-        return f" — tidak diperiksa: kolom {column} tidak ada di snapshot"
+        wanted = COLUMN[rule]
+        if rule == "masa_jabatan_minimal" and snapshot is not None and any(c in columns for c in wanted):
+            return f" ({tenure_note(columns)})"
+        if snapshot is None or any(c in columns for c in wanted):
+            return f" (kolom {' atau '.join(wanted)})"
+        return f" — tidak diperiksa: kolom {' dan '.join(wanted)} tidak ada di snapshot"
 
     feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(_feeder(j) for j in v))
     lines = [
@@ -108,7 +110,7 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         f"Suksesi — pendidikan paling rendah: {_per_jenjang(s.pendidikan_minimal)}"
         f"{column_note('pendidikan_minimal')}.",
         f"Suksesi — pangkat paling rendah: {_per_jenjang(s.pangkat_minimal)}{column_note('pangkat_minimal')}.",
-        f"Suksesi — masa jabatan sekarang paling singkat: "
+        f"Suksesi — masa dalam jenjang jabatan sekarang paling singkat (\"sedang atau pernah menduduki\"): "
         f"{_per_jenjang(s.masa_jabatan_minimal_tahun, lambda v: f'{angka(v)} tahun')}"
         f"{column_note('masa_jabatan_minimal')}.",
     ]
