@@ -50,7 +50,7 @@ def plan_of(entry) -> list:
 
 def test_hand_computed_plans_against_the_own_position(document):
     people = {p["nip"]: p for p in document["orang"]}
-    assert document["version"] == 3
+    assert document["version"] == 4
     # A.KEPALA requires M.1 3, SK.1 3, T.A 3. M.1 2.5: PK.1 and PK.2 both reach level 3, PK.2 has
     # fewer JP; SK.1 2: only PK.4 reaches 3 (PK.2 stops at 2). T.A 3 is no gap.
     assert plan_of(people[AHMAD]) == [("M.1", 2.5, 3, ["PK.2"], 16, None), ("SK.1", 2, 3, ["PK.4"], 40, None)]

@@ -21,6 +21,10 @@ KINERJA_LABEL = {"di_atas": "di atas ekspektasi", "sesuai": "sesuai ekspektasi",
 AXIS_LEVELS = {"kinerja": KINERJA, "potensial": POTENSIAL}  # each axis, low to high
 AXIS_LABEL = {"kinerja": KINERJA_LABEL, "potensial": {p: p for p in POTENSIAL}}
 PREDIKAT = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Kurang/Misconduct", "Sangat Kurang")
+# How good each predikat is, for "paling kurang bernilai baik" (PermenPANRB 6/2022 grades Kurang and
+# Kurang/Misconduct alike).
+PREDIKAT_RANK = {"Sangat Baik": 5, "Baik": 4, "Butuh Perbaikan": 3, "Kurang": 2, "Kurang/Misconduct": 2,
+                 "Sangat Kurang": 1}
 
 # Box numbers are fixed (shared/domain.md); only the drawing's orientation varies.
 KOTAK = {("di_atas", "tinggi"): 9, ("sesuai", "tinggi"): 8, ("di_atas", "menengah"): 7,
@@ -110,6 +114,16 @@ class Pengembangan:
 class HukumanDisiplin:
     tingkat: tuple = ("sedang", "berat")
     tahun: float = 2
+
+
+@dataclass(frozen=True)
+class KinerjaMinimal:
+    """The kelompok rencana suksesi holds PNS with "penilaian kinerja paling kurang bernilai baik dalam
+    2 (dua) tahun terakhir" (PP 11/2017 jo. PP 17/2020 Pasal 199 ayat (2) huruf c). `tahun: 0` switches
+    the rule off."""
+
+    predikat: str = "Baik"
+    tahun: int = 2
 
 
 @dataclass(frozen=True)
@@ -224,6 +238,7 @@ class TalentPolicy:
     jpm: Jpm = Jpm()
     kotak_kelompok_talenta: tuple = (7, 8, 9)
     hukuman_disiplin: HukumanDisiplin = HukumanDisiplin()
+    kinerja_minimal: KinerjaMinimal = KinerjaMinimal()
     masa_berlaku_asesmen_tahun: float = 3
     ukuran_kelompok_minimal: int = 10
     pengembangan: Pengembangan = Pengembangan()

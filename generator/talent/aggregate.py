@@ -35,7 +35,9 @@ class Summary:
     jpm_histogram: list[tuple[str, int]] = field(default_factory=list)  # (range label, count), incomplete excluded
     seleksi: dict[str, int] = field(default_factory=dict)
     kelompok_talenta: int = 0
-    excluded_discipline: int = 0
+    excluded_discipline: int = 0  # in the pool's kotak, out for a disciplinary penalty (kebijakan instansi)
+    excluded_kinerja: int = 0  # … for a predikat below the minimum in the last years (PP 11/2017 Pasal 199)
+    kinerja_unchecked: int = 0  # pool members whose kinerja of every one of those years is not known
     suksesi: list[dict] = field(default_factory=list)  # per post: counts, and the requirements applied
     pergerakan: dict | None = None
     gap_units: list[str] = field(default_factory=list)
@@ -66,7 +68,12 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                              for b in range(min(buckets, default=0), max(buckets, default=-1) + 1)]
     summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
-    summary.excluded_discipline = sum(1 for r in results if r.alasan_tidak_masuk.startswith("hukuman"))
+    # in the pool's kotak but kept out by a rule of their own
+    summary.excluded_discipline = sum(1 for r in results if "hukuman_disiplin" in r.pool_failed
+                                      and "kotak" not in r.pool_failed)
+    summary.excluded_kinerja = sum(1 for r in results if "kinerja_minimal" in r.pool_failed
+                                   and "kotak" not in r.pool_failed)
+    summary.kinerja_unchecked = sum(1 for r in results if r.kelompok_talenta and r.kelompok_talenta_tidak_diperiksa)
     pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
     for slate in period.slates:
         considered = pool - pool_holders[slate.jabatan.kode]

@@ -135,7 +135,8 @@ class Requirements:
             ("hanya_jenjang_di_bawah", self.below, f"hanya jenjang tepat di bawah jenjang jabatan sasaran: {below}",
              "kebijakan instansi (talenta.suksesi.hanya_jenjang_di_bawah; tingkat menurut talenta.suksesi.setingkat)"),
             ("batas_usia_pensiun", self.bup, f"belum mencapai BUP {self.bup} tahun sebelum "
-             f"{self.retire_before.isoformat()} ({angka(self.years_left)} tahun setelah akhir periode)", DASAR_BUP),
+             f"{self.retire_before.isoformat()} ({angka(self.years_left)} tahun setelah akhir periode: kebijakan instansi, "
+             "talenta.suksesi.masa_kerja_tersisa_tahun)", DASAR_BUP),
             ("usia_maksimal", self.max_age, f"usia paling tinggi {self.max_age} tahun pada akhir periode", DASAR_USIA),
             ("pendidikan_minimal", self.education, "pendidikan paling rendah "
              f"{PENDIDIKAN[self.education] if self.education is not None else ''}", DASAR_PENDIDIKAN),
@@ -194,7 +195,9 @@ class Requirements:
                                               "(kebijakan instansi: talenta.suksesi.hanya_jenjang_di_bawah)",
             "batas_usia_pensiun": lambda: f"mencapai Batas Usia Pensiun {self.bup} tahun ({target}) pada "
                                           f"{years_after(birth_date(person.nip), self.bup).isoformat()}, kurang dari "
-                                          f"{angka(self.years_left)} tahun setelah akhir periode ({PP_11} Pasal 239 ayat (2))",
+                                          f"{angka(self.years_left)} tahun setelah akhir periode (BUP: {PP_11} Pasal 239 ayat "
+                                          "(2); jangka waktunya: kebijakan instansi, "
+                                          "talenta.suksesi.masa_kerja_tersisa_tahun)",
             "usia_maksimal": lambda: f"berusia {_age(_birth(person.nip), self.end)} tahun pada akhir periode; usia "
                                      f"paling tinggi {self.max_age} tahun untuk {target} ({self.pasal})",
             "pendidikan_minimal": lambda: f"pendidikan {PENDIDIKAN[person.pendidikan]}; kualifikasi pendidikan paling "

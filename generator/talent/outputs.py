@@ -21,7 +21,7 @@ from .analysis import Analysis, Period
 from .development import Plan
 from ..model.policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
 
-JSON_VERSION = 3  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`
+JSON_VERSION = 4  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`; 4: see the README ("Reading the results")
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
@@ -30,7 +30,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     codes, planner = period.snapshot.competencies, analysis.planner
     columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
-               "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
+               "kelompok_talenta_tidak_diperiksa", "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
                "jumlah_kesenjangan", "jp_total", "jp_kekurangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
@@ -40,7 +40,8 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
             yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
                    KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
-                   r.alasan_tidak_masuk, "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
+                   r.alasan_tidak_masuk, "; ".join(r.kelompok_talenta_tidak_diperiksa),
+                   "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
                    *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak],
                    len(plan.rencana_pengembangan), plan.jp_total, plan.jp_kekurangan]
 
@@ -206,6 +207,7 @@ def _person_json(analysis: Analysis, r) -> dict:
             "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
+            "kelompok_talenta_tidak_diperiksa": list(r.kelompok_talenta_tidak_diperiksa),
             "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": TINDAK_LANJUT[r.kotak],
             **_plan_json(analysis.planner.plan(r.person.asesmen, r.required))}
 
@@ -252,6 +254,8 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     for r in period.people:
         jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
+        if r.kelompok_talenta_tidak_diperiksa:
+            pool += f" (tidak diperiksa: {'; '.join(r.kelompok_talenta_tidak_diperiksa)})"
         stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
         plan = analysis.planner.plan(r.person.asesmen, r.required)
         short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"

@@ -17,6 +17,7 @@ from ..model.policy import KINERJA_LABEL, PRIVACY_FLOOR, TalentPolicy
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
 PERMEN_TALENTA = "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 Pasal 17"
+KEBIJAKAN = "kebijakan instansi"  # how a setting that no regulation fixes is labelled
 
 
 def _words(items: list[str]) -> str:
@@ -35,11 +36,35 @@ def _feeder(item: str) -> str:
     return f"{LABEL[tingkat]} dan JF setingkat" if tingkat != item else LABEL[item]
 
 
+def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
+    """The kelompok talenta: its kotak, the rules of Pasal 199 ayat (2), and the instansi's own gate."""
+    hd, km = policy.hukuman_disiplin, policy.kinerja_minimal
+    lines = [f"Kelompok talenta (kelompok rencana suksesi instansi): kotak "
+             f"{', '.join(map(str, policy.kotak_kelompok_talenta))}."]
+    if km.tahun:
+        end = snapshot.end.year if snapshot is not None else None
+        years = f" ({end - km.tahun + 1}–{end})" if end and km.tahun > 1 else f" ({end})" if end else ""
+        known = (f"; dari kolom predikat_kinerja, yang memuat predikat tahun {end} saja: tahun sebelumnya tidak "
+                 "diperiksa" if end and km.tahun > 1 else "; dari kolom predikat_kinerja")
+        lines.append(f"Kelompok talenta — penilaian kinerja paling kurang {km.predikat} dalam {km.tahun} tahun "
+                     f"terakhir{years} ({PP_11} Pasal 199 ayat (2) huruf c: \"paling kurang bernilai baik dalam 2 "
+                     f"(dua) tahun terakhir\"){known}.")
+    else:
+        lines.append(f"Kelompok talenta — penilaian kinerja dua tahun terakhir ({PP_11} Pasal 199 ayat (2) huruf c): "
+                     "tidak diperiksa (talenta.kinerja_minimal.tahun: 0).")
+    lines.append(f"Kelompok talenta — memenuhi kewajiban pengembangan kompetensi ({PP_11} Pasal 199 ayat (2) huruf b): "
+                 "tidak diperiksa: riwayat pengembangan kompetensi tidak ada di snapshot.")
+    if hd.tingkat:
+        lines.append(f"Kelompok talenta — dikecualikan bila hukuman disiplin {'/'.join(hd.tingkat)} dalam "
+                     f"{angka(hd.tahun)} tahun sebelum akhir periode ({KEBIJAKAN}, bukan ketentuan nasional).")
+    return lines
+
+
 def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
     """Every line of the policy that produced the results of ``snapshot``."""
     predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in policy.predikat_kinerja.items())
     nk, np_, pem, sel = policy.nilai_kinerja, policy.nilai_potensi, policy.jpm.pemetaan, policy.jpm.seleksi
-    hd, bobot = policy.hukuman_disiplin, policy.bobot_potensial
+    bobot = policy.bobot_potensial
     kinds = _words([kamus.config.nama_jenis(j) for j in jpm_kinds(kamus, policy)])
     method = {False: "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100% (tidak dibatasi 100%)",
               True: "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100%, dibatasi paling tinggi 100%",
@@ -54,19 +79,21 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
     else:
         source = "Nilai potensial dari kolom nilai_potensi."
     lines = [
-        f"Kinerja dari predikat: {predikat}.",
-        f"Kinerja dari nilai: di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<{angka(nk.di_atas)}; "
-        f"di bawah < {angka(nk.sesuai)}.",
+        f"Kinerja dari predikat (PermenPANRB 6/2022; kategori kinerja tiap predikat: {KEBIJAKAN}): {predikat}.",
+        f"Kinerja dari nilai ({KEBIJAKAN}): di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<"
+        f"{angka(nk.di_atas)}; di bawah < {angka(nk.sesuai)}.",
         source,
-        f"Potensial: tinggi ≥ {angka(np_.tinggi)}; menengah {angka(np_.menengah)}–<{angka(np_.tinggi)}; "
-        f"rendah < {angka(np_.menengah)}.",
+        f"Potensial ({KEBIJAKAN}; tidak ada ambang nasional): tinggi ≥ {angka(np_.tinggi)}; menengah "
+        f"{angka(np_.menengah)}–<{angka(np_.tinggi)}; rendah < {angka(np_.menengah)}.",
         f"{method}, atas kompetensi {kinds} yang disyaratkan jabatan.",
-        f"Kategori pemetaan: Optimal ≥ {angka(pem.optimal)}%; Cukup Optimal {angka(pem.cukup_optimal)}–<"
-        f"{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
-        f"Kategori seleksi: MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; KMS < {angka(sel.mms)}%.",
-        f"Kelompok talenta: kotak {', '.join(map(str, policy.kotak_kelompok_talenta))}, kecuali hukuman disiplin "
-        f"{'/'.join(hd.tingkat) or '–'} dalam {angka(hd.tahun)} tahun sebelum akhir periode.",
-        f"Hasil asesmen lebih dari {angka(policy.masa_berlaku_asesmen_tahun)} tahun ditandai kedaluwarsa.",
+        f"Kategori pemetaan ({KEBIJAKAN}): Optimal ≥ {angka(pem.optimal)}%; Cukup Optimal "
+        f"{angka(pem.cukup_optimal)}–<{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
+        f"Kategori seleksi ({KEBIJAKAN}): MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; "
+        f"KMS < {angka(sel.mms)}%.",
+        *_pool(policy, snapshot),
+        f"Hasil asesmen lebih dari {angka(policy.masa_berlaku_asesmen_tahun)} tahun sebelum akhir periode ditandai "
+        f"kedaluwarsa ({KEBIJAKAN}; hasil penilaian kompetensi berlaku 3 tahun menurut Peraturan BKN 26/2019 "
+        "Pasal 29 ayat (4) sebagaimana dikutip FAQ BKN).",
         "Rencana pengembangan: setiap kompetensi yang disyaratkan jabatan dengan level hasil asesmen di bawah level "
         "yang disyaratkan; kegiatan dari katalog pengembangan yang mengembangkan kompetensi itu sampai level ≥ level "
         "yang disyaratkan, level terendah dulu, lalu JP paling sedikit, lalu kode; tanpa kegiatan yang cocok: "
@@ -102,9 +129,10 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         f"\"… Jabatan pelaksana\"): {_per_jenjang(s.setingkat, lambda v: '≈ ' + ', '.join(LABEL[j] for j in v))}; tabel "
         "menurut penyetaraan jabatan (PermenPANRB 17/2021) dan perpindahan antarjabatan (PermenPANRB 1/2023), bukan "
         "tabel nasional (talenta.suksesi.setingkat).",
-        f"Suksesi — dikecualikan bila mencapai Batas Usia Pensiun jabatan sasaran kurang dari "
-        f"{angka(s.masa_kerja_tersisa_tahun)} tahun setelah akhir periode ({PP_11} Pasal 239 ayat (2)): "
+        f"Suksesi — Batas Usia Pensiun jabatan sasaran ({PP_11} Pasal 239 ayat (2)): "
         f"{_per_jenjang(s.batas_usia_pensiun, lambda v: f'{v} tahun')}; usia dari tanggal lahir dalam NIP.",
+        f"Suksesi — dikecualikan bila mencapai BUP jabatan sasaran kurang dari {angka(s.masa_kerja_tersisa_tahun)} "
+        f"tahun setelah akhir periode ({KEBIJAKAN}: Pasal 239 hanya menetapkan BUP 58, 60 dan 65 tahun).",
         f"Suksesi — usia paling tinggi pada akhir periode ({PP_11} Pasal 107): "
         f"{_per_jenjang(s.usia_maksimal, lambda v: f'{v} tahun')}.",
         f"Suksesi — pendidikan paling rendah: {_per_jenjang(s.pendidikan_minimal)}"
@@ -115,5 +143,5 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         f"{column_note('masa_jabatan_minimal')}.",
     ]
     if s.hanya_jenjang_di_bawah:
-        lines.append("Suksesi — hanya kandidat dari jenjang tepat di bawah jenjang jabatan sasaran (kebijakan instansi).")
+        lines.append(f"Suksesi — hanya kandidat dari tingkat tepat di bawah tingkat jabatan sasaran ({KEBIJAKAN}).")
     return lines
