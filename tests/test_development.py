@@ -72,12 +72,15 @@ def test_hand_computed_plans_against_the_own_position(document):
 def test_hand_computed_slate_respects_the_regulation(document):
     slate, = document["suksesi"]
     assert slate["jabatan"] == "A.KEPALA" and slate["pemangku"] == 1
-    # Pool: everyone but Hadi (kotak 5); Ahmad holds the post. Citra (pelaksana) ranks first by
-    # JPM (8/6) but pelaksana does not feed administrator; Dewi reaches BUP 58 on 2026-03-15;
-    # Eko has D-III and III/c; Fajar holds his jabatan since 2024-06-01 (< 3 years).
+    # Pool: everyone but Hadi (kotak 5); Ahmad holds the post. JPM against M.1 3, SK.1 3, T.A 3, each
+    # level counted at most at 3, T.A (teknis) counted where assessed (everyone here): Citra 9/9,
+    # Dewi 8/9 (kotak 8) and Eko 8/9 (kotak 7), Budi (3 + 2 + 1.5)/9 = 72.22, Fajar 6/9, Gita
+    # (2 + 1.5 + 2)/9 = 61.11. Citra (pelaksana) ranks first but pelaksana is not setingkat
+    # pengawas; Dewi reaches BUP 58 on 2026-03-15; Eko has D-III and III/c; Fajar holds his
+    # jenjang since 2024-06-01 (< 3 years; no tmt_jenjang column: measured from tmt_jabatan).
     assert [c["nip"] for c in slate["kandidat"]] == [BUDI, GITA]
-    assert [c["jpm"] for c in slate["kandidat"]] == [83.33, 58.33]
-    assert slate["kategori_seleksi"] == {"MS": 1, "MMS": 0, "KMS": 1} and slate["tidak_lengkap"] == 0
+    assert [c["jpm"] for c in slate["kandidat"]] == [72.22, 61.11]
+    assert slate["kategori_seleksi"] == {"MS": 0, "MMS": 1, "KMS": 1} and slate["tidak_lengkap"] == 0
     assert slate["dikecualikan"] == 4
     assert slate["dikecualikan_per_aturan"] == {"jenjang_pengisi": 1, "batas_usia_pensiun": 1,
                                                 "pendidikan_minimal": 2, "pangkat_minimal": 2,
@@ -143,7 +146,7 @@ def test_a_missing_column_is_reported_not_checked(root, tmp_path):
     assert rules["pendidikan_minimal"]["keterangan"] == "tidak diperiksa: kolom `pendidikan` tidak ada di snapshot"
     assert rules["pendidikan_minimal"]["diperiksa"] is False
     assert "pendidikan_minimal" not in slate["dikecualikan_per_aturan"]
-    assert [c["nip"] for c in slate["kandidat"]] == [BUDI, EKO, GITA]  # Eko is no longer excluded
+    assert [c["nip"] for c in slate["kandidat"]] == [EKO, BUDI, GITA]  # Eko (8/9) is no longer excluded
     assert any("tidak diperiksa: kolom pendidikan tidak ada di snapshot" in line
                for line in json.loads(out)["kebijakan"])
 
@@ -240,7 +243,7 @@ def snapshot(*people, competencies=("M.1", "SK.1", "T.A", "T.B")):
 
 
 @pytest.mark.parametrize("method, jpm, words", [
-    (False, 125.0, "tidak dibatasi 100%"),
+    (False, 116.67, "tidak dibatasi"),  # (1.5 + 1 + 1) / 3: M.1, SK.1 and the assessed teknis T.B
     (True, 100.0, "dibatasi paling tinggi 100%"),
     ("per_kompetensi", 100.0, "Σ min(level hasil asesmen, level yang disyaratkan)"),
 ])
@@ -252,11 +255,11 @@ def test_jpm_methods_are_stated(minimal_kamus, method, jpm, words):
 
 
 def test_per_competency_cap_does_not_let_a_surplus_hide_a_gap(minimal_kamus):
-    # A.KEPALA requires M.1 3 and SK.1 3: 4 + 2 is 100% uncapped, but SK.1 is short.
-    policy = TalentPolicy.from_data({"jpm": {"batasi_100": "per_kompetensi"}})
-    r, = evaluate(snapshot(person((4, 2, 3, None), kode="A.KEPALA")), minimal_kamus, policy)
-    assert r.jpm == round(5 / 6 * 100, 2)
-    plain, = evaluate(snapshot(person((4, 2, 3, None), kode="A.KEPALA")), minimal_kamus, TalentPolicy())
+    # A.KEPALA requires M.1 3, SK.1 3 and T.A 3: 4 + 2 + 3 is 100% uncapped, but SK.1 is short.
+    r, = evaluate(snapshot(person((4, 2, 3, None), kode="A.KEPALA")), minimal_kamus, TalentPolicy())  # the default
+    assert r.jpm == round(8 / 9 * 100, 2)
+    plain, = evaluate(snapshot(person((4, 2, 3, None), kode="A.KEPALA")), minimal_kamus,
+                      TalentPolicy.from_data({"jpm": {"batasi_100": False}}))
     assert plain.jpm == 100.0
 
 
@@ -268,11 +271,12 @@ def test_jpm_scope_is_stated_from_the_kinds_actually_counted(minimal_kamus):
     kinds = {**minimal_kamus.config.jenis_kompetensi,
              "pemerintahan": JenisKompetensi("pemerintahan", "Kompetensi Pemerintahan", True)}
     kamus = replace(minimal_kamus, config=replace(minimal_kamus.config, jenis_kompetensi=kinds))
-    line, = [x for x in statement(TalentPolicy(), kamus) if x.startswith("JPM")]
+    line, = [x for x in statement(TalentPolicy(), kamus) if x.startswith("JPM atas")]
     assert "atas kompetensi Manajerial, Sosial Kultural dan Kompetensi Pemerintahan yang disyaratkan" in line
+    assert "ditambah kompetensi Teknis yang disyaratkan bila sudah diases" in line and "Pasal 17 ayat (2) huruf c" in line
     line, = [x for x in statement(TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}), kamus)
-             if x.startswith("JPM")]
-    assert "Manajerial, Sosial Kultural, Teknis dan Kompetensi Pemerintahan" in line
+             if x.startswith("JPM atas")]
+    assert "Manajerial, Sosial Kultural, Teknis dan Kompetensi Pemerintahan" in line and "ditambah" not in line
 
 
 def test_the_nine_box_can_put_kinerja_on_the_vertical_axis():

@@ -131,7 +131,7 @@ def test_defaults_are_written_once_and_kamus_yaml_overrides_them_one_setting_at_
         "orientasi_kotak": {"baris": "kinerja_tinggi_ke_rendah"}}}).talenta
     default = TalentPolicy()
     assert policy.jpm.seleksi.ms == 75 and policy.jpm.seleksi.mms == default.jpm.seleksi.mms
-    assert policy.jpm.pemetaan == default.jpm.pemetaan and policy.jpm.batasi_100 is False
+    assert policy.jpm.pemetaan == default.jpm.pemetaan and policy.jpm.batasi_100 == "per_kompetensi"
     assert policy.kotak_kelompok_talenta == (8, 9)
     assert policy.hukuman_disiplin.tingkat == ("berat",) and policy.hukuman_disiplin.tahun == 2
     assert policy.predikat_kinerja["Butuh Perbaikan"] == "sesuai" and policy.predikat_kinerja["Baik"] == "sesuai"

@@ -71,16 +71,28 @@ def test_every_box(kamus, predikat, potensi, box):
 
 
 def test_jpm_complete_incomplete_and_capped(kamus):
-    # A.STAF requires M.1 1 and SK.1 1 (JPM scope) and T.B 1 (teknis).
+    # A.STAF requires M.1 1 and SK.1 1 (wajib kinds: always counted) and T.B 1 (teknis: counted where assessed).
     full = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)))[0]
-    assert full.jpm == 125.0 and full.kategori_pemetaan == "Optimal" and full.kategori_seleksi == "MS"
+    # by default each level counts at most at the standard: (1 + 1 + 0.5) / 3
+    assert full.jpm == 83.33 and full.kategori_pemetaan == "Cukup Optimal" and full.kategori_seleksi == "MS"
     assert full.gap == {"M.1": 0.5, "SK.1": 0, "T.B": -0.5}
+    assert full.jpm_cakupan == ("M.1", "SK.1", "T.B") and full.jpm_keterangan == "T.B dihitung"
+    no_teknis = run(kamus, person(predikat="Baik", levels=(1, 1, None, None)))[0]
+    assert no_teknis.jpm == 100.0 and no_teknis.jpm_cakupan == ("M.1", "SK.1")
+    assert no_teknis.kompetensi_belum_diases == ("T.B",) and no_teknis.jpm_keterangan == "T.B belum diases, tidak dihitung"
     incomplete = run(kamus, person(predikat="Baik", levels=(1.5, None, None, 1)))[0]
     assert incomplete.jpm is None and incomplete.kompetensi_belum_diases == ("SK.1",) and incomplete.kategori_pemetaan == "tidak lengkap"
-    capped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)), policy=TalentPolicy.from_data({"jpm": {"batasi_100": True}}))[0]
+    assert incomplete.jpm_keterangan == "JPM tidak lengkap: 1 dari 3 belum diases (SK.1)"
+    old = {"sertakan_teknis": False, "batasi_100": False}  # the scope and method before version 4, still settings
+    uncapped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)), policy=TalentPolicy.from_data({"jpm": old}))[0]
+    assert uncapped.jpm == 125.0 and uncapped.jpm_keterangan == ""
+    capped = run(kamus, person(predikat="Baik", levels=(1.5, 1, None, 0.5)),
+                 policy=TalentPolicy.from_data({"jpm": {**old, "batasi_100": True}}))[0]
     assert capped.jpm == 100.0
     teknis = run(kamus, person(predikat="Baik", levels=(1, 1, None, 0.5)), policy=TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}))[0]
     assert teknis.jpm == round(2.5 / 3 * 100, 2) and (teknis.kategori_pemetaan, teknis.kategori_seleksi) == ("Cukup Optimal", "MS")
+    every = run(kamus, person(predikat="Baik", levels=(1, 1, None, None)), policy=TalentPolicy.from_data({"jpm": {"sertakan_teknis": True}}))[0]
+    assert every.jpm is None and every.jpm_keterangan == "JPM tidak lengkap: 1 dari 3 belum diases (T.B)"
 
 
 @pytest.mark.parametrize("jpm_levels, pemetaan, seleksi", [
@@ -88,7 +100,7 @@ def test_jpm_complete_incomplete_and_capped(kamus):
     ((0.68, 0.68), "Kurang Optimal", "MMS"), ((0.67, 0.67), "Kurang Optimal", "KMS"),
 ])
 def test_jpm_band_boundaries(kamus, jpm_levels, pemetaan, seleksi):
-    result = run(kamus, person(predikat="Baik", levels=(*jpm_levels, None, 1)))[0]
+    result = run(kamus, person(predikat="Baik", levels=(*jpm_levels, None, None)))[0]  # T.B not assessed: not counted
     assert (result.kategori_pemetaan, result.kategori_seleksi) == (pemetaan, seleksi)
 
 
@@ -137,10 +149,13 @@ def test_succession_ranks_by_jpm_against_the_target(kamus):
     open_ladder = TalentPolicy.from_data({"suksesi": {"jenjang_pengisi": {"administrator": None}}})
     slate = slates(results, snapshot, kamus, open_ladder)[0]
     assert [a.keterangan for a in slate.aturan if a.aturan == "jenjang_pengisi"] == ["tidak diatur"]
-    assert [c.result.person.nip for c in slate.kandidat] == [nip(3), nip(2), nip(1)]
-    assert [c.jpm for c in slate.kandidat] == [round(5.5 / 6 * 100, 2), round(5 / 6 * 100, 2), round(4 / 6 * 100, 2)]
+    # Against M.1 3, SK.1 3, T.A 3, each level capped at the standard, T.A counted where assessed:
+    # nip 3 (2.5 + 3 + 2) / 9 and nip 2 (3 + 2) / 6 tie at 83.33 (the higher kotak, 9, first); nip 1 4 / 6.
+    assert [c.result.person.nip for c in slate.kandidat] == [nip(2), nip(3), nip(1)]
+    assert [c.jpm for c in slate.kandidat] == [83.33, 83.33, 66.67]
     assert [c.kategori_seleksi for c in slate.kandidat] == ["MS", "MS", "KMS"]
     assert slate.kandidat[2].kompetensi_kurang == {"M.1": (2, 3), "SK.1": (2, 3)}
+    assert [c.kompetensi_belum_diases for c in slate.kandidat] == [("T.A",), (), ("T.A",)]
     assert slate.tidak_lengkap == 1 and slate.pemangku == 1
     assert slate.jumlah_kandidat == 3 and slate.kategori_seleksi == {"MS": 2, "MMS": 0, "KMS": 1}
     below = slates(results, snapshot, kamus, TalentPolicy.from_data({"suksesi": {"hanya_jenjang_di_bawah": True,
@@ -283,7 +298,8 @@ def test_small_groups_are_not_broken_down(project, kamus):
     analysis = analyse(project.snapshots, kamus)
     summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
     assert summary.overall.counts[9] == 2 and summary.people == 4
-    assert summary.jpm_histogram == [("90–<100%", 1), ("100–<110%", 0), ("110–<120%", 0), ("≥ 120%", 2)]  # 91.67, 200, 275; Eka incomplete
+    # 94.44, 100, 100 (each level counted at most at the standard); Eka incomplete
+    assert summary.jpm_histogram == [("90–<100%", 1), ("100–<110%", 2)]
     assert summary.by_unit and all(g.counts is None for g in summary.by_unit + summary.by_jenjang)
     assert summary.gap and all(v is None for v in summary.gap.values())
     row = summary.suksesi[0]

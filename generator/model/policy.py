@@ -82,8 +82,12 @@ class Seleksi:
 
 @dataclass(frozen=True)
 class Jpm:
-    sertakan_teknis: bool = False
-    batasi_100: bool | str = False  # False | True (the total) | "per_kompetensi" (each level at most the required)
+    # Kinds beyond the wajib ones: False (never), True (always: unassessed makes the JPM incomplete),
+    # "bila_diases" (where assessed; PermenPANRB 20/2025 Pasal 17 ayat (2) huruf c)
+    sertakan_teknis: bool | str = "bila_diases"
+    # "per_kompetensi": each level counted at most at the required one (kebijakan instansi, not a
+    # documented BKN rule); False: uncapped; True: the total capped at 100%
+    batasi_100: bool | str = "per_kompetensi"
     pemetaan: Pemetaan = Pemetaan()
     seleksi: Seleksi = Seleksi()
 

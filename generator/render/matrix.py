@@ -80,9 +80,10 @@ def akpk_tables(akpk) -> list:
 
     periode = akpk.periode
     competencies = Table(f"akpk-{periode}-kompetensi",
-                         ["Kode", "Kompetensi", "Pemangku yang disyaratkan", "Diases", "Pegawai dengan kesenjangan",
-                          "Belum ada di katalog", "Kegiatan yang cocok (kode: pegawai)"],
-                         [[k.kode, k.nama, k.kelompok, shown(k.diases), shown(k.dengan_gap), shown(k.belum_ada),
+                         ["Kode", "Kompetensi", "Pemangku yang disyaratkan", "Diases", "Belum diases",
+                          "Pegawai dengan kesenjangan", "Belum ada di katalog", "Kegiatan yang cocok (kode: pegawai)"],
+                         [[k.kode, k.nama, k.kelompok, shown(k.diases), shown(k.belum_diases), shown(k.dengan_gap),
+                           shown(k.belum_ada),
                            "–" if k.kegiatan is None else "; ".join(f"{kode}: {n}" for kode, n in k.kegiatan)]
                           for k in akpk.kompetensi], 2, "Per kompetensi")
     activities = Table(f"akpk-{periode}-kegiatan", ["Kode", "Kegiatan", "Jalur", "Bentuk", "JP", "Peserta",

@@ -38,6 +38,8 @@ class Summary:
     excluded_discipline: int = 0  # in the pool's kotak, out for a disciplinary penalty (kebijakan instansi)
     excluded_kinerja: int = 0  # … for a predikat below the minimum in the last years (PP 11/2017 Pasal 199)
     kinerja_unchecked: int = 0  # pool members whose kinerja of every one of those years is not known
+    orang_belum_diases: int = 0  # people with a required competency not assessed
+    belum_diases: int = 0  # required competencies × people not assessed
     suksesi: list[dict] = field(default_factory=list)  # per post: counts, and the requirements applied
     pergerakan: dict | None = None
     gap_units: list[str] = field(default_factory=list)
@@ -97,14 +99,22 @@ MOVES = ("kinerja_naik", "kinerja_turun", "potensial_naik", "potensial_turun", "
 
 
 def _gap_map(summary: Summary, results, kamus: Kamus, minimum: int, assessed: tuple[str, ...]) -> None:
-    """Per unit × competency: the share of incumbents below their required level."""
+    """Per unit × competency: the share of incumbents below their required level; and how many
+    required competencies were not assessed."""
     below: dict = defaultdict(int)
     counted: dict = defaultdict(int)
     people = Counter(r.unit for r in results)
-    for r in results:
-        for kode, gap in r.gap.items():
-            counted[(r.unit, kode)] += 1
-            below[(r.unit, kode)] += gap < 0
+    for r in results:  # one pass: the gaps, and the required competencies not assessed
+        asesmen, unit, missing = r.person.asesmen, r.unit, 0
+        for kode, level, column, _ in r.required:
+            value = asesmen[column] if column is not None else None
+            if value is None:
+                missing += 1
+                continue
+            counted[(unit, kode)] += 1
+            below[(unit, kode)] += value < level
+        summary.orang_belum_diases += bool(missing)
+        summary.belum_diases += missing
     codes = [k for k in assessed if any(key[1] == k for key in counted)]
     units = [u for u in kamus.units if people.get(u)]  # a share is shown only over ≥ minimum assessed incumbents
     summary.gap_units, summary.gap_codes = units, codes
@@ -126,6 +136,7 @@ class AkpkKompetensi:
     nama: str
     kelompok: int  # incumbents whose position requires the competency
     diases: int | None  # of them, with an assessed level in the snapshot
+    belum_diases: int | None  # of them, without one: never counted as "no gap"
     dengan_gap: int | None
     belum_ada: int | None  # gaps that no activity of the catalog fits
     kegiatan: list | None  # (activity kode, people it was chosen for), most first
@@ -151,6 +162,8 @@ class Akpk:
     orang_dengan_gap: int
     kesenjangan: int
     belum_ada: int
+    belum_diases: int  # required competencies × people without an assessed level
+    orang_belum_diases: int  # people with at least one of them
     jp_total: float  # JP of the chosen activities, each counted once per person
     jp_kekurangan: float  # JP still missing to everyone's yearly minimum, summed
     di_bawah_minimal: int  # people whose plan stays below the yearly minimum
@@ -177,14 +190,17 @@ def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) 
             group[req.kode] += n
             unit_group[(unit, req.kode)] += n
     assessed, gaps, unit_gaps, no_fit, participants = Counter(), Counter(), Counter(), Counter(), Counter()
+    unassessed = Counter()
     chosen: dict[str, Counter] = defaultdict(Counter)
     serves: dict[str, set] = defaultdict(set)  # activity → competencies it was chosen for
-    out = Akpk(period.snapshot.periode, len(period.people), 0, 0, 0, 0.0, 0.0, 0)
+    out = Akpk(period.snapshot.periode, len(period.people), 0, 0, 0, 0, 0, 0.0, 0.0, 0)
     for r in period.people:
-        picked, had, asesmen = {}, False, r.person.asesmen
-        for kode, level, column in r.required:
+        picked, had, missed, asesmen = {}, False, False, r.person.asesmen
+        for kode, level, column, _ in r.required:
             value = asesmen[column] if column is not None else None
             if value is None:
+                unassessed[kode] += 1
+                missed = True
                 continue
             assessed[kode] += 1
             if value >= level:
@@ -201,16 +217,19 @@ def _akpk(period: Period, kamus: Kamus, planner: Planner, policy: TalentPolicy) 
         participants.update(picked.keys())
         jp = sum(picked.values())
         out.orang_dengan_gap += had
+        out.orang_belum_diases += missed
         out.jp_total += jp
         out.jp_kekurangan += max(0.0, floor - jp)
         out.di_bawah_minimal += jp < floor
     out.kesenjangan, out.belum_ada = sum(gaps.values()), sum(no_fit.values())
+    out.belum_diases = sum(unassessed.values())
     for c in kamus.competencies.values():
         n = group.get(c.kode, 0)
         if n == 0:
             continue
         shown = n >= minimum
         out.kompetensi.append(AkpkKompetensi(c.kode, c.nama, n, assessed[c.kode] if shown else None,
+                                             unassessed[c.kode] if shown else None,
                                              gaps[c.kode] if shown else None,
                                              no_fit[c.kode] if shown else None,
                                              chosen[c.kode].most_common() if shown else None))

@@ -1,8 +1,8 @@
 """Development plans (pola pengembangan): the gaps of one person and the activities that close them.
 
 A *gap* is a competency the position requires whose assessed level is below the required
-level (a required competency that was not assessed is no gap: it is reported as not
-assessed). An activity of the development catalog *fits* a gap when it develops that
+level. A required competency that was not assessed is no "0 gap" either: it gets a row of its
+own, *belum diases*, without an activity (assess it first), and is counted apart. An activity of the development catalog *fits* a gap when it develops that
 competency to a level ≥ the required level; the fitting activity with the lowest such level
 is chosen, ties broken by fewer JP, then by kode. A gap that nothing fits is kept and marked
 "belum ada di katalog". The JP total counts each chosen activity once, even when it closes
@@ -20,6 +20,7 @@ from ..model import Activity, Kamus
 from ..model.policy import TalentPolicy
 
 BELUM_ADA = "belum ada di katalog"
+BELUM_DIASES = "belum diases"
 
 
 @dataclass(slots=True)
@@ -27,11 +28,11 @@ class Gap:
     """One row of `rencana_pengembangan` (JSON and the RAHASIA sheet "Rencana Pengembangan")."""
 
     kompetensi: str
-    asesmen: float
+    asesmen: float | None  # None: not assessed (keterangan BELUM_DIASES)
     required: int  # the level the position requires (`standar` in JSON and CSV)
-    kegiatan: tuple[str, ...]  # the chosen activity's kode, or () when nothing fits
+    kegiatan: tuple[str, ...]  # the chosen activity's kode, or () when nothing fits or nothing was assessed
     jp: float  # JP of the chosen activity (0 when nothing fits)
-    keterangan: str  # "" or BELUM_ADA
+    keterangan: str  # "", BELUM_ADA or BELUM_DIASES
 
 
 @dataclass(slots=True)
@@ -41,6 +42,15 @@ class Plan:
     rencana_pengembangan: list[Gap]
     jp_total: float  # Σ JP of the distinct chosen activities
     jp_kekurangan: float  # JP still missing to the yearly minimum (0 when the plan reaches it)
+
+    @property
+    def kesenjangan(self) -> int:
+        """Rows with an assessed level below the required one."""
+        return sum(g.asesmen is not None for g in self.rencana_pengembangan)
+
+    @property
+    def belum_diases(self) -> int:
+        return sum(g.asesmen is None for g in self.rencana_pengembangan)
 
 
 class Planner:
@@ -66,12 +76,15 @@ class Planner:
         return self._fits[key]
 
     def plan(self, asesmen: tuple, required: tuple) -> Plan:
-        """The plan for assessed levels ``asesmen`` against ``required``: (kode, required level,
-        column index or None) of every competency the position requires, in its order."""
+        """The plan for assessed levels ``asesmen`` against ``required`` (compute.Required: every
+        competency the position requires, in its order)."""
         gaps, chosen = [], {}
-        for kode, level, column in required:
+        for kode, level, column, _ in required:
             value = asesmen[column] if column is not None else None
-            if value is None or value >= level:
+            if value is None:
+                gaps.append(Gap(kode, None, level, (), 0, BELUM_DIASES))
+                continue
+            if value >= level:
                 continue
             activity = self.fit(kode, level)
             if activity is None:

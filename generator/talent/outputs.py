@@ -28,22 +28,22 @@ OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own pos
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes, planner = period.snapshot.competencies, analysis.planner
-    columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen",
+    columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen", "jpm_keterangan",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "kelompok_talenta_tidak_diperiksa", "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
-               "jumlah_kesenjangan", "jp_total", "jp_kekurangan"]
+               "jumlah_kesenjangan", "jumlah_belum_diases", "jp_total", "jp_kekurangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
     def rows():
         for r in period.people:
             gap, plan = r.gap, planner.plan(r.person.asesmen, r.required)
             yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
-                   KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm,
+                   KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm, r.jpm_keterangan,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
                    r.alasan_tidak_masuk, "; ".join(r.kelompok_talenta_tidak_diperiksa),
                    "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
                    *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak],
-                   len(plan.rencana_pengembangan), plan.jp_total, plan.jp_kekurangan]
+                   plan.kesenjangan, plan.belum_diases, plan.jp_total, plan.jp_kekurangan]
 
     return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2, "Hasil")
 
@@ -61,7 +61,7 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
             activity = catalog[g.kegiatan[0]] if g.kegiatan else None
             competency = kamus.competencies.get(g.kompetensi)
             yield [r.person.nip, r.person.nama, r.person.jabatan, sasaran, target, g.kompetensi,
-                   competency.nama if competency else "", g.asesmen, g.required,
+                   competency.nama if competency else "", "" if g.asesmen is None else g.asesmen, g.required,
                    " ".join(g.kegiatan), activity.nama if activity else "", activity.jalur if activity else "",
                    BENTUK_LABEL.get(activity.bentuk, "") if activity else "", g.jp if activity else "",
                    g.keterangan, plan.jp_total, plan.jp_kekurangan]
@@ -80,17 +80,18 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
 def slate_sheet(period: Period) -> Table:
     columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "peringkat", "nip", "nama", "jabatan_sekarang",
-               "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "tidak_diperiksa"]
+               "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "kompetensi_belum_diases",
+               "tidak_diperiksa"]
     rows = []
     for slate in period.slates:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
             rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.result.person.nip, c.result.person.nama,
                          c.result.person.jabatan, c.result.kotak, c.jpm, c.kategori_seleksi, short,
-                         "; ".join(c.tidak_diperiksa)])
+                         " ".join(c.kompetensi_belum_diases), "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
             rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
-                         ""])
+                         "", ""])
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2, "Suksesi")
 
 
@@ -196,6 +197,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
                       "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.result.kotak,
                       "kompetensi_kurang": {k: {"asesmen": a, "standar": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
+                      "kompetensi_belum_diases": list(c.kompetensi_belum_diases),
                       "tidak_diperiksa": list(c.tidak_diperiksa),
                       **_plan_json(plan(c.result.person.asesmen, s.required))}
                      for c in s.kandidat]}
@@ -204,6 +206,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
 def _person_json(analysis: Analysis, r) -> dict:
     return {"nip": r.person.nip, "nama": r.person.nama, "jabatan": r.person.jabatan,
             "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
+            "jpm_cakupan": list(r.jpm_cakupan), "jpm_keterangan": r.jpm_keterangan or None,
             "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
@@ -252,7 +255,9 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     out.write("".join(f"  - {line}\n" for line in period.statement) + "\n")
     minimum = analysis.policy.pengembangan.jp_minimal
     for r in period.people:
-        jpm = "tidak lengkap" if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi})"
+        note = r.jpm_keterangan
+        jpm = note if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi}" \
+            + (f"; {note})" if note else ")")
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         if r.kelompok_talenta_tidak_diperiksa:
             pool += f" (tidak diperiksa: {'; '.join(r.kelompok_talenta_tidak_diperiksa)})"
@@ -262,8 +267,12 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
                  if plan.jp_kekurangan else "")
         out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] kotak {r.kotak} "
                   f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}; "
-                  f"rencana pengembangan: {len(plan.rencana_pengembangan)} kesenjangan, {angka(plan.jp_total)} JP{short}\n")
+                  f"rencana pengembangan: {plan.kesenjangan} kesenjangan, {plan.belum_diases} belum diases, "
+                  f"{angka(plan.jp_total)} JP{short}\n")
         for g in plan.rencana_pengembangan:
+            if g.asesmen is None:
+                out.write(f"    {g.kompetensi} belum diases (standar {g.required})\n")
+                continue
             what = " ".join(g.kegiatan) + f" ({angka(g.jp)} JP)" if g.kegiatan else g.keterangan
             out.write(f"    {g.kompetensi} {angka(g.asesmen)} < {g.required}: {what}\n")
     lines = [""]
@@ -277,7 +286,9 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
             count = f": {slate.dikecualikan_per_aturan.get(a.aturan, 0)} dikecualikan" if a.diperiksa else ""
             lines.append(f"  [{a.aturan}] {a.keterangan}{count}")
         for rank, c in enumerate(slate.kandidat, start=1):
-            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {angka(c.jpm, 1)}% {c.kategori_seleksi}")
+            unassessed = f" (belum diases: {', '.join(c.kompetensi_belum_diases)})" if c.kompetensi_belum_diases else ""
+            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {angka(c.jpm, 1)}% "
+                         f"{c.kategori_seleksi}{unassessed}")
         for e in slate.dikecualikan_teratas:
             lines.append(f"  dikecualikan: {e.result.person.nip} {e.result.person.nama} JPM {angka(e.jpm, 1)}%: "
                          + "; ".join(text for _, text in e.alasan))

@@ -10,9 +10,7 @@ import datetime as dt
 import itertools
 import re
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from pathlib import PurePosixPath
 
 from ..kinds import SNAPSHOT_SUFFIXES, SNAPSHOTS
@@ -48,7 +46,6 @@ def normalise(header: str) -> str:
 
 
 _MISSING = object()
-_NO_YEARS: Mapping[int, str] = MappingProxyType({})
 _PREDIKAT = {normalise(p).replace("/", ""): p for p in PREDIKAT}
 
 
@@ -71,9 +68,9 @@ class Person:
     pendidikan: int | None = None  # index in eligibility.PENDIDIKAN, None = empty
     tmt_jabatan: dt.date | None = None  # since when the person holds their current jabatan
     tmt_jenjang: dt.date | None = None  # since when the person holds their current jenjang (any post of it)
-    # year → predikat kinerja of that year (the predikat of the period's year today; SKP history later);
-    # one shared read-only mapping per distinct content
-    predikat_tahun: Mapping[int, str] = field(default_factory=lambda: _NO_YEARS)
+    # (year, predikat kinerja of that year), oldest first: the predikat of the period's year today, the
+    # SKP history later; one shared tuple per distinct content
+    predikat_tahun: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass
@@ -143,7 +140,7 @@ class _Reader:
         self.level_cache: dict[str, float | None] = {}
         self.date_cache: dict[str, dt.date | None] = {}
         self.rank_cache: dict[tuple[str, str], int | None] = {}
-        self.years: dict[str, Mapping[int, str]] = {}  # predikat → the shared predikat_tahun of it
+        self.years: dict[str, tuple] = {}  # predikat → the shared predikat_tahun of it
         self.header_line = table.header_line
         bobot = kamus.config.talenta.bobot_potensial
         self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
@@ -324,7 +321,7 @@ class _Reader:
             return None
         years = self.years.get(predikat)
         if years is None:
-            years = self.years[predikat] = MappingProxyType({self.period_end.year: predikat} if predikat else {})
+            years = self.years[predikat] = ((self.period_end.year, predikat),) if predikat else ()
         return Person(line, nip, nama, sys.intern(jabatan), predikat, nilai_kinerja, potensi, sys.intern(hukuman),
                       tanggal_hukuman, tanggal_asesmen, tuple(levels), pangkat, pendidikan, tmt_jabatan, tmt_jenjang,
                       years)

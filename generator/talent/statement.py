@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..bahasa import angka
 from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
 from ..model import Kamus
-from .compute import jpm_kinds
+from .compute import ALWAYS, IF_ASSESSED, jpm_scope
 from .eligibility import COLUMN, tenure_note
 from ..model.policy import KINERJA_LABEL, PRIVACY_FLOOR, TalentPolicy
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
@@ -34,6 +34,21 @@ def _feeder(item: str) -> str:
     """A feeder as the statement writes it: `setingkat_pengawas` is "Pengawas dan JF setingkat"."""
     tingkat = item.removeprefix(SETINGKAT_PREFIX)
     return f"{LABEL[tingkat]} dan JF setingkat" if tingkat != item else LABEL[item]
+
+
+def _jpm_scope(kamus: Kamus, policy: TalentPolicy) -> str:
+    """Which required competencies the JPM counts (`jpm.sertakan_teknis`)."""
+    scope = jpm_scope(kamus, policy)
+    name = kamus.config.nama_jenis
+    always = _words([name(k) for k, how in scope.items() if how == ALWAYS])
+    assessed = [name(k) for k, how in scope.items() if how == IF_ASSESSED]
+    line = f"JPM atas kompetensi {always} yang disyaratkan jabatan; yang belum diases membuat JPM tidak lengkap"
+    if assessed:
+        line += (f", ditambah kompetensi {_words(assessed)} yang disyaratkan bila sudah diases (penilaian kompetensi "
+                 f"mencakup Kompetensi Teknis, Kompetensi Manajerial, dan Kompetensi Sosial Kultural: PermenPANRB "
+                 "20/2025 Pasal 17 ayat (2) huruf c); setiap hasil menyebut kompetensi yang dihitung dan yang belum "
+                 "diases")
+    return line + "."
 
 
 def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
@@ -65,12 +80,12 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
     predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in policy.predikat_kinerja.items())
     nk, np_, pem, sel = policy.nilai_kinerja, policy.nilai_potensi, policy.jpm.pemetaan, policy.jpm.seleksi
     bobot = policy.bobot_potensial
-    kinds = _words([kamus.config.nama_jenis(j) for j in jpm_kinds(kamus, policy)])
-    method = {False: "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100% (tidak dibatasi 100%)",
+    method = {False: "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100%, tidak dibatasi",
               True: "JPM = Σ level hasil asesmen ÷ Σ level yang disyaratkan × 100%, dibatasi paling tinggi 100%",
               "per_kompetensi": "JPM = Σ min(level hasil asesmen, level yang disyaratkan) ÷ Σ level yang "
-                                "disyaratkan × 100% (setiap kompetensi dihitung paling tinggi setara level yang "
-                                "disyaratkan)"}[policy.jpm.batasi_100]
+                                "disyaratkan × 100%: level di atas standar dihitung setara standar, jadi kelebihan pada "
+                                "satu kompetensi tidak menutupi kekurangan pada kompetensi lain"}[policy.jpm.batasi_100]
+    method += f" ({KEBIJAKAN}; BKN tidak menetapkan pembatasan ini)"
     if snapshot is not None and snapshot.potensial_from_components:
         weights = [getattr(bobot, name) for name in KOMPONEN_POTENSIAL]
         source = (f"Nilai potensial = rata-rata berbobot penilaian kompetensi ({angka(weights[0])}), penilaian potensi "
@@ -85,7 +100,8 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         source,
         f"Potensial ({KEBIJAKAN}; tidak ada ambang nasional): tinggi ≥ {angka(np_.tinggi)}; menengah "
         f"{angka(np_.menengah)}–<{angka(np_.tinggi)}; rendah < {angka(np_.menengah)}.",
-        f"{method}, atas kompetensi {kinds} yang disyaratkan jabatan.",
+        f"{method}.",
+        _jpm_scope(kamus, policy),
         f"Kategori pemetaan ({KEBIJAKAN}): Optimal ≥ {angka(pem.optimal)}%; Cukup Optimal "
         f"{angka(pem.cukup_optimal)}–<{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
         f"Kategori seleksi ({KEBIJAKAN}): MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; "

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Kamus, Position
-from .compute import Result, required_of, scope
+from .compute import Jpm, Result, jpm_scope, required_of, unassessed
 from .eligibility import Aturan, Requirements
 from ..model.policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
 
@@ -20,6 +20,7 @@ class Candidate:
     kategori_seleksi: str
     kompetensi_kurang: dict  # kode → (asesmen, required level) where the assessed level is below the required one
     tidak_diperiksa: tuple = ()  # requirements that could not be checked for this person (data missing)
+    kompetensi_belum_diases: tuple = ()  # competencies the post requires that the person was not assessed in
 
 
 @dataclass
@@ -45,35 +46,36 @@ class Slate:
     dikecualikan: int = 0  # pool members (holders aside) that fail at least one requirement
     dikecualikan_per_aturan: dict = field(default_factory=dict)  # rule → members failing it
     dikecualikan_teratas: list[Excluded] = field(default_factory=list)  # excluded among the top by JPM
-    required: tuple = ()  # (kode, level, column) of every competency the post requires: for the plans
+    required: tuple = ()  # compute.Required of every competency the post requires: for the JPM and the plans
 
 
 class _Ranking:
-    """Pool members ordered by the sum of their assessed levels over one set of competencies.
+    """Pool members ordered by their JPM against one set of required competencies.
 
-    JPM = sum ÷ Σ required × 100 and Σ required is fixed per post, so one ordering per set of
-    competencies serves every post that requires that set (with the per-competency cap, per
-    set of competencies and levels): slates cost O(pool · sets + posts · log pool), not
-    O(pool · posts). Entries are (sum, pool index, result), best first.
+    The JPM depends only on the required competencies and levels, so one ordering per distinct
+    set serves every post that requires that set: slates cost O(pool · sets + posts · log pool),
+    not O(pool · posts). Entries are (JPM, pool index, result), best first; members whose JPM is
+    incomplete are kept apart.
     """
 
     def __init__(self, complete: list, incomplete: list):
         self.complete, self.incomplete = complete, incomplete
-        self.negative_sums = [-total for total, _, _ in complete]
-        self.holders: dict[str, list[float]] = defaultdict(list)  # jabatan (kode of a position) → sums of its holders
-        for total, _, r in complete:
-            self.holders[r.person.jabatan].append(total)
+        self.negative = [-value for value, _, _ in complete]
+        self.holders: dict[str, list[float]] = defaultdict(list)  # jabatan (kode of a position) → JPM of its holders
+        for value, _, r in complete:
+            self.holders[r.person.jabatan].append(value)
         self.incomplete_holders = Counter(r.person.jabatan for _, r in incomplete)
 
     @classmethod
-    def of(cls, pool: list[Result], codes: tuple, caps: tuple | None, index: dict) -> "_Ranking":
+    def of(cls, pool: list[Result], method: Jpm) -> "_Ranking":
         complete, incomplete = [], []
+        of = method.of
         for i, r in enumerate(pool):
-            values = [r.person.asesmen[index[k]] if k in index else None for k in codes]
-            if any(v is None for v in values):
+            value = of(r.person.asesmen)
+            if value is None:
                 incomplete.append((i, r))
             else:
-                complete.append((sum(values) if caps is None else sum(map(min, values, caps)), i, r))
+                complete.append((value, i, r))
         complete.sort(key=lambda e: (-e[0], -e[2].kotak, e[2].person.nip))
         return cls(complete, incomplete)
 
@@ -82,8 +84,8 @@ class _Ranking:
         return _Ranking([e for e in self.complete if keep(e[1])], [e for e in self.incomplete if keep(e[0])])
 
     def at_least(self, threshold: float) -> int:
-        """How many sums are ≥ ``threshold`` (already lowered by a small epsilon)."""
-        return bisect.bisect_right(self.negative_sums, -threshold)
+        """How many JPM are ≥ ``threshold`` (already lowered by a small epsilon)."""
+        return bisect.bisect_right(self.negative, -threshold)
 
 
 class _Verdicts:
@@ -119,6 +121,7 @@ class _Verdicts:
 
 def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
     index = {code: i for i, code in enumerate(snapshot.competencies)}
+    scope = jpm_scope(kamus, policy)
     pool = [r for r in results if r.kelompok_talenta]
     holders = Counter(r.person.jabatan for r in results)
     posts = sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode)
@@ -126,54 +129,43 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
     everyone: dict[tuple, _Ranking] = {}
     eligible: dict[tuple, _Ranking] = {}
     ms_name, mms_name, kms_name = KATEGORI_SELEKSI
-    limit, per_competency = policy.suksesi.jumlah_kandidat, policy.jpm.per_kompetensi
+    limit = policy.suksesi.jumlah_kandidat
     out = []
     for position in posts:
-        required = scope(position, kamus, policy)
-        if per_competency:  # the sums depend on the required levels too
-            key = tuple(sorted(required))
-            codes, caps = tuple(kode for kode, _ in key), tuple(level for _, level in key)
-        else:
-            key = codes = tuple(sorted(kode for kode, _ in required))
-            caps = None
+        required = required_of(position, index, kamus, scope)
+        method = Jpm(required, policy.jpm.batasi_100)
+        key = method.key  # posts whose JPM is the same for everyone share one ranking
         if key not in everyone:
-            everyone[key] = _Ranking.of(pool, codes, caps, index)
+            everyone[key] = _Ranking.of(pool, method)
         target, failed = position.jenjang, verdicts.failed[position.jenjang]
         if (key, target) not in eligible:
             eligible[(key, target)] = everyone[key].where(lambda i: not failed[i])
         ranking = eligible[(key, target)]
-        total_required = sum(level for _, level in required)
         check = verdicts.requirements[target]
-
-        def percent(total: float) -> float:
-            value = total / total_required * 100
-            return min(value, 100.0) if policy.jpm.batasi_total else value
-
         candidates = []
-        for total, _, r in ranking.complete:
+        for value, _, r in ranking.complete:
             if len(candidates) == limit:
                 break
             if r.person.jabatan == position.kode:
                 continue  # a post's own holders are no candidates for it
-            value = percent(total)
-            shortfalls = {kode: (r.person.asesmen[index[kode]], level) for kode, level in required
-                          if r.person.asesmen[index[kode]] < level}
+            asesmen = r.person.asesmen
+            shortfalls = {q.kode: (asesmen[q.column], q.level) for q in required if q.jpm
+                          and q.column is not None and asesmen[q.column] is not None and asesmen[q.column] < q.level}
             candidates.append(Candidate(r, round(value, 2), policy.seleksi_category(value), shortfalls,
-                                        check.explain(r)[1]))
+                                        check.explain(r)[1], unassessed(asesmen, required)))
         top = itertools.islice((e for e in everyone[key].complete if e[2].person.jabatan != position.kode), limit)
-        excluded = [Excluded(r, round(percent(total), 2), check.explain(r)[0]) for total, i, r in top if failed[i]]
-        ms_needed = policy.jpm.seleksi.ms / 100 * total_required - 1e-9
-        mms_needed = policy.jpm.seleksi.mms / 100 * total_required - 1e-9
+        excluded = [Excluded(r, round(value, 2), check.explain(r)[0]) for value, i, r in top if failed[i]]
+        ms_needed, mms_needed = policy.jpm.seleksi.ms - 1e-9, policy.jpm.seleksi.mms - 1e-9
         ms, mms, ranked = ranking.at_least(ms_needed), ranking.at_least(mms_needed), len(ranking.complete)
-        for total in ranking.holders.get(position.kode, ()):  # take the post's own holders back out
+        for value in ranking.holders.get(position.kode, ()):  # take the post's own holders back out
             ranked -= 1
-            ms -= total >= ms_needed
-            mms -= total >= mms_needed
+            ms -= value >= ms_needed
+            mms -= value >= mms_needed
         incomplete = len(ranking.incomplete) - ranking.incomplete_holders.get(position.kode, 0)
         count, per_rule = verdicts.excluded(position)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
                          {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete,
-                         check.aturan, count, per_rule, excluded, required_of(position, index)))
+                         check.aturan, count, per_rule, excluded, required))
     return out
 
 
