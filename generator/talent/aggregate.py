@@ -38,6 +38,7 @@ class Summary:
     excluded_discipline: int = 0  # in the pool's kotak, out for a disciplinary penalty (kebijakan instansi)
     excluded_kinerja: int = 0  # … for a predikat below the minimum in the last years (PP 11/2017 Pasal 199)
     kinerja_unchecked: int = 0  # pool members whose kinerja of every one of those years is not known
+    kedaluwarsa: dict = field(default_factory=dict)  # kotak → people whose assessment is older than its validity
     orang_belum_diases: int = 0  # people with a required competency not assessed
     belum_diases: int = 0  # required competencies × people not assessed
     suksesi: list[dict] = field(default_factory=list)  # per post: counts, and the requirements applied
@@ -70,6 +71,7 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                              for b in range(min(buckets, default=0), max(buckets, default=-1) + 1)]
     summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
+    summary.kedaluwarsa = dict(sorted(Counter(r.kotak for r in results if r.asesmen_kedaluwarsa).items(), reverse=True))
     # in the pool's kotak but kept out by a rule of their own
     summary.excluded_discipline = sum(1 for r in results if "hukuman_disiplin" in r.pool_failed
                                       and "kotak" not in r.pool_failed)
@@ -82,6 +84,7 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
                                 "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
                                 "tidak_lengkap": slate.tidak_lengkap, "dikecualikan": slate.dikecualikan,
+                                "kedaluwarsa": slate.jumlah_asesmen_kedaluwarsa,
                                 # the breakdown by rule is withheld when the pool it counts is small
                                 "per_aturan": (None if considered < minimum else slate.dikecualikan_per_aturan),
                                 "aturan": slate.aturan})

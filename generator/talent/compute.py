@@ -71,7 +71,10 @@ class Result:
 
     @property
     def jpm_keterangan(self) -> str:
-        return jpm_note(self.person.asesmen, self.required)
+        note = jpm_note(self.person.asesmen, self.required)
+        if self.asesmen_kedaluwarsa:
+            note += ("; " if note else "") + f"asesmen kedaluwarsa ({self.person.tanggal_asesmen.isoformat()})"
+        return note
 
 
 def _value(asesmen: tuple, r: Required):

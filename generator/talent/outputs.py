@@ -80,18 +80,19 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
 def slate_sheet(period: Period) -> Table:
     columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "peringkat", "nip", "nama", "jabatan_sekarang",
-               "kotak", "jpm_persen", "kategori_seleksi", "kompetensi_kurang", "kompetensi_belum_diases",
-               "tidak_diperiksa"]
+               "kotak", "jpm_persen", "kategori_seleksi", "asesmen_kedaluwarsa", "kompetensi_kurang",
+               "kompetensi_belum_diases", "tidak_diperiksa"]
     rows = []
     for slate in period.slates:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
             rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.result.person.nip, c.result.person.nama,
-                         c.result.person.jabatan, c.result.kotak, c.jpm, c.kategori_seleksi, short,
+                         c.result.person.jabatan, c.result.kotak, c.jpm, c.kategori_seleksi,
+                         "ya" if c.asesmen_kedaluwarsa else "", short,
                          " ".join(c.kompetensi_belum_diases), "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
             rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
-                         "", ""])
+                         "", "", ""])
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2, "Suksesi")
 
 
@@ -186,6 +187,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
     return {
         "jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
         "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
+        "jumlah_asesmen_kedaluwarsa": s.jumlah_asesmen_kedaluwarsa,
         "aturan": [{"aturan": a.aturan, "keterangan": a.keterangan, "dasar": a.dasar, "diperiksa": a.diperiksa}
                    for a in s.aturan],
         "dikecualikan": s.dikecualikan, "dikecualikan_per_aturan": s.dikecualikan_per_aturan,
@@ -195,6 +197,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
                                  for e in s.dikecualikan_teratas],
         "kandidat": [{"nip": c.result.person.nip, "nama": c.result.person.nama, "jabatan": c.result.person.jabatan,
                       "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.result.kotak,
+                      "asesmen_kedaluwarsa": c.asesmen_kedaluwarsa,
                       "kompetensi_kurang": {k: {"asesmen": a, "standar": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
                       "kompetensi_belum_diases": list(c.kompetensi_belum_diases),
@@ -280,13 +283,14 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
         bands = slate.kategori_seleksi
         lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
                      f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
-                     f"{slate.tidak_lengkap} data asesmen tidak lengkap; {slate.dikecualikan} dikecualikan oleh "
-                     "persyaratan jabatan)")
+                     f"{slate.tidak_lengkap} data asesmen tidak lengkap; {slate.jumlah_asesmen_kedaluwarsa} asesmen "
+                     f"kedaluwarsa; {slate.dikecualikan} dikecualikan oleh persyaratan jabatan)")
         for a in slate.aturan:
             count = f": {slate.dikecualikan_per_aturan.get(a.aturan, 0)} dikecualikan" if a.diperiksa else ""
             lines.append(f"  [{a.aturan}] {a.keterangan}{count}")
         for rank, c in enumerate(slate.kandidat, start=1):
             unassessed = f" (belum diases: {', '.join(c.kompetensi_belum_diases)})" if c.kompetensi_belum_diases else ""
+            unassessed += " (asesmen kedaluwarsa)" if c.asesmen_kedaluwarsa else ""
             lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {angka(c.jpm, 1)}% "
                          f"{c.kategori_seleksi}{unassessed}")
         for e in slate.dikecualikan_teratas:

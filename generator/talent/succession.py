@@ -22,6 +22,10 @@ class Candidate:
     tidak_diperiksa: tuple = ()  # requirements that could not be checked for this person (data missing)
     kompetensi_belum_diases: tuple = ()  # competencies the post requires that the person was not assessed in
 
+    @property
+    def asesmen_kedaluwarsa(self) -> bool:
+        return self.result.asesmen_kedaluwarsa
+
 
 @dataclass
 class Excluded:
@@ -42,6 +46,7 @@ class Slate:
     jumlah_kandidat: int  # every ranked eligible member
     kategori_seleksi: dict  # seleksi category → number of ranked candidates
     tidak_lengkap: int  # eligible pool members not ranked because a required competency was not assessed
+    jumlah_asesmen_kedaluwarsa: int  # ranked eligible members whose assessment is older than its validity
     aturan: list[Aturan] = field(default_factory=list)  # every requirement, checked or why not
     dikecualikan: int = 0  # pool members (holders aside) that fail at least one requirement
     dikecualikan_per_aturan: dict = field(default_factory=dict)  # rule → members failing it
@@ -62,8 +67,13 @@ class _Ranking:
         self.complete, self.incomplete = complete, incomplete
         self.negative = [-value for value, _, _ in complete]
         self.holders: dict[str, list[float]] = defaultdict(list)  # jabatan (kode of a position) → JPM of its holders
+        self.expired = 0
+        self.expired_holders: Counter = Counter()
         for value, _, r in complete:
             self.holders[r.person.jabatan].append(value)
+            if r.asesmen_kedaluwarsa:
+                self.expired += 1
+                self.expired_holders[r.person.jabatan] += 1
         self.incomplete_holders = Counter(r.person.jabatan for _, r in incomplete)
 
     @classmethod
@@ -163,8 +173,9 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
             mms -= value >= mms_needed
         incomplete = len(ranking.incomplete) - ranking.incomplete_holders.get(position.kode, 0)
         count, per_rule = verdicts.excluded(position)
+        expired = ranking.expired - ranking.expired_holders.get(position.kode, 0)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
-                         {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete,
+                         {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete, expired,
                          check.aturan, count, per_rule, excluded, required))
     return out
 
