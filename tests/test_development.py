@@ -66,7 +66,8 @@ def test_hand_computed_plans_against_the_own_position(document):
     assert plan_of(people[GITA]) == [("SK.1", 1.5, 2, ["PK.2"], 16, None)]
     assert people[GITA]["jp_kekurangan"] == 4  # 20 JP a year minus 16
     assert plan_of(people[EKO]) == [] and people[EKO]["jp_kekurangan"] == 20
-    assert people[AHMAD]["tindak_lanjut"].startswith("dipertahankan, rencana suksesi instansi")
+    assert people[AHMAD]["tindak_lanjut"] == ("Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
+                                              "Rotasi/Perluasan jabatan; Bimbingan kinerja")  # kotak 8
 
 
 def test_hand_computed_slate_respects_the_regulation(document):
@@ -279,17 +280,30 @@ def test_jpm_scope_is_stated_from_the_kinds_actually_counted(minimal_kamus):
     assert "Manajerial, Sosial Kultural, Teknis dan Kompetensi Pemerintahan" in line and "ditambah" not in line
 
 
-def test_the_nine_box_can_put_kinerja_on_the_vertical_axis():
-    assert TalentPolicy().grid() == [[6, 8, 9], [3, 5, 7], [1, 2, 4]]
-    kemenpan = TalentPolicy.from_data({"orientasi_kotak": {"baris": "kinerja_tinggi_ke_rendah"}})
-    assert kemenpan.orientasi_kotak.kolom == "potensial_rendah_ke_tinggi"  # the other side follows
-    assert kemenpan.grid() == [[4, 7, 9], [2, 5, 8], [1, 3, 6]]
-    (row_axis, rows), (col_axis, cols) = kemenpan.axes()
+def test_the_nine_box_is_drawn_as_kemenpanrb_draws_it_and_can_be_turned():
+    # KemenPANRB's figure: kinerja vertical (di atas at the top), potensial across (tinggi on the right)
+    assert TalentPolicy().grid() == [[4, 7, 9], [2, 5, 8], [1, 3, 6]]
+    (row_axis, rows), (col_axis, cols) = TalentPolicy().axes()
     assert (row_axis, rows, col_axis, cols) == ("kinerja", ["di_atas", "sesuai", "di_bawah"], "potensial",
                                                  ["rendah", "menengah", "tinggi"])
+    older = TalentPolicy.from_data({"orientasi_kotak": {"baris": "potensial_tinggi_ke_rendah"}})
+    assert older.orientasi_kotak.kolom == "kinerja_rendah_ke_tinggi"  # the other side follows
+    assert older.grid() == [[6, 8, 9], [3, 5, 7], [1, 2, 4]]
     flipped = TalentPolicy.from_data({"orientasi_kotak": {"baris": "potensial_rendah_ke_tinggi",
                                                           "kolom": "kinerja_tinggi_ke_rendah"}})
     assert flipped.grid() == [[4, 2, 1], [7, 5, 3], [9, 8, 6]]
+
+
+def test_tindak_lanjut_as_the_figure_lists_them_and_as_the_instansi_sets_them(minimal_kamus):
+    policy = TalentPolicy()
+    assert policy.follow_up(7).endswith("Pengembangan kompetensi; Tugas belajar")
+    assert policy.follow_up(1) == "Diproses sesuai ketentuan peraturan perundangan"
+    line, = [x for x in statement(policy, minimal_kamus) if x.startswith("Kotak manajemen talenta")]
+    assert "(seperti gambar KemenPANRB)" in line and "Lampiran PermenPANRB 3/2020 (transkripsi)" in line
+    own = TalentPolicy.from_data({"tindak_lanjut": {1: ["Pembinaan oleh atasan langsung"]}})  # YAML reads 1: as text
+    assert own.follow_up(1) == "Pembinaan oleh atasan langsung" and own.follow_up(9) == policy.follow_up(9)
+    line, = [x for x in statement(own, minimal_kamus) if x.startswith("Kotak manajemen talenta")]
+    assert "kebijakan instansi (talenta.tindak_lanjut)" in line
 
 
 def test_movement_reads_each_axis_on_its_own(minimal_kamus):

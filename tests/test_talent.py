@@ -248,8 +248,8 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
             assert all(not formula(v) for row in rows for v in row if v)
         if "kotak9" in name:
             rows = tables[0]
-            assert rows[1][1:] == ["di bawah ekspektasi", "sesuai ekspektasi", "di atas ekspektasi"]
-            assert rows[2] == ["tinggi", "Kotak 6: 0 orang", "Kotak 8: 1 orang", "Kotak 9: 2 orang"]
+            assert rows[1] == ["Kinerja ↓ / potensial →", "rendah", "menengah", "tinggi"]  # KemenPANRB's figure
+            assert rows[2] == ["di atas ekspektasi", "Kotak 4: 0 orang", "Kotak 7: 0 orang", "Kotak 9: 2 orang"]
             assert any("snapshots/2025.csv" in str(row[0]) for row in rows if row)
     assert sheets["RAHASIA-2025-hasil.xlsx"] == ["Hasil", "Rencana Pengembangan"]
     assert sheets["RAHASIA-2025-suksesi.xlsx"] == ["Suksesi", "Dikecualikan", "Persyaratan"]

@@ -31,17 +31,22 @@ KOTAK = {("di_atas", "tinggi"): 9, ("sesuai", "tinggi"): 8, ("di_atas", "menenga
        ("di_bawah", "tinggi"): 6, ("sesuai", "menengah"): 5, ("di_atas", "rendah"): 4,
        ("di_bawah", "menengah"): 3, ("sesuai", "rendah"): 2, ("di_bawah", "rendah"): 1}
 SUMBU_KOTAK = {box: axes for axes, box in KOTAK.items()}
+# Tindak lanjut per kotak as the figure "Kotak Manajemen Talenta" of the Lampiran of PermenPANRB
+# 3/2020 lists them (its text as transcribed alike by six independent applications; the figure
+# itself is an image): the default of `talenta.tindak_lanjut`, keyed by the kotak as kamus.yaml writes it.
 TINDAK_LANJUT = {
-    9: "promosi, dipertahankan, kelompok rencana suksesi instansi/nasional, penghargaan",
-    8: "dipertahankan, rencana suksesi instansi, rotasi/perluasan jabatan, bimbingan kinerja",
-    7: "dipertahankan, rencana suksesi instansi, rotasi/pengayaan, pengembangan kompetensi",
-    6: "penempatan sesuai, bimbingan dan konseling kinerja",
-    5: "penempatan sesuai, bimbingan kinerja, pengembangan kompetensi",
-    4: "rotasi, pengembangan kompetensi",
-    3: "bimbingan/konseling kinerja, pengembangan kompetensi, penempatan sesuai",
-    2: "bimbingan kinerja, pengembangan kompetensi, penempatan sesuai",
-    1: "diproses sesuai ketentuan peraturan perundang-undangan",
+    "9": ("Dipromosikan dan dipertahankan", "Masuk Kelompok Rencana Suksesi Instansi/Nasional", "Penghargaan"),
+    "8": ("Dipertahankan", "Masuk Kelompok Rencana Suksesi Instansi", "Rotasi/Perluasan jabatan", "Bimbingan kinerja"),
+    "7": ("Dipertahankan", "Masuk Kelompok Rencana Suksesi Instansi", "Rotasi/Pengayaan jabatan",
+          "Pengembangan kompetensi", "Tugas belajar"),
+    "6": ("Penempatan yang sesuai", "Bimbingan kinerja", "Konseling kinerja"),
+    "5": ("Penempatan yang sesuai", "Bimbingan kinerja", "Pengembangan kompetensi"),
+    "4": ("Rotasi", "Pengembangan kompetensi"),
+    "3": ("Bimbingan kinerja", "Konseling kinerja", "Pengembangan kompetensi", "Penempatan yang sesuai"),
+    "2": ("Bimbingan kinerja", "Pengembangan kompetensi", "Penempatan yang sesuai"),
+    "1": ("Diproses sesuai ketentuan peraturan perundangan",),
 }
+SUMBER_TINDAK_LANJUT = "gambar Kotak Manajemen Talenta, Lampiran PermenPANRB 3/2020 (transkripsi)"
 
 
 KATEGORI_PEMETAAN = ("Optimal", "Cukup Optimal", "Kurang Optimal")
@@ -177,18 +182,21 @@ class OrientasiKotak:
     """How the 9-box is drawn: which axis runs down the rows (`baris`) and which across the
     columns (`kolom`), each from one end to the other. Either axis may be vertical."""
 
-    baris: str = "potensial_tinggi_ke_rendah"
-    kolom: str = "kinerja_rendah_ke_tinggi"
+    # The default is KemenPANRB's own figure: kinerja vertical (di atas ekspektasi at the top),
+    # potensial across (tinggi on the right): rows 4 7 9 / 2 5 8 / 1 3 6.
+    baris: str = "kinerja_tinggi_ke_rendah"
+    kolom: str = "potensial_rendah_ke_tinggi"
 
     @classmethod
     def read(cls, d: dict) -> "OrientasiKotak":
         """A side left out follows the other: naming kinerja for the rows puts potensial
-        (low to high) in the columns, and the other way round."""
+        (low to high) in the columns, naming potensial puts kinerja (low to high) there, and
+        the other way round (the rows then run from high to low)."""
         baris, kolom = d.get("baris"), d.get("kolom")
         if baris and not kolom:
-            kolom = cls.kolom if baris.startswith("potensial") else "potensial_rendah_ke_tinggi"
+            kolom = "potensial_rendah_ke_tinggi" if baris.startswith("kinerja") else "kinerja_rendah_ke_tinggi"
         if kolom and not baris:
-            baris = cls.baris if kolom.startswith("kinerja") else "kinerja_tinggi_ke_rendah"
+            baris = "kinerja_tinggi_ke_rendah" if kolom.startswith("potensial") else "potensial_tinggi_ke_rendah"
         return cls(baris or cls.baris, kolom or cls.kolom)
 
     @staticmethod
@@ -214,7 +222,8 @@ def _value(default, given):
     if is_dataclass(default):
         return settings_from(type(default), given)
     if isinstance(default, dict):
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in {**default, **(given or {})}.items()}
+        given = {str(k): v for k, v in (given or {}).items()}  # YAML keys as kamus.yaml is read: text
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in {**default, **given}.items()}
     return tuple(given) if isinstance(given, list) else given
 
 
@@ -248,6 +257,7 @@ class TalentPolicy:
     pengembangan: Pengembangan = Pengembangan()
     suksesi: Suksesi = Suksesi()
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
+    tindak_lanjut: dict = field(default_factory=lambda: dict(TINDAK_LANJUT))  # kotak ("1"–"9") → follow-ups
 
     def __post_init__(self):
         object.__setattr__(self, "kotak_kelompok_talenta", tuple(sorted(self.kotak_kelompok_talenta)))
@@ -285,6 +295,10 @@ class TalentPolicy:
         if kotak in self.kotak_kelompok_talenta:
             return "pool"
         return "mid" if kotak in (4, 5, 6) else "low"
+
+    def follow_up(self, kotak: int) -> str:
+        """The tindak lanjut of a kotak, as one text."""
+        return "; ".join(self.tindak_lanjut[str(kotak)])
 
     @staticmethod
     def kotak_label(kotak: int) -> str:

@@ -19,7 +19,7 @@ from ..output_guard import atomic_writer, check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .development import Plan
-from ..model.policy import AXIS_LABEL, KINERJA_LABEL, TINDAK_LANJUT
+from ..model.policy import AXIS_LABEL, KINERJA_LABEL
 
 JSON_VERSION = 4  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`; 4: see the README ("Reading the results")
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
@@ -27,7 +27,7 @@ OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own pos
 
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
-    codes, planner = period.snapshot.competencies, analysis.planner
+    codes, planner, follow_up = period.snapshot.competencies, analysis.planner, analysis.policy.follow_up
     columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen", "jpm_keterangan",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "kelompok_talenta_tidak_diperiksa", "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
@@ -42,7 +42,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
                    r.alasan_tidak_masuk, "; ".join(r.kelompok_talenta_tidak_diperiksa),
                    "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
-                   *[gap.get(c, "") for c in codes], TINDAK_LANJUT[r.kotak],
+                   *[gap.get(c, "") for c in codes], follow_up(r.kotak),
                    plan.kesenjangan, plan.belum_diases, plan.jp_total, plan.jp_kekurangan]
 
     return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2, "Hasil")
@@ -140,7 +140,7 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     head = [f"{row_axis.capitalize()} ↓ / {col_axis} →", *[AXIS_LABEL[col_axis][c] for c in col_levels]]
     rows = [[AXIS_LABEL[row_axis][level], *[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row]]
             for level, row in zip(row_levels, analysis.policy.grid())]
-    rows += [[]] + [[f"Kotak {kotak}", TINDAK_LANJUT[kotak]] for kotak in range(9, 0, -1)]
+    rows += [[]] + [[f"Kotak {kotak}", analysis.policy.follow_up(kotak)] for kotak in range(9, 0, -1)]
     rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.statement]
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", head, rows, 1, "Kotak 9")
 
@@ -214,7 +214,7 @@ def _person_json(analysis: Analysis, r) -> dict:
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
             "kelompok_talenta_tidak_diperiksa": list(r.kelompok_talenta_tidak_diperiksa),
-            "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": TINDAK_LANJUT[r.kotak],
+            "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": analysis.policy.follow_up(r.kotak),
             **_plan_json(analysis.planner.plan(r.person.asesmen, r.required))}
 
 

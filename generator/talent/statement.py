@@ -13,7 +13,8 @@ from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
 from ..model import Kamus
 from .compute import ALWAYS, IF_ASSESSED, jpm_scope
 from .eligibility import COLUMN, tenure_note
-from ..model.policy import KINERJA_LABEL, PRIVACY_FLOOR, TalentPolicy
+from ..model.policy import (KINERJA_LABEL, PRIVACY_FLOOR, SUMBER_TINDAK_LANJUT, TINDAK_LANJUT, OrientasiKotak,
+                            TalentPolicy)
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
 PERMEN_TALENTA = "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 Pasal 17"
@@ -49,6 +50,17 @@ def _jpm_scope(kamus: Kamus, policy: TalentPolicy) -> str:
                  "20/2025 Pasal 17 ayat (2) huruf c); setiap hasil menyebut kompetensi yang dihitung dan yang belum "
                  "diases")
     return line + "."
+
+
+def _drawing(policy: TalentPolicy) -> str:
+    """The 9-box: how it is drawn and the tindak lanjut of each kotak, with their source."""
+    o = policy.orientasi_kotak
+    drawn = f"baris {o.baris.replace('_', ' ')}, kolom {o.kolom.replace('_', ' ')}"
+    kemenpan = o == OrientasiKotak()
+    source = SUMBER_TINDAK_LANJUT if policy.tindak_lanjut == TINDAK_LANJUT else f"{KEBIJAKAN} (talenta.tindak_lanjut)"
+    follow = "; ".join(f"kotak {k}: {', '.join(policy.tindak_lanjut[str(k)])}" for k in range(9, 0, -1))
+    return (f"Kotak manajemen talenta digambar {drawn}" + (" (seperti gambar KemenPANRB)" if kemenpan else "")
+            + f"; tindak lanjut per kotak menurut {source}: {follow}.")
 
 
 def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
@@ -106,6 +118,7 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         f"{angka(pem.cukup_optimal)}–<{angka(pem.optimal)}%; Kurang Optimal < {angka(pem.cukup_optimal)}%.",
         f"Kategori seleksi ({KEBIJAKAN}): MS ≥ {angka(sel.ms)}%; MMS {angka(sel.mms)}–<{angka(sel.ms)}%; "
         f"KMS < {angka(sel.mms)}%.",
+        _drawing(policy),
         *_pool(policy, snapshot),
         f"Hasil asesmen lebih dari {angka(policy.masa_berlaku_asesmen_tahun)} tahun sebelum akhir periode ditandai "
         f"kedaluwarsa ({KEBIJAKAN}; hasil penilaian kompetensi berlaku 3 tahun menurut Peraturan BKN 26/2019 "
