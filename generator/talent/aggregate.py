@@ -71,7 +71,9 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                              for b in range(min(buckets, default=0), max(buckets, default=-1) + 1)]
     summary.seleksi = dict(Counter(r.kategori_seleksi for r in results))
     summary.kelompok_talenta = sum(r.kelompok_talenta for r in results)
-    summary.kedaluwarsa = dict(sorted(Counter(r.kotak for r in results if r.asesmen_kedaluwarsa).items(), reverse=True))
+    if summary.overall.counts is not None:  # per kotak, as the grid itself: not for a tiny instansi
+        summary.kedaluwarsa = dict(sorted(Counter(r.kotak for r in results if r.asesmen_kedaluwarsa).items(),
+                                          reverse=True))
     # in the pool's kotak but kept out by a rule of their own
     summary.excluded_discipline = sum(1 for r in results if "hukuman_disiplin" in r.pool_failed
                                       and "kotak" not in r.pool_failed)
