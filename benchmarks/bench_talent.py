@@ -36,7 +36,8 @@ from generator.project import Project
 root = Path(sys.argv[1])
 start = time.perf_counter()
 from generator.talent.analysis import analyse, read_snapshots
-from generator.talent.aggregate import akpk, summaries
+from generator.talent.aggregate import summaries
+from generator.talent.akpk import akpk
 from generator.talent.compute import evaluate
 from generator.model.policy import TalentPolicy
 project = Project.open(root)

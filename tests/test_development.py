@@ -334,7 +334,7 @@ def test_potensial_from_its_components_with_configured_weights(tmp_path):
 
 
 def test_akpk_counts_by_hand_and_withholds_small_groups(root):
-    from generator.talent.aggregate import akpk
+    from generator.talent.akpk import akpk
 
     project = Project.open(root)
     kamus = project.require_valid()

@@ -231,6 +231,8 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
     assert main(["talenta", "--root", str(root), "--output", str(out)]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == ["RAHASIA-2024-2025-pergerakan.csv", "RAHASIA-2024-2025-pergerakan.xlsx",
+                     "RAHASIA-2025-akpk-rekap-kegiatan.csv", "RAHASIA-2025-akpk-rekap-unit.csv",
+                     "RAHASIA-2025-akpk.csv", "RAHASIA-2025-akpk.xlsx",
                      "RAHASIA-2025-hasil.csv", "RAHASIA-2025-hasil.xlsx", "RAHASIA-2025-kotak9.csv",
                      "RAHASIA-2025-kotak9.xlsx", "RAHASIA-2025-rencana-pengembangan.csv",
                      "RAHASIA-2025-suksesi-dikecualikan.csv", "RAHASIA-2025-suksesi-persyaratan.csv",
@@ -253,6 +255,7 @@ def test_restricted_report_is_marked_and_formula_safe(root, tmp_path, capsys):
             assert any("snapshots/2025.csv" in str(row[0]) for row in rows if row)
     assert sheets["RAHASIA-2025-hasil.xlsx"] == ["Hasil", "Rencana Pengembangan"]
     assert sheets["RAHASIA-2025-suksesi.xlsx"] == ["Suksesi", "Dikecualikan", "Persyaratan"]
+    assert sheets["RAHASIA-2025-akpk.xlsx"] == ["AKPK", "Rekap Unit", "Rekap Kegiatan"]
     site = build_site(root, tmp_path / "site").output
     from generator.errors import UsageError
     from generator.talent.outputs import write_restricted

@@ -100,12 +100,17 @@ def check_riwayat_versi(documents: Documents, kamus: Kamus, enacted: dict[str, V
 
 
 def _dates(data) -> list[tuple[tuple, str]]:
-    """(data path, text) of every date in kamus.yaml: versi.tanggal and riwayat[].tanggal."""
+    """(data path, text) of every date in kamus.yaml: versi.tanggal, riwayat[].tanggal and the
+    tanggal of each period's AKPK penetapan (talenta.akpk.<periode>.tanggal)."""
     data = data if isinstance(data, dict) else {}
     versi, riwayat = data.get("versi"), data.get("riwayat")
     found = [(("versi", "tanggal"), versi.get("tanggal"))] if isinstance(versi, dict) else []
     found += [(("riwayat", i, "tanggal"), v.get("tanggal")) for i, v in enumerate(riwayat or [])
               if isinstance(riwayat, list) and isinstance(v, dict)]
+    talenta = data.get("talenta")
+    akpk = talenta.get("akpk") if isinstance(talenta, dict) else None
+    found += [(("talenta", "akpk", periode, "tanggal"), v.get("tanggal")) for periode, v in (akpk or {}).items()
+              if isinstance(akpk, dict) and isinstance(v, dict)]
     return [(path, text) for path, text in found if isinstance(text, str)]
 
 

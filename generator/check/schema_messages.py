@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..rules import finding
 from ..suggest import suggest
 
@@ -78,15 +80,19 @@ def translate(error, doc, root: dict | None = None) -> list:
         missing = [name for name in expected if isinstance(value, dict) and name not in value]
         top = root if root and not path else {}  # a top-level field required by a sub-schema (`else`)
         return [at("SCHEMA-REQUIRED", f"kolom wajib `{name}` belum ada di {where}",
-                   f"Tambahkan `{name}:` — {_description(schema, name) or _description(top, name)}".rstrip(" —"))
+                   f"Tambahkan `{name}:` — {_description(schema, name) or _description(top, name) or schema.get('description', '')}"
+                   .rstrip(" —"))
                 for name in missing]
     if keyword == "additionalProperties":
         known = sorted(k for k, sub in schema.get("properties", {}).items() if not sub.get("deprecated"))
+        patterns = list(schema.get("patternProperties", {}))  # keys that are data (a periode), by pattern
+        allowed = (f"Kolom yang dikenal: {', '.join(known)}." if known else
+                   f"Nama kolom harus sesuai pola {', '.join(f'`{p}`' for p in patterns)}.")
         return [_decimal_comma(at, doc, path, name, value) or
                 at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
-                   f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
-                   target=path + (name,), key=True)
-                for name in value if name not in schema.get("properties", {})]
+                   f"{suggest(name, known)}{allowed}", target=path + (name,), key=True)
+                for name in value if name not in schema.get("properties", {})
+                and not any(re.search(p, name) for p in patterns)]
     if keyword == "type":
         wanted = " atau ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None

@@ -158,6 +158,12 @@ class Activity:
     penyelenggara: str = ""
     catatan: str = ""
     source: Document | None = field(default=None, compare=False, repr=False)
+    # For the AKPK (PP 11/2017 Pasal 207 ayat (3) huruf e–g): the planned quarter (1–4, None: not
+    # scheduled), the cost per participant in rupiah (None: not given), the curriculum standard of
+    # the instansi pembina it follows ('' : not stated).
+    triwulan: int | None = None
+    biaya_per_peserta: float | None = None
+    kurikulum: str = ""
 
 
 @dataclass

@@ -85,13 +85,18 @@ def unit_from(doc: Document, folder: str, as_written: bool = False) -> Unit:
                 induk=t("induk"), catatan=t("catatan"), source=doc)
 
 
+def _number(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def activity_from(doc: Document, as_written: bool = False) -> Activity:
     d, t = doc.data, (lambda name: _text(doc.data.get(name), as_written))
-    jp = d.get("jp")
+    triwulan = _number(d.get("triwulan"))
     return Activity(kode=t("kode") or doc.stem, nama=t("nama"), jalur=t("jalur"), bentuk=t("bentuk"),
-                    jp=jp if isinstance(jp, (int, float)) and not isinstance(jp, bool) else 0,
+                    jp=_number(d.get("jp")) or 0,
                     kompetensi=_competency_levels(d.get("kompetensi"), as_written), penyelenggara=t("penyelenggara"),
-                    catatan=t("catatan"), source=doc)
+                    catatan=t("catatan"), source=doc, triwulan=int(triwulan) if triwulan is not None else None,
+                    biaya_per_peserta=_number(d.get("biaya_per_peserta")), kurikulum=t("kurikulum"))
 
 
 def build_model(documents: Documents, config: Config, valid: set[str] | None = None) -> Kamus:

@@ -120,6 +120,25 @@ class Pengembangan:
 
 
 @dataclass(frozen=True)
+class PenetapanAkpk:
+    """Where one period's AKPK stands (kamus.yaml `talenta.akpk.<periode>`): a draft until the PPK
+    sets it (PP 11/2017 jo. PP 17/2020 Pasal 207 ayat (2)), then with the decree's nomor and tanggal."""
+
+    status: str = "draf"  # draf | ditetapkan
+    nomor: str = ""
+    tanggal: str = ""
+
+    @property
+    def ditetapkan(self) -> bool:
+        return self.status == "ditetapkan"
+
+    def text(self) -> str:
+        if self.ditetapkan:
+            return f"ditetapkan PPK dengan nomor {self.nomor} tanggal {self.tanggal}"
+        return "draf, belum ditetapkan PPK (PP 11/2017 jo. PP 17/2020 Pasal 207 ayat (2))"
+
+
+@dataclass(frozen=True)
 class HukumanDisiplin:
     tingkat: tuple = ("sedang", "berat")
     tahun: float = 2
@@ -258,6 +277,11 @@ class TalentPolicy:
     suksesi: Suksesi = Suksesi()
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
     tindak_lanjut: dict = field(default_factory=lambda: dict(TINDAK_LANJUT))  # kotak ("1"–"9") → follow-ups
+    akpk: dict = field(default_factory=dict)  # periode → its PenetapanAkpk as kamus.yaml writes it
+
+    def penetapan_akpk(self, periode: str) -> PenetapanAkpk:
+        given = self.akpk.get(periode) or {}
+        return PenetapanAkpk(**{k: str(v) for k, v in given.items() if k in ("status", "nomor", "tanggal")})
 
     def __post_init__(self):
         object.__setattr__(self, "kotak_kelompok_talenta", tuple(sorted(self.kotak_kelompok_talenta)))

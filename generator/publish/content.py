@@ -15,7 +15,8 @@ from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..render.templates import TEMPLATES
 from ..rules import RULES
-from ..talent.aggregate import akpk, summaries
+from ..talent.aggregate import summaries
+from ..talent.akpk import akpk
 from ..talent.analysis import analyse
 
 

@@ -86,11 +86,21 @@ def akpk_tables(akpk) -> list:
                            shown(k.belum_ada),
                            "–" if k.kegiatan is None else "; ".join(f"{kode}: {n}" for kode, n in k.kegiatan)]
                           for k in akpk.kompetensi], 2, "Per kompetensi")
-    activities = Table(f"akpk-{periode}-kegiatan", ["Kode", "Kegiatan", "Jalur", "Bentuk", "JP", "Peserta",
-                                                    "JP total"],
-                       [[k.kode, k.nama, k.jalur, k.bentuk, k.jp, shown(k.peserta), shown(k.jp_total)]
+    activities = Table(f"akpk-{periode}-kegiatan", ["Kode", "Kegiatan", "Jalur", "Bentuk", "Penyelenggara",
+                                                    "Triwulan", "JP", "Peserta", "JP total", "Biaya per peserta (Rp)",
+                                                    "Biaya total (Rp)"],
+                       [[k.kode, k.nama, k.jalur, k.bentuk, k.penyelenggara, k.triwulan or "belum dijadwalkan", k.jp,
+                         shown(k.peserta), shown(k.jp_total),
+                         "belum diisi" if k.biaya_per_peserta is None else k.biaya_per_peserta,
+                         "belum diisi" if k.biaya_per_peserta is None else shown(k.biaya_total)]
                         for k in akpk.kegiatan], 2, "Per kegiatan")
     units = Table(f"akpk-{periode}-unit", ["Unit", *akpk.codes],
                   [[nama, *[shown(akpk.per_unit[(unit, kode)]) for kode in akpk.codes]] for unit, nama in akpk.units],
                   1, "Per unit")
-    return [competencies, activities, units]
+    recap = Table(f"akpk-{periode}-rekap-unit", ["Unit", "Pegawai", "Dengan kesenjangan kompetensi",
+                                                 "Dengan kesenjangan kinerja", "Belum diases", "Peserta kegiatan", "JP",
+                                                 "Biaya (Rp)"],
+                  [[u.nama, u.pegawai, shown(u.dengan_gap), shown(u.kesenjangan_kinerja), shown(u.belum_diases),
+                    shown(u.peserta), shown(u.jp_total), shown(u.biaya_total)] for u in akpk.rekap_unit],
+                  1, "Rekap unit")
+    return [competencies, activities, units, recap]

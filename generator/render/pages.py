@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # types only: the stages that make them are not loaded to ren
     from ..diff.history import History
     from ..model.policy import TalentPolicy
     from ..rules import Rule
-    from ..talent.aggregate import Akpk, Summary
+    from ..talent.aggregate import Summary
+    from ..talent.akpk import Akpk
 
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 _CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: replaced without group copying

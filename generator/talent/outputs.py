@@ -18,6 +18,7 @@ from ..model import BENTUK_LABEL
 from ..output_guard import atomic_writer, check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
+from .akpk import akpk_banner, akpk_needs_sheet, akpk_recap_sheets, kinerja_gap
 from .development import Plan
 from ..model.policy import AXIS_LABEL, KINERJA_LABEL
 
@@ -31,7 +32,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen", "jpm_keterangan",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "kelompok_talenta_tidak_diperiksa", "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
-               "jumlah_kesenjangan", "jumlah_belum_diases", "jp_total", "jp_kekurangan"]
+               "jumlah_kesenjangan", "jumlah_belum_diases", "kesenjangan_kinerja", "jp_total", "jp_kekurangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
     def rows():
@@ -43,7 +44,7 @@ def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
                    r.alasan_tidak_masuk, "; ".join(r.kelompok_talenta_tidak_diperiksa),
                    "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
                    *[gap.get(c, "") for c in codes], follow_up(r.kotak),
-                   plan.kesenjangan, plan.belum_diases, plan.jp_total, plan.jp_kekurangan]
+                   plan.kesenjangan, plan.belum_diases, kinerja_gap(r), plan.jp_total, plan.jp_kekurangan]
 
     return Table(f"RAHASIA-{period.snapshot.periode}-hasil", columns, rows(), 2, "Hasil")
 
@@ -148,29 +149,33 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
 def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None, plain_csv: bool = False) -> list[Path]:
     """The restricted report, every file marked RAHASIA and written row by row: one workbook
     per subject (per-person results with their development plans; succession with the
-    excluded and the requirements; movement; the 9-box grid) and one CSV per sheet. ``root``
+    excluded and the requirements; movement; the 9-box grid; the AKPK with its recaps per unit and
+    per activity) and one CSV per sheet. ``root``
     is the kamus root: the report is never written inside it or inside a site. CSV files follow
     Indonesian-locale Excel (`;`, decimal comma, BOM) unless ``plain_csv``."""
     folder = Path(os.path.abspath(folder))
     check_private_output(root, folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    recap = functools.cache(lambda: akpk_recap_sheets(analysis, period, kamus))
     books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus)],
              [lambda: slate_sheet(period), lambda: excluded_sheet(period), lambda: rules_sheet(period)],
-             [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)]]
+             [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)],
+             [lambda: akpk_needs_sheet(analysis, period, kamus), lambda: recap()[0], lambda: recap()[1]]]
     for makers in books:
+        banner = akpk_banner(analysis, period) if makers is books[-1] else RAHASIA
         sheets = [make() for make in makers]  # made afresh for each file: their rows are one-pass streams
         if sheets[0] is None:
             continue
         path = folder / f"{sheets[0].name}.xlsx"
         with atomic_writer(path) as handle:
-            write_xlsx(sheets, handle, banner=RAHASIA)
+            write_xlsx(sheets, handle, banner=banner)
         written.append(path)
         for make in makers:
             sheet = make()
             path = folder / f"{sheet.name}.csv"
             with atomic_writer(path) as handle:
-                write_csv(sheet, handle, banner=RAHASIA, plain=plain_csv)
+                write_csv(sheet, handle, banner=banner, plain=plain_csv)
             written.append(path)
     return written
 
@@ -215,6 +220,7 @@ def _person_json(analysis: Analysis, r) -> dict:
             "kelompok_talenta": r.kelompok_talenta, "alasan_tidak_masuk": r.alasan_tidak_masuk or None,
             "kelompok_talenta_tidak_diperiksa": list(r.kelompok_talenta_tidak_diperiksa),
             "asesmen_kedaluwarsa": r.asesmen_kedaluwarsa, "tindak_lanjut": analysis.policy.follow_up(r.kotak),
+            "kesenjangan_kinerja": kinerja_gap(r) or None,
             **_plan_json(analysis.planner.plan(r.person.asesmen, r.required))}
 
 
