@@ -264,18 +264,17 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     out.write("".join(f"  - {line}\n" for line in period.statement) + "\n")
     minimum = analysis.policy.pengembangan.jp_minimal
     for r in period.people:
-        note = r.jpm_keterangan
-        jpm = note if r.jpm is None else f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi}" \
-            + (f"; {note})" if note else ")")
+        note = r.jpm_keterangan  # names an expired assessment too
+        jpm = note.removeprefix("JPM ") if r.jpm is None else \
+            f"{angka(r.jpm, 1)}% ({r.kategori_pemetaan}; {r.kategori_seleksi}" + (f"; {note})" if note else ")")
         pool = "kelompok talenta" if r.kelompok_talenta else f"bukan kelompok talenta: {r.alasan_tidak_masuk}"
         if r.kelompok_talenta_tidak_diperiksa:
             pool += f" (tidak diperiksa: {'; '.join(r.kelompok_talenta_tidak_diperiksa)})"
-        stale = "; asesmen kedaluwarsa" if r.asesmen_kedaluwarsa else ""
         plan = analysis.planner.plan(r.person.asesmen, r.required)
         short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"
                  if plan.jp_kekurangan else "")
         out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] kotak {r.kotak} "
-                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}{stale}; "
+                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}; "
                   f"rencana pengembangan: {plan.kesenjangan} kesenjangan, {plan.belum_diases} belum diases, "
                   f"{angka(plan.jp_total)} JP{short}\n")
         for g in plan.rencana_pengembangan:

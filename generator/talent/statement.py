@@ -144,7 +144,7 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
     def column_note(rule: str) -> str:
         wanted = COLUMN[rule]
         if rule == "masa_jabatan_minimal" and snapshot is not None and any(c in columns for c in wanted):
-            return f" ({tenure_note(columns)})"
+            return f", {tenure_note(columns)}"
         if snapshot is None or any(c in columns for c in wanted):
             return f" (kolom {' atau '.join(wanted)})"
         return f" — tidak diperiksa: kolom {' dan '.join(wanted)} tidak ada di snapshot"
