@@ -129,6 +129,10 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         "\"belum ada di katalog\"; JP total menghitung setiap kegiatan sekali.",
         f"Hak pengembangan kompetensi paling sedikit {angka(policy.pengembangan.jp_minimal)} JP setahun "
         f"({PP_11} Pasal 203 ayat (4)).",
+        f"Kebutuhan pengembangan kompetensi (AKPK): analisis kesenjangan kompetensi terhadap standar kompetensi "
+        f"jabatan dan analisis kesenjangan kinerja ({PP_11} Pasal 206); kesenjangan kinerja = predikat di bawah Baik "
+        "(PermenPANRB 6/2022), atau kinerja di bawah ekspektasi bila hanya ada nilai; jadwal (triwulan) dan biaya "
+        "per peserta dari katalog pengembangan (Pasal 207 ayat (3)).",
         *_succession(policy, snapshot),
         f"Kelompok kurang dari {policy.ukuran_kelompok_minimal} orang tidak dirinci di situs (batas bawah alat Kamus: "
         f"{PRIVACY_FLOOR} orang, tidak dapat diturunkan lewat pengaturan, agar hasil satu-dua orang tidak dapat "
