@@ -33,6 +33,26 @@ def build_case_root(case_dir: Path, target: Path) -> Path:
     return target
 
 
+def case_root_fixture(case_dir: Path):
+    """A module-scoped ``root`` fixture: the minimal kamus with ``case_dir``'s files laid over it
+    (``root = case_root_fixture(TESTS / "fixtures" / "talenta")`` in a test module)."""
+    @pytest.fixture(scope="module")
+    def root(tmp_path_factory) -> Path:
+        return build_case_root(case_dir, tmp_path_factory.mktemp(case_dir.name) / "kamus")
+
+    return root
+
+
+@pytest.fixture(scope="module")
+def talenta_document(root) -> dict:
+    """`kamus talenta --format json` of the test module's ``root`` kamus (see case_root_fixture), parsed."""
+    import json
+
+    from goldens import talenta_json  # goldens imports this module: imported when used
+
+    return json.loads(talenta_json(root))
+
+
 @pytest.fixture
 def minimal_root(tmp_path) -> Path:
     """A fresh copy of the minimal valid kamus, free to modify."""

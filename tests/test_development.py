@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from conftest import TESTS, build_case_root
+from conftest import case_root_fixture, TESTS, build_case_root
 from goldens import run
 from generator.project import Project
 from generator.talent.analysis import analyse
@@ -31,16 +31,7 @@ AHMAD, BUDI, CITRA, DEWI = "198001012005011001", "199001012015011002", "19940630
 EKO, FAJAR, GITA, HADI = "198507072010011005", "198808082012011006", "199109092016012007", "199212122018011008"
 
 
-@pytest.fixture(scope="module")
-def root(tmp_path_factory):
-    return build_case_root(PENGEMBANGAN, tmp_path_factory.mktemp("pengembangan") / "kamus")
-
-
-@pytest.fixture(scope="module")
-def document(root):
-    code, out = run("talenta", "--root", str(root), "--format", "json")
-    assert code == 0, out
-    return json.loads(out)
+root = case_root_fixture(PENGEMBANGAN)
 
 
 def plan_of(entry) -> list:
@@ -48,9 +39,9 @@ def plan_of(entry) -> list:
             for g in entry["rencana_pengembangan"]]
 
 
-def test_hand_computed_plans_against_the_own_position(document):
-    people = {p["nip"]: p for p in document["orang"]}
-    assert document["version"] == 4
+def test_hand_computed_plans_against_the_own_position(talenta_document):
+    people = {p["nip"]: p for p in talenta_document["orang"]}
+    assert talenta_document["version"] == 4
     # A.KEPALA requires M.1 3, SK.1 3, T.A 3. M.1 2.5: PK.1 and PK.2 both reach level 3, PK.2 has
     # fewer JP; SK.1 2: only PK.4 reaches 3 (PK.2 stops at 2). T.A 3 is no gap.
     assert plan_of(people[AHMAD]) == [("M.1", 2.5, 3, ["PK.2"], 16, None), ("SK.1", 2, 3, ["PK.4"], 40, None)]
@@ -70,8 +61,8 @@ def test_hand_computed_plans_against_the_own_position(document):
                                               "Rotasi/Perluasan jabatan; Bimbingan kinerja")  # kotak 8
 
 
-def test_hand_computed_slate_respects_the_regulation(document):
-    slate, = document["suksesi"]
+def test_hand_computed_slate_respects_the_regulation(talenta_document):
+    slate, = talenta_document["suksesi"]
     assert slate["jabatan"] == "A.KEPALA" and slate["pemangku"] == 1
     # Pool: everyone but Hadi (kotak 5); Ahmad holds the post. JPM against M.1 3, SK.1 3, T.A 3, each
     # level counted at most at 3, T.A (teknis) counted where assessed (everyone here): Citra 9/9,

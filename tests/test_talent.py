@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from conftest import REPO, TESTS, build_case_root
+from conftest import case_root_fixture, REPO, TESTS, build_case_root
 from goldens import TALENTA_GOLDEN, talenta_json
 from generator.project import Project
 from generator.api import build as build_site
@@ -25,9 +25,7 @@ from generator.talent.snapshot import Person, Snapshot, parse_date, parse_number
 TALENTA = TESTS / "fixtures" / "talenta"
 
 
-@pytest.fixture(scope="module")
-def root(tmp_path_factory):
-    return build_case_root(TALENTA, tmp_path_factory.mktemp("talenta") / "kamus")
+root = case_root_fixture(TALENTA)
 
 
 @pytest.fixture(scope="module")

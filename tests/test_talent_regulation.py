@@ -19,7 +19,7 @@ import shutil
 import openpyxl
 import pytest
 
-from conftest import TESTS, build_case_root
+from conftest import case_root_fixture, TESTS, build_case_root
 from goldens import run
 from generator.model.policy import TalentPolicy
 from generator.project import Project
@@ -31,26 +31,17 @@ ANI, BUDI, CITRA, DEDI = "198003152005012001", "199207012018011002", "1985052020
 EKA, FAJAR, GITA, HADI = "198201052008011005", "199011112015031006", "199503032020122007", "197501011999031008"
 
 
-@pytest.fixture(scope="module")
-def root(tmp_path_factory):
-    return build_case_root(KETENTUAN, tmp_path_factory.mktemp("ketentuan") / "kamus")
+root = case_root_fixture(KETENTUAN)
 
 
 @pytest.fixture(scope="module")
-def document(root):
-    code, out = run("talenta", "--root", str(root), "--format", "json")
-    assert code == 0, out
-    return json.loads(out)
+def people(talenta_document):
+    return {p["nip"]: p for p in talenta_document["orang"]}
 
 
 @pytest.fixture(scope="module")
-def people(document):
-    return {p["nip"]: p for p in document["orang"]}
-
-
-@pytest.fixture(scope="module")
-def slates(document):
-    return {s["jabatan"]: s for s in document["suksesi"]}
+def slates(talenta_document):
+    return {s["jabatan"]: s for s in talenta_document["suksesi"]}
 
 
 def test_kotak_jpm_capped_per_competency_teknis_where_assessed(people):
