@@ -179,7 +179,7 @@ class Requirements:
                 and person.pangkat_golongan < self.pangkat:
             failed.append("pangkat_minimal")
         if self.years is not None:
-            start = person.tmt_jenjang or person.tmt_jabatan
+            start = since(person)[0]
             if start is not None and start > self.since_latest:
                 failed.append("masa_jabatan_minimal")
         return tuple(failed)

@@ -126,7 +126,8 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         "Rencana pengembangan: setiap kompetensi yang disyaratkan jabatan dengan level hasil asesmen di bawah level "
         "yang disyaratkan; kegiatan dari katalog pengembangan yang mengembangkan kompetensi itu sampai level ≥ level "
         "yang disyaratkan, level terendah dulu, lalu JP paling sedikit, lalu kode; tanpa kegiatan yang cocok: "
-        "\"belum ada di katalog\"; JP total menghitung setiap kegiatan sekali.",
+        "\"belum ada di katalog\"; kompetensi yang disyaratkan tetapi belum diases dicantumkan sebagai \"belum diases\" "
+        "tanpa kegiatan (bukan tanpa kesenjangan); JP total menghitung setiap kegiatan sekali.",
         f"Hak pengembangan kompetensi paling sedikit {angka(policy.pengembangan.jp_minimal)} JP setahun "
         f"({PP_11} Pasal 203 ayat (4)).",
         f"Kebutuhan pengembangan kompetensi (AKPK): analisis kesenjangan kompetensi terhadap standar kompetensi "
