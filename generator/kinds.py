@@ -22,6 +22,9 @@ class Kind:
     folder: str = ""  # the top folder its files are in ("" for the settings file)
     objek: str = ""  # an entry the workbook and SKJ forms edit, by this word (kompetensi, unit, jabatan)
     required: bool = False  # its folder makes a kamus root
+    # RAHASIA: personal data (UU 27/2022). Checked after the kamus and the snapshots, never
+    # published, and no message about one of its files quotes a value written in it.
+    personal: bool = False
 
     @property
     def schema(self) -> str:
@@ -39,8 +42,11 @@ COMPETENCY = Kind("competency", "competencies", "kompetensi", "competencies/<jen
 UNIT = Kind("unit", "units", "unit", f"positions/<unit>/{UNIT_FILE}", "positions", "unit")
 POSITION = Kind("position", "positions", "jabatan", "positions/<unit>/<kode>.yaml", "positions", "jabatan", True)
 DEVELOPMENT = Kind("development", "development", "kegiatan pengembangan", "development/<kode>.yaml", "development")
+# The komite talenta's decisions on one period's results (kotak, kelompok rencana suksesi, penetapan).
+DECISION = Kind("decision", "decisions", "keputusan komite talenta", "keputusan/<periode>.yaml", "keputusan",
+                personal=True)
 
-KINDS = (CONFIG, COMPETENCY, UNIT, POSITION, DEVELOPMENT)  # in the order they are read and reported
+KINDS = (CONFIG, COMPETENCY, UNIT, POSITION, DEVELOPMENT, DECISION)  # in the order they are read and reported
 BY_NAME = {kind.name: kind for kind in KINDS}
 ENTRIES = {kind.objek: kind for kind in KINDS if kind.objek}  # what an import edits, by its word
 FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS if kind.folder))  # competencies, positions, development
@@ -52,6 +58,13 @@ SNAPSHOT_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls: web applications save HTM
 OPEN_DATA_SCHEMA = "kamus-data"  # the schema of `kamus export --format json`, not of a kamus file
 SCHEMAS = tuple(kind.schema for kind in KINDS) + (OPEN_DATA_SCHEMA,)
 DATA_FOLDERS = FOLDERS + (SNAPSHOTS,)  # what a kamus root holds as data (never an output)
+PERSONAL_FOLDERS = tuple(kind.folder for kind in KINDS if kind.personal)  # YAML data of the RAHASIA kinds
+
+
+def is_personal(path: str) -> bool:
+    """Whether ``path`` (relative, forward slashes) lies in the folder of a personal kind: its
+    findings are reported after the kamus and the snapshots, and quote no value of the file."""
+    return path.split("/", 1)[0] in PERSONAL_FOLDERS
 
 
 def kind_of(path: str) -> Kind | None:

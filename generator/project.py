@@ -20,13 +20,14 @@ from functools import cached_property
 from pathlib import Path
 
 from .bulk import bulk
-from .check import check_rules, check_schemas, default_schemas
+from .check import check_decisions, check_rules, check_schemas, default_schemas
 from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
+from .check.schema import schema_words
 from .errors import KamusError, UsageError, ValidationFailed
-from .findings import Report
+from .findings import Report, without_values
 from .journal import leftovers
-from .kinds import CONFIG_FILE
+from .kinds import CONFIG_FILE, DECISION, is_personal
 from .load import Documents, FileSource, FolderSource, Sources, discover, load_documents, open_source, unchanged
 from .load.discover import SourceFile, is_kamus_root, require_kamus_root
 from .load.documents import Loaded, load_file
@@ -36,7 +37,9 @@ from .load.source import OverlaySource, commit_time
 from .model import Config, Kamus
 from .model.config import Versi, parse_date
 from .model.builder import build_model
+from .model.decisions import KESIAPAN, Decisions, decisions_from
 from .talent.analysis import read_snapshots
+from .talent.decisions import snapshot_of
 from .talent.snapshot import Snapshot, snapshot_files
 
 
@@ -209,9 +212,9 @@ class Project:
     def kamus_report(self) -> Report:
         """Every finding about the kamus itself (files, schemas, rules), snapshots aside."""
         doc, mkdocs_findings = self.mkdocs
-        report = Report(files_checked=self.sources.count + (doc is not None or bool(mkdocs_findings)))
-        report.extend(self.documents.findings)
-        report.extend(self._schema[0])
+        personal = len(self.documents.decisions)
+        report = Report(files_checked=self.sources.count - personal + (doc is not None or bool(mkdocs_findings)))
+        report.extend(f for f in self.documents.findings + self._schema[0] if not is_personal(f.path))
         documents, kamus = self.documents, self.kamus
         logo, tags = self.logo, (self.source.tags() if kamus.config.riwayat else None)
         enacted = self.enacted_versi(tags)
@@ -233,12 +236,41 @@ class Project:
         """Every snapshot, checked (empty while the kamus itself has errors)."""
         return self._snapshots[0]
 
+    def _decided(self, valid: bool) -> dict[str, Decisions]:
+        return {loaded.file.stem: decisions_from(loaded.doc) for loaded in self.documents.decisions
+                if loaded.doc is not None and isinstance(loaded.doc.data, dict)
+                and (not valid or loaded.file.path in self.valid_paths)}
+
+    @cached_property
+    def decisions(self) -> dict[str, Decisions]:
+        """The komite's decisions (`keputusan/<periode>.yaml`, RAHASIA) that passed their schema, by file name."""
+        return self._decided(valid=True)
+
+    @cached_property
+    def decisions_as_written(self) -> dict[str, Decisions]:
+        """Every decision file that parses, as written (for comparing versions)."""
+        return self._decided(valid=False)
+
+    @cached_property
+    def decisions_report(self) -> Report:
+        """Every finding about the decision files: reading and schema (no value of the file quoted),
+        then, when the kamus is sound, the rules (see :func:`generator.check.check_decisions`)."""
+        known = schema_words(self.schemas.schemas[DECISION.schema])
+        report = Report(files_checked=len(self.documents.decisions))
+        report.extend(without_values(f, known) for f in self.documents.findings + self._schema[0] if is_personal(f.path))
+        if self.decisions and not self.kamus_report.failed():
+            report.extend(check_decisions(self.decisions, self.kamus, KESIAPAN))
+            for stem, decided in self.decisions.items():
+                report.extend(snapshot_of(decided, stem, self.snapshots)[1])
+        return report
+
     @cached_property
     def report(self) -> Report:
-        """Every finding: the kamus, then (when the kamus is sound) every snapshot."""
+        """Every finding: the kamus, then (when the kamus is sound) every snapshot and the komite's decisions."""
         report = Report(list(self.kamus_report.findings), self.kamus_report.files_checked)
-        report.extend(self._snapshots[1].findings)
-        report.files_checked += self._snapshots[1].files_checked
+        for stage in (self._snapshots[1], self.decisions_report):
+            report.extend(stage.findings)
+            report.files_checked += stage.files_checked
         return report
 
     # --- conveniences ----------------------------------------------------------------

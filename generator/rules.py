@@ -16,7 +16,7 @@ from .findings import SEVERITY_LABEL, Finding
 class Rule:
     id: str
     severity: str  # error | warning | notice
-    stage: str  # berkas | skema | konsistensi | snapshot
+    stage: str  # berkas | skema | konsistensi | snapshot | keputusan | buku kerja | formulir SKJ
     description: str  # what the rule checks, in Bahasa Indonesia
     hint: str  # the default way to fix it, in Bahasa Indonesia
 
@@ -44,7 +44,7 @@ _TABLE = [
     Rule("FILE-EXTENSION", "error", "berkas", "Berkas data berakhiran `.yml` atau huruf besar sehingga tidak akan dibaca.",
          "Ganti akhiran nama berkas menjadi `.yaml`."),
     Rule("FILE-LOCATION", "error", "berkas", "Berkas YAML berada di luar susunan folder yang dikenal.",
-         "Kompetensi: `competencies/<jenis>/<kode>.yaml`; jabatan: `positions/<unit>/<kode>.yaml`; kegiatan pengembangan: `development/<kode>.yaml`."),
+         "Kompetensi: `competencies/<jenis>/<kode>.yaml`; jabatan: `positions/<unit>/<kode>.yaml`; kegiatan pengembangan: `development/<kode>.yaml`; keputusan komite talenta: `keputusan/<periode>.yaml`."),
     Rule("FILE-SYMLINK", "error", "berkas", "Berkas atau folder data adalah tautan simbolik ke luar folder kamus atau ke folder tersembunyi di dalamnya (misalnya .git), atau folder tautan; tidak dibaca.",
          "Salin berkasnya ke dalam folder kamus sebagai berkas biasa; Kamus tidak mengikuti tautan keluar agar tidak ada berkas mesin build yang ikut terbit."),
     Rule("YAML-CONTROL", "error", "berkas", "Teks berisi karakter kontrol yang tak terlihat (misalnya dari `\\v`, `\\x0b` atau `\\u0000` di dalam tanda kutip ganda); karakter itu merusak Lampiran DOCX dan riwayat versi.",
@@ -195,6 +195,32 @@ _TABLE = [
          "`tingkat` ditulis pada persyaratan pendidikan atau pangkat; formulir SKJ hanya memberi tingkat pentingnya "
          "(Mutlak/Penting/Perlu) pada pelatihan dan pengalaman kerja, jadi nilai itu tidak dicetak.",
          "Hapus baris `tingkat` dari butir pendidikan atau pangkat itu."),
+    # --- decisions of the komite talenta (keputusan/<periode>.yaml, RAHASIA): checked when the kamus is
+    # sound; a message names the place ("pegawai ke-3") and never a NIP, a name or any value of the file ---
+    Rule("KEPUTUSAN-PERIODE", "error", "keputusan", "`periode` di berkas keputusan tidak sama dengan nama berkasnya.",
+         "Samakan `periode` dengan nama berkas, misalnya `periode: \"2025\"` di keputusan/2025.yaml."),
+    Rule("KEPUTUSAN-SNAPSHOT", "error", "keputusan", "Tidak ada snapshot pegawai untuk periode keputusan ini.",
+         "Simpan snapshot periode itu di snapshots/ (misalnya snapshots/2025.csv), atau ganti nama berkas keputusan "
+         "menjadi periode snapshot yang diputuskan."),
+    Rule("KEPUTUSAN-TANGGAL", "error", "keputusan", "Tanggal di berkas keputusan bukan tanggal kalender yang ada.",
+         "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2025-11-20\"."),
+    Rule("KEPUTUSAN-PENETAPAN", "error", "keputusan",
+         "Keputusan berstatus `ditetapkan` tanpa `penetapan` (nomor dan tanggal keputusan PPK).",
+         "Tambahkan `penetapan: {nomor: \"…\", tanggal: \"YYYY-MM-DD\"}`, atau ubah status menjadi `ditinjau_komite` "
+         "selama keputusan PPK belum ada."),
+    Rule("KEPUTUSAN-GANDA", "error", "keputusan",
+         "Pegawai yang sama disebut dua kali, jabatan sasaran yang sama dua kali untuk satu pegawai, atau peringkat "
+         "yang sama dipakai dua calon satu jabatan sasaran.",
+         "Gabungkan butir yang berulang menjadi satu, atau perbaiki peringkatnya."),
+    Rule("KEPUTUSAN-JABATAN", "error", "keputusan", "Jabatan sasaran rencana suksesi tidak ada di kamus.",
+         "Tulis `kode` jabatan yang ada di positions/ (nama berkasnya tanpa .yaml)."),
+    Rule("KEPUTUSAN-JABATAN-STRATEGIS", "warning", "keputusan",
+         "Jabatan sasaran rencana suksesi bukan jabatan strategis (`strategis: true`).",
+         "Bila jabatan itu memang membutuhkan rencana suksesi, tandai `strategis: true` di SKJ-nya; bila tidak, "
+         "hapus dari rencana suksesi."),
+    Rule("KEPUTUSAN-KESIAPAN", "error", "keputusan",
+         "Kesiapan bukan pilihan di kamus.yaml (`talenta.kesiapan`), atau kosong padahal keputusan sudah ditetapkan.",
+         "Pilih salah satu kesiapan yang disebutkan; daftar pilihannya diatur di kamus.yaml bagian talenta.kesiapan."),
     # --- importing a workbook (`kamus import FILE.xlsx`): sheet!cell, nothing is written on an error ---
     Rule("XLSX-FILE", "error", "buku kerja", "Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): tidak ada, rusak, format .xls lama, terkunci kata sandi, atau terlalu besar.",
          "Buka berkas di Excel lalu simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi."),

@@ -30,6 +30,8 @@ def kind_of(path: Path) -> str | None:
         return "config"
     if "development" in parts:
         return "development"
+    if "keputusan" in parts:
+        return "decision"
     if "competencies" in parts:
         return "competency"
     if "positions" in parts:
@@ -41,7 +43,8 @@ def example_files() -> list[Path]:
     """Every data file of the demo, the fixtures and the golden cases."""
     found = []
     for base in [REPO, MINIMAL, *sorted(p / "files" for p in CASES.iterdir())]:
-        for pattern in ("kamus.yaml", "competencies/**/*.yaml", "positions/**/*.yaml", "development/**/*.yaml"):
+        for pattern in ("kamus.yaml", "competencies/**/*.yaml", "positions/**/*.yaml", "development/**/*.yaml",
+                        "keputusan/*.yaml"):
             found.extend(p for p in sorted(base.glob(pattern)) if kind_of(p.relative_to(base)))
     return found
 
@@ -103,13 +106,13 @@ def test_check_jsonschema_gives_the_same_verdicts():
         rejected = {Path(error["filename"]).resolve() for error in report["errors"]}
         for path, ours_valid in items:
             assert (path.resolve() not in rejected) == ours_valid, f"{kind}: verdicts differ on {path}"
-    assert {"competency", "position", "unit", "config", "development"} <= set(by_kind)
+    assert {"competency", "position", "unit", "config", "development", "decision"} <= set(by_kind)
 
 
 def test_demo_data_passes_check_jsonschema():
     for kind, pattern in [("competency", "competencies/*/*.yaml"), ("position", "positions/*/[!_]*.yaml"),
                           ("unit", "positions/*/_unit.yaml"), ("config", "kamus.yaml"),
-                          ("development", "development/*.yaml")]:
+                          ("development", "development/*.yaml"), ("decision", "keputusan/*.yaml")]:
         files = [str(p) for p in sorted(REPO.glob(pattern))]
         assert files
         result = subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile",

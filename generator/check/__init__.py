@@ -14,7 +14,8 @@ from ..kinds import KINDS
 from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus, Versi
-from . import content, identity, national, references
+from ..model.decisions import Decisions
+from . import content, decisions as decision_rules, identity, national, references
 from .characters import check_characters
 from .config import check_logo, check_riwayat, check_riwayat_versi, check_talenta, check_tanggal
 from .schema import SchemaSet, check_renamed, default_schemas
@@ -88,4 +89,16 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
     return found
 
 
-__all__ = ["SchemaSet", "check_rules", "check_schemas", "default_schemas"]
+def check_decisions(decisions: dict[str, Decisions], kamus: Kamus, kesiapan: dict[str, str]) -> list:
+    """Every rule about the komite's decision files (``decisions``: file name → decisions of a file
+    that passed its schema) that needs no talent results: the period, dates, penetapan, repeated
+    entries, target posts and readiness (``kesiapan``: the readiness values of the policy)."""
+    found = []
+    for stem, decided in decisions.items():
+        found += decision_rules.check_periode(decided, stem) + decision_rules.check_dates(decided)
+        found += decision_rules.check_penetapan(decided) + decision_rules.check_duplicates(decided)
+        found += decision_rules.check_targets(decided, kamus) + decision_rules.check_kesiapan(decided, kesiapan)
+    return found
+
+
+__all__ = ["SchemaSet", "check_decisions", "check_rules", "check_schemas", "default_schemas"]

@@ -10,6 +10,7 @@ both over every example file and require the same verdicts.
 from __future__ import annotations
 
 import json
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -81,6 +82,35 @@ def check_renamed(kind: str, doc) -> list:
                                  f"Tulis `{new}:` di tempat `{old}:`. Nama lama masih dibaca sampai versi Kamus "
                                  "berikutnya."))
     return found
+
+
+_QUOTED_IN_TEXT = re.compile(r"`([^`]*)`|\"([^\"]*)\"")
+
+
+def schema_words(schema) -> frozenset[str]:
+    """Every word a message about a file of this schema may quote that is the schema's own, not
+    the file's: property names, choices, patterns, examples, and what its titles and descriptions
+    quote (see :func:`generator.findings.without_values`)."""
+    words: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            words.update(node.get("properties", {}))
+            for key in ("enum", "examples"):
+                words.update(str(v) for v in node.get(key, ()))
+            if isinstance(node.get("pattern"), str):
+                words.add(node["pattern"])
+            for key in ("title", "description"):
+                for quoted in _QUOTED_IN_TEXT.finditer(node.get(key, "") if isinstance(node.get(key), str) else ""):
+                    words.add(quoted.group(1) if quoted.group(1) is not None else quoted.group(2))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return frozenset(words)
 
 
 def required_fields(schema: dict) -> set[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..errors import UsageError
-from ..kinds import CONFIG, CONFIG_FILE, FOLDERS, KINDS, REQUIRED_FOLDERS, kind_of
+from ..kinds import CONFIG, CONFIG_FILE, FOLDERS, KINDS, REQUIRED_FOLDERS, UNIT_FILE, kind_of
 from ..rules import finding
 from .source import FileSource
 
@@ -14,7 +14,7 @@ from .source import FileSource
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # relative to the root, forward slashes
-    folder: str  # competencies: the jenis folder; positions and units: the unit folder; development: ""
+    folder: str  # competencies: the jenis folder; positions and units: the unit folder; development, decisions: ""
 
     @property
     def stem(self) -> str:
@@ -31,6 +31,7 @@ class Sources:
     units: list[SourceFile] = field(default_factory=list)
     positions: list[SourceFile] = field(default_factory=list)
     development: list[SourceFile] = field(default_factory=list)
+    decisions: list[SourceFile] = field(default_factory=list)
     unit_folders: list[str] = field(default_factory=list)  # folders that hold positions
     findings: list = field(default_factory=list)
 
@@ -96,7 +97,7 @@ def discover(source: FileSource, historic: bool = False) -> Sources:
                 continue
             kind = kind_of(path)
             if kind is None:
-                layout = next(k.layout for k in KINDS if k.folder == folder and "<kode>" in k.layout)
+                layout = next(k.layout for k in KINDS if k.folder == folder and not k.layout.endswith(UNIT_FILE))
                 sources.findings.append(finding(
                     "FILE-LOCATION", path, 1, 1, f"berkas di `{path}` tidak sesuai susunan `{layout}`"))
                 continue

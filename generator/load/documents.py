@@ -29,6 +29,7 @@ class Documents:
     units: list[Loaded] = field(default_factory=list)
     positions: list[Loaded] = field(default_factory=list)
     development: list[Loaded] = field(default_factory=list)
+    decisions: list[Loaded] = field(default_factory=list)
 
     @property
     def findings(self) -> list:

@@ -4,7 +4,7 @@ and no symbolic link, in any file of it.
 The site shows counts only. Its Markdown comes from templates that never print a NIP, but
 a kamus's mkdocs.yml may name code the operator allowed (``--izinkan-kode``): a hook, a
 Markdown extension that includes files, a theme folder. Whatever they did, a site that
-carries a NIP (or NIK) found in ``snapshots/`` is not published. The check is one pass over
+carries a NIP (or NIK) found in ``snapshots/`` or ``keputusan/`` is not published. The check is one pass over
 the bytes of every file (the members of zip-based files such as .xlsx and .docx too) with
 one regular expression, and a set lookup per number that looks like a NIP or a NIK.
 """
@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import BuildError
-from ..kinds import SNAPSHOTS
+from ..kinds import PERSONAL_FOLDERS, SNAPSHOTS
 
 # 18 digits as a NIP is written (plain, or with a space, dot or hyphen between its parts:
 # birth date, appointment, sex, sequence), or the 16 digits of a NIK. Both begin with eight
@@ -57,12 +57,14 @@ def _contents(data: bytes):
         return
 
 
-def snapshot_numbers(project) -> set[bytes]:
-    """Every NIP and NIK of the project's snapshots: from the people read, and from the bytes
-    of every file under snapshots/ (rows the reader refused, columns it does not use)."""
+def personal_numbers(project) -> set[bytes]:
+    """Every NIP and NIK of the project's snapshots and of the komite's decisions: from the
+    people read, and from the bytes of every file under snapshots/ and keputusan/ (rows the
+    reader refused, columns it does not use, a NIP no snapshot has)."""
     found = {person.nip.encode() for snapshot in project.snapshots for person in snapshot.people}
     source = project.source
-    for path in source.files(SNAPSHOTS) if source.is_dir(SNAPSHOTS) else []:
+    for path in (path for folder in (SNAPSHOTS, *PERSONAL_FOLDERS) if source.is_dir(folder)
+                 for path in source.files(folder)):
         try:
             raw = source.read(path)
         except OSError:
@@ -92,7 +94,7 @@ def check_site(site: Path, numbers: set[bytes]) -> None:
     if leaking:
         named = ", ".join(f"`{p}`" for p in sorted(leaking)[:SHOWN])
         more = f" dan {len(leaking) - SHOWN} berkas lain" if len(leaking) > SHOWN else ""
-        raise BuildError(f"situs tidak dipasang: {named}{more} memuat NIP/NIK pegawai dari snapshots/. Data pribadi "
+        raise BuildError(f"situs tidak dipasang: {named}{more} memuat NIP/NIK pegawai dari snapshots/ atau keputusan/. Data pribadi "
                          "tidak boleh terbit di situs; situs yang lama tetap di tempatnya. Periksa mkdocs.yml kamus "
                          "(misalnya pymdownx.snippets, hooks, theme.custom_dir) dan apa yang diizinkan dengan "
                          "--izinkan-kode.")

@@ -32,7 +32,7 @@ from ..project import Project
 from ..render.pages import render_pages
 from .content import data_downloads, site_content, static_files
 from .mkdocs_config import mkdocs_config
-from .privacy import check_site, snapshot_numbers
+from .privacy import check_site, personal_numbers
 
 
 @dataclass
@@ -216,7 +216,7 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
         prune_unused_search_languages(files["mkdocs.yml"], site)
         replace_file(site / SITE_MARKER, "Folder ini dibuat oleh `kamus build` dan diganti utuh pada build "
                                          "berikutnya.\n".encode("utf-8"))
-        check_site(site, snapshot_numbers(project))  # nothing personal, no link: else the old site stays
+        check_site(site, personal_numbers(project))  # nothing personal, no link: else the old site stays
         built = time.perf_counter()
         _swap_in(site, output)
     pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))

@@ -51,22 +51,35 @@ def _constraint(schema: dict) -> str:
     return "; ".join(parts)
 
 
-def fields(schema: dict, prefix: str = "", depth: int = 0) -> list[Field]:
+def _resolved(sub: dict, root: dict) -> dict:
+    """``sub`` with a local ``$ref`` (``#/$defs/…``) laid under its own title and description."""
+    ref = sub.get("$ref", "")
+    if not ref.startswith("#/"):
+        return sub
+    target = root
+    for step in ref[2:].split("/"):
+        target = target.get(step, {})
+    return {**target, **{k: v for k, v in sub.items() if k != "$ref"}}
+
+
+def fields(schema: dict, prefix: str = "", depth: int = 0, root: dict | None = None) -> list[Field]:
     """Every property of ``schema`` in document order, nested ones indented."""
     out = []
+    root = schema if root is None else root
     required = required_fields(schema)
     for name, sub in schema.get("properties", {}).items():
+        sub = _resolved(sub, root)
         path = f"{prefix}{name}"
         types = _types(sub)
         kind = " atau ".join(_TYPE.get(t, t) for t in types)
-        items = sub.get("items") if "array" in types else None
+        items = _resolved(sub.get("items", {}), root) if "array" in types and "items" in sub else None
         if items:
             kind = " atau ".join([f"daftar {_TYPE.get(items.get('type'), '')}".strip()]
                                  + [_TYPE.get(t, t) for t in types if t != "array"])
         out.append(Field(path, depth, name in required, kind, sub.get("title", ""), sub.get("description", ""),
                          _constraint(items if items and "enum" in items else sub)))
         if sub.get("type") == "object":
-            out.extend(fields(sub, path + ".", depth + 1))
+            out.extend(fields(sub, path + ".", depth + 1, root))
         elif items and items.get("type") == "object":
-            out.extend(fields(items, path + "[].", depth + 1))
+            out.extend(fields(items, path + "[].", depth + 1, root))
     return out
