@@ -138,8 +138,9 @@ def test_json_and_text_and_working_tree_untouched(repo, capsys):
     head = git(repo, "rev-parse", "HEAD")
     assert main(["diff", "kamus-2022", "kamus-2024", "--root", str(repo), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["version"] == 2 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
-    assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak", "tidak_terbaca"}
+    assert document["version"] == 3 and document["dari"] == "kamus-2022" and document["ke"] == "kamus-2024"
+    assert set(document) == {"version", "dari", "ke", "ringkasan", "perubahan", "dampak", "tidak_terbaca", "keputusan"}
+    assert document["keputusan"] == []
     assert set(document["perubahan"][0]) == {"objek", "kode", "nama", "jenis", "keterangan", "letak", "lama", "baru"}
     assert main(["diff", "kamus-2024", "kamus-2025", "--root", str(repo)]) == 0
     assert capsys.readouterr().out.startswith("Perubahan kamus kamus-2024 → kamus-2025: 0 perubahan.")

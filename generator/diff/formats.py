@@ -7,10 +7,11 @@ from collections import Counter
 
 from . import COMPARISON_FORMATS
 from .compare import KINDS, Change
+from .decisions import decision_lines, decisions_json
 from .impact import Impact
 from .words import REWORDED, describe, md_escape, title, word_diff, word_parts  # noqa: F401 (the one place to import them)
 
-JSON_VERSION = 2  # 2: the kind `jabatan-jenis` is `jabatan-jenjang`, `standar-*` were `syarat-*`
+JSON_VERSION = 3  # 2: the kind `jabatan-jenis` is `jabatan-jenjang`, `standar-*` were `syarat-*`; 3: `keputusan`
 OBJEK = (("kompetensi", "Kompetensi"), ("jabatan", "Jabatan"), ("unit", "Unit kerja"))
 
 
@@ -65,7 +66,12 @@ def as_markdown(comparison) -> str:
     unreadable = _unreadable_lines(comparison, True)
     if unreadable:
         lines += ["### Berkas yang tidak dapat dibaca", ""] + unreadable + [""]
+    decided = decision_lines(comparison.keputusan, True)
+    if decided:
+        lines += ["### Keputusan komite talenta (RAHASIA: hanya jumlah)", ""] + decided + [""]
     if not changes:
+        if decided:
+            return "\n".join(lines)
         return "\n".join(lines + ["Tidak ada perubahan isi (hanya format, urutan atau komentar, atau tidak ada sama sekali).", ""])
     lines += ["| Jenis perubahan | Jumlah |", "|---|---:|"]
     lines += [f"| {label} | {count} |" for label, count in summary(changes)]
@@ -90,6 +96,9 @@ def as_text(comparison) -> str:
     unreadable = _unreadable_lines(comparison, False)
     if unreadable:
         lines += ["Berkas yang tidak dapat dibaca:"] + [f"  {line}" for line in unreadable]
+    decided = decision_lines(comparison.keputusan, False)
+    if decided:
+        lines += ["Keputusan komite talenta (hanya jumlah):"] + [f"  {line}" for line in decided]
     lines += [f"  {label}: {count}" for label, count in summary(changes)]
     for (objek, kode), group in grouped(changes).items():
         lines.append(f"{objek} {title(objek, kode, names, False)}")
@@ -116,6 +125,7 @@ def as_json(comparison) -> str:
                        for (j, k), n in sorted(below.items())],
                    "snapshot": found.snapshot or None, "catatan": found.catatan or None},
         "tidak_terbaca": {"lama": comparison.unreadable.get("lama", []), "baru": comparison.unreadable.get("baru", [])},
+        "keputusan": decisions_json(comparison.keputusan),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 

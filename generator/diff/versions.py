@@ -9,6 +9,7 @@ from ..project import Project
 from ..talent.snapshot import snapshot_files
 from . import formats
 from .compare import Change, compare, subjects_of
+from .decisions import DecisionChange, compare_decisions
 from .history import History, history
 from .impact import Impact, impact
 
@@ -23,6 +24,7 @@ class Comparison:
     impact: Impact
     unreadable: dict[str, list[str]]  # "lama"/"baru" → data files that do not parse in that version
     names: dict = field(default_factory=dict)  # (objek, kode) → nama in either version (the newer wins)
+    keputusan: list[DecisionChange] = field(default_factory=list)  # the komite's decision files that changed
 
     def format(self, name: str) -> str:
         """The comparison as ``text``, ``markdown`` (pull-request summary) or ``json``."""
@@ -63,7 +65,8 @@ def compare_projects(before: Project, after: Project, old: str, new: str, curren
     changes = compare(before.as_written, after.as_written, skip=subjects_of(unreadable["lama"] + unreadable["baru"]))
     snapshot, missing = current_snapshot(current) if current is not None else (None, "")
     return Comparison(old, new, changes, impact(changes, after.as_written, snapshot, missing), unreadable,
-                      names_of(before.as_written, after.as_written))
+                      names_of(before.as_written, after.as_written),
+                      compare_decisions(before.decisions_as_written, after.decisions_as_written))
 
 
 def version_history(versions, projects: dict, snapshot=None) -> History:
