@@ -1,92 +1,20 @@
-"""The ``kamus`` command: a thin layer over :mod:`generator.api`.
-
-Library errors become clean messages here; exit codes: 0 clean, 1 findings, 2 usage or
-internal error. No input file can produce a traceback (set KAMUS_DEBUG=1 to see one).
-The command speaks Bahasa Indonesia, argparse's own words included (through a parser
-subclass, so nothing process-wide is changed).
-"""
+"""Every command of ``kamus``: its options (in Bahasa Indonesia) and what it prints."""
 
 from __future__ import annotations
 
 import argparse
 import functools
 import os
-import re
 import sys
 
-from . import api
-from .errors import KamusError, ValidationFailed, os_error_message
-
-# argparse's error messages → Bahasa Indonesia (users read CLI output, not code).
-_ERRORS = [
-    (re.compile(r"argument (\S+): (.*)", re.S), lambda m: f"argumen {m[1]}: {_translate(m[2])}"),
-    (re.compile(r"the following arguments are required: (.*)", re.S), lambda m: f"argumen berikut wajib diisi: {m[1]}"),
-    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)", re.S), lambda m: f"pilihan tidak sah: {m[1]} (pilih dari {m[2]})"),
-    (re.compile(r"unrecognized arguments: (.*)", re.S), lambda m: f"argumen tidak dikenal: {m[1]}"),
-    (re.compile(r"expected one argument"), lambda m: "memerlukan satu nilai"),
-    (re.compile(r"ambiguous option: (\S+) could match (.*)", re.S), lambda m: f"opsi {m[1]} ambigu, bisa berarti {m[2]}"),
-    (re.compile(r"invalid (\S+) value: (.*)", re.S), lambda m: f"nilai {m[2]} tidak sah"),
-]
-
-
-def _translate(message: str) -> str:
-    return next((replace(match) for pattern, replace in _ERRORS if (match := pattern.fullmatch(message))), message)
-
-
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in Bahasa Indonesia: headings, the help option and error messages."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "argumen posisi"
-        self._optionals.title = "opsi"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help="tampilkan bantuan ini lalu keluar")
-
-    def error(self, message):
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: galat: {_translate(message)}\n")
-
-
-def _root_argument(parser, versions: bool = True, hidden: bool = False):
-    """--root and (``versions``) --versi / --per-tanggal: the same for every command that reads a kamus
-    (``hidden``: accepted only to be refused in words, as by `kamus serve`)."""
-    parser.add_argument("--root", default=".", metavar="FOLDER",
-                        help="folder kamus yang berisi competencies/ dan positions/ (bawaan: folder ini)")
-    if not versions:
-        return
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--versi", dest="version", metavar="REF", help=argparse.SUPPRESS if hidden else
-                       "versi kamus yang dipakai: tag, cabang atau commit git (bawaan: folder kerja)")
-    which.add_argument("--per-tanggal", dest="as_of", metavar="YYYY-MM-DD", help=argparse.SUPPRESS if hidden else
-                       "versi yang berlaku pada tanggal itu, dipilih dari `riwayat` di kamus.yaml")
-
-
-ALLOW_CODE_VARIABLE = "KAMUS_IZINKAN_KODE"
-
-
-def _allow_code_argument(parser):
-    parser.add_argument("--izinkan-kode", action="store_true",
-                        help="izinkan kode yang disebut mkdocs.yml kamus (hooks, theme.custom_dir, extra_javascript "
-                             f"dan sejenisnya) berjalan saat build; juga {ALLOW_CODE_VARIABLE}=1. Hanya untuk "
-                             "repositori yang isinya dipercaya operator")
-
-
-def _allow_code(args) -> bool:
-    """The operator's opt-in, from the command line or the environment (never from the repository)."""
-    return args.izinkan_kode or os.environ.get(ALLOW_CODE_VARIABLE) == "1"
-
+from .. import api
+from ..errors import KamusError, ValidationFailed, os_error_message
+from .parser import Formatter, Parser, allow_code, allow_code_argument, root_argument
 
 def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     """The parser of every command; ``width`` fixes the help layout (for the generated docs)."""
-    formatter = functools.partial(_Formatter, width=width) if width else _Formatter
-    parser = _Parser(prog="kamus", formatter_class=formatter,
+    formatter = functools.partial(Formatter, width=width) if width else Formatter
+    parser = Parser(prog="kamus", formatter_class=formatter,
                      description="Kamus kompetensi dan standar kompetensi jabatan sebagai data YAML yang diperiksa.")
     parser.add_argument("--version", action="version", version=f"kamus {api.__version__}",
                         help="tampilkan versi program lalu keluar")
@@ -119,7 +47,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         description="Periksa semua berkas kamus: YAML ketat, skema, lalu aturan antarberkas. "
                     "Semua masalah dilaporkan sekaligus, urut per berkas dan baris. "
                     "Kode keluar: 0 bersih, 1 ada temuan yang menggagalkan, 2 salah pemakaian atau galat internal.")
-    _root_argument(validate)
+    root_argument(validate)
     validate.add_argument("--strict", action="store_true",
                           help="peringatan juga dianggap gagal (dipakai di CI)")
     validate.add_argument("--format", choices=sorted(api.REPORT_FORMATS), default="text",
@@ -131,9 +59,9 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         description="Periksa kamus (laporan sama dengan `kamus validate`), ubah menjadi halaman Markdown "
                     "dengan templat di site_templates/, lalu jalankan mkdocs build. Folder keluaran diganti "
                     "utuh hanya bila build berhasil; build yang gagal tidak mengubah situs sebelumnya.")
-    _root_argument(build)
+    root_argument(build)
     build.add_argument("--output", metavar="FOLDER", help="folder situs hasil build (bawaan: site/ di folder kamus)")
-    _allow_code_argument(build)
+    allow_code_argument(build)
     build.set_defaults(run=_build)
 
     lampiran = add(
@@ -142,7 +70,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "`riwayat`: dari catatannya), I. Kamus Kompetensi, II. SKJ per unit kerja, III. Matriks level "
                     "manajerial dan sosial kultural, blok tanda tangan. Format menurut akhiran berkas (.docx, .pdf); "
                     "masukan yang sama menghasilkan berkas yang sama persis.")
-    _root_argument(lampiran)
+    root_argument(lampiran)
     lampiran.add_argument("--output", metavar="BERKAS", required=True,
                           help="berkas tujuan, misalnya lampiran.docx atau lampiran.pdf")
     lampiran.add_argument("--unit", metavar="KODE", help="hanya bagian satu OPD (dan unit di bawahnya): bahan reviu")
@@ -152,7 +80,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         "export", aliases=["ekspor"], help="ekspor kamus ke satu berkas: data terbuka (JSON, 1EdTech CASE) atau buku kerja Excel",
         description="Periksa kamus lalu tulis isinya dalam satu berkas. Format: "
                     + "; ".join(f"{name}: {text}" for name, text in api.EXPORT_FORMATS.items()) + ".")
-    _root_argument(export)
+    root_argument(export)
     export.add_argument("--format", choices=list(api.EXPORT_FORMATS), default="json",
                         help="bentuk data: " + ", ".join(api.EXPORT_FORMATS) + " (bawaan: json)")
     export.add_argument("--output", metavar="BERKAS", required=True,
@@ -167,7 +95,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "galat, tidak ada satu berkas pun yang diubah dan setiap masalah disebut lembar, baris dan "
                     "kolomnya (misalnya Kebutuhan!C14). Diakhiri ringkasan perubahan (Markdown) untuk pull request.")
     impor.add_argument("files", nargs="+", metavar="BERKAS", help="buku kerja .xlsx (formulir SKJ: satu berkas atau lebih)")
-    _root_argument(impor, versions=False)
+    root_argument(impor, versions=False)
     impor.add_argument("--format", choices=list(api.IMPORT_FORMATS), default="xlsx",
                        help="bentuk masukan: xlsx (bawaan, buku kerja kamus) atau skj-form (formulir SKJ)")
     impor.add_argument("--hapus", dest="remove", action="store_true",
@@ -182,7 +110,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         "render", aliases=["tulis"], help="tulis proyek Markdown + mkdocs.yml tanpa menjalankan MkDocs",
         description="Periksa kamus lalu tulis proyek Markdown (docs/ dan mkdocs.yml) yang dapat dibangun "
                     "dengan `mkdocs build -f FOLDER/mkdocs.yml` atau penerus MkDocs.")
-    _root_argument(render)
+    root_argument(render)
     render.add_argument("--output", metavar="FOLDER", required=True, help="folder tujuan proyek Markdown")
     render.set_defaults(run=_render)
 
@@ -191,10 +119,10 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         description="Jalankan server pratinjau. Menyimpan berkas YAML atau templat membangun ulang halaman "
                     "dan memuat ulang peramban dalam beberapa detik; berkas yang rusak ditampilkan galatnya "
                     "di atas halaman tanpa menghentikan server.")
-    _root_argument(serve, hidden=True)
+    root_argument(serve, hidden=True)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="alamat server (bawaan: 127.0.0.1:8000)")
-    _allow_code_argument(serve)
+    allow_code_argument(serve)
     serve.set_defaults(run=_serve)
 
     talenta = add(
@@ -203,7 +131,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "pergerakan dari snapshot di folder snapshots/ (dengan --versi atau --per-tanggal: kamus dan "
                     "snapshot versi itu). Hasil bernama adalah data pribadi: --output menulis laporan terbatas "
                     "(RAHASIA), tidak pernah ke situs.")
-    _root_argument(talenta)
+    root_argument(talenta)
     talenta.add_argument("--periode", dest="period", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
     talenta.add_argument("--format", choices=list(api.TALENT_FORMATS), default="text",
                          help="bentuk keluaran di layar: text (bawaan), json atau csv")
@@ -221,7 +149,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "Versi lama yang tidak lolos aturan sekarang tetap dibandingkan. Folder kerja tidak diubah.")
     compare.add_argument("old", metavar="LAMA", help="versi lama: ref git (tag, cabang, commit) atau folder kamus")
     compare.add_argument("new", metavar="BARU", help="versi baru: ref git atau folder kamus")
-    _root_argument(compare, versions=False)
+    root_argument(compare, versions=False)
     compare.add_argument("--format", choices=list(api.DIFF_FORMATS), default="text",
                          help="bentuk laporan: text (bawaan), markdown (ringkasan pull request) atau json")
     compare.set_defaults(run=_diff)
@@ -261,7 +189,7 @@ def _attempt(work, done, failure: str = NOT_BUILT) -> int:
 
 
 def _build(args) -> int:
-    return _attempt(lambda: api.build(args.root, args.output, _allow_code(args), args.version, args.as_of),
+    return _attempt(lambda: api.build(args.root, args.output, allow_code(args), args.version, args.as_of),
                     lambda result: f"Situs selesai dibangun di {result.output} ({result.pages} halaman; "
                                    f"render {api.angka(result.render_seconds, 1)} dtk, "
                                    f"mkdocs {api.angka(result.mkdocs_seconds, 1)} dtk).\n"
@@ -338,7 +266,7 @@ def _render(args) -> int:
 
 def _serve(args) -> int:
     try:
-        api.serve(args.root, args.dev_addr, _allow_code(args), functools.partial(print, flush=True), args.version, args.as_of)
+        api.serve(args.root, args.dev_addr, allow_code(args), functools.partial(print, flush=True), args.version, args.as_of)
     except ValidationFailed as failed:
         return _failed(failed)
     return 0
