@@ -37,9 +37,9 @@ from .load.source import OverlaySource, commit_time
 from .model import Config, Kamus
 from .model.config import Versi, parse_date
 from .model.builder import build_model
-from .model.decisions import KESIAPAN, Decisions, decisions_from
+from .model.decisions import Decisions, decisions_from
 from .talent.analysis import read_snapshots
-from .talent.decisions import snapshot_of
+from .talent.decisions import check_results, snapshot_of
 from .talent.snapshot import Snapshot, snapshot_files
 
 
@@ -236,6 +236,11 @@ class Project:
         """Every snapshot, checked (empty while the kamus itself has errors)."""
         return self._snapshots[0]
 
+    @property
+    def snapshots_report(self) -> Report:
+        """Every finding of every snapshot (empty while the kamus itself has errors)."""
+        return self._snapshots[1]
+
     def _decided(self, valid: bool) -> dict[str, Decisions]:
         return {loaded.file.stem: decisions_from(loaded.doc) for loaded in self.documents.decisions
                 if loaded.doc is not None and isinstance(loaded.doc.data, dict)
@@ -259,16 +264,20 @@ class Project:
         report = Report(files_checked=len(self.documents.decisions))
         report.extend(without_values(f, known) for f in self.documents.findings + self._schema[0] if is_personal(f.path))
         if self.decisions and not self.kamus_report.failed():
-            report.extend(check_decisions(self.decisions, self.kamus, KESIAPAN))
+            report.extend(check_decisions(self.decisions, self.kamus, self.kamus.config.talenta.kesiapan))
             for stem, decided in self.decisions.items():
-                report.extend(snapshot_of(decided, stem, self.snapshots)[1])
+                snapshot, missing = snapshot_of(decided, stem, self.snapshots)
+                report.extend(missing)
+                if snapshot is not None and not snapshot.failed():  # a broken snapshot has findings of its own
+                    with bulk():
+                        report.extend(check_results(decided, snapshot, self.kamus, self.kamus.config.talenta))
         return report
 
     @cached_property
     def report(self) -> Report:
         """Every finding: the kamus, then (when the kamus is sound) every snapshot and the komite's decisions."""
         report = Report(list(self.kamus_report.findings), self.kamus_report.files_checked)
-        for stage in (self._snapshots[1], self.decisions_report):
+        for stage in (self.snapshots_report, self.decisions_report):
             report.extend(stage.findings)
             report.files_checked += stage.files_checked
         return report

@@ -221,6 +221,19 @@ _TABLE = [
     Rule("KEPUTUSAN-KESIAPAN", "error", "keputusan",
          "Kesiapan bukan pilihan di kamus.yaml (`talenta.kesiapan`), atau kosong padahal keputusan sudah ditetapkan.",
          "Pilih salah satu kesiapan yang disebutkan; daftar pilihannya diatur di kamus.yaml bagian talenta.kesiapan."),
+    Rule("KEPUTUSAN-NIP", "error", "keputusan", "NIP pegawai tidak ada di snapshot periode keputusan ini.",
+         "Periksa NIP (18 angka, sama dengan di snapshot), atau hapus butir pegawai yang tidak ada di periode ini."),
+    Rule("KEPUTUSAN-ALASAN", "error", "keputusan", "Kotak keputusan komite berbeda dari kotak hasil hitungan tanpa alasan.",
+         "Tulis `alasan` komite menetapkan kotak itu, atau hapus `kotak` agar hasil hitungan yang berlaku."),
+    Rule("KEPUTUSAN-KELOMPOK", "error", "keputusan",
+         "Pegawai dimasukkan ke rencana suksesi padahal bukan anggota kelompok talenta (menurut kotak keputusan "
+         "komite dan aturan kelompok talenta).",
+         "Hapus rencana suksesinya, atau tetapkan kotak kelompok talenta dengan alasannya bila komite memutuskan "
+         "demikian."),
+    Rule("KEPUTUSAN-SUKSESI", "error", "keputusan",
+         "Pegawai tidak memenuhi persyaratan jabatan sasaran rencana suksesi (PP 11/2017 jo. PP 17/2020 dan kebijakan "
+         "instansi di kamus.yaml), atau sedang menduduki jabatan itu.",
+         "Hapus jabatan sasaran itu dari rencana suksesi pegawai ini; alasan di pesan mengutip pasalnya."),
     # --- importing a workbook (`kamus import FILE.xlsx`): sheet!cell, nothing is written on an error ---
     Rule("XLSX-FILE", "error", "buku kerja", "Berkas tidak dapat dibaca sebagai buku kerja Excel (.xlsx): tidak ada, rusak, format .xls lama, terkunci kata sandi, atau terlalu besar.",
          "Buka berkas di Excel lalu simpan sebagai Excel Workbook (.xlsx) tanpa kata sandi."),

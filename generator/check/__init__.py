@@ -89,10 +89,10 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
     return found
 
 
-def check_decisions(decisions: dict[str, Decisions], kamus: Kamus, kesiapan: dict[str, str]) -> list:
+def check_decisions(decisions: dict[str, Decisions], kamus: Kamus, kesiapan: tuple[str, ...]) -> list:
     """Every rule about the komite's decision files (``decisions``: file name → decisions of a file
     that passed its schema) that needs no talent results: the period, dates, penetapan, repeated
-    entries, target posts and readiness (``kesiapan``: the readiness values of the policy)."""
+    entries, target posts and readiness (``kesiapan``: the readiness values of `talenta.kesiapan`)."""
     found = []
     for stem, decided in decisions.items():
         found += decision_rules.check_periode(decided, stem) + decision_rules.check_dates(decided)

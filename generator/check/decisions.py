@@ -104,7 +104,7 @@ def check_targets(decisions: Decisions, kamus: Kamus) -> list:
     return found
 
 
-def check_kesiapan(decisions: Decisions, kesiapan: dict[str, str]) -> list:
+def check_kesiapan(decisions: Decisions, kesiapan: tuple[str, ...]) -> list:
     """KEPUTUSAN-KESIAPAN: a readiness is one of `talenta.kesiapan`, and given for every target
     post once the decision is `ditetapkan`."""
     found, choices = [], ", ".join(kesiapan)

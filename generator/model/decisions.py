@@ -18,8 +18,6 @@ from .config import Penandatangan
 STATUS = ("draf", "ditinjau_komite", "ditetapkan")
 STATUS_LABEL = {"draf": "draf", "ditinjau_komite": "ditinjau komite", "ditetapkan": "ditetapkan PPK"}
 DITETAPKAN = "ditetapkan"
-# Readiness for a target post (no regulation names the categories; apps differ): the default of `talenta.kesiapan`.
-KESIAPAN = {"siap_sekarang": "Siap sekarang", "siap_1_2_tahun": "Siap 1–2 tahun", "siap_3_tahun": "Siap 3 tahun"}
 # The source of the kotak that stands for a person (`sumber_kotak`).
 HITUNG, KOMITE = "hitung", "komite"
 
@@ -100,6 +98,21 @@ class Decisions:
         elif self.rapat.tanggal:
             what += f", rapat {self.rapat.tanggal}"
         return f"keputusan komite talenta {self.periode} ({what})"
+
+
+def kesiapan_label(value: str | None) -> str:
+    """A readiness as documents print it: `siap_1_2_tahun` → "Siap 1–2 tahun" (None: "belum diputuskan")."""
+    if not value:
+        return "belum diputuskan"
+    words = value.split("_")
+    out: list[str] = []
+    for word in words:
+        if word.isdigit() and out and out[-1].isdigit():
+            out[-1] += "–" + word
+        else:
+            out.append(word)
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
 
 
 def _text(value) -> str:

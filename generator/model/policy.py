@@ -278,6 +278,9 @@ class TalentPolicy:
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
     tindak_lanjut: dict = field(default_factory=lambda: dict(TINDAK_LANJUT))  # kotak ("1"–"9") → follow-ups
     akpk: dict = field(default_factory=dict)  # periode → its PenetapanAkpk as kamus.yaml writes it
+    # The readiness of a candidate for a target post in the komite's decisions (keputusan/, `kesiapan`):
+    # no regulation names the categories and applications differ (research: "siap 3-5 tahun" is common)
+    kesiapan: tuple = ("siap_sekarang", "siap_1_2_tahun", "siap_3_tahun")
 
     def penetapan_akpk(self, periode: str) -> PenetapanAkpk:
         given = self.akpk.get(periode) or {}

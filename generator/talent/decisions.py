@@ -1,13 +1,40 @@
-"""The komite talenta's decisions against the period they decide: the snapshot they need, and
-(see below) the people, the computed kotak, the kelompok talenta and the succession
-requirements. Messages name the place in the file, never a NIP, a name or a value of the file.
+"""The komite talenta's decisions against the period they decide, and applied to its results.
+
+A decision file (``keputusan/<periode>.yaml``) is checked against the period's snapshot and
+the results computed with the komite's kotak: every NIP is someone of the snapshot, a kotak
+that differs from the computed one has its alasan, and whoever the komite puts in the
+kelompok rencana suksesi of a target post is in the kelompok talenta and meets the post's
+succession requirements (PP 11/2017 jo. PP 17/2020, the same :class:`Requirements` the slates
+use). Applied, the komite's kotak stands (:func:`generator.talent.compute.evaluate`) and the
+slate of every post the komite named follows its nominations and readiness
+(:func:`generator.talent.succession.slates`).
+
+Decisions are personal data: a message names the place in the file ("pegawai ke-3"), the
+rule and the regulation, never a NIP, a name, a date of birth or the data of a penalty.
 """
 
 from __future__ import annotations
 
-from ..model.decisions import Decisions
+from dataclasses import dataclass
+
+from ..check.decisions import where
+from ..jenjang import LABEL, PP_11
+from ..model import Kamus
+from ..model.decisions import KOMITE, Decisions, Nomination, PersonDecision, kesiapan_label
+from ..model.policy import TalentPolicy
 from ..rules import finding
+from .compute import Result, evaluate
+from .eligibility import Requirements
 from .snapshot import Snapshot
+
+PASAL_199 = f"{PP_11} Pasal 199 ayat (1)"
+# The rules of the kelompok talenta (compute.Pool.RULES) in words that name no one's data.
+POOL_RULES = {
+    "kotak": "kotak di luar kotak kelompok talenta",
+    "kinerja_minimal": "penilaian kinerja tidak paling kurang bernilai baik dalam tahun-tahun terakhir "
+                       "(PP 11/2017 jo. PP 17/2020 Pasal 199 ayat (2) huruf c; talenta.kinerja_minimal)",
+    "hukuman_disiplin": "hukuman disiplin (kebijakan instansi: talenta.hukuman_disiplin)",
+}
 
 
 def snapshot_of(decided: Decisions, stem: str, snapshots: list[Snapshot]) -> tuple[Snapshot | None, list]:
@@ -19,3 +46,133 @@ def snapshot_of(decided: Decisions, stem: str, snapshots: list[Snapshot]) -> tup
     known = ", ".join(sorted({s.periode for s in snapshots})) or "tidak ada"
     return None, [finding("KEPUTUSAN-SNAPSHOT", decided.path, *decided.source.where(("periode",)),
                           f"tidak ada snapshot periode {stem} di snapshots/ (periode yang ada: {known})")]
+
+
+def by_nip(decided: Decisions | None) -> dict[str, PersonDecision]:
+    """NIP → the komite's decision about that person (the first entry of a NIP listed twice)."""
+    found: dict[str, PersonDecision] = {}
+    for person in decided.pegawai if decided is not None else ():
+        found.setdefault(person.nip, person)
+    return found
+
+
+def kotak_komite(decided: Decisions | None) -> dict[str, int]:
+    """NIP → the kotak the komite set (the first entry of a NIP listed twice: KEPUTUSAN-GANDA)."""
+    return {nip: person.kotak for nip, person in by_nip(decided).items() if person.kotak is not None}
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """One person the komite put in the kelompok rencana suksesi of one target post."""
+
+    result: Result
+    nomination: Nomination
+
+
+def nominees(decided: Decisions | None, results: list[Result]) -> dict[str, list[Nominee]]:
+    """Target post (`kode`) → the people the komite nominated for it, in the file's order (people
+    the snapshot does not have, and repeated entries, are findings of `kamus validate`)."""
+    if decided is None:
+        return {}
+    people = {r.person.nip: r for r in results}
+    found: dict[str, list[Nominee]] = {}
+    for nip, person in by_nip(decided).items():
+        result = people.get(nip)
+        if result is None:
+            continue
+        for nomination in person.rencana_suksesi:
+            if all(n.result is not result for n in found.get(nomination.jabatan, ())):
+                found.setdefault(nomination.jabatan, []).append(Nominee(result, nomination))
+    return found
+
+
+def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list:
+    """KEPUTUSAN-NIP, KEPUTUSAN-ALASAN, KEPUTUSAN-KELOMPOK, KEPUTUSAN-SUKSESI: the decisions against
+    the results of ``snapshot`` computed with the komite's kotak."""
+    results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
+    people = {r.person.nip: r for r in results}
+    requirements: dict[str, Requirements] = {}
+    found, seen = [], set()
+
+    def at(rule, path, message, hint=None):
+        return finding(rule, decided.path, *decided.source.where(path), message, hint)
+
+    for person in decided.pegawai:
+        if person.nip in seen:
+            continue  # KEPUTUSAN-GANDA
+        seen.add(person.nip)
+        result = people.get(person.nip)
+        if result is None:
+            found.append(at("KEPUTUSAN-NIP", person.at + ("nip",),
+                            f"{where(person)}: NIP tidak ada di snapshot periode {snapshot.periode} ({snapshot.path})"))
+            continue
+        if person.kotak is not None and person.kotak != result.kotak_hitung and not person.alasan:
+            found.append(at("KEPUTUSAN-ALASAN", person.at + ("kotak",),
+                            f"{where(person)}: kotak {person.kotak} berbeda dari kotak hasil hitungan "
+                            f"{result.kotak_hitung}, tanpa alasan"))
+        if person.rencana_suksesi and not result.kelompok_talenta:
+            rules = "; ".join(POOL_RULES.get(rule, rule) for rule in result.pool_failed)
+            kotak = f"kotak {result.kotak} ({'keputusan komite' if person.kotak is not None else 'hasil hitungan'})"
+            found.append(at("KEPUTUSAN-KELOMPOK", person.at + ("rencana_suksesi",),
+                            f"{where(person)}: dimasukkan ke rencana suksesi, padahal bukan anggota kelompok talenta "
+                            f"({kotak}; tidak memenuhi: {rules})"))
+            continue
+        for nomination in person.rencana_suksesi:
+            position = kamus.positions.get(nomination.jabatan)
+            if position is None:
+                continue  # KEPUTUSAN-JABATAN
+            target = f"jabatan sasaran `{position.kode}` ({LABEL[position.jenjang]})"
+            if result.person.jabatan == position.kode:
+                found.append(at("KEPUTUSAN-SUKSESI", nomination.at + ("jabatan",),
+                                f"{where(person, nomination)}: sedang menduduki {target} itu sendiri",
+                                "Hapus jabatan sasaran itu dari rencana suksesi pegawai ini; pemangku jabatan bukan "
+                                "calon penggantinya sendiri."))
+                continue
+            check = requirements.get(position.jenjang)
+            if check is None:
+                check = requirements[position.jenjang] = Requirements(position.jenjang, policy.suksesi, snapshot.end,
+                                                                      snapshot.columns)
+            rules = {a.aturan: a for a in check.aturan}
+            for failed in check.failures(result):
+                rule = rules[failed]
+                found.append(at("KEPUTUSAN-SUKSESI", nomination.at + ("jabatan",),
+                                f"{where(person, nomination)}: tidak memenuhi persyaratan {target}: {rule.keterangan}",
+                                f"Hapus jabatan sasaran itu dari rencana suksesi pegawai ini. Dasar: {rule.dasar}."))
+    return found
+
+
+def decision_statement(decided: Decisions | None, snapshot: Snapshot, results: list[Result], found_slates: list,
+                       policy: TalentPolicy) -> list[str]:
+    """The lines of `kebijakan` that say whose kotak and slates stand: the komite's (which decision,
+    how many kotak it set otherwise than computed, which posts' slates follow it) or the computed
+    proposal."""
+    if decided is None:
+        return [f"Belum ada keputusan komite talenta untuk periode {snapshot.periode} (keputusan/{snapshot.periode}"
+                ".yaml): kotak dan rencana suksesi adalah usulan hasil hitungan."]
+    moved = sum(r.kotak != r.kotak_hitung for r in results)
+    posts = [s.jabatan.kode for s in found_slates if s.sumber == KOMITE]
+    choices = ", ".join(kesiapan_label(k) for k in policy.kesiapan)
+    lines = [f"Kotak mengikuti {decided.label()}, berkas {decided.path}: {moved} pegawai berada di kotak keputusan "
+             "komite yang berbeda dari hasil hitungan, masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
+             "hitungan; kelompok talenta dinilai dari kotak yang berlaku dengan aturan yang sama.",
+             f"Rencana suksesi {len(posts)} jabatan sasaran ({', '.join(posts) or '–'}) mengikuti keputusan komite, "
+             f"dengan kesiapan {choices} (kebijakan instansi: talenta.kesiapan); jabatan sasaran lain: usulan hasil "
+             "hitungan menurut JPM."]
+    if decided.ditetapkan and decided.penetapan is not None:
+        lines.append(f"Kelompok rencana suksesi ditetapkan PPK dengan Nomor {decided.penetapan.nomor} tanggal "
+                     f"{decided.penetapan.tanggal} ({PASAL_199}).")
+    else:
+        lines.append(f"Keputusan ini belum ditetapkan PPK ({PASAL_199}: PPK menetapkan kelompok rencana suksesi "
+                     "setiap tahun).")
+    return lines
+
+
+def decision_json(decided: Decisions | None) -> dict | None:
+    """`keputusan` of `kamus talenta --format json`: which decision the results follow (None: none)."""
+    if decided is None:
+        return None
+    penetapan = decided.penetapan
+    return {"berkas": decided.path, "status": decided.status,
+            "rapat": {"tanggal": decided.rapat.tanggal or None, "nomor": decided.rapat.nomor or None,
+                      "tempat": decided.rapat.tempat or None},
+            "penetapan": None if penetapan is None else {"nomor": penetapan.nomor, "tanggal": penetapan.tanggal}}
