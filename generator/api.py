@@ -26,14 +26,15 @@ from . import finding_formats
 from . import rules as rule_table
 from .bahasa import angka
 from .diff import COMPARISON_FORMATS as DIFF_FORMATS
-from .errors import KamusError, UsageError, os_error_message
+from .errors import KamusError, UsageError, ValidationFailed, os_error_message
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
 from .journal import kamus_lock
+from .kinds import DECISION
 from .lampiran import WRITERS
 from .lazy import lazy_attributes
 from .model import Kamus
-from .output_guard import write_file
+from .output_guard import replace_file, write_file, write_private_file
 from .project import Project, open_compared, open_version
 from .suggest import suggest
 from .talent.analysis import Analysis, Period, analyse, select
@@ -54,7 +55,7 @@ IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu be
 __all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
            "TALENT_FORMATS", "DEFAULT_INSTANSI", "Applied", "BuildResult", "Comparison", "Created", "Project", "TalentResult", "Written", "__version__",
            "angka", "build", "diff", "recover", "export", "format_report", "import_files", "init", "lampiran", "load_kamus", "open_project", "render",
-           "rules", "rules_table", "serve", "talenta", "validate"]
+           "rules", "rules_table", "serve", "talenta", "tulis_keputusan", "validate"]
 
 
 def open_project(root=".", version: str | None = None, as_of: str | None = None) -> Project:
@@ -273,6 +274,25 @@ class TalentResult:
 
         return talent_outputs.write_restricted(self.analysis, self.period, self.kamus, folder, self.root, plain_csv)
 
+    def write_document(self, name: str, output) -> Written:
+        """A document of the komite talenta (RAHASIA), as DOCX or PDF by the suffix of ``output``:
+        ``berita-acara`` (the Berita Acara of its meeting) or ``lampiran-suksesi`` (the Lampiran of
+        the PPK's decision that sets the kelompok rencana suksesi); never inside the kamus or a site."""
+        from .lampiran import komite
+
+        build, title = KOMITE_DOCUMENTS[name]
+        suffix = Path(output).suffix.lower()
+        if suffix not in WRITERS:
+            raise UsageError(f"berkas keluaran '{output}' harus berakhiran .docx (untuk disunting di Word) atau .pdf.")
+        data = WRITERS[suffix](getattr(komite, build)(self.period, self.kamus))
+        path = write_private_file(self.root, Path(output), data, LAMPIRAN_FORMATS)
+        return Written(path, f"{title} periode {self.period.snapshot.periode}", len(data))
+
+
+# `kamus talenta --berita-acara / --lampiran-suksesi`: the builder in generator/lampiran/komite.py, the title
+KOMITE_DOCUMENTS = {"berita-acara": ("berita_acara", "Berita Acara Rapat Komite Talenta"),
+                    "lampiran-suksesi": ("lampiran_suksesi", "Lampiran Keputusan Penetapan Kelompok Rencana Suksesi")}
+
 
 def talenta(root=".", period: str | None = None, version: str | None = None, as_of: str | None = None) -> TalentResult:
     """Talent results of ``period`` (default: the latest), from the kamus and the snapshots of
@@ -280,8 +300,30 @@ def talenta(root=".", period: str | None = None, version: str | None = None, as_
     raises ValidationFailed when the kamus or a snapshot has errors."""
     project = open_project(root, version, as_of)
     kamus = project.require_valid()
-    analysis = analyse(project.snapshots, kamus)
+    analysis = analyse(project.snapshots, kamus, decisions=project.decisions)
     return TalentResult(analysis, select(analysis, period), kamus, project.repository)
+
+
+def tulis_keputusan(root=".", period: str | None = None, overwrite: bool = False) -> Written:
+    """`kamus talenta --tulis-keputusan`: the draft of ``keputusan/<periode>.yaml`` written from
+    the computed results of ``period`` (default: the latest) into the working tree, for the komite
+    talenta to start from; an existing file is replaced only when ``overwrite``. The kamus and the
+    snapshots must be sound (decision files are not read: the draft is the computed proposal)."""
+    from .talent.decision_outputs import draft_yaml
+
+    project = open_project(root)
+    report = Report(project.kamus_report.findings + project.snapshots_report.findings)
+    if report.failed():
+        raise ValidationFailed(report)
+    analysis = analyse(project.snapshots, project.kamus)
+    chosen = select(analysis, period)
+    path = project.root / DECISION.folder / f"{chosen.snapshot.periode}.yaml"
+    if path.exists() and not overwrite:
+        raise UsageError(f"{path.relative_to(project.root).as_posix()} sudah ada; Kamus tidak menimpa keputusan "
+                         "komite. Sunting berkas itu, atau tulis ulang rancangannya dengan --timpa (isinya hilang).")
+    data = draft_yaml(chosen, project.kamus, analysis.policy).encode("utf-8")
+    return Written(replace_file(path, data, within=project.root), f"rancangan keputusan komite talenta periode "
+                   f"{chosen.snapshot.periode}", len(data))
 
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:

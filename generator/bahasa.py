@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -15,6 +16,17 @@ def tanggal(text) -> str:
     if not match or not 1 <= int(match[2]) <= 12:
         return str(text or "")
     return f"{int(match[3])} {BULAN[int(match[2]) - 1]} {match[1]}"
+
+
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def hari(text) -> str:
+    """The day of the week of an ISO date: ``2025-11-20`` → ``Kamis`` ('' when it is no date)."""
+    try:
+        return HARI[datetime.date.fromisoformat(str(text or "").strip()).weekday()]
+    except ValueError:
+        return ""
 
 
 def angka(value, digits: int | None = None) -> str:

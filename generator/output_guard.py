@@ -56,13 +56,19 @@ def check_private_output(root: Path | None, folder: Path) -> None:
         raise OutputError(f"'{folder}' adalah berkas, bukan folder; pilih folder untuk laporan terbatas.")
     if inside_site(folder):
         raise OutputError(f"'{folder}' berada di dalam folder situs; laporan bernama tidak boleh ikut diterbitkan.")
-    if root is None:
-        return
-    root = Path(root).resolve()
-    if folder.is_relative_to(root) or root.is_relative_to(folder):
-        raise OutputError(f"'{folder}' berada di dalam folder kamus '{root}'; laporan bernama (data pribadi) tidak "
-                          "boleh masuk repositori kamus. Tulis ke folder lain di luar repositori, misalnya "
-                          "folder kerja BKPSDM yang tidak dibagikan.")
+    if root is not None and Path(root).resolve().is_relative_to(folder):
+        raise OutputError(f"'{folder}' berisi folder kamus '{Path(root).resolve()}'; pilih folder lain di luar "
+                          "repositori, misalnya folder kerja BKPSDM yang tidak dibagikan.")
+    _refuse_inside_kamus(root, folder)
+
+
+def _refuse_inside_kamus(root: Path | None, path: Path) -> None:
+    """Named results (personal data) never go into the kamus repository: later runs would read
+    them, git would show them and a commit would publish them."""
+    if root is not None and path.is_relative_to(Path(root).resolve()):
+        raise OutputError(f"'{path}' berada di dalam folder kamus '{Path(root).resolve()}'; laporan bernama (data "
+                          "pribadi) tidak boleh masuk repositori kamus. Tulis ke folder lain di luar repositori, "
+                          "misalnya folder kerja BKPSDM yang tidak dibagikan.")
 
 
 def clean_stale_staging(parent: Path) -> None:
@@ -339,3 +345,20 @@ def write_file(root: Path, output: Path, data: bytes, suffixes: tuple[str, ...])
     if not output.parent.is_dir():
         raise OutputError(f"folder '{output.parent}' tidak ada; buat dulu atau pilih folder lain.")
     return replace_file(output, data, within=root)
+
+
+def write_private_file(root: Path | None, output: Path, data: bytes, suffixes: tuple[str, ...]) -> Path:
+    """Write one RAHASIA document (the komite's Berita Acara, the Lampiran of its penetapan)
+    atomically: only with one of ``suffixes``, never inside the kamus repository ``root`` or a
+    built site (see :func:`check_private_output`), never through a link."""
+    output = Path(os.path.abspath(output))
+    if output.suffix.lower() not in suffixes:
+        raise OutputError(f"berkas keluaran '{output.name}' harus berakhiran {' atau '.join(suffixes)}.")
+    if output.is_dir() and not output.is_symlink():
+        raise OutputError(f"'{output}' adalah folder; sebutkan nama berkas, misalnya {output / ('dokumen' + suffixes[0])}.")
+    if not output.parent.is_dir():
+        raise OutputError(f"folder '{output.parent}' tidak ada; buat dulu atau pilih folder lain.")
+    if inside_site(output.parent):
+        raise OutputError(f"'{output}' berada di dalam folder situs; dokumen bernama tidak boleh ikut diterbitkan.")
+    _refuse_inside_kamus(root, output.resolve())
+    return replace_file(output, data)

@@ -8,7 +8,7 @@ import os
 import sys
 
 from .. import api
-from ..errors import KamusError, ValidationFailed, os_error_message
+from ..errors import KamusError, UsageError, ValidationFailed, os_error_message
 from .parser import Formatter, Parser, allow_code, allow_code_argument, root_argument
 
 def build_parser(width: int | None = None) -> argparse.ArgumentParser:
@@ -140,6 +140,15 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     talenta.add_argument("--csv-standar", action="store_true",
                          help="CSV standar (pemisah koma, titik desimal, tanpa BOM) untuk program lain; bawaan: CSV "
                               "untuk Excel berbahasa Indonesia (titik koma, koma desimal, UTF-8 dengan BOM)")
+    komite = talenta.add_argument_group("komite talenta", "keputusan komite di keputusan/<periode>.yaml (RAHASIA)")
+    komite.add_argument("--tulis-keputusan", action="store_true",
+                        help="tulis rancangan keputusan/<periode>.yaml dari hasil hitungan (status draf) untuk "
+                             "dibahas komite; berkas yang sudah ada tidak ditimpa")
+    komite.add_argument("--timpa", action="store_true", help="dengan --tulis-keputusan: timpa berkas yang sudah ada")
+    komite.add_argument("--berita-acara", metavar="BERKAS",
+                        help="tulis Berita Acara rapat komite talenta (.docx atau .pdf, RAHASIA)")
+    komite.add_argument("--lampiran-suksesi", metavar="BERKAS",
+                        help="tulis Lampiran keputusan penetapan kelompok rencana suksesi (.docx atau .pdf, RAHASIA)")
     talenta.set_defaults(run=_talenta)
 
     compare = add(
@@ -272,11 +281,33 @@ def _serve(args) -> int:
     return 0
 
 
+def _tulis_keputusan(args) -> int:
+    if args.version or args.as_of or args.output or args.berita_acara or args.lampiran_suksesi:
+        raise UsageError("--tulis-keputusan menulis rancangan ke folder kerja dari hasil hitungan saja; jalankan tanpa "
+                         "--versi, --per-tanggal, --output, --berita-acara dan --lampiran-suksesi.")
+    try:
+        written = api.tulis_keputusan(args.root, args.period, args.timpa)
+    except ValidationFailed as failed:
+        return _failed(failed, "rancangan keputusan tidak ditulis karena data berisi galat.")
+    print(f"{written.version[:1].upper()}{written.version[1:]} ditulis ke {written.path}. Berkas ini RAHASIA (memuat NIP): simpan hanya di "
+          "repositori privat, lalu bahas perubahannya lewat pull request.", file=sys.stderr)
+    return 0
+
+
 def _talenta(args) -> int:
+    if args.tulis_keputusan:
+        return _tulis_keputusan(args)
+    if args.timpa:
+        raise UsageError("--timpa hanya berlaku bersama --tulis-keputusan.")
     try:
         result = api.talenta(args.root, args.period, args.version, args.as_of)
     except ValidationFailed as failed:
         return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
+    for name, output in (("berita-acara", args.berita_acara), ("lampiran-suksesi", args.lampiran_suksesi)):
+        if output:  # before the results: a refused document stops the command before anything is printed
+            document = result.write_document(name, output)
+            print(f"{document.version} (RAHASIA) ditulis ke {document.path} ({document.size // 1024} KB).",
+                  file=sys.stderr)
     result.write(args.format, sys.stdout, plain_csv=args.csv_standar)
     if args.format == "csv":
         print(result.provenance(), file=sys.stderr)

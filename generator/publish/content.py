@@ -24,7 +24,7 @@ def talent_pages(project: Project) -> TalentPages | None:
     """Aggregates of every error-free snapshot (never a name or a NIP), or None without snapshots."""
     if not project.snapshots:
         return None
-    analysis, kamus = analyse(project.snapshots, project.kamus), project.kamus
+    analysis, kamus = analyse(project.snapshots, project.kamus, decisions=project.decisions), project.kamus
     periods = analysis.periods
     return TalentPages(summaries(analysis, kamus), analysis.policy,
                        {periode: period.snapshot.path for periode, period in periods.items()},

@@ -9,8 +9,10 @@ from ..errors import UsageError
 from ..findings import Report
 from ..kinds import SNAPSHOTS
 from ..model import Kamus
+from ..model.decisions import Decisions
 from ..rules import finding
 from .compute import Result, evaluate
+from .decisions import decision_statement, kotak_komite, nominees
 from .development import Planner
 from .statement import statement
 from ..model.policy import TalentPolicy
@@ -27,6 +29,7 @@ class Period:
     slates: list[Slate] = field(default_factory=list)  # `suksesi`
     movement: Movement | None = None  # `pergerakan`: from the period before, when there is one
     statement: list[str] = field(default_factory=list)  # `kebijakan`: the policy in words, as applied here
+    decisions: Decisions | None = None  # `keputusan`: the komite talenta's decisions applied (keputusan/<periode>.yaml)
 
 
 @dataclass
@@ -63,18 +66,25 @@ def read_snapshots(source, kamus: Kamus, paths: list[str] | None = None) -> tupl
     return snapshots, report
 
 
-def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None = None) -> Analysis:
-    """Results for every (error-free) snapshot, slates for each, movement between consecutive ones."""
+def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None = None,
+            decisions: dict[str, Decisions] | None = None) -> Analysis:
+    """Results for every (error-free) snapshot, slates for each, movement between consecutive ones;
+    where the komite talenta decided a period (``decisions``: periode → its decisions, checked),
+    its kotak stand and its nominations make the slates of the posts it named."""
     policy = policy or kamus.config.talenta
+    decisions = decisions or {}
     periods: dict[str, Period] = {}
     previous = None
     for snapshot in sorted(snapshots, key=lambda s: s.periode):
         if snapshot.failed() or snapshot.periode in periods:
             continue
+        decided = decisions.get(snapshot.periode)
         with bulk():
-            results = evaluate(snapshot, kamus, policy)
-            period = Period(snapshot, results, slates(results, snapshot, kamus, policy),
-                            statement=statement(policy, kamus, snapshot))
+            results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
+            nominated = nominees(decided, results)
+            found = slates(results, snapshot, kamus, policy, nominated)
+            period = Period(snapshot, results, found, statement=statement(policy, kamus, snapshot)
+                            + decision_statement(decided, snapshot, results, found, policy), decisions=decided)
         if previous is not None:
             period.movement = movement(previous.snapshot.periode, previous.people, snapshot.periode, results)
         periods[snapshot.periode] = previous = period

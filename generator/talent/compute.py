@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Kamus, Position
+from ..model.decisions import HITUNG, KOMITE
 from ..model.policy import KOTAK, TIDAK_LENGKAP, TalentPolicy
 from .pool import Pool
 from .snapshot import Person, Snapshot
@@ -40,7 +41,7 @@ class Result:
     jenjang: str
     kinerja: str
     potensial: str
-    kotak: int  # the kotak the pool and the slates read (the one place a decided kotak will go)
+    kotak: int  # the kotak that stands: the komite's when it decided one (keputusan/), else the computed one
     jpm: float | None  # None: "tidak lengkap" (a competency the JPM always counts was not assessed)
     kategori_pemetaan: str
     kategori_seleksi: str
@@ -50,6 +51,8 @@ class Result:
     asesmen_kedaluwarsa: bool
     pool_failed: tuple = ()  # the Pool rules the person fails (names; shared tuples)
     kelompok_talenta_tidak_diperiksa: tuple = ()  # pool rules that could not be checked for this person
+    kotak_hitung: int = 0  # the kotak computed from kinerja and potensial
+    sumber_kotak: str = HITUNG  # KOMITE when the komite's decision names the person's kotak, else HITUNG
 
     # Computed on use (a million stored tuples and dicts would not fit the memory budget):
     @property
@@ -166,7 +169,11 @@ class Jpm:
         return 100.0 if self.cap_total and value > 100 else value
 
 
-def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Result]:
+def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy, kotak_komite: dict | None = None) -> list[Result]:
+    """Every person's results. ``kotak_komite`` (NIP → kotak) holds the kotak the komite talenta
+    set (keputusan/): it stands instead of the computed one, and the kelompok talenta is judged on
+    it by the same rules."""
+    kotak_komite = kotak_komite or {}
     index = {code: i for i, code in enumerate(snapshot.competencies)}
     scope = jpm_scope(kamus, policy)
     requirements: dict[str, tuple] = {}
@@ -184,7 +191,8 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
         kinerja = (policy.predikat_kinerja[person.predikat_kinerja] if person.predikat_kinerja
                    else policy.kinerja_for_score(person.nilai_kinerja))
         potensial = policy.potensial_for_score(person.nilai_potensi)
-        kotak = KOTAK[(kinerja, potensial)]
+        computed = KOTAK[(kinerja, potensial)]
+        kotak = kotak_komite.get(person.nip, computed)
         value = methods[position.kode].of(person.asesmen)
         failed, reason, unchecked = pool.judge(kotak, person)
         results.append(Result(
@@ -194,5 +202,6 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Res
             kategori_seleksi=policy.seleksi_category(value) if value is not None else TIDAK_LENGKAP,
             required=required, kelompok_talenta=not failed, alasan_tidak_masuk=reason,
             asesmen_kedaluwarsa=bool(person.tanggal_asesmen and person.tanggal_asesmen < assessment_from),
-            pool_failed=failed, kelompok_talenta_tidak_diperiksa=unchecked))
+            pool_failed=failed, kelompok_talenta_tidak_diperiksa=unchecked, kotak_hitung=computed,
+            sumber_kotak=KOMITE if person.nip in kotak_komite else HITUNG))
     return results

@@ -19,27 +19,33 @@ from ..output_guard import atomic_writer, check_private_output
 from ..tables import RAHASIA, Table, write_csv, write_csv_text, write_xlsx
 from .analysis import Analysis, Period
 from .akpk import akpk_banner, akpk_needs_sheet, akpk_recap_sheets, kinerja_gap
+from .decision_outputs import decision_sheet
+from .decisions import by_nip, decision_json
 from .development import Plan
+from ..model.decisions import KOMITE, kesiapan_label
 from ..model.policy import AXIS_LABEL, KINERJA_LABEL
 
-JSON_VERSION = 4  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`; 4: see the README ("Reading the results")
+JSON_VERSION = 5  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`; 4, 5: see the README ("Reading the results")
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes, planner, follow_up = period.snapshot.competencies, analysis.planner, analysis.policy.follow_up
-    columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "jpm_persen", "jpm_keterangan",
+    columns = ["nip", "nama", "jabatan", "unit", "kinerja", "potensial", "kotak", "kotak_hitung", "sumber_kotak",
+               "alasan_kotak", "jpm_persen", "jpm_keterangan",
                "kategori_pemetaan", "kategori_seleksi", "kelompok_talenta", "alasan_tidak_masuk",
                "kelompok_talenta_tidak_diperiksa", "asesmen_kedaluwarsa", "kompetensi_belum_diases", *[f"gap_{c}" for c in codes], "tindak_lanjut",
                "jumlah_kesenjangan", "jumlah_belum_diases", "kesenjangan_kinerja", "jp_total", "jp_kekurangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
+    decided = by_nip(period.decisions)
 
     def rows():
         for r in period.people:
             gap, plan = r.gap, planner.plan(r.person.asesmen, r.required)
             yield [r.person.nip, r.person.nama, r.person.jabatan, units.get(r.unit, r.unit),
-                   KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, "" if r.jpm is None else r.jpm, r.jpm_keterangan,
+                   KINERJA_LABEL[r.kinerja], r.potensial, r.kotak, r.kotak_hitung, r.sumber_kotak,
+                   _alasan(decided, r), "" if r.jpm is None else r.jpm, r.jpm_keterangan,
                    r.kategori_pemetaan, r.kategori_seleksi, "ya" if r.kelompok_talenta else "tidak",
                    r.alasan_tidak_masuk, "; ".join(r.kelompok_talenta_tidak_diperiksa),
                    "ya" if r.asesmen_kedaluwarsa else "", " ".join(r.kompetensi_belum_diases),
@@ -80,20 +86,21 @@ def plan_sheet(analysis: Analysis, period: Period, kamus) -> Table:
 
 
 def slate_sheet(period: Period) -> Table:
-    columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "peringkat", "nip", "nama", "jabatan_sekarang",
-               "kotak", "jpm_persen", "kategori_seleksi", "asesmen_kedaluwarsa", "kompetensi_kurang",
+    columns = ["jabatan_sasaran", "nama_jabatan_sasaran", "sumber", "peringkat", "nip", "nama", "jabatan_sekarang",
+               "kotak", "jpm_persen", "kategori_seleksi", "kesiapan", "asesmen_kedaluwarsa", "kompetensi_kurang",
                "kompetensi_belum_diases", "tidak_diperiksa"]
     rows = []
     for slate in period.slates:
         for rank, c in enumerate(slate.kandidat, start=1):
             short = "; ".join(f"{k} {angka(a)}<{req}" for k, (a, req) in c.kompetensi_kurang.items())
-            rows.append([slate.jabatan.kode, slate.jabatan.nama, rank, c.result.person.nip, c.result.person.nama,
-                         c.result.person.jabatan, c.result.kotak, c.jpm, c.kategori_seleksi,
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, slate.sumber, rank, c.result.person.nip,
+                         c.result.person.nama, c.result.person.jabatan, c.result.kotak,
+                         "" if c.jpm is None else c.jpm, c.kategori_seleksi, c.kesiapan or "",
                          "ya" if c.asesmen_kedaluwarsa else "", short,
                          " ".join(c.kompetensi_belum_diases), "; ".join(c.tidak_diperiksa)])
         if not slate.kandidat:
-            rows.append([slate.jabatan.kode, slate.jabatan.nama, "", "", "(tidak ada kandidat)", "", "", "", "", "",
-                         "", "", ""])
+            rows.append([slate.jabatan.kode, slate.jabatan.nama, slate.sumber, "", "", "(tidak ada kandidat)", "", "",
+                         "", "", "", "", "", "", ""])
     return Table(f"RAHASIA-{period.snapshot.periode}-suksesi", columns, rows, 2, "Suksesi")
 
 
@@ -148,7 +155,7 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
 
 def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=None, plain_csv: bool = False) -> list[Path]:
     """The restricted report, every file marked RAHASIA and written row by row: one workbook
-    per subject (per-person results with their development plans; succession with the
+    per subject (per-person results with their development plans and the komite's decisions; succession with the
     excluded and the requirements; movement; the 9-box grid; the AKPK with its recaps per unit and
     per activity) and one CSV per sheet. ``root``
     is the kamus root: the report is never written inside it or inside a site. CSV files follow
@@ -158,7 +165,8 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     recap = functools.cache(lambda: akpk_recap_sheets(analysis, period, kamus))
-    books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus)],
+    decided = [lambda: decision_sheet(period, kamus)] if period.decisions is not None else []
+    books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus), *decided],
              [lambda: slate_sheet(period), lambda: excluded_sheet(period), lambda: rules_sheet(period)],
              [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)],
              [lambda: akpk_needs_sheet(analysis, period, kamus), lambda: recap()[0], lambda: recap()[1]]]
@@ -190,7 +198,7 @@ def _plan_json(plan: Plan) -> dict:
 def _slate_json(analysis: Analysis, s) -> dict:
     plan = analysis.planner.plan
     return {
-        "jabatan": s.jabatan.kode, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
+        "jabatan": s.jabatan.kode, "sumber": s.sumber, "pemangku": s.pemangku, "jumlah_kandidat": s.jumlah_kandidat,
         "kategori_seleksi": s.kategori_seleksi, "tidak_lengkap": s.tidak_lengkap,
         "jumlah_asesmen_kedaluwarsa": s.jumlah_asesmen_kedaluwarsa,
         "aturan": [{"aturan": a.aturan, "keterangan": a.keterangan, "dasar": a.dasar, "diperiksa": a.diperiksa}
@@ -202,6 +210,7 @@ def _slate_json(analysis: Analysis, s) -> dict:
                                  for e in s.dikecualikan_teratas],
         "kandidat": [{"nip": c.result.person.nip, "nama": c.result.person.nama, "jabatan": c.result.person.jabatan,
                       "jpm": c.jpm, "kategori_seleksi": c.kategori_seleksi, "kotak": c.result.kotak,
+                      "kesiapan": c.kesiapan, "peringkat": c.peringkat,
                       "asesmen_kedaluwarsa": c.asesmen_kedaluwarsa,
                       "kompetensi_kurang": {k: {"asesmen": a, "standar": req} for k, (a, req) in
                                             c.kompetensi_kurang.items()},
@@ -211,9 +220,18 @@ def _slate_json(analysis: Analysis, s) -> dict:
                      for c in s.kandidat]}
 
 
-def _person_json(analysis: Analysis, r) -> dict:
+def _alasan(decided: dict, r) -> str:
+    """The komite's alasan for the kotak of ``r`` ('' when the kotak is the computed one)."""
+    entry = decided.get(r.person.nip)
+    return entry.alasan if entry is not None and r.sumber_kotak == KOMITE else ""
+
+
+def _person_json(analysis: Analysis, r, decided: dict) -> dict:
+    entry = decided.get(r.person.nip)
     return {"nip": r.person.nip, "nama": r.person.nama, "jabatan": r.person.jabatan,
-            "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak, "jpm": r.jpm,
+            "unit": r.unit, "kinerja": r.kinerja, "potensial": r.potensial, "kotak": r.kotak,
+            "kotak_hitung": r.kotak_hitung, "sumber_kotak": r.sumber_kotak, "alasan_kotak": _alasan(decided, r) or None,
+            "catatan_pengembangan": (entry.catatan_pengembangan if entry else "") or None, "jpm": r.jpm,
             "jpm_cakupan": list(r.jpm_cakupan), "jpm_keterangan": r.jpm_keterangan or None,
             "kategori_pemetaan": r.kategori_pemetaan, "kategori_seleksi": r.kategori_seleksi, "gap": r.gap,
             "kompetensi_belum_diases": list(r.kompetensi_belum_diases),
@@ -235,7 +253,8 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     m = period.movement
     nips = (lambda pairs: [new.person.nip for _, new in pairs])
     head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-            "kebijakan": period.statement}
+            "kebijakan": period.statement, "keputusan": decision_json(period.decisions)}
+    decided = by_nip(period.decisions)
     tail = {"suksesi": [_slate_json(analysis, s) for s in period.slates], "pergerakan": None if m is None else {
         "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
         "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
@@ -248,7 +267,7 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
         out.write(f"  {json.dumps(key)}: {_indented(value, 1)},\n")
     out.write('  "orang": [')
     for index, r in enumerate(period.people):
-        out.write(("," if index else "") + "\n    " + _indented(_person_json(analysis, r), 2))
+        out.write(("," if index else "") + "\n    " + _indented(_person_json(analysis, r, decided), 2))
     out.write("\n  ],\n" if period.people else "],\n")
     out.write(",\n".join(f"  {json.dumps(key)}: {_indented(value, 1)}" for key, value in tail.items()))
     out.write("\n}\n")
@@ -273,8 +292,10 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
         plan = analysis.planner.plan(r.person.asesmen, r.required)
         short = (f", {angka(plan.jp_kekurangan)} JP lagi untuk mencapai {angka(minimum)} JP setahun"
                  if plan.jp_kekurangan else "")
-        out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] kotak {r.kotak} "
-                  f"(kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}; "
+        kotak = (f"kotak {r.kotak} (keputusan komite; hasil hitungan kotak {r.kotak_hitung}: "
+                 if r.sumber_kotak == KOMITE else f"kotak {r.kotak} (")
+        out.write(f"{r.person.nip} {r.person.nama} [{r.person.jabatan}] {kotak}"
+                  f"kinerja {KINERJA_LABEL[r.kinerja]}, potensial {r.potensial}); JPM {jpm}; {pool}; "
                   f"rencana pengembangan: {plan.kesenjangan} kesenjangan, {plan.belum_diases} belum diases, "
                   f"{angka(plan.jp_total)} JP{short}\n")
         for g in plan.rencana_pengembangan:
@@ -286,7 +307,8 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
     lines = [""]
     for slate in period.slates:
         bands = slate.kategori_seleksi
-        lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}: {slate.jumlah_kandidat} kandidat "
+        source = " (kandidat menurut keputusan komite)" if slate.sumber == KOMITE else ""
+        lines.append(f"Suksesi {slate.jabatan.kode} {slate.jabatan.nama}{source}: {slate.jumlah_kandidat} kandidat "
                      f"(MS {bands['MS']}, MMS {bands['MMS']}, KMS {bands['KMS']}; "
                      f"{slate.tidak_lengkap} data asesmen tidak lengkap; {slate.jumlah_asesmen_kedaluwarsa} asesmen "
                      f"kedaluwarsa; {slate.dikecualikan} dikecualikan oleh persyaratan jabatan)")
@@ -296,8 +318,9 @@ def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
         for rank, c in enumerate(slate.kandidat, start=1):
             unassessed = f" (belum diases: {', '.join(c.kompetensi_belum_diases)})" if c.kompetensi_belum_diases else ""
             unassessed += " (asesmen kedaluwarsa)" if c.asesmen_kedaluwarsa else ""
-            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {angka(c.jpm, 1)}% "
-                         f"{c.kategori_seleksi}{unassessed}")
+            jpm = "tidak lengkap" if c.jpm is None else f"{angka(c.jpm, 1)}% {c.kategori_seleksi}"
+            ready = f"; {kesiapan_label(c.kesiapan)}" if slate.sumber == KOMITE else ""
+            lines.append(f"  {rank}. {c.result.person.nip} {c.result.person.nama} JPM {jpm}{unassessed}{ready}")
         for e in slate.dikecualikan_teratas:
             lines.append(f"  dikecualikan: {e.result.person.nip} {e.result.person.nama} JPM {angka(e.jpm, 1)}%: "
                          + "; ".join(text for _, text in e.alasan))

@@ -10,17 +10,20 @@ from dataclasses import dataclass, field
 from ..model import Kamus, Position
 from .compute import Jpm, Result, jpm_scope, required_of, unassessed
 from .eligibility import Aturan, Requirements
-from ..model.policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, TalentPolicy
+from ..model.decisions import HITUNG, KOMITE
+from ..model.policy import KATEGORI_SELEKSI, KINERJA, POTENSIAL, SUMBU_KOTAK, TIDAK_LENGKAP, TalentPolicy
 
 
 @dataclass
 class Candidate:
     result: Result
-    jpm: float
+    jpm: float | None  # against the target post; None: "tidak lengkap" (only a nominee of the komite)
     kategori_seleksi: str
     kompetensi_kurang: dict  # kode → (asesmen, required level) where the assessed level is below the required one
     tidak_diperiksa: tuple = ()  # requirements that could not be checked for this person (data missing)
     kompetensi_belum_diases: tuple = ()  # competencies the post requires that the person was not assessed in
+    kesiapan: str | None = None  # the komite's readiness (keputusan/), None: not decided
+    peringkat: int | None = None  # the komite's rank among the post's candidates (None: by JPM)
 
     @property
     def asesmen_kedaluwarsa(self) -> bool:
@@ -52,6 +55,7 @@ class Slate:
     dikecualikan_per_aturan: dict = field(default_factory=dict)  # rule → members failing it
     dikecualikan_teratas: list[Excluded] = field(default_factory=list)  # excluded among the top by JPM
     required: tuple = ()  # compute.Required of every competency the post requires: for the JPM and the plans
+    sumber: str = HITUNG  # KOMITE: `kandidat` are the komite's nominations (keputusan/), HITUNG: ranked by JPM
 
 
 class _Ranking:
@@ -129,12 +133,36 @@ class _Verdicts:
                                    for a in self.requirements[post.jenjang].aturan if a.diperiksa}
 
 
-def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) -> list[Slate]:
+def _candidate(r: Result, value: float | None, required: tuple, check: Requirements, policy: TalentPolicy,
+               nomination=None) -> Candidate:
+    asesmen = r.person.asesmen
+    shortfalls = {q.kode: (asesmen[q.column], q.level) for q in required if q.jpm
+                  and q.column is not None and asesmen[q.column] is not None and asesmen[q.column] < q.level}
+    return Candidate(r, None if value is None else round(value, 2),
+                     TIDAK_LENGKAP if value is None else policy.seleksi_category(value), shortfalls,
+                     check.explain(r)[1], unassessed(asesmen, required),
+                     *((nomination.kesiapan, nomination.peringkat) if nomination is not None else ()))
+
+
+def _nominated(nominees: list, method: Jpm, required: tuple, check: Requirements, policy: TalentPolicy) -> list:
+    """The komite's candidates for one post: by its rank, then (unranked) by JPM, then NIP."""
+    found = [_candidate(n.result, method.of(n.result.person.asesmen), required, check, policy, n.nomination)
+             for n in nominees]
+    return sorted(found, key=lambda c: (c.peringkat is None, c.peringkat or 0, c.jpm is None, -(c.jpm or 0),
+                                        c.result.person.nip))
+
+
+def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy,
+           nominated: dict[str, list] | None = None) -> list[Slate]:
+    """The slate of every strategic post (and of every post the komite named): ranked by JPM from
+    the pool, or, for a post in ``nominated`` (post → the komite's nominees, see
+    :func:`generator.talent.decisions.nominees`), the komite's candidates with their readiness."""
+    nominated = nominated or {}
     index = {code: i for i, code in enumerate(snapshot.competencies)}
     scope = jpm_scope(kamus, policy)
     pool = [r for r in results if r.kelompok_talenta]
     holders = Counter(r.person.jabatan for r in results)
-    posts = sorted((p for p in kamus.positions.values() if p.strategis), key=lambda p: p.kode)
+    posts = sorted((p for p in kamus.positions.values() if p.strategis or p.kode in nominated), key=lambda p: p.kode)
     verdicts = _Verdicts(pool, posts, snapshot, policy)
     everyone: dict[tuple, _Ranking] = {}
     eligible: dict[tuple, _Ranking] = {}
@@ -153,16 +181,14 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
         ranking = eligible[(key, target)]
         check = verdicts.requirements[target]
         candidates = []
-        for value, _, r in ranking.complete:
+        for value, _, r in ranking.complete if position.kode not in nominated else ():
             if len(candidates) == limit:
                 break
             if r.person.jabatan == position.kode:
                 continue  # a post's own holders are no candidates for it
-            asesmen = r.person.asesmen
-            shortfalls = {q.kode: (asesmen[q.column], q.level) for q in required if q.jpm
-                          and q.column is not None and asesmen[q.column] is not None and asesmen[q.column] < q.level}
-            candidates.append(Candidate(r, round(value, 2), policy.seleksi_category(value), shortfalls,
-                                        check.explain(r)[1], unassessed(asesmen, required)))
+            candidates.append(_candidate(r, value, required, check, policy))
+        if position.kode in nominated:
+            candidates = _nominated(nominated[position.kode], method, required, check, policy)
         top = itertools.islice((e for e in everyone[key].complete if e[2].person.jabatan != position.kode), limit)
         excluded = [Excluded(r, round(value, 2), check.explain(r)[0]) for value, i, r in top if failed[i]]
         ms_needed, mms_needed = policy.jpm.seleksi.ms - 1e-9, policy.jpm.seleksi.mms - 1e-9
@@ -176,7 +202,8 @@ def slates(results: list[Result], snapshot, kamus: Kamus, policy: TalentPolicy) 
         expired = ranking.expired - ranking.expired_holders.get(position.kode, 0)
         out.append(Slate(position, holders.get(position.kode, 0), candidates, ranked,
                          {ms_name: ms, mms_name: mms - ms, kms_name: ranked - mms}, incomplete, expired,
-                         check.aturan, count, per_rule, excluded, required))
+                         check.aturan, count, per_rule, excluded, required,
+                         KOMITE if position.kode in nominated else HITUNG))
     return out
 
 
@@ -218,8 +245,10 @@ def movement(old_period: str, old: list[Result], new_period: str, new: list[Resu
         pair = (previous, r)
         moved.transisi[previous.kotak - 1][r.kotak - 1] += 1
         moved.tetap += previous.kotak == r.kotak
-        for step, up, down in ((_step(KINERJA, previous.kinerja, r.kinerja), moved.kinerja_naik, moved.kinerja_turun),
-                               (_step(POTENSIAL, previous.potensial, r.potensial), moved.potensial_naik,
+        # the axes of the kotak that stands (the komite's, where it set one)
+        (was_kinerja, was_potensial), (kinerja, potensial) = SUMBU_KOTAK[previous.kotak], SUMBU_KOTAK[r.kotak]
+        for step, up, down in ((_step(KINERJA, was_kinerja, kinerja), moved.kinerja_naik, moved.kinerja_turun),
+                               (_step(POTENSIAL, was_potensial, potensial), moved.potensial_naik,
                                 moved.potensial_turun)):
             if step:
                 (up if step > 0 else down).append(pair)
