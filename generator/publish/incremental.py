@@ -3,15 +3,15 @@
 The preview re-validates the whole kamus after every save (as `kamus validate` would), but
 re-renders only the pages that show something of the files that changed: a competency's
 own page, the positions that require it, their units' matrices, the indexes with counts,
-and so on. Anything broader — kamus.yaml, the templates, mkdocs.yml, the snapshots — makes
-the preview render everything again.
+and so on. Anything broader — kamus.yaml, the templates, mkdocs.yml, the snapshots, the
+komite's decisions — makes the preview render everything again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..kinds import CONFIG, DEVELOPMENT, UNIT, kind_of
+from ..kinds import CONFIG, DECISION, DEVELOPMENT, UNIT, kind_of
 from ..render.pages import SiteContent
 
 # Pages that count or list everything: cheap, and touched by almost any edit.
@@ -48,8 +48,8 @@ def edit_between(old_documents, new_documents) -> Edit:
         before, after = old.get(path), new.get(path)
         if before is after:
             continue
-        if kind_of(path) in (CONFIG, DEVELOPMENT):  # settings, and the catalog that feeds many pages and the plans
-            edit.everything = True
+        if kind_of(path) in (CONFIG, DEVELOPMENT, DECISION):  # settings, the catalog, the komite's decisions:
+            edit.everything = True  # they feed many pages, the plans and the talent results
         for loaded in (before, after):
             subject = _subject(loaded) if loaded is not None else None
             if subject:

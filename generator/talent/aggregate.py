@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ..jenjang import JENJANG, LABEL
 from ..model import Kamus
 from .analysis import Analysis, Period
+from .decisions import by_nip
+from ..model.decisions import KOMITE, STATUS_LABEL, kesiapan_label
 from ..model.policy import PRIVACY_FLOOR, TalentPolicy
 
 
@@ -41,6 +43,7 @@ class Summary:
     belum_diases: int = 0  # required competencies × people not assessed
     suksesi: list[dict] = field(default_factory=list)  # per post: counts, and the requirements applied
     pergerakan: dict | None = None
+    keputusan: dict | None = None  # the komite's decisions, counted (see _decision_counts)
     gap_units: list[str] = field(default_factory=list)
     gap_codes: list[str] = field(default_factory=list)
     gap: dict = field(default_factory=dict)  # (unit, kode) → share below required (0–1), or None
@@ -81,7 +84,9 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
     for slate in period.slates:
         considered = pool - pool_holders[slate.jabatan.kode]
-        summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama,
+        ready = Counter(kesiapan_label(c.kesiapan) for c in slate.kandidat) if slate.sumber == KOMITE else None
+        summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama, "sumber": slate.sumber,
+                                "komite": None if ready is None else (len(slate.kandidat), dict(sorted(ready.items()))),
                                 "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
                                 "tidak_lengkap": slate.tidak_lengkap, "dikecualikan": slate.dikecualikan,
                                 "kedaluwarsa": slate.jumlah_asesmen_kedaluwarsa,
@@ -94,7 +99,25 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
                               "keluar": len(m.keluar), "tetap": m.tetap,
                               **{name: len(getattr(m, name)) for name in MOVES}}
     _gap_map(summary, results, kamus, minimum, period.snapshot.competencies)
+    summary.keputusan = _decision_counts(period, minimum)
     return summary
+
+
+def _decision_counts(period: Period, minimum: int) -> dict | None:
+    """The komite's decisions in numbers: its status and penetapan, how many people it decided on
+    and how many kotak it set otherwise than computed, and (for a group of at least ``minimum``)
+    the 9×9 table computed kotak → decided kotak."""
+    decided = period.decisions
+    if decided is None:
+        return None
+    transisi, entries = [[0] * 9 for _ in range(9)], by_nip(decided)
+    for r in period.people:
+        transisi[r.kotak_hitung - 1][r.kotak - 1] += 1
+    return {"status": STATUS_LABEL.get(decided.status, decided.status), "ditetapkan": decided.ditetapkan,
+            "penetapan": decided.penetapan, "rapat": decided.rapat.tanggal,
+            "pegawai": sum(r.person.nip in entries for r in period.people),
+            "diubah": sum(r.kotak != r.kotak_hitung for r in period.people),
+            "transisi": transisi if len(period.people) >= minimum else None}
 
 
 MOVES = ("kinerja_naik", "kinerja_turun", "potensial_naik", "potensial_turun", "masuk_kelompok_talenta",
