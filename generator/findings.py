@@ -45,7 +45,8 @@ def _withheld(text: str, known: frozenset[str]) -> str:
     for match in _QUOTED.finditer(text):
         out.append(_NUMBER.sub("…", text[at:match.start()]))
         quote = match.group(0)
-        out.append(quote if quote[1:-1] in known else quote[0] + "…" + quote[-1])
+        inner = quote[1:-1]  # the tool's own words and punctuation (`- `, `:`) stay; a value of the file goes
+        out.append(quote if inner in known or not any(c.isalnum() for c in inner) else quote[0] + "…" + quote[-1])
         at = match.end()
     out.append(_NUMBER.sub("…", text[at:]))
     return "".join(out)
