@@ -269,6 +269,9 @@ def test_published_site_shows_no_name_and_no_nip(tmp_path):
     for snapshot in snapshots:
         for p in snapshot.people:
             secrets |= {p.nip, p.nama}
+    decided, = Project.open(REPO).decisions.values()  # keputusan/2025.yaml: NIPs, the officials' names, the alasan
+    secrets |= {person.nip for person in decided.pegawai} | {person.alasan for person in decided.pegawai if person.alasan}
+    secrets |= {o.nama for o in (decided.rapat.pimpinan, *decided.rapat.peserta)}
     site = build_site(REPO, tmp_path / "site").output
     pattern = re.compile("|".join(re.escape(s) for s in sorted(secrets, key=len, reverse=True)))
     checked = 0
@@ -286,6 +289,7 @@ def test_published_site_shows_no_name_and_no_nip(tmp_path):
     page = (site / "talenta/2025/index.html").read_text("utf-8")
     assert "Kotak 9" in page and "Kelompok talenta" in page and "Kebijakan yang dipakai" in page
     assert "Dikecualikan persyaratan" in page and "Batas usia pensiun" in page
+    assert "Keputusan komite talenta" in page and "ditetapkan di kotak yang berbeda dari hasil hitungan" in page
     akpk = (site / "talenta/pengembangan-2025/index.html").read_text("utf-8")
     assert "Kebutuhan pengembangan kompetensi 2025" in akpk and "Kegiatan yang perlu direncanakan" in akpk
     downloads = sorted(p.name for p in (site / "talenta/unduh").iterdir())
