@@ -294,3 +294,15 @@ def test_the_site_counts_the_decisions(root):
     assert moves == {(9, 6): 1, (5, 7): 1, (9, 9): 2, (8, 8): 3, (7, 7): 1}
     row, = summary.suksesi
     assert row["sumber"] == "komite" and row["komite"] == (2, {"Siap 1–2 tahun": 1, "Siap sekarang": 1})
+
+
+def test_a_decision_file_one_version_cannot_read_is_named_not_counted(root, tmp_path):
+    repo = shutil.copytree(root, tmp_path / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "ditetapkan")
+    (repo / DECISIONS).write_text("periode: [\n", "utf-8")
+    git(repo, "commit", "-q", "-am", "rusak")
+    _, markdown = run("diff", "HEAD~1", "HEAD", "--root", str(repo), "--format", "markdown")
+    assert "`keputusan/2025.yaml` di versi `HEAD` tidak dapat dibaca" in markdown
+    assert "Keputusan komite talenta" not in markdown and "dihapus" not in markdown

@@ -81,11 +81,15 @@ def _compare(path: str, old: Decisions | None, new: Decisions | None) -> Decisio
     return change
 
 
-def compare_decisions(old: dict[str, Decisions], new: dict[str, Decisions]) -> list[DecisionChange]:
-    """Every decision file (by file name) that was added, removed or changed in meaning."""
+def compare_decisions(old: dict[str, Decisions], new: dict[str, Decisions], skip=()) -> list[DecisionChange]:
+    """Every decision file (by file name) that was added, removed or changed in meaning; a file
+    that one of the versions cannot read (its path in ``skip``) is named as unreadable elsewhere,
+    never counted as added or removed."""
     changes = []
     for stem in sorted(old.keys() | new.keys()):
         before, after = old.get(stem), new.get(stem)
+        if (before or after).path in skip:
+            continue
         change = _compare((after or before).path, before, after)
         if change is not None:
             changes.append(change)

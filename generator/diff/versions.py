@@ -66,7 +66,8 @@ def compare_projects(before: Project, after: Project, old: str, new: str, curren
     snapshot, missing = current_snapshot(current) if current is not None else (None, "")
     return Comparison(old, new, changes, impact(changes, after.as_written, snapshot, missing), unreadable,
                       names_of(before.as_written, after.as_written),
-                      compare_decisions(before.decisions_as_written, after.decisions_as_written))
+                      compare_decisions(before.decisions_as_written, after.decisions_as_written,
+                                        set(unreadable["lama"] + unreadable["baru"])))
 
 
 def version_history(versions, projects: dict, snapshot=None) -> History:
