@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..kinds import CONFIG, KINDS
+from ..kinds import CONFIG, KINDS, kind_of
 from .discover import Sources, SourceFile
 from .document import Document
 from .source import FileSource
@@ -56,7 +56,8 @@ class Documents:
 def load_file(source: FileSource, file: SourceFile) -> Loaded:
     """One file, loaded by the YAML loader, with its stamp taken before reading (a later edit is never missed)."""
     stamp = source.stamp(file.path)
-    doc, problems = load_source(source, file.path)
+    kind = kind_of(file.path)
+    doc, problems = load_source(source, file.path, kind.max_bytes if kind is not None else None)
     return Loaded(file, doc, problems, stamp)
 
 

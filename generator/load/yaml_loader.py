@@ -324,27 +324,29 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-def load_bytes(raw: bytes, path: str, size: int | None = None) -> tuple[Document | None, list]:
+def load_bytes(raw: bytes, path: str, size: int | None = None, limit: int = MAX_BYTES) -> tuple[Document | None, list]:
     """Strictly load ``raw``; ``size`` is the file's real size when only its start was read."""
-    if len(raw) > MAX_BYTES:
+    if len(raw) > limit:
         return None, [finding("YAML-TOO-LARGE", path, 1, 1,
                               f"berkas berukuran {_thousands(size or len(raw))} byte, "
-                              f"batasnya {_thousands(MAX_BYTES)} byte")]
+                              f"batasnya {_thousands(limit)} byte")]
     text, problem = _decode(raw, path)
     if problem:
         return None, [problem]
     return load_text(text, path)
 
 
-def load_source(source, path: str) -> tuple[Document | None, list]:
-    """Strictly load the file ``path`` of a :class:`~generator.load.source.FileSource`."""
+def load_source(source, path: str, limit: int | None = None) -> tuple[Document | None, list]:
+    """Strictly load the file ``path`` of a :class:`~generator.load.source.FileSource`, of at most
+    ``limit`` bytes (None: MAX_BYTES)."""
+    limit = limit or MAX_BYTES
     try:
-        raw = source.read(path, limit=MAX_BYTES)
-        size = source.size(path) if len(raw) > MAX_BYTES else None
+        raw = source.read(path, limit=limit)
+        size = source.size(path) if len(raw) > limit else None
     except OSError as exc:
         return None, [finding("YAML-SYNTAX", path, 1, 1, f"berkas tidak dapat dibaca: {exc.strerror or exc}",
                               "Periksa izin akses berkas.")]
-    return load_bytes(raw, path, size)
+    return load_bytes(raw, path, size, limit)
 
 
 def load_file(abspath, path: str) -> tuple[Document | None, list]:

@@ -28,13 +28,17 @@ from .eligibility import Requirements
 from .snapshot import Snapshot
 
 PASAL_199 = f"{PP_11} Pasal 199 ayat (1)"
-# The rules of the kelompok talenta (compute.Pool.RULES) in words that name no one's data.
-POOL_RULES = {
-    "kotak": "kotak di luar kotak kelompok talenta",
-    "kinerja_minimal": "penilaian kinerja tidak paling kurang bernilai baik dalam tahun-tahun terakhir "
-                       "(PP 11/2017 jo. PP 17/2020 Pasal 199 ayat (2) huruf c; talenta.kinerja_minimal)",
-    "hukuman_disiplin": "hukuman disiplin (kebijakan instansi: talenta.hukuman_disiplin)",
-}
+
+
+def pool_rule(rule: str, policy: TalentPolicy) -> str:
+    """A rule of the kelompok talenta (:class:`generator.talent.pool.Pool`) in words that name no
+    one's data (no predikat, no penalty, no date)."""
+    km = policy.kinerja_minimal
+    return {"kotak": f"kotak kelompok talenta {', '.join(map(str, policy.kotak_kelompok_talenta))}",
+            "kinerja_minimal": f"penilaian kinerja paling kurang {km.predikat} dalam {km.tahun} tahun terakhir "
+                               f"({PP_11} Pasal 199 ayat (2) huruf c)",
+            "hukuman_disiplin": "tanpa hukuman disiplin yang mengecualikan (kebijakan instansi: "
+                                "talenta.hukuman_disiplin)"}.get(rule, rule)
 
 
 def snapshot_of(decided: Decisions, stem: str, snapshots: list[Snapshot]) -> tuple[Snapshot | None, list]:
@@ -92,15 +96,12 @@ def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: 
     results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
     people = {r.person.nip: r for r in results}
     requirements: dict[str, Requirements] = {}
-    found, seen = [], set()
+    found = []
 
     def at(rule, path, message, hint=None):
         return finding(rule, decided.path, *decided.source.where(path), message, hint)
 
-    for person in decided.pegawai:
-        if person.nip in seen:
-            continue  # KEPUTUSAN-GANDA
-        seen.add(person.nip)
+    for person in by_nip(decided).values():  # a NIP listed twice: KEPUTUSAN-GANDA
         result = people.get(person.nip)
         if result is None:
             found.append(at("KEPUTUSAN-NIP", person.at + ("nip",),
@@ -111,7 +112,7 @@ def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: 
                             f"{where(person)}: kotak {person.kotak} berbeda dari kotak hasil hitungan "
                             f"{result.kotak_hitung}, tanpa alasan"))
         if person.rencana_suksesi and not result.kelompok_talenta:
-            rules = "; ".join(POOL_RULES.get(rule, rule) for rule in result.pool_failed)
+            rules = "; ".join(pool_rule(rule, policy) for rule in result.pool_failed)
             kotak = f"kotak {result.kotak} ({'keputusan komite' if person.kotak is not None else 'hasil hitungan'})"
             found.append(at("KEPUTUSAN-KELOMPOK", person.at + ("rencana_suksesi",),
                             f"{where(person)}: dimasukkan ke rencana suksesi, padahal bukan anggota kelompok talenta "
