@@ -216,35 +216,41 @@ def akpk_recap_sheets(analysis: Analysis, period: Period, kamus) -> list[Table]:
 
 
 def akpk_needs_sheet(analysis: Analysis, period: Period, kamus) -> Table:
-    """The sheet "AKPK" BKPSDM submits (RAHASIA: it names people): one row per need of each PNS
-    with Pasal 207 ayat (3) huruf a–g; a person's performance gap on each of their rows. The JP
-    and the cost of an activity stand on its first row for a person, so that the columns add up."""
+    """The sheet "AKPK" BKPSDM submits (RAHASIA: it names people): one row per competency gap of
+    each PNS with Pasal 207 ayat (3) huruf a–g; on each of a person's rows their performance gap
+    and the required competencies they were not assessed in (one row of its own when that is all
+    there is: an assessment is needed before an activity). The JP and the cost of an activity
+    stand on its first row for a person, so that the columns add up."""
     planner, catalog, config = analysis.planner, kamus.development, kamus.config
-    columns = ["no", "nip", "nama", "jabatan", "nama_jabatan", "unit", "kesenjangan_kinerja", "jenis_kompetensi",
-               "kompetensi", "nama_kompetensi", "asesmen", "standar", "gap", "kegiatan", "nama_kegiatan",
-               "jenis_pengembangan", "jalur", "bentuk", "penyelenggara", "triwulan", "jp", "kurikulum", "biaya",
-               "keterangan"]
+    columns = ["no", "nip", "nama", "jabatan", "nama_jabatan", "unit", "kesenjangan_kinerja", "kompetensi_belum_diases",
+               "jenis_kompetensi", "kompetensi", "nama_kompetensi", "asesmen", "standar", "gap", "kegiatan",
+               "nama_kegiatan", "jenis_pengembangan", "jalur", "bentuk", "penyelenggara", "triwulan", "jp", "kurikulum",
+               "biaya", "keterangan"]
     units = {kode: unit.nama for kode, unit in kamus.units.items()}
 
     def rows():  # made while written, one person at a time
         number = 0
         for r in period.people:
             plan, performance = planner.plan(r.person.asesmen, r.required), kinerja_gap(r)
-            if not plan.rencana_pengembangan and not performance:
+            gaps = [g for g in plan.rencana_pengembangan if g.asesmen is not None]
+            unassessed = " ".join(g.kompetensi for g in plan.rencana_pengembangan if g.asesmen is None)
+            if not gaps and not performance and not unassessed:
                 continue
             number += 1
             who = [r.person.nip, r.person.nama, r.person.jabatan, kamus.positions[r.person.jabatan].nama,
-                   units.get(r.unit, r.unit), performance]
-            if not plan.rencana_pengembangan:
-                yield [number, *who, *[""] * 16, "kesenjangan kinerja saja: kegiatan ditentukan bersama atasan"]
+                   units.get(r.unit, r.unit), performance, unassessed]
+            if not gaps:
+                yield [number, *who, *[""] * 16, "; ".join(
+                    (["belum diases: perlu penilaian kompetensi"] if unassessed else [])
+                    + (["kesenjangan kinerja: kegiatan ditentukan bersama atasan"] if performance else []))]
+                continue
             seen = set()
-            for index, g in enumerate(plan.rencana_pengembangan):
+            for index, g in enumerate(gaps):
                 competency = kamus.competencies.get(g.kompetensi)
                 activity = catalog[g.kegiatan[0]] if g.kegiatan else None
                 first = activity is not None and activity.kode not in seen
                 if activity is not None:
                     seen.add(activity.kode)
-                gap = "belum diases" if g.asesmen is None else round(g.asesmen - g.required, 2)
                 plan_cells = (["", "", "", "", "", "", "", "", "", ""] if activity is None else [
                     activity.kode, activity.nama, JENIS_PENGEMBANGAN, activity.jalur, BENTUK_LABEL[activity.bentuk],
                     activity.penyelenggara, activity.triwulan or "", activity.jp if first else "",
@@ -254,8 +260,8 @@ def akpk_needs_sheet(analysis: Analysis, period: Period, kamus) -> Table:
                                                          "dihitung sekali")
                 yield [number if index == 0 else "", *who,
                        config.nama_jenis(competency.jenis) if competency else "", g.kompetensi,
-                       competency.nama if competency else "", "" if g.asesmen is None else g.asesmen, g.required,
-                       gap, *plan_cells, note]
+                       competency.nama if competency else "", g.asesmen, g.required,
+                       round(g.asesmen - g.required, 2), *plan_cells, note]
 
     return Table(f"RAHASIA-{period.snapshot.periode}-akpk", columns, rows(), 3, "AKPK")
 
