@@ -91,11 +91,13 @@ def test_position_page_is_an_skj_document(built):
     assert "Kode Jabatan belum ditetapkan" in text and "Kode Jabatan A.KEPALA" not in text  # no official code yet
     analis = read(site, "jabatan/A.ANALIS/").article
     assert "Kode Jabatan <b>KJ.001</b>" in analis and "Jabatan Fungsional (Ahli Muda)" in analis
-    # The printed page names the instansi and the regulation through CSS strings that no text can break out of.
-    html = (site / "jabatan/A.KEPALA/index.html").read_text("utf-8")
-    style = re.search(r"<style>:root \{(.*?)\}</style>", html, re.S).group(1)
+    # Every printed page names the instansi and the regulation (and the phone header the short name)
+    # through CSS strings that no text can break out of, in a stylesheet kamus.css imports.
+    assert '@import url("kamus-instansi.css")' in (site / "assets/kamus.css").read_text("utf-8")
+    style = (site / "assets/kamus-instansi.css").read_text("utf-8")
     assert '--kamus-cetak-instansi: "Pemerintah Kota Uji"' in style
     assert '--kamus-cetak-versi: "Peraturan Wali Kota Uji Nomor 3 Tahun 2025, ditetapkan 1 Februari 2025"' in style
+    assert re.search(r'--kamus-singkatan: "Kamus [^"]+";', style)
 
 
 def test_position_indexes_by_unit_and_jenjang(built):

@@ -13,7 +13,7 @@ from ..lampiran.cache import write_documents
 from ..load.discover import is_kamus_root
 from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
-from ..render.templates import TEMPLATES
+from ..render.templates import TEMPLATES, instansi_css
 from ..rules import RULES
 from ..talent.aggregate import akpk, summaries
 from ..talent.analysis import analyse
@@ -118,8 +118,8 @@ def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | N
 
 def static_files(project: Project, content: SiteContent, templates=TEMPLATES) -> dict[str, bytes]:
     """The files published as they are: the logo, the site's CSS/JS, and the theme overrides
-    (the Indonesian 404 page) beside docs/."""
-    files = {}
+    (the Indonesian 404 page) beside docs/; and the instansi's names for print and the phone header."""
+    files = {"docs/assets/kamus-instansi.css": instansi_css(content.kamus.config)}
     if content.logo:
         files[f"docs/{content.logo}"] = project.logo.data  # checked: a whole image within the size limit
     for folder, target in (("assets", "docs/assets"), ("overrides", "overrides")):

@@ -8,6 +8,7 @@ are Python functions because large kamus have 100,000s of cells.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -54,27 +55,57 @@ def versi_label(versi) -> str:
     return versi.nama + (f", ditetapkan {tanggal(versi.tanggal)}" if versi.tanggal else "")
 
 
+def instansi_css(config) -> bytes:
+    """assets/kamus-instansi.css (imported by kamus.css): the instansi's names as CSS strings, for
+    the head of every printed page (instansi; regulation and date) and the phone header (the
+    short name, which fits where the site name is cut off)."""
+    short = config.instansi.singkatan or config.instansi.nama
+    return (f"/* Dibuat oleh `kamus build` dari kamus.yaml. */\n:root {{\n"
+            f"  --kamus-cetak-instansi: {css_string(config.instansi.nama)};\n"
+            f"  --kamus-cetak-versi: {css_string(versi_label(config.versi))};\n"
+            f"  --kamus-singkatan: {css_string('Kamus ' + short)};\n}}\n").encode("utf-8")
+
+
 def _level(n) -> Markup:
     return Markup(f'<span class="kamus-lv kamus-lv-{int(n)}" title="Level {int(n)}">{int(n)}</span>')
 
 
+_CODE_BREAK = re.compile(r"(?<=[._-])(?=.)")  # zero-width: after every . _ - that is not the last character
+
+
+def code(text) -> Markup:
+    """A code as <code>, escaped, that may break at ``.``, ``_`` and ``-`` only (``T.KEU.01``,
+    ``BPKAD.KABID_ANGGARAN``): a long code wraps in a narrow column instead of widening the page,
+    and never in the middle of one of its parts. Search indexes and copies the text without the breaks."""
+    return Markup("<code>{}</code>").format(Markup("<wbr>").join(_CODE_BREAK.split(str(text))))
+
+
 def position_link(p, url) -> Markup:
-    return Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"jabatan/{p.kode}.md"), p.nama, p.kode)
+    return Markup('<a href="{}">{}</a> {}').format(url(f"jabatan/{p.kode}.md"), p.nama, code(p.kode))
 
 
 def competency_link(c, url) -> Markup:
-    link = Markup('<a href="{}">{}</a> <code>{}</code>').format(url(f"kompetensi/{c.kode}.md"), c.nama, c.kode)
+    link = Markup('<a href="{}">{}</a> {}').format(url(f"kompetensi/{c.kode}.md"), c.nama, code(c.kode))
     return link if c.berlaku else link + Markup(' <span class="kamus-dicabut">dicabut</span>')
 
 
-def matrix_row(row, link: str, url, fixed: int, distribution: bool) -> Markup:
-    """The cells of one matrix row (a hot path: large kamus have 100,000s of cells)."""
-    cells = [Markup('<td class="kamus-fixed"><a href="{}"><code>{}</code></a></td>').format(url(link), row[0])]
-    cells += [Markup('<td class="kamus-fixed">{}</td>').format(cell) for cell in row[1:fixed]]
-    for cell in row[fixed:]:
+def matrix_row(row, link: str, note, url, fixed: int, distribution: bool) -> Markup:
+    """The cells of one matrix row (a hot path: large kamus have 100,000s of cells): one frozen
+    header cell (the code as a link, the name and the note under it), then the levels; in the
+    distribution, each count links to the positions that require that level."""
+    head = Markup('<th scope="row" class="kamus-fixed"><a href="{}">{}</a><span class="kamus-rowname">{}</span>').format(
+        url(link), code(row[0]), row[1])
+    if note:
+        head += Markup('<span class="kamus-rownote">{}</span>').format(note)
+    cells = [head + Markup("</th>")]
+    for level, cell in enumerate(row[fixed:], start=1):
         if cell is None:
             cells.append('<td class="kamus-count">–</td>' if distribution else "<td></td>")
-        elif distribution or not isinstance(cell, int):
+        elif distribution:
+            anchor = "dipakai-oleh" if level > 5 else f"dipakai-level-{level}"
+            cells.append(Markup('<td class="kamus-count"><a href="{}">{}</a></td>').format(url(link, anchor), cell)
+                         if cell else '<td class="kamus-count">0</td>')
+        elif not isinstance(cell, int):
             cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
         else:
             cells.append(f'<td class="kamus-lv kamus-lv-{int(cell)}">{int(cell)}</td>')
@@ -100,9 +131,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["ticks"] = _ticks
     env.filters["level"] = _level
     env.filters["tanggal"] = tanggal
-    env.filters["css_string"] = css_string
     env.filters["angka"] = angka
-    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, versi_label=versi_label, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
+    env.filters["kode"] = code
+    env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        AXIS_LABEL=AXIS_LABEL, ATURAN_LABEL=ATURAN_LABEL, BENTUK_LABEL=BENTUK_LABEL,
                        position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
                        change_html=change_html, change_summary=summary, impact_lines=impact_lines,
