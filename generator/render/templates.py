@@ -21,7 +21,8 @@ from ..model import BENTUK_LABEL, TINGKAT
 from ..talent.eligibility import ATURAN_LABEL
 from ..model.policy import AXIS_LABEL
 from ..resources import resource
-from .search_terms import kata_dasar
+from .search_terms import code_parts, kata_dasar
+from ..bahasa import SINGKATAN
 from .text import angka, md, tanggal
 
 TEMPLATES = resource("site_templates")
@@ -64,6 +65,42 @@ def instansi_css(config) -> bytes:
             f"  --kamus-cetak-instansi: {css_string(config.instansi.nama)};\n"
             f"  --kamus-cetak-versi: {css_string(versi_label(config.versi))};\n"
             f"  --kamus-singkatan: {css_string('Kamus ' + short)};\n}}\n").encode("utf-8")
+
+
+def singkatan(text) -> Markup:
+    """An abbreviation the site uses (MS, JPM, AKPK…) with its spelled-out form as a tooltip;
+    any other text as it is, escaped."""
+    full = SINGKATAN.get(str(text))
+    return Markup('<abbr title="{}">{}</abbr>').format(full, text) if full else Markup("{}").format(text)
+
+
+def eja(text) -> Markup:
+    """An abbreviation spelled out beside it, for its first use on a page: ``MS (Memenuhi Syarat)``."""
+    return Markup("{} ({})").format(singkatan(text), SINGKATAN[str(text)])
+
+
+_WORDS = re.compile(r"[A-Z]{2,}")
+
+
+def abbreviations_in(texts) -> list[str]:
+    """The abbreviations of :data:`SINGKATAN` that ``texts`` use, in order of first use."""
+    found = []
+    for text in texts:
+        for word in _WORDS.findall(str(text)):
+            if word in SINGKATAN and word not in found:
+                found.append(word)
+    return found
+
+
+def heat_steps(peak: int) -> list[tuple[int, str]]:
+    """(shade, the counts it stands for) of a heat table whose largest count is ``peak``; a cell
+    n is shaded ceil(4n / peak), so shade k holds the counts above (k-1)/4 and up to k/4 of it."""
+    steps = []
+    for k in range(1, 5):
+        low, high = (k - 1) * peak // 4 + 1, k * peak // 4
+        if low <= high:
+            steps.append((k, str(low) if low == high else f"{low}–{high}"))
+    return steps
 
 
 def _level(n) -> Markup:
@@ -133,9 +170,11 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["tanggal"] = tanggal
     env.filters["angka"] = angka
     env.filters["kode"] = code
+    env.filters["singkatan"] = singkatan
+    env.filters["eja"] = eja
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        AXIS_LABEL=AXIS_LABEL, ATURAN_LABEL=ATURAN_LABEL, BENTUK_LABEL=BENTUK_LABEL,
-                       position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
+                       position_link=position_link, competency_link=competency_link, matrix_row=matrix_row, heat_steps=heat_steps, abbreviations_in=abbreviations_in,
                        change_html=change_html, change_summary=summary, impact_lines=impact_lines,
-                       subject_title=title, kata_dasar=kata_dasar)
+                       subject_title=title, kata_dasar=kata_dasar, code_parts=code_parts)
     return env

@@ -97,7 +97,7 @@ class Requirements:
             return False, "tidak diatur"
         column = COLUMN.get(name)
         if column and column not in self.columns:
-            return False, f"tidak diperiksa: kolom `{column}` tidak ada di snapshot"
+            return False, f"tidak diperiksa: kolom {column} tidak ada dalam data kepegawaian"
         return True, ""
 
     def _describe(self) -> list[Aturan]:

@@ -83,7 +83,7 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         column = COLUMN[rule]
         if snapshot is None or column in columns:
             return f" (kolom {column})"
-        return f" — tidak diperiksa: kolom {column} tidak ada di snapshot"
+        return f" — tidak diperiksa: kolom {column} tidak ada dalam data kepegawaian"
 
     feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(LABEL[j] for j in v))
     lines = [
