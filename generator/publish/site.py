@@ -29,8 +29,8 @@ from ..output_guard import (PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_o
                            replace_file, write_tree)
 from ..parallel import beside
 from ..project import Project
-from ..render.pages import render_pages
-from .content import data_downloads, site_content, static_files
+from ..render.pages import fill_sizes, render_pages
+from .content import site_content, static_files
 from .mkdocs_config import mkdocs_config
 from .privacy import check_site, snapshot_numbers
 
@@ -44,24 +44,29 @@ class BuildResult:
 
 
 def render_project(project: Project, strict: bool = False, extra_config: dict | None = None,
-                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True,
-                   data_later: bool = False) -> dict[str, bytes]:
+                   workers: int | None = None, allow_code: bool = False, lampiran: bool = True) -> dict[str, bytes]:
     """The Markdown project of a sound kamus: ``{path: bytes}`` (raises ValidationFailed).
 
     ``workers`` is passed to the renderer; the live preview uses 1 because it runs inside
     MkDocs' threaded server, and leaves out the Lampiran downloads (``lampiran``).
     ``allow_code`` is the operator's opt-in for code that the kamus's own mkdocs.yml names
-    (hooks and the like); without it such a file stops the build. ``data_later``: the open
-    data files are empty placeholders (see :func:`build_site`).
+    (hooks and the like); without it such a file stops the build.
     """
+    return _render(project, strict, extra_config, workers, allow_code, lampiran)[1]
+
+
+def _render(project: Project, strict: bool = False, extra_config: dict | None = None, workers: int | None = None,
+            allow_code: bool = False, lampiran: bool = True, later: bool = False) -> tuple[object, dict[str, bytes]]:
+    """The content and the Markdown project; with ``later``, the open data and the Lampiran are
+    empty placeholders that ``content.deferred`` writes (see :func:`build_site`)."""
     project.require_valid(strict)
-    content = site_content(project, lampiran, data_later=data_later)
+    content = site_content(project, lampiran, data_later=later)
     files = render_pages(content, workers=workers)
     files.update(static_files(project, content))
     files = dict(sorted(files.items()))
     files["mkdocs.yml"] = mkdocs_config(content, project, extra_config, allow_code)
     files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()
-    return files
+    return content, files
 
 
 def write_project(project: Project, output) -> Path:
@@ -199,7 +204,7 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
     output = Path(os.path.abspath(output)) if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    files = render_project(project, allow_code=allow_code, data_later=True)
+    content, files = _render(project, allow_code=allow_code, later=True)
     rendered = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(output.parent)
@@ -207,12 +212,14 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
         work = Path(tmp)
         write_tree(work / "project", files)
         site = work / "site"
-        # The open data (JSON, CASE, the workbook) take seconds at 2,000 positions and MkDocs
-        # builds on one core: they are written beside it.
-        with beside(_data, project) as data:
+        # The open data (JSON, CASE, the workbook) and the Lampiran take seconds at 2,000 positions
+        # (tens of seconds for a Lampiran not yet in the cache) and MkDocs builds on one core:
+        # they are written beside it.
+        with beside(_later, content.deferred) as data:
             run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
         for path, body in data.result().items():  # in place of the placeholders MkDocs copied
             replace_file(site / path.removeprefix("docs/"), body, within=site)
+        _fill_sizes(site)
         prune_unused_search_languages(files["mkdocs.yml"], site)
         replace_file(site / SITE_MARKER, "Folder ini dibuat oleh `kamus build` dan diganti utuh pada build "
                                          "berikutnya.\n".encode("utf-8"))
@@ -223,8 +230,24 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
     return BuildResult(output, pages, rendered - started, built - rendered)
 
 
-def _data(project: Project, _) -> dict[str, bytes]:
-    return data_downloads(project)
+def _later(deferred, _) -> dict[str, bytes]:
+    return deferred()
+
+
+def _fill_sizes(site: Path) -> None:
+    """The Unduh page names the size of every download: written now that the files are."""
+    page = site / "unduh" / "index.html"
+    if not page.is_file():
+        return
+    base = site.resolve()
+
+    def size_of(path: str) -> int:
+        target = (site / path).resolve()
+        if base not in target.parents or not target.is_file():
+            raise BuildError(f"berkas unduhan {path} tidak ada di situs yang dibangun")
+        return target.stat().st_size
+
+    replace_file(page, fill_sizes(page.read_text("utf-8"), size_of).encode("utf-8"), within=site)
 
 
 def _swap_in(site: Path, output: Path) -> None:
