@@ -48,9 +48,13 @@
   function namedTypos(article) {
     var terms = article.querySelector(".md-search-result__terms");
     if (!terms) { return; }
-    var shown = article.cloneNode(true);  // the words a reader sees: not this line, not the hidden root words
-    shown.querySelectorAll(".md-search-result__terms, sub").forEach(function (el) { el.remove(); });
-    var words = (shown.textContent.match(/[A-Za-z\u00C0-\u024F]+/g) || []);
+    var words = [];  // the words a reader sees (text node by text node): not this line, not the hidden root words
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentNode.closest(".md-search-result__terms, sub")) {
+        words = words.concat(node.data.match(/[A-Za-z\u00C0-\u024F]+/g) || []);
+      }
+    }
     var missing = [], similar = [];
     terms.querySelectorAll("del").forEach(function (del) {
       var term = del.textContent.toLowerCase();
@@ -58,6 +62,13 @@
       if (found) { similar.push([del.textContent, found]); } else { missing.push(del.textContent); }
     });
     if (!similar.length) { return; }
+    var link = article.closest("a[href]");
+    if (link) {  // the page opened from the result highlights the word that matched
+      var target = new URL(link.href);
+      var highlight = (target.searchParams.get("h") || "").split(" ").filter(Boolean);
+      target.searchParams.set("h", highlight.concat(similar.map(function (pair) { return pair[1].toLowerCase(); })).join(" "));
+      link.href = target.toString();
+    }
     terms.textContent = "";
     terms.classList.add("kamus-mirip");
     terms.appendChild(document.createTextNode("Ejaan mirip: " + similar.map(function (pair) {
@@ -98,11 +109,14 @@
     }
   }
 
+  /* Material may put an article it rendered for an earlier keystroke back into the list with a
+     new terms line: an article is tidied again whenever its text is not what the last pass left. */
   function tidyResults(list) {
-    list.querySelectorAll(".md-search-result__article:not([data-kamus-tidy])").forEach(function (article) {
-      article.setAttribute("data-kamus-tidy", "");
+    list.querySelectorAll(".md-search-result__article").forEach(function (article) {
+      if (article.kamusTidied === article.textContent) { return; }
       namedTypos(article);
       focusOnMatch(article);
+      article.kamusTidied = article.textContent;
     });
   }
 
@@ -183,6 +197,29 @@
     });
   }
 
+  /* "Dipakai oleh" on a competency page: a "level ≥ n" link shows the positions that require
+     level n or higher, and a link under the table shows every level again. */
+  function levelFilter() {
+    var sections = document.querySelectorAll(".kamus-used[data-level]");
+    var links = document.querySelectorAll("a[data-kamus-min]");
+    if (!sections.length || !links.length) { return; }
+    var note = document.querySelector(".kamus-used-note");
+    var reset = document.createElement("a");
+    reset.href = "#dipakai-oleh";
+    reset.textContent = "Tampilkan semua level";
+    function show(min) {
+      sections.forEach(function (section) { section.hidden = Number(section.dataset.level) < min; });
+      if (note) {
+        note.textContent = min > 0 ? "Jabatan yang mensyaratkan level " + min + " atau lebih tinggi. " : "";
+        if (min > 0) { note.appendChild(reset); }
+      }
+    }
+    links.forEach(function (link) {
+      link.addEventListener("click", function () { show(Number(link.dataset.kamusMin)); });
+    });
+    reset.addEventListener("click", function () { show(0); });
+  }
+
   function redirect() {
     var target = document.querySelector("[data-kamus-redirect]");
     if (target) { location.replace(target.getAttribute("href")); }
@@ -194,6 +231,7 @@
     document.querySelectorAll("table[data-filter]").forEach(attachFilter);
     document.querySelectorAll("table.kamus-matrix").forEach(fixColumns);
     watchResults();
+    levelFilter();
   }
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
