@@ -67,11 +67,14 @@ def instansi_css(config) -> bytes:
             f"  --kamus-singkatan: {css_string('Kamus ' + short)};\n}}\n").encode("utf-8")
 
 
+_ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(SINGKATAN, key=len, reverse=True)) + r")\b")
+
+
 def singkatan(text) -> Markup:
-    """An abbreviation the site uses (MS, JPM, AKPK…) with its spelled-out form as a tooltip;
-    any other text as it is, escaped."""
-    full = SINGKATAN.get(str(text))
-    return Markup('<abbr title="{}">{}</abbr>').format(full, text) if full else Markup("{}").format(text)
+    """Text (escaped) whose abbreviations (MS, JPM, AKPK, the JPT of "JPT Pratama"…) carry their
+    spelled-out form as a tooltip."""
+    return Markup(_ABBREVIATION.sub(lambda m: f'<abbr title="{escape(SINGKATAN[m[1]])}">{m[1]}</abbr>',
+                                    str(escape(text))))
 
 
 def eja(text) -> Markup:
