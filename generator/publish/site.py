@@ -27,10 +27,10 @@ from ..load.mkdocs_yaml import load_mkdocs
 from ..load.source import commit_time
 from ..output_guard import (PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging,
                            replace_file, write_tree)
-from ..parallel import beside
 from ..project import Project
 from ..render.pages import fill_sizes, render_pages
 from .content import site_content, static_files
+from .mkdocs_process import MkDocsProcess
 from .mkdocs_config import mkdocs_config
 from .privacy import check_site, snapshot_numbers
 
@@ -105,7 +105,7 @@ class _Collector(logging.Handler):
 
 
 @contextlib.contextmanager
-def _without_root_on_path(root: Path):
+def without_root_on_path(root: Path):
     """Keep the kamus folder off ``sys.path`` while MkDocs runs: a Markdown extension or a
     plugin named in the configuration must come from the installed packages, never from a
     Python file in the (untrusted) kamus repository."""
@@ -140,7 +140,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, root: Path, epoch: int | None 
     logger.addHandler(collector)
     try:
         with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root) if epoch is None else str(epoch)), \
-                _without_root_on_path(root):
+                without_root_on_path(root):
             config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
             build(config, dirty=dirty)
     except MkDocsException as exc:
@@ -204,34 +204,35 @@ def build_site(project: Project, output=None, allow_code: bool = False) -> Build
     output = Path(os.path.abspath(output)) if output else root / "site"  # MkDocs reads relative paths from its config
     check_output(root, output)
     started = time.perf_counter()
-    content, files = _render(project, allow_code=allow_code, later=True)
-    rendered = time.perf_counter()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale_staging(output.parent)
-    with tempfile.TemporaryDirectory(prefix="kamus-build-") as tmp:
-        work = Path(tmp)
-        write_tree(work / "project", files)
-        site = work / "site"
-        # The open data (JSON, CASE, the workbook) and the Lampiran take seconds at 2,000 positions
-        # (tens of seconds for a Lampiran not yet in the cache) and MkDocs builds on one core:
-        # they are written beside it.
-        with beside(_later, content.deferred) as data:
-            run_mkdocs(work / "project" / "mkdocs.yml", site, root, project.timestamp)
-        for path, body in data.result().items():  # in place of the placeholders MkDocs copied
-            replace_file(site / path.removeprefix("docs/"), body, within=site)
-        _fill_sizes(site)
-        prune_unused_search_languages(files["mkdocs.yml"], site)
-        replace_file(site / SITE_MARKER, "Folder ini dibuat oleh `kamus build` dan diganti utuh pada build "
-                                         "berikutnya.\n".encode("utf-8"))
-        check_site(site, snapshot_numbers(project))  # nothing personal, no link: else the old site stays
-        built = time.perf_counter()
-        _swap_in(site, output)
+    mkdocs = MkDocsProcess(root)  # MkDocs imports while the kamus is checked and rendered
+    try:
+        content, files = _render(project, allow_code=allow_code, later=True)
+        rendered = time.perf_counter()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_staging(output.parent)
+        with tempfile.TemporaryDirectory(prefix="kamus-build-") as tmp:
+            work = Path(tmp)
+            write_tree(work / "project", files)
+            site = work / "site"
+            mkdocs.send(work / "project" / "mkdocs.yml", site, root, project.timestamp)
+            # The open data (JSON, CASE, the workbook) and the Lampiran take seconds at 2,000
+            # positions (tens of seconds for a Lampiran not yet in the cache): written here while
+            # MkDocs builds on the other core.
+            data = content.deferred()
+            mkdocs.wait()
+            for path, body in data.items():  # in place of the placeholders MkDocs copied
+                replace_file(site / path.removeprefix("docs/"), body, within=site)
+            _fill_sizes(site)
+            prune_unused_search_languages(files["mkdocs.yml"], site)
+            replace_file(site / SITE_MARKER, "Folder ini dibuat oleh `kamus build` dan diganti utuh pada build "
+                                             "berikutnya.\n".encode("utf-8"))
+            check_site(site, snapshot_numbers(project))  # nothing personal, no link: else the old site stays
+            built = time.perf_counter()
+            _swap_in(site, output)
+    finally:
+        mkdocs.close()
     pages = sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
     return BuildResult(output, pages, rendered - started, built - rendered)
-
-
-def _later(deferred, _) -> dict[str, bytes]:
-    return deferred()
 
 
 def _fill_sizes(site: Path) -> None:
