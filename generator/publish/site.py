@@ -9,29 +9,24 @@ taken from the last git commit of the kamus (or 0 outside git).
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import logging
 import os
 import secrets
 import shutil
-import sys
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError
 from ..load.mkdocs_yaml import load_mkdocs
-from ..load.source import commit_time
 from ..output_guard import (PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_output, clean_stale_staging,
                            replace_file, write_tree)
 from ..project import Project
 from ..render.pages import fill_sizes, render_pages
 from .content import site_content, static_files
-from .mkdocs_process import MkDocsProcess
 from .mkdocs_config import mkdocs_config
+from .mkdocs_run import MkDocsProcess
 from .privacy import check_site, snapshot_numbers
 
 
@@ -75,104 +70,6 @@ def write_project(project: Project, output) -> Path:
     output = Path(os.path.abspath(output))
     write_tree(output, render_project(project))
     return output
-
-
-def source_date_epoch(root: Path, ref: str = "HEAD") -> str:
-    """The commit time of the kamus when it is in git, so rebuilds give identical bytes."""
-    return str(commit_time(root, ref))
-
-
-@contextlib.contextmanager
-def _environment(name: str, value: str):
-    previous = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = previous
-
-
-class _Collector(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-@contextlib.contextmanager
-def without_root_on_path(root: Path):
-    """Keep the kamus folder off ``sys.path`` while MkDocs runs: a Markdown extension or a
-    plugin named in the configuration must come from the installed packages, never from a
-    Python file in the (untrusted) kamus repository."""
-    real = os.path.realpath(root)
-    installed = {os.path.realpath(prefix) for prefix in (sys.prefix, sys.base_prefix)}
-    saved = list(sys.path)
-
-    def under(path: str, folder: str) -> bool:
-        return path == folder or path.startswith(folder + os.sep)
-
-    def from_kamus(entry: str) -> bool:  # the running Python's own packages stay, even in a .venv there
-        path = os.path.realpath(entry or os.getcwd())
-        return under(path, real) and not any(under(path, prefix) for prefix in installed)
-
-    sys.path[:] = [entry for entry in sys.path if not from_kamus(entry)]
-    try:
-        yield
-    finally:
-        sys.path[:] = saved
-
-
-def run_mkdocs(config_file: Path, site_dir: Path, root: Path, epoch: int | None = None, dirty: bool = False) -> None:
-    """A real, strict `mkdocs build`; any MkDocs warning fails the build. ``dirty`` (the live
-    preview) rebuilds only pages whose Markdown is newer than their HTML, and is not strict
-    (MkDocs warns about every dirty build)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    collector = _Collector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        with _environment("SOURCE_DATE_EPOCH", source_date_epoch(root) if epoch is None else str(epoch)), \
-                without_root_on_path(root):
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=not dirty)
-            build(config, dirty=dirty)
-    except MkDocsException as exc:
-        detail = "; ".join(map(_untraced, collector.messages)) or _untraced(str(exc))
-        raise BuildError(f"mkdocs build gagal: {detail}") from exc
-    except Exception as exc:  # a Markdown extension or plugin failed while MkDocs ran it
-        where = "; ".join(map(_untraced, collector.messages))
-        raise BuildError(f"mkdocs build gagal: {_extension_problem(exc)}" + (f" ({where})" if where else "")) from exc
-    finally:
-        logger.removeHandler(collector)
-
-
-def _untraced(message: str) -> str:
-    """A message of MkDocs without the Python traceback it may carry: its first and last line."""
-    lines = [line for line in message.strip().splitlines() if line.strip()]
-    if any(line.lstrip().startswith('File "') for line in lines):
-        return f"{lines[0]} {lines[-1]}"
-    return message.strip()
-
-
-def _extension_problem(exc: Exception) -> str:
-    """What an exception from inside MkDocs (a Markdown extension, a plugin) means to the operator."""
-    name = type(exc).__name__
-    if name == "SnippetMissingError":
-        return (f"berkas yang diminta pymdownx.snippets tidak ada ({exc}); periksa `auto_append`, `auto_prepend` dan "
-                "`base_path` di mkdocs.yml kamus.")
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = Path(frames[-1].filename) if frames else Path("?")
-    packages = [part for part in where.parts if part in ("site-packages", "dist-packages")]
-    culprit = (f"paket `{where.parts[where.parts.index(packages[-1]) + 1]}`" if packages else f"berkas `{where.name}`")
-    return (f"{culprit} (ekstensi Markdown, plugin atau hook yang disebut mkdocs.yml) gagal: {name}: {exc}. "
-            "Periksa pengaturannya di mkdocs.yml kamus, atau hapus pengaturan itu.")
 
 
 def prune_unused_search_languages(config_text: bytes, site: Path) -> None:
