@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -113,11 +114,13 @@ def _level(n) -> Markup:
 _CODE_BREAK = re.compile(r"(?<=[._-])(?=.)")  # zero-width: after every . _ - that is not the last character
 
 
+@lru_cache(maxsize=65_536)
 def code(text) -> Markup:
     """A code as <code>, escaped, that may break at ``.``, ``_`` and ``-`` only (``T.KEU.01``,
     ``BPKAD.KABID_ANGGARAN``): a long code wraps in a narrow column instead of widening the page,
-    and never in the middle of one of its parts. Search indexes and copies the text without the breaks."""
-    return Markup("<code>{}</code>").format(Markup("<wbr>").join(_CODE_BREAK.split(str(text))))
+    and never in the middle of one of its parts. Search indexes and copies the text without the breaks.
+    (Remembered: the same codes fill thousands of pages.)"""
+    return Markup("<code>" + "<wbr>".join(str(escape(part)) for part in _CODE_BREAK.split(str(text))) + "</code>")
 
 
 def position_link(p, url) -> Markup:
@@ -133,20 +136,18 @@ def matrix_row(row, link: str, note, url, fixed: int, distribution: bool) -> Mar
     """The cells of one matrix row (a hot path: large kamus have 100,000s of cells): one frozen
     header cell (the code as a link, the name and the note under it), then the levels; in the
     distribution, each count links to the positions that require that level."""
-    head = Markup('<th scope="row" class="kamus-fixed"><a href="{}">{}</a><span class="kamus-rowname">{}</span>').format(
-        url(link), code(row[0]), row[1])
-    if note:
-        head += Markup('<span class="kamus-rownote">{}</span>').format(note)
-    cells = [head + Markup("</th>")]
+    note = f'<span class="kamus-rownote">{escape(note)}</span>' if note else ""
+    cells = [f'<th scope="row" class="kamus-fixed"><a href="{escape(url(link))}">{code(row[0])}</a>'
+             f'<span class="kamus-rowname">{escape(row[1])}</span>{note}</th>']
     for level, cell in enumerate(row[fixed:], start=1):
         if cell is None:
             cells.append('<td class="kamus-count">–</td>' if distribution else "<td></td>")
         elif distribution:
             anchor = "dipakai-oleh" if level > 5 else f"dipakai-level-{level}"
-            cells.append(Markup('<td class="kamus-count"><a href="{}">{}</a></td>').format(url(link, anchor), cell)
+            cells.append(f'<td class="kamus-count"><a href="{escape(url(link, anchor))}">{int(cell)}</a></td>'
                          if cell else '<td class="kamus-count">0</td>')
         elif not isinstance(cell, int):
-            cells.append(Markup('<td class="kamus-count">{}</td>').format(cell))
+            cells.append(f'<td class="kamus-count">{escape(cell)}</td>')
         else:
             cells.append(f'<td class="kamus-lv kamus-lv-{int(cell)}">{int(cell)}</td>')
     return Markup("".join(cells))
