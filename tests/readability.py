@@ -2,15 +2,10 @@
 the page is, how much of a matrix the frozen column takes and how many level cells show
 beside it, words broken in the middle, and text too small to read.
 
-Used by the browser tests (tests/test_readers.py) and by hand:
-``python tests/readability.py http://127.0.0.1:8000/ PATH …`` prints the numbers of each page
-at 390 and 1366 px.
+Used by the browser tests (tests/test_readers.py, tests/test_browser.py) on pages they open.
 """
 
 from __future__ import annotations
-
-import json
-import sys
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
@@ -148,31 +143,3 @@ def problems(numbers: dict, matrices: str = "phone") -> list[str]:
         elif m["columns"] <= 9 and m["visible"] < m["columns"]:
             found.append(f"{m['visible']} of {m['columns']} columns visible in {m['name']}")
     return found
-
-
-def main(argv: list[str]) -> int:
-    from playwright.sync_api import sync_playwright
-
-    base, paths = argv[0], argv[1:]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
-        for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-            context = browser.new_context(viewport=viewport)
-            tab = context.new_page()
-            for path in paths:
-                tab.goto(base + path)
-                numbers = measure(tab)
-                summary = {"width": numbers["width"], "small": len(numbers["small"]), "broken": len(numbers["broken"]),
-                           "matrices": [{k: round(v, 2) if isinstance(v, float) else v for k, v in m.items()}
-                                        for m in numbers["matrices"]]}
-                print(name, path or "/", json.dumps(summary, ensure_ascii=False))
-                for line in problems(numbers, name):
-                    print("   ", line)
-            context.close()
-        browser.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 import readability
 from sitecheck import Page, read
-from test_browser import _Quiet, browser, built, search, served  # noqa: F401 (fixtures of the demo site)
+from test_browser import _Quiet, built, search, served  # noqa: F401 (fixtures of the demo site)
 
 # One page of every kind: (path below the site, what it is).
 DEMO_PAGES = ["", "daftar-kompetensi/", "daftar-kompetensi/teknis/", "kompetensi/M.1/", "kompetensi/T.KOM.06/",
@@ -32,11 +32,11 @@ CORPUS_PAGES = ["", "daftar-jabatan/unit/OPD02/", "jabatan/OPD02.J002/", "kompet
                 "pengembangan/", "talenta/2025/", "talenta/pengembangan-2025/", "unduh/"]
 
 
-def _measured(browser, base: str, paths: list[str]) -> list[str]:  # noqa: F811
+def _measured(chromium, base: str, paths: list[str]) -> list[str]:
     """Every target missed on ``paths``, at 390 and at 1366 px, in words."""
     found = []
     for name, viewport in (("phone", readability.PHONE), ("desktop", readability.DESKTOP)):
-        context = browser.new_context(viewport=viewport)
+        context = chromium.new_context(viewport=viewport)
         tab = context.new_page()
         for path in paths:
             assert tab.goto(base + path).status == 200, path
@@ -45,8 +45,8 @@ def _measured(browser, base: str, paths: list[str]) -> list[str]:  # noqa: F811
     return found
 
 
-def test_every_kind_of_demo_page_reads_on_a_phone_and_a_desktop(browser, served):  # noqa: F811
-    assert _measured(browser, served, DEMO_PAGES) == []
+def test_every_kind_of_demo_page_reads_on_a_phone_and_a_desktop(chromium, served):
+    assert _measured(chromium, served, DEMO_PAGES) == []
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def corpus_site(tmp_path_factory):
     catalog, two talent periods), built as `kamus build` builds it and served over HTTP."""
     from benchmarks import snapshots
     from benchmarks.corpus import generate
-    from generator.publish.site import build_site
+    from generator.api import build as build_site
 
     base = tmp_path_factory.mktemp("korpus")
     root = generate(base / "kamus", positions=240, units=8, competencies=80, strategic=24, catalog=True)
@@ -70,23 +70,23 @@ def corpus_site(tmp_path_factory):
     server.shutdown()
 
 
-def test_the_large_corpus_reads_on_a_phone_and_a_desktop(browser, corpus_site):  # noqa: F811
+def test_the_large_corpus_reads_on_a_phone_and_a_desktop(chromium, corpus_site):
     url, site = corpus_site
     national = read(site, "matriks/manajerial-sosial-kultural/")
     assert sum(1 for tag, _ in national.elements if tag == "tr") > 240  # every position is a row
-    assert _measured(browser, url, CORPUS_PAGES) == []
+    assert _measured(chromium, url, CORPUS_PAGES) == []
 
 
-def test_matrices_show_levels_beside_a_narrow_frozen_column(browser, served):  # noqa: F811
+def test_matrices_show_levels_beside_a_narrow_frozen_column(chromium, served):
     """The numbers the issue names, on their own: ≤ 40 % frozen and ≥ 3 level cells at 390 px;
     all 9 manajerial and sosial kultural columns at 1366 px."""
-    phone = browser.new_context(viewport=readability.PHONE).new_page()
+    phone = chromium.new_context(viewport=readability.PHONE).new_page()
     for path in ("matriks/unit/BPKAD/", "matriks/manajerial-sosial-kultural/", "matriks/distribusi-level/"):
         phone.goto(served + path)
         (matrix,) = readability.measure(phone)["matrices"]
         assert matrix["share"] <= 0.40 and matrix["visible"] >= 3, (path, matrix)
     phone.context.close()
-    desktop = browser.new_context(viewport=readability.DESKTOP).new_page()
+    desktop = chromium.new_context(viewport=readability.DESKTOP).new_page()
     desktop.goto(served + "matriks/manajerial-sosial-kultural/")
     (matrix,) = readability.measure(desktop)["matrices"]
     assert matrix["columns"] == matrix["visible"] == 9
@@ -96,8 +96,8 @@ def test_matrices_show_levels_beside_a_narrow_frozen_column(browser, served):  #
     desktop.context.close()
 
 
-def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(browser, served):  # noqa: F811
-    phone = browser.new_context(viewport=readability.PHONE).new_page()
+def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(chromium, served):
+    phone = chromium.new_context(viewport=readability.PHONE).new_page()
     phone.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
     table = phone.locator("table.kamus-skj-kompetensi")
     assert table.evaluate("t => t.closest('.kamus-scroll').scrollWidth <= t.closest('.kamus-scroll').clientWidth")
@@ -113,15 +113,15 @@ def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(browser
         assert "Level" in cells.nth(2).evaluate("td => getComputedStyle(td, '::before').content")
         assert "Indikator" in cells.nth(4).evaluate("td => getComputedStyle(td, '::before').content")
     phone.context.close()
-    desktop = browser.new_context(viewport=readability.DESKTOP).new_page()
+    desktop = chromium.new_context(viewport=readability.DESKTOP).new_page()
     desktop.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
     row = desktop.locator("table.kamus-skj-kompetensi tbody tr:not(.kamus-group)").first
     assert row.evaluate("tr => getComputedStyle(tr).display") == "table-row"
     desktop.context.close()
 
 
-def test_the_phone_header_names_the_instansi_by_its_short_name(browser, served):  # noqa: F811
-    phone = browser.new_context(viewport=readability.PHONE).new_page()
+def test_the_phone_header_names_the_instansi_by_its_short_name(chromium, served):
+    phone = chromium.new_context(viewport=readability.PHONE).new_page()
     phone.goto(served)
     topic = phone.locator(".md-header__topic").first
     assert topic.evaluate("el => getComputedStyle(el, '::before').content") == '"Kamus Pemkab Contoh"'
@@ -173,8 +173,8 @@ def test_a_printed_skj_keeps_competency_names_whole(page, served):
 
 
 @pytest.fixture
-def page(browser, served):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(chromium, served):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     yield tab
     context.close()
@@ -208,7 +208,7 @@ def test_a_typo_that_matched_says_what_it_matched_and_snippets_show_the_match(pa
         assert "Penganggaran" in body[:160], body[:200]  # the match, not the top of the table
 
 
-def test_the_reverse_lookup_offers_level_at_least_n_with_totals(page, served, built):  # noqa: F811
+def test_the_reverse_lookup_offers_level_at_least_n_with_totals(page, served, built):
     page.goto(served + "kompetensi/M.1/")
     sections = page.locator(".kamus-used[data-level]")
     counts = {int(s.get_attribute("data-level")): s.locator("a").count() for s in sections.all()}
@@ -227,7 +227,7 @@ def test_the_reverse_lookup_offers_level_at_least_n_with_totals(page, served, bu
     assert counts[level] == number
 
 
-def test_every_page_has_a_breadcrumb_and_speaks_to_readers_in_indonesian(built):  # noqa: F811
+def test_every_page_has_a_breadcrumb_and_speaks_to_readers_in_indonesian(built):
     pages = sorted(p for p in built.rglob("index.html") if p.parent != built)
     english = re.compile(r"snapshot|job-person match|tag git|\b[\w-]+/[\w<>&;.-]*\.(?:yaml|csv|xlsx)\b", re.I)
     for path in pages:
