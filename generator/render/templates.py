@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from ..bahasa import SINGKATAN
 from ..diff.formats import REWORDED, describe, impact_lines, summary, title, word_parts
 from ..findings import SEVERITY_LABEL
 from ..jenjang import JENJANG, LABEL, kelompok_jabatan
@@ -23,7 +24,6 @@ from ..talent.eligibility import ATURAN_LABEL
 from ..model.policy import AXIS_LABEL
 from ..resources import resource
 from .search_terms import code_parts, kata_dasar
-from ..bahasa import SINGKATAN
 from .text import angka, md, tanggal
 
 TEMPLATES = resource("site_templates")
@@ -178,7 +178,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["eja"] = eja
     env.globals.update(LABEL=LABEL, TINGKAT=TINGKAT, kelompok_jabatan=kelompok_jabatan, JENJANG=JENJANG, SEVERITY_LABEL=SEVERITY_LABEL,
                        AXIS_LABEL=AXIS_LABEL, ATURAN_LABEL=ATURAN_LABEL, BENTUK_LABEL=BENTUK_LABEL,
-                       position_link=position_link, competency_link=competency_link, matrix_row=matrix_row, heat_steps=heat_steps, abbreviations_in=abbreviations_in,
+                       position_link=position_link, competency_link=competency_link, matrix_row=matrix_row,
+                       heat_steps=heat_steps, abbreviations_in=abbreviations_in,
                        change_html=change_html, change_summary=summary, impact_lines=impact_lines,
                        subject_title=title, kata_dasar=kata_dasar, code_parts=code_parts)
     return env
