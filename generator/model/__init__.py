@@ -102,6 +102,7 @@ class Position:
     strategis: bool = False
     catatan: str = ""
     standar_level_manajerial: int | None = None  # a JF's own standard (set by its instansi pembina)
+    jabatan_id: tuple[str, ...] = ()  # YAML `siasn.jabatan_id`: its JABATAN ID in SIASN (one or more)
     # section → rows: tuple[PersyaratanRow] (indikator_kinerja: tuple[str])
     persyaratan: dict[str, tuple] = field(default_factory=dict, compare=False)
     source: Document | None = field(default=None, compare=False, repr=False)
@@ -114,6 +115,8 @@ class Unit:
     singkatan: str = ""
     induk: str = ""
     catatan: str = ""
+    nama_lain: tuple[str, ...] = ()  # its names in personnel-system exports (UNOR NAMA and the like)
+    unor_id: tuple[str, ...] = ()  # YAML `siasn.unor_id`: its UNOR ID(s) in SIASN
     source: Document | None = field(default=None, compare=False, repr=False)
 
 

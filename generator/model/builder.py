@@ -67,6 +67,18 @@ def _level_or_none(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def siasn_ids(data: dict, name: str) -> tuple[str, ...]:
+    """The ids under `siasn.<name>` (one or a list; numbers written without quotes read as text)."""
+    siasn = data.get("siasn")
+    value = siasn.get(name) if isinstance(siasn, dict) else None
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return tuple(str(v).strip() for v in values if isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip())
+
+
+def _texts(value) -> tuple[str, ...]:
+    return tuple(str(v).strip() for v in value if isinstance(v, str) and v.strip()) if isinstance(value, list) else ()
+
+
 def position_from(doc: Document, unit: str, as_written: bool = False) -> Position:
     d = upgraded(doc.data, "position")  # a key under its old name (one version) reads as the new one
     t = (lambda name: _text(d.get(name), as_written))
@@ -76,13 +88,14 @@ def position_from(doc: Document, unit: str, as_written: bool = False) -> Positio
         kode_jabatan=t("kode_jabatan"), atasan=t("atasan"),
         strategis=bool(d.get("strategis", False)), catatan=t("catatan"),
         standar_level_manajerial=_level_or_none(d.get("standar_level_manajerial")),
-        persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
+        jabatan_id=siasn_ids(d, "jabatan_id"), persyaratan=_persyaratan(d.get("persyaratan", {})), source=doc)
 
 
 def unit_from(doc: Document, folder: str, as_written: bool = False) -> Unit:
     t = lambda name: _text(doc.data.get(name), as_written)  # noqa: E731
     return Unit(kode=folder if as_written else doc.data["kode"], nama=t("nama"), singkatan=t("singkatan"),
-                induk=t("induk"), catatan=t("catatan"), source=doc)
+                induk=t("induk"), catatan=t("catatan"), nama_lain=_texts(doc.data.get("nama_lain")),
+                unor_id=siasn_ids(doc.data, "unor_id"), source=doc)
 
 
 def activity_from(doc: Document, as_written: bool = False) -> Activity:
