@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..rules import finding
 from ..suggest import suggest
 
@@ -82,11 +84,13 @@ def translate(error, doc, root: dict | None = None) -> list:
                 for name in missing]
     if keyword == "additionalProperties":
         known = sorted(k for k, sub in schema.get("properties", {}).items() if not sub.get("deprecated"))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        hint = f"Kolom yang dikenal: {', '.join(known)}." if known else "Tulis nama yang tidak kosong."
         return [_decimal_comma(at, doc, path, name, value) or
-                at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
-                   f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
+                at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}", f"{suggest(name, known)}{hint}",
                    target=path + (name,), key=True)
-                for name in value if name not in schema.get("properties", {})]
+                for name in value if name not in schema.get("properties", {})
+                and not any(p.search(name) for p in patterns)]
     if keyword == "type":
         wanted = " atau ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None

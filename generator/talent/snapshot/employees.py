@@ -290,22 +290,8 @@ class EmployeeReader:
     def finish(self, people: list[Person]) -> None:
         """Dates whose day/month order the whole file decides, then the checks that need them."""
         dates = self.dates
-        if dates.month_first and dates.day_first is not None:
-            first = dates.day_first
-            for line, column, text in dates.month_first:
-                self.error("SNAPSHOT-DATE", line, column, f"tanggal `{text}` bukan tanggal hari-bulan-tahun, padahal "
-                           f"berkas ini menulis hari lebih dulu (baris {first[0]})",
-                           "Tulis semua tanggal berkas ini dengan urutan yang sama, sebaiknya DD-MM-YYYY.")
-        elif dates.month_first_file:
-            line, column, _ = dates.month_first[0]
-            self.findings.append(finding("SNAPSHOT-DATE-ORDER", self.path, line, column + 1,
-                                         "tanggal di berkas ini ditulis bulan lebih dulu (MM-DD-YYYY), terlihat dari "
-                                         f"baris {line}; semua tanggalnya dibaca begitu"))
-        elif dates.open and self.header.exported:  # our own layout is documented as DD-MM-YYYY
-            self.findings.append(finding("SNAPSHOT-DATE-ORDER", self.path, self.header.line, 1,
-                                         "tidak ada tanggal di berkas ini yang memastikan urutan hari dan bulan; "
-                                         "dibaca DD-MM-YYYY (hari lebih dulu)"))
-        if dates.open or dates.month_first:
+        self.findings.extend(dates.report(self.path, self.header.line, self.header.exported, self.error))
+        if dates.pending:
             for person in people:
                 if person.tmt_jabatan.__class__ is str or person.tanggal_hukuman.__class__ is str \
                         or person.tanggal_asesmen.__class__ is str:

@@ -48,7 +48,6 @@ class Joiner:
                 why = f"tanpa SKP tahun {self.end.year} atau sebelumnya di {self.skp_file}"
             else:
                 person.predikat_kinerja, person.nilai_kinerja = years[year][0] or "", years[year][1]
-                self.years[year] = self.years.get(year, 0) + 1
         scores = records.scores.get(nip)
         if self.potensial:
             value = self.potensi(scores)
@@ -69,6 +68,8 @@ class Joiner:
             key = (self.path, why)
             group = self.period.missing.setdefault(key, [person.row, 0])
             group[1] += 1
+        elif self.kinerja:
+            self.years[year] = self.years.get(year, 0) + 1
         return why
 
     def potensi(self, scores) -> float | None:

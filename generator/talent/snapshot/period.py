@@ -136,6 +136,10 @@ class Period:
             if not self.required(header, single=True):
                 return
             uses = {table.path: EVERYTHING}
+            given = [name for name in header.index if name in EVERYTHING - BASE or name in OPTIONAL_FROM]
+            self.snapshot.sumber = dict.fromkeys(["nip", "nama", "jabatan", *given] + (["asesmen"] if
+                                                                                       header.competencies else []),
+                                                 table.path)
             self.snapshot.potensial_from_components = "nilai_potensi" not in header.index
         else:
             uses = self.plan(opened)
@@ -227,6 +231,10 @@ class Period:
         for name in ("nip", "nama"):
             sumber[name] = ", ".join(h.path for h in employees)
         sumber["jabatan"] = sumber["nip"]
+        for name, columns in OPTIONAL_FROM.items():
+            from_files = [h.path for h in employees if any(c in h.index for c in columns)]
+            if from_files:
+                sumber[name] = ", ".join(from_files)
         for group, kinds in SOURCES.items():
             fields = GROUP_FIELDS[group]
             for kind in kinds:
@@ -241,8 +249,9 @@ class Period:
                             given.add("tanggal_asesmen")
                         uses.setdefault(h.path, set()).update(given)
                     for name in fields:
-                        if any(name in h.index or name == "asesmen" for h in givers):
-                            sumber[name] = ", ".join(h.path for h in givers)
+                        from_files = [h.path for h in givers if name in uses[h.path]]
+                        if from_files:
+                            sumber[name] = ", ".join(from_files)
                     break
             else:
                 if group in ("kinerja", "potensial"):

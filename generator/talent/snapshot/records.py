@@ -231,20 +231,8 @@ class RecordReader:
 
     def finish(self) -> None:
         dates = self.dates
-        if dates.month_first and dates.day_first is not None:
-            for line, column, text in dates.month_first:
-                self.error("SNAPSHOT-DATE", line, column, f"tanggal `{text}` bukan tanggal hari-bulan-tahun, padahal "
-                           f"berkas ini menulis hari lebih dulu (baris {dates.day_first[0]})")
-        elif dates.month_first_file:
-            line, column, _ = dates.month_first[0]
-            self.findings.append(finding("SNAPSHOT-DATE-ORDER", self.path, line, column + 1,
-                                         "tanggal di berkas ini ditulis bulan lebih dulu (MM-DD-YYYY), terlihat dari "
-                                         f"baris {line}; semua tanggalnya dibaca begitu"))
-        elif dates.open and self.header.exported:
-            self.findings.append(finding("SNAPSHOT-DATE-ORDER", self.path, self.header.line, 1,
-                                         "tidak ada tanggal di berkas ini yang memastikan urutan hari dan bulan; "
-                                         "dibaca DD-MM-YYYY (hari lebih dulu)"))
-        if dates.open or dates.month_first:
+        self.findings.extend(dates.report(self.path, self.header.line, self.header.exported, self.error))
+        if dates.pending:
             for nip in self.nips:
                 scores = self.records.scores.get(nip)
                 if scores and "tanggal_asesmen" in scores:

@@ -17,7 +17,8 @@ import datetime as dt
 import re
 
 from ...model.policy import PREDIKAT
-from ..eligibility import PENDIDIKAN, pangkat_rank, pendidikan_rank
+from ...rules import finding
+from ..eligibility import GOLONGAN_PPPK, PENDIDIKAN, pangkat_rank, pendidikan_rank
 
 NO_VALUE = frozenset({"", "-", "–", "—", "null"})
 
@@ -138,6 +139,28 @@ class Dates:
             return value
         return parse_date(value, self.month_first_file)
 
+    @property
+    def pending(self) -> bool:
+        """True when some value :meth:`read` gave is still text (:meth:`resolve` it)."""
+        return self.open or bool(self.month_first)
+
+    def report(self, path: str, header_line: int, exported: bool, error) -> list:
+        """The findings on the order of the file's dates: ``error(rule, line, column, message,
+        hint)`` for every month-first date in a day-first file; notices returned."""
+        if self.month_first and self.day_first is not None:
+            for line, column, text in self.month_first:
+                error("SNAPSHOT-DATE", line, column, f"tanggal `{text}` bukan tanggal hari-bulan-tahun, padahal berkas "
+                      f"ini menulis hari lebih dulu (baris {self.day_first[0]})",
+                      "Tulis semua tanggal berkas ini dengan urutan yang sama, sebaiknya DD-MM-YYYY.")
+        elif self.month_first_file:
+            line, column, _ = self.month_first[0]
+            return [finding("SNAPSHOT-DATE-ORDER", path, line, column + 1, "tanggal di berkas ini ditulis bulan lebih "
+                            f"dulu (MM-DD-YYYY), terlihat dari baris {line}; semua tanggalnya dibaca begitu")]
+        elif self.open and exported:  # our own layout is documented as DD-MM-YYYY
+            return [finding("SNAPSHOT-DATE-ORDER", path, header_line, 1, "tidak ada tanggal di berkas ini yang "
+                            "memastikan urutan hari dan bulan; dibaca DD-MM-YYYY (hari lebih dulu)")]
+        return []
+
 
 # --- codes -----------------------------------------------------------------------------------
 
@@ -166,8 +189,6 @@ def no_skp(text: str) -> bool:
 GOLONGAN_ID = {f"{tier}{letter}": f"{roman}/{'abcde'[letter - 1]}"
                for tier, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
                for letter in range(1, 6 if tier == 4 else 5)}
-GOLONGAN_PPPK = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-                 "XVI", "XVII")
 _PPPK = re.compile(r"^(?:gol(?:ongan)?\.?\s*)?([IVX]{1,5})$", re.I)
 
 
