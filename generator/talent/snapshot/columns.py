@@ -56,7 +56,7 @@ ALIASES = {
     "PENDIDIKAN TERAKHIR": "pendidikan",
     # SKP: SIASN rw-skp22, e-Kinerja "laporan penilaian"
     "TAHUN SKP": "tahun", "kuadranKinerja": "predikat_kinerja", "hasil_akhir": "predikat_kinerja",
-    "PREDIKAT": "predikat_kinerja", "NILAI SKP": "nilai_kinerja",
+    "PREDIKAT": "predikat_kinerja", "NILAI SKP": "nilai_kinerja", "PENILAIAN KINERJA": "nilai_kinerja",
     # assessment per competency (kd_skj … of a talent application) and summaries
     "kd_skj": "kompetensi", "KODE KOMPETENSI": "kompetensi", "nm_skj": "nama_kompetensi",
     "nilai_skj": "asesmen", "NILAI KOMPETENSI SKJ": "asesmen", "LEVEL": "asesmen", "skj": "standar",
@@ -90,7 +90,7 @@ UNUSED = (
     # assessment reports
     "no_register", "rekomendasi", "kesenjangan", "kmanajerial", "kkultural", "ket_kmanajerial", "ket_kkultural",
     "nilai_manajer", "nilai_sosial", "nilai_teknis", "nilai_jpm", "nm_kesesuaian", "nm_rekomendasi", "JPM", "IKK",
-    "KATEGORI", "KUADRAN", "SARAN PENEMPATAN", "SARAN PENGEMBANGAN", "INSTANSI", "JABATAN/INSTANSI",
+    "KATEGORI", "KUADRAN", "PENILAIAN JPM", "TOTAL", "SARAN PENEMPATAN", "SARAN PENGEMBANGAN", "INSTANSI", "JABATAN/INSTANSI",
     # SIASN rw-hukdis
     "rwHukumanDisiplin", "golongan", "kedudukanHukum", "jenisHukuman", "pnsOrang", "skNomor", "masaTahun",
     "masaBulan", "akhirHukumTanggal", "nomorPp", "golonganLama", "skPembatalanNomor", "skPembatalanTanggal", "alasanHukumanDisiplin",
@@ -99,6 +99,7 @@ UNUSED = (
 # Why a column that looks useful is not read (said in the notice that lists it).
 WHY_UNUSED = {
     "nilaijpm": "JPM dihitung Kamus dari level per kompetensi terhadap SKJ jabatan",
+    "penilaianjpm": "JPM dihitung Kamus dari level per kompetensi terhadap SKJ jabatan",
     "jpm": "JPM dihitung Kamus dari level per kompetensi terhadap SKJ jabatan",
     "kuadran": "kotak dihitung Kamus dari kinerja dan potensial menurut kebijakan instansi",
     "kuadrankinerjanilai": "predikat dibaca dari teksnya, bukan dari kodenya (kode angka berbeda antaraplikasi)",

@@ -8,13 +8,15 @@ gets one finding saying so, not one per missing column.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from ...load.renamed import RENAMED
 from ...rules import finding
 from ...suggest import closest
 from .columns import FIELDS, NIP_HEADERS, WHY_UNUSED, kind_of, lookup
-from .values import normalise
+from ..matching import name_key
+from .values import normalise, parse_number
 
 TITLE_ROWS = 10  # rows searched for the header
 SIASN_HEADERS = frozenset({"nipbaru", "pnsid", "golakhirid", "unorid"})
@@ -51,7 +53,7 @@ class Header:
         return any(normalise(c) in SIASN_HEADERS for c in self.cells)
 
     def note_ignored(self, column: int, header: str, why: str = "") -> None:
-        self.ignored.append((column, header, why))
+        self.ignored.append((column, " ".join(header.split()), why))
 
     def ignored_finding(self) -> None:
         """The columns not used, in one notice (a SIASN export has sixty of them)."""
@@ -82,11 +84,15 @@ def read_header(table, kamus, kolom: dict[str, str]) -> Header | None:
                 "Beri judul `nip` (atau `NIP BARU` seperti ekspor SIASN) pada kolom NIP; bila aplikasi Anda memakai "
                 "judul lain, petakan di kamus.yaml: `talenta.kolom: {<judul kolom Anda>: nip}`."))
         return None
+    children = _sub_header(table)
     header = Header(table.path, table.header_line, table.header)
     known, unused = lookup(kolom)
     ours = {normalise(f) for f in FIELDS}
     mapped = {normalise(h) for h in kolom}
     codes = {normalise(k): k for k in kamus.competencies}
+    names = {}
+    for competency in kamus.competencies.values():
+        names.setdefault(name_key(competency.nama).replace(" ", ""), competency.kode)
     renamed = {normalise(old): (old, new) for old, new in RENAMED["snapshot"].items()}  # read for one version
     old_names: list[tuple[int, str, str, str]] = []
     unknown: list[tuple[int, str, str]] = []
@@ -103,9 +109,26 @@ def read_header(table, kamus, kolom: dict[str, str]) -> Header | None:
         if key in renamed and key not in codes and key not in mapped:
             old_names.append((position, raw, *renamed[key]))
             continue
-        target = known.get(key)
-        if target is None and key in codes and key not in mapped:
-            header.competencies.append((codes[key], position))
+        child = children.get(position)
+        if child is not None and _GAP.search(raw[:-len(child)] if raw.endswith(child) else raw):
+            header.note_ignored(position, raw, WHY_UNUSED["gap"])
+            continue
+        target, kode = None, None
+        for text in (raw, child) if child else (raw,):
+            target = known.get(normalise(text))
+            if target is not None:
+                key = normalise(text)
+                break
+            if normalise(text) not in mapped:
+                kode = codes.get(normalise(text)) or names.get(name_key(text.split("\n")[0]).replace(" ", ""))
+                if kode is not None:
+                    break
+        if kode is not None:
+            if any(k == kode for k, _ in header.competencies):
+                header.note_ignored(position, raw, f"kompetensi `{kode}` sudah dibaca dari kolom lain")
+            else:
+                header.competencies.append((kode, position))
+                header.exported = header.exported or key not in codes
             continue
         if target is None:
             if key in unused:
@@ -148,6 +171,43 @@ def _find(table, nip_headers) -> bool:
             return True
     table.rows = []
     return False
+
+
+_GAP = re.compile(r"\b(gap|selisih|kesenjangan)\b", re.I)
+
+
+def _sub_header(table) -> dict[int, str]:
+    """A second header row under the first (an assessment report's "PENILAIAN" over
+    "KINERJA | POTENSI | …", or "Kompetensi" over one column per competency): it has no NIP,
+    no number, and text only under a span of the row above. Its cells are joined to the
+    header (`PENILAIAN KINERJA`); returns column → the lower cell's own text."""
+    rows = iter(table.rows)
+    following = next(rows, None)
+    if following is None:
+        table.rows = rows
+        return {}
+    line, cells = following
+    top = table.header
+    nip = next(i for i, h in enumerate(top) if normalise(h) in NIP_HEADERS or i == len(top) - 1)
+    filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    under_span = all(i < len(top) and (not top[i].strip() or i + 1 < len(top) and not top[i + 1].strip())
+                     for i, _ in filled)
+    if not (filled and line == table.header_line + 1 and (nip >= len(cells) or not cells[nip].strip())
+            and under_span and all(parse_number(text) is None for _, text in filled)):
+        table.rows = itertools.chain([following], rows)
+        return {}
+    combined, parent = list(top) + [""] * max(0, len(cells) - len(top)), ""
+    children = {}
+    for i in range(len(combined)):
+        if top[i].strip() if i < len(top) else False:
+            parent = top[i].strip()
+        below = cells[i].strip() if i < len(cells) else ""
+        if below:
+            combined[i] = f"{parent} {below}"
+            children[i] = below
+    table.header, table.rows = combined, rows
+    table.title_rows += 1  # a CSV's rows are counted: this one is no data row
+    return children
 
 
 def _old_names(header: Header, old_names) -> None:

@@ -263,7 +263,17 @@ class Period:
                                  "Unduh hasil SKP atau hasil asesmen dan letakkan di folder ini.")
         if "nilai_potensi" not in sumber and all(c in sumber for c in KOMPONEN_POTENSIAL):
             self.snapshot.potensial_from_components = True
+        elif "nilai_potensi" not in sumber and any(c in sumber for c in KOMPONEN_POTENSIAL):
+            ok = False
+            absent = ", ".join(f"`{c}`" for c in KOMPONEN_POTENSIAL if c not in sumber)
+            self.finding("SNAPSHOT-HEADER-MISSING", folder, 1, 1,
+                         f"tidak ada berkas yang memuat kolom `nilai_potensi`, dan komponennya belum lengkap: {absent} "
+                         "tidak ada", "Bila salah satu kolom hasil asesmen adalah nilai potensial untuk kotak "
+                                      "manajemen talenta, petakan judulnya di kamus.yaml, misalnya `talenta.kolom: "
+                                      "{PENILAIAN POTENSI: nilai_potensi}`; atau lengkapi komponennya.")
         for _, h in opened:
+            if h.kind is None:
+                continue
             given = uses.setdefault(h.path, set())
             given.update(name for name in STRUCTURE.get(h.kind, ()) if name in h.index)
             self.source_notice(h, given)
@@ -277,10 +287,12 @@ class Period:
         return {path: frozenset(fields) for path, fields in uses.items()} if ok else None
 
     def source_notice(self, header: Header, given: set) -> None:
-        fields = [f for f in header.index if f in given] + (["asesmen"] if "asesmen" in given and header.competencies
-                                                             else [])
+        fields = [f for f in header.index if f in given]
         shown = ", ".join(f"`{header.label(f)}` → `{f}`" if header.label(f) != f else f"`{f}`"
                           for f in dict.fromkeys(fields))
+        if "asesmen" in given and header.competencies:
+            codes = ", ".join(code for code, _ in header.competencies)
+            shown += (", " if shown else "") + f"level kompetensi {codes} (`asesmen`)"
         self.finding("SNAPSHOT-SOURCE", header.path, header.line, 1,
                      f"dikenali sebagai {KIND_LABEL[header.kind]}; dipakai: {shown}")
 
