@@ -257,6 +257,7 @@ class RecordReader:
             self.findings.append(finding("SNAPSHOT-RECORD-CONFLICT", self.path, first, column + 1,
                                          f"{what}: {angka(rows)} pegawai punya dua nilai berbeda (pertama baris "
                                          f"{first}); dipakai baris yang terakhir",
+                                         "Sisakan satu SKP per pegawai per tahun." if self.kind == SKP else
                                          "Sisakan satu baris per pegawai (atau isi tanggal_asesmen agar yang terbaru "
                                          "dipakai)."))
         for why, (first, rows) in sorted(self.skipped.items(), key=lambda item: item[1]):
