@@ -154,10 +154,11 @@ def test_the_restricted_report_lists_the_rows_matched_by_name(root, tmp_path):
         rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0][0].startswith("RAHASIA")
     listed = {row[2]: row for row in rows[2:]}
-    assert listed[SITI][8] == "DINKES.KABID_YANKES" and listed[SITI][9] == "dicocokkan menurut nama"
+    assert listed[SITI][10] == "DINKES.KABID_YANKES" and listed[SITI][11] == "dicocokkan menurut nama"
     assert listed[SITI][5] == "20F7555C526835FD62DB6A460189DE52"  # the JABATAN ID to add once
-    assert listed[HENDRA][8] == "" and listed[HENDRA][9] == "jabatan belum ada di kamus"
-    assert "tanpa nilai potensial" in listed[MAYA][9]
+    assert listed[SITI][6:8] == ["Jabatan Struktural", ""]
+    assert listed[HENDRA][10] == "" and listed[HENDRA][11] == "jabatan belum ada di kamus"
+    assert listed[MAYA][11].startswith("tanpa nilai potensial")  # placed by JABATAN ID, not mapped
     assert DEWI not in listed  # matched by JABATAN ID: nothing to add
 
 
@@ -396,3 +397,16 @@ def test_dates_as_exported():
                                          ("laki-laki", "1"), ("?", None)])
 def test_jenis_kelamin(text, digit):
     assert sex_digit(text) == digit
+
+
+def test_the_newest_employees_with_every_row_placed(root):
+    """What SKJ coverage (`kamus cakupan`) counts: every employee row, where it went or why not."""
+    from generator.talent.snapshot import newest_employees
+    project = Project.open(root)
+    snapshot = newest_employees(project.source, project.require_valid())
+    rows = {p.nip: p for p in snapshot.placed}
+    assert len(snapshot.placed) == 8 and [p.line for p in snapshot.placed] == list(range(2, 10))
+    assert rows[RUDI].kode == "DINKES.PERENCANA_MUDA" and rows[RUDI].keterangan == "dicocokkan menurut JABATAN ID"
+    hendra = rows[HENDRA]
+    assert hendra.kode == "" and hendra.match.problem == "jabatan" and hendra.match.unit == "BKPSDM"
+    assert (hendra.facts.name, hendra.jenis_jabatan) == ("Analis Kepegawaian", "Jabatan Fungsional Umum")

@@ -143,10 +143,10 @@ def placement_sheet(period: Period) -> Table | None:
     placed = period.snapshot.placed
     if not placed:
         return None
-    columns = ["berkas", "baris", "nip", "nama", "nama_jabatan", "jabatan_id", "unit_kerja", "unor_id", "jabatan",
-               "keterangan"]
-    rows = [[p.path, p.line, p.nip, p.nama, p.facts.name, p.facts.jabatan_id, p.facts.unit_kerja or p.facts.satuan_kerja,
-             p.facts.unor_id, p.kode, p.keterangan] for p in placed]
+    columns = ["berkas", "baris", "nip", "nama", "nama_jabatan", "jabatan_id", "jenis_jabatan", "eselon", "unit_kerja",
+               "unor_id", "jabatan", "keterangan"]
+    rows = [[p.path, p.line, p.nip, p.nama, p.facts.name, p.facts.jabatan_id, p.jenis_jabatan, p.eselon,
+             p.facts.unit_kerja or p.facts.satuan_kerja, p.facts.unor_id, p.kode, p.keterangan] for p in placed]
     return Table(f"RAHASIA-{period.snapshot.periode}-pencocokan", columns, rows, 4, "Pencocokan")
 
 

@@ -10,10 +10,10 @@ and join everything by NIP into people (:mod:`.join`, :mod:`.period`).
 
 from .columns import COLUMNS, KOMPONEN_POTENSIAL, OPTIONAL, REQUIRED
 from .model import MAX_FINDINGS, PERIOD, Person, Snapshot, period_end
-from .period import period_name, read_snapshot, snapshot_files
+from .period import newest_employees, period_name, read_snapshot, snapshot_files
 from .placing import Placed
 from .values import HUKUMAN, normalise, parse_date, parse_number
 
 __all__ = ["COLUMNS", "HUKUMAN", "KOMPONEN_POTENSIAL", "MAX_FINDINGS", "OPTIONAL", "PERIOD", "REQUIRED", "Person",
-           "Placed", "Snapshot", "normalise", "parse_date", "parse_number", "period_end", "period_name",
+           "Placed", "Snapshot", "newest_employees", "normalise", "parse_date", "parse_number", "period_end", "period_name",
            "read_snapshot", "snapshot_files"]

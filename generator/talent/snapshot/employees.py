@@ -144,15 +144,19 @@ class EmployeeReader:
         education = self.education(line, cells)
         tmt_jabatan = self.date(line, cells, "tmt_jabatan")
         self.checks(line, cells, nip, problem, kode)
-        if self.errors != before or kode is None:
-            return None
-        person = Person(line, nip, nama, sys.intern(kode), found, nilai_kinerja, potensi, sys.intern(hukuman),
-                        tanggal_hukuman, tanggal_asesmen, levels, pangkat, education, tmt_jabatan, pppk)
-        if self.fill is not None:
-            missing = self.fill(person)
+        person = None
+        if self.errors == before and kode is not None:
+            person = Person(line, nip, nama, sys.intern(kode), found, nilai_kinerja, potensi, sys.intern(hukuman),
+                            tanggal_hukuman, tanggal_asesmen, levels, pangkat, education, tmt_jabatan, pppk)
+            missing = self.fill(person) if self.fill is not None else ""
             if missing:
-                self.placed.append(Placed(self.path, line, nip, nama, self.facts, kode, missing))
-                return None
+                self.how = f"{self.how}; {missing}" if self.how else missing
+                person = None
+        if self.how or self.keep_rows:
+            self.placed.append(Placed(self.path, line, nip, nama, self.facts, kode or "", self.how or "dicocokkan "
+                                      f"menurut {'kode' if self.match.how == 'kode' else 'JABATAN ID'}", self.match,
+                                      self.cell(cells, "jenis_jabatan") or self.cell(cells, "jenis_jabatan_id"),
+                                      self.cell(cells, "eselon") or self.cell(cells, "eselon_id")))
         return person
 
     def name(self, cells) -> str:
@@ -171,23 +175,21 @@ class EmployeeReader:
             facts = Facts(*texts)
             found = self.places[texts] = (facts, self.positions.resolve(facts))
         facts, match = found
-        self.facts = facts
+        self.facts, self.match, self.how = facts, match, ""
         column = next((self.index[n] for n in ("jabatan", "nama_jabatan", "jabatan_id") if n in self.index), 0)
         if not (facts.jabatan or facts.nama_jabatan or facts.jabatan_id):
             self.error("SNAPSHOT-EMPTY", line, column, "`jabatan` kosong")
+            self.how = "jabatan kosong"
             return None
         if match.kode is not None:
             if match.how == "nama":
                 self.names_used = self.names_used or bool(facts.jabatan)
-                self.placed.append(Placed(self.path, line, nip, nama, facts, match.kode, "dicocokkan menurut nama"))
-            else:
-                if match.name_differs:
-                    self.placing.name_differs(line, column + 1, match.kode, facts.name)
-                if self.keep_rows:
-                    self.placed.append(Placed(self.path, line, nip, nama, facts, match.kode, f"dicocokkan menurut "
-                                              f"{'kode' if match.how == 'kode' else 'JABATAN ID'}"))
+                self.how = "dicocokkan menurut nama"
+            elif match.name_differs:
+                self.placing.name_differs(line, column + 1, match.kode, facts.name)
             return match.kode
         if match.problem == KODE:
+            self.how = "kode jabatan tidak ada di kamus"
             self.error("SNAPSHOT-JABATAN-UNKNOWN", line, self.index["jabatan"],
                        f"jabatan `{facts.jabatan}` tidak ada di kamus",
                        self.suggest_position(facts.jabatan)
@@ -195,7 +197,7 @@ class EmployeeReader:
             return None
         self.names_used = self.names_used or bool(facts.jabatan)
         self.placing.problem(line, column + 1, facts, match)
-        self.placed.append(Placed(self.path, line, nip, nama, facts, "", Placing.why(match)))
+        self.how = Placing.why(match)
         return None
 
     def potensial(self, line, cells) -> float | None:

@@ -33,7 +33,7 @@ from .records import RecordReader, Records
 KINERJA = ("predikat_kinerja", "nilai_kinerja")
 POTENSIAL = ("nilai_potensi", *KOMPONEN_POTENSIAL)
 BASE = frozenset({"nip", "nama", "gelar_depan", "gelar_belakang", *POSITION_KEYS, "unor_id", "unit_kerja",
-                  "satuan_kerja", "jenis_jabatan", "jenis_jabatan_id", "pangkat_golongan", "golongan_id",
+                  "satuan_kerja", "jenis_jabatan", "jenis_jabatan_id", "eselon", "eselon_id", "pangkat_golongan", "golongan_id",
                   "pendidikan", "tingkat_pendidikan_id", "tmt_jabatan", "tanggal_lahir", "jenis_kelamin"})
 EVERYTHING = BASE | {*KINERJA, *POTENSIAL, "asesmen", "tanggal_asesmen", "hukuman_disiplin", "tanggal_hukuman"}
 # Which kind of file each group of fields is read from, first choice first.
@@ -83,6 +83,15 @@ def read_snapshot(source, path: str, kamus, keep_rows: bool = False) -> Snapshot
     Period(source, kamus, snapshot, keep_rows).read(_folder_files(source, path, snapshot) if folder else [path],
                                                    single=not folder)
     return snapshot
+
+
+def newest_employees(source, kamus) -> Snapshot | None:
+    """The newest period with every row of its employee export(s) placed: one
+    :class:`~.placing.Placed` per row in :attr:`Snapshot.placed`, in file order, with the
+    position found (or, in its ``match``, why not and the unit the row names) — what SKJ
+    coverage counts. None when there is no period."""
+    periods = snapshot_files(source)
+    return read_snapshot(source, periods[-1], kamus, keep_rows=True) if periods else None
 
 
 def _folder_files(source, folder: str, snapshot: Snapshot) -> list[str]:
@@ -378,4 +387,4 @@ def _stopped(reader, line: int) -> None:
                  "ulang.")
 
 
-__all__ = ["Placed", "read_snapshot", "snapshot_files", "period_name"]
+__all__ = ["Placed", "newest_employees", "period_name", "read_snapshot", "snapshot_files"]

@@ -23,7 +23,10 @@ class Placed:
     nama: str
     facts: Facts
     kode: str  # the position found ('' when none)
-    keterangan: str  # how it was found, or why not
+    keterangan: str  # how it was found, or why not, and why the person was not mapped
+    match: Match | None = None  # the resolution (its unit, problem and candidates)
+    jenis_jabatan: str = ""  # as the export writes it (JENIS JABATAN NAMA, else its id)
+    eselon: str = ""  # as the export writes it (ESELON NAMA, else its id)
 
 
 _WHY = {UNIT: "unit tidak dikenal", JABATAN: "jabatan belum ada di kamus", AMBIGU: "lebih dari satu jabatan cocok"}
