@@ -410,3 +410,38 @@ def test_the_newest_employees_with_every_row_placed(root):
     hendra = rows[HENDRA]
     assert hendra.kode == "" and hendra.match.problem == "jabatan" and hendra.match.unit == "BKPSDM"
     assert (hendra.facts.name, hendra.jenis_jabatan) == ("Analis Kepegawaian", "Jabatan Fungsional Umum")
+
+
+def test_the_siasn_ids_go_out_in_the_workbook_and_the_open_data_and_come_back(root, tmp_path):
+    import openpyxl
+    from generator import api
+    from conftest import git
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "kamus")
+    book = tmp_path / "kamus.xlsx"
+    api.export(root, "xlsx", book)
+    workbook = openpyxl.load_workbook(book)
+    units, positions = workbook["Unit"], workbook["Jabatan"]
+    head = {cell.value: cell.column for cell in units[1]}
+    dinkes = next(row for row in units.iter_rows(min_row=3) if row[0].value == "DINKES")
+    assert dinkes[head["siasn.unor_id"] - 1].value == "136CB94838DA83A906263EC23D03DCE9"
+    assert dinkes[head["nama_lain"] - 1].value == "Bidang Pelayanan Kesehatan; Sub Bagian Umum dan Kepegawaian"
+    column = {cell.value: cell.column for cell in positions[1]}["siasn.jabatan_id"]
+    perawat = next(row for row in positions.iter_rows(min_row=3) if row[0].value == "PKM.PERAWAT_PERTAMA")
+    assert perawat[column - 1].value == "e5fe2efe7e30f74bbb0e95fae6937efd"
+    assert not api.import_files(root, [book]).plan.writes  # unchanged: no byte written
+    dinkes[head["siasn.unor_id"] - 1].value = "136CB94838DA83A906263EC23D03DCE9; F2D40C91B868A1086269E4A899DF1741"
+    workbook.save(tmp_path / "diubah.xlsx")
+    result = api.import_files(root, [tmp_path / "diubah.xlsx"])
+    assert not result.failed
+    assert git(root, "diff", "--numstat").split() == ["3", "1", "positions/DINKES/_unit.yaml"]
+    unit = (root / "positions/DINKES/_unit.yaml").read_text("utf-8")
+    assert "  unor_id:\n  - 136CB94838DA83A906263EC23D03DCE9\n  - F2D40C91B868A1086269E4A899DF1741\n" in unit
+    data = json.loads((api.export(root, "json", tmp_path / "kamus.json").path).read_text("utf-8"))
+    dinas = next(u for u in data["unit"] if u["kode"] == "DINKES")
+    assert dinas["siasn"]["unor_id"] == ["136CB94838DA83A906263EC23D03DCE9", "F2D40C91B868A1086269E4A899DF1741"]
+    assert next(j for j in data["jabatan"] if j["kode"] == "PKM.PERAWAT_PERTAMA")["siasn"]["jabatan_id"] == [
+        "e5fe2efe7e30f74bbb0e95fae6937efd"]
+    # the F2D4… UNOR (Sub Bagian Umum) now finds its unit by id
+    assert Project.open(root).snapshots[0].people

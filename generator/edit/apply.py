@@ -61,6 +61,8 @@ def settle(old, new):
     to surrounding spaces, the same items of a list in another order (a sorted sheet)."""
     if isinstance(old, str) and isinstance(new, str):
         return old if old.strip() == new.strip() else new
+    if isinstance(new, list) and len(new) == 1 and not isinstance(old, (list, dict)) and settle(old, new[0]) == old:
+        return old  # one id written alone, read back from a list cell
     if isinstance(old, dict) and isinstance(new, dict):
         return {k: settle(old[k], v) if k in old else v for k, v in new.items()}
     if isinstance(old, list) and isinstance(new, list):
