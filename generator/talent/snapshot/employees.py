@@ -58,6 +58,13 @@ class EmployeeReader:
         self.from_components = "nilai_potensi" not in self.index and all(c in self.index for c in KOMPONEN_POTENSIAL)
         self.suggest_position = Suggester(kamus.positions, cutoff=0.8)
         self.jenis_ids = header.siasn  # JENIS JABATAN ID is SIASN's numbering only in a SIASN export
+        siasn = f"pilihan: {PENDIDIKAN_OURS}, atau tingkat pendidikan SIASN: {PENDIDIKAN_SIASN}"
+        self.expected = {  # what an unknown value's message lists, by the column's header
+            "pangkat_golongan": GOLONGAN_OURS if header.ours("pangkat_golongan") else GOLONGAN_EXPORT,
+            "golongan_id": GOLONGAN_EXPORT, "tingkat_pendidikan_id": siasn,
+            "pendidikan": f"pilihan: {PENDIDIKAN_OURS}" if header.ours("pendidikan") else siasn}
+        self.position_columns = [self.index.get(name) for name in ("jabatan", "nama_jabatan", "jabatan_id", "unor_id",
+                                                                   "unit_kerja", "satuan_kerja")]
         self.names_used = False  # our `jabatan` column held names
 
     def error(self, rule, line, column, message, hint=None):
@@ -168,11 +175,11 @@ class EmployeeReader:
 
     def position(self, line, cells, nip: str, nama: str) -> str | None:
         """The kamus key of the row's position, or None (with a finding) when it is not found."""
-        texts = tuple(self.cell(cells, name) for name in ("jabatan", "nama_jabatan", "jabatan_id", "unor_id",
-                                                          "unit_kerja", "satuan_kerja"))
+        size = len(cells)
+        texts = tuple(cells[i] if i is not None and i < size else "" for i in self.position_columns)
         found = self.places.get(texts)
         if found is None:
-            facts = Facts(*texts)
+            facts = Facts(*map(clean, texts))
             found = self.places[texts] = (facts, self.positions.resolve(facts))
         facts, match = found
         self.facts, self.match, self.how = facts, match, ""
@@ -260,14 +267,11 @@ class EmployeeReader:
     def golongan(self, line, cells) -> tuple[int | None, int | None]:
         """(rank of the golongan ruang, PPPK golongan): from GOL AKHIR NAMA, else GOL AKHIR ID."""
         name = "pangkat_golongan" if self.cell(cells, "pangkat_golongan") else "golongan_id"
-        expected = GOLONGAN_OURS if self.header.ours(name) else GOLONGAN_EXPORT
-        return self.ranked(line, cells, name, golongan, expected) or (None, None)
+        return self.ranked(line, cells, name, golongan, self.expected[name]) or (None, None)
 
     def education(self, line, cells) -> int | None:
         name = "pendidikan" if self.cell(cells, "pendidikan") else "tingkat_pendidikan_id"
-        expected = (f"pilihan: {PENDIDIKAN_OURS}" if self.header.ours(name)
-                    else f"pilihan: {PENDIDIKAN_OURS}, atau tingkat pendidikan SIASN: {PENDIDIKAN_SIASN}")
-        return self.ranked(line, cells, name, pendidikan, expected)
+        return self.ranked(line, cells, name, pendidikan, self.expected[name])
 
     def checks(self, line, cells, nip: str, problem, kode: str | None) -> None:
         """What the export says against the NIP and the kamus: warnings, the person stays."""

@@ -137,6 +137,9 @@ class Period:
                 self.snapshot.findings.extend(header.findings)
                 header.findings = []
                 opened.append((table, header))
+            if not single:
+                table.rows = iter(())  # read again when its turn comes (Period.reopened)
+                table.text = ""
         if not opened:
             return
         if single:
@@ -158,17 +161,27 @@ class Period:
         employees = [(t, h) for t, h in opened if h.kind == PEGAWAI]
         for table, header in opened:
             if header.kind != PEGAWAI:
-                self.read_records(table, header, uses.get(table.path, frozenset()))
+                self.read_records(self.reopened(table, single), header, uses.get(table.path, frozenset()))
         self.snapshot.competencies = self.competencies(employees)
         seen: dict[str, tuple[str, int]] = {}
         for table, header in employees:
-            self.read_people(table, header, uses[table.path], single, seen)
+            self.read_people(self.reopened(table, single), header, uses[table.path], single, seen)
         for table, header in opened:
             header.ignored_finding()
             self.snapshot.findings.extend(header.findings)
         self.joined(seen)
         self.snapshot.columns = frozenset(c for c in OPTIONAL for _, h in employees
                                           if any(name in h.index for name in OPTIONAL_FROM[c]))
+
+    def reopened(self, table, single: bool):
+        """``table`` again, at its first data row: the files of a folder are read one at a time
+        (their headers were read first, to know what each gives), so that only one file's text
+        is held at once."""
+        if single:
+            return table
+        again = read_table(self.source, table.path)
+        read_header(again, self.kamus, self.kolom)
+        return again
 
     # --- which file gives what --------------------------------------------------------------
 
@@ -318,11 +331,9 @@ class Period:
 
     def read_records(self, table, header: Header, uses: frozenset) -> None:
         reader = RecordReader(table, header, self.kamus, self.snapshot.end, self.records, uses)
-        for line, cells in table.rows:
-            reader.read(line, cells)
-            if len(reader.findings) >= MAX_FINDINGS:
-                _stopped(reader, line)
-                break
+        stopped = reader.read_rows(table.rows, MAX_FINDINGS)
+        if stopped is not None:
+            _stopped(reader, stopped)
         reader.finish()
         self.snapshot.findings.extend(reader.findings + table.late_findings)
 

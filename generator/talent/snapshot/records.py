@@ -58,6 +58,13 @@ class RecordReader:
         self.competency_keys = {}
         for competency in kamus.competencies.values():
             self.competency_keys.setdefault(name_key(competency.nama).replace(" ", ""), competency.kode)
+        self.handle = {SKP: self.skp, RINGKASAN: self.summary, HUKDIS: self.penalty}.get(self.kind)
+        self.level_cache: dict[str, float | None] = {}
+        self.predikat: dict[str, str | None] = {}
+        # a long file repeats the person's values on each of their rows: read them once per person
+        self.person_columns = [self.index[name] for name in ("tanggal_asesmen", "nilai_potensi", *KOMPONEN_POTENSIAL)
+                               if name in self.index and name in uses]
+        self.last_person: tuple = ()
 
     def error(self, rule, line, column, message, hint=None):
         self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
@@ -67,10 +74,11 @@ class RecordReader:
         return clean(cells[position]) if position is not None and position < len(cells) else ""
 
     def nip(self, line, cells) -> str | None:
-        text = self.cell(cells, "nip")
-        found = self.nip_cache.get(text)
+        position = self.index["nip"]
+        raw = cells[position] if position < len(cells) else ""
+        found = self.nip_cache.get(raw)
         if found is None:
-            found = self.nip_cache[text] = check_nip(text, self.end)
+            found = self.nip_cache[raw] = check_nip(clean(raw), self.end)
         nip, problem = found
         if problem is not None:
             self.error(problem.rule, line, self.index["nip"], problem.message, problem.hint)
@@ -110,8 +118,65 @@ class RecordReader:
     def read(self, line: int, cells: list[str]) -> None:
         nip = self.nip(line, cells)
         if nip is not None:
-            {SKP: self.skp, ASESMEN: self.long, RINGKASAN: self.summary, HUKDIS: self.penalty}[self.kind](
-                line, cells, nip)
+            self.handle(line, cells, nip)
+
+    def read_rows(self, rows, limit: int) -> int | None:
+        """Read every row (streamed); the line where reading stopped at ``limit`` findings."""
+        if self.kind == ASESMEN:
+            return self._long_rows(rows, limit)
+        for line, cells in rows:
+            self.read(line, cells)
+            if len(self.findings) >= limit:
+                return line
+        return None
+
+    def _long_rows(self, rows, limit: int) -> int | None:
+        """:meth:`long` for every row, with what repeats (NIP, competency, level texts) read once:
+        a province's assessment is half a million rows."""
+        index, findings = self.index, self.findings
+        columns = (index["nip"], index.get("kompetensi"), index.get("nama_kompetensi"), index["asesmen"])
+        nips, competencies, levels_of = self.nip_cache, self.competency_cache, self.level_cache
+        person_columns, all_levels = self.person_columns, self.records.levels
+        for line, cells in rows:
+            size = len(cells)
+            raw_nip, code, name, level_text = (cells[i] if i is not None and i < size else "" for i in columns)
+            found = nips.get(raw_nip)
+            if found is None or found[1] is not None:
+                nip = self.nip(line, cells)
+                if nip is None:
+                    if len(findings) >= limit:
+                        return line
+                    continue
+            else:
+                nip = found[0]
+                if nip not in self.nips:
+                    self.nips[nip] = line
+            dated = False
+            if person_columns:
+                dated = self.person_scores(line, cells, nip)
+            kode = competencies.get((code, name))
+            if kode is None:
+                kode = self.competency(cells)
+            if kode[0] is None:
+                group = self.unknown.setdefault(kode[1], [line, index.get("nama_kompetensi", index.get(
+                    "kompetensi")), 0])
+                group[2] += 1
+                continue
+            level = levels_of.get(level_text, self)
+            if level is self:
+                level = self.number(line, cells, "asesmen", 0, 5)
+                if level is not None or not clean(level_text):
+                    levels_of[level_text] = level
+            if level is not None:
+                levels = all_levels.get(nip)
+                if levels is None:
+                    levels = all_levels[nip] = {}
+                if kode[0] in levels and levels[kode[0]] != level and not dated:
+                    self.conflict(f"level {kode[0]}", line, index["asesmen"])
+                levels[kode[0]] = level
+            if len(findings) >= limit:
+                return line
+        return None
 
     # --- the kinds -----------------------------------------------------------------------
 
@@ -129,7 +194,9 @@ class RecordReader:
             self.skip(f"SKP tahun setelah periode ({self.end.year})", line)
             return
         words = self.cell(cells, "predikat_kinerja")
-        value = predikat(words) if words and "predikat_kinerja" in self.uses else ""
+        value = self.predikat.get(words, self)
+        if value is self:  # a handful of distinct texts
+            value = self.predikat[words] = predikat(words) if words and "predikat_kinerja" in self.uses else ""
         if words and value is None:
             if no_skp(words):
                 self.skip(f"tertulis `{words}`", line)
@@ -148,11 +215,16 @@ class RecordReader:
 
     def competency(self, cells) -> tuple[str | None, str]:
         """(kamus kode, the text it was read from) of a row's competency: by code, else by name."""
-        code, name = self.cell(cells, "kompetensi"), self.cell(cells, "nama_kompetensi")
-        found = self.competency_cache.get((code, name), self)
-        if found is self:
-            found = self.competency_cache[(code, name)] = self._competency(code, name)
-        return found, name or code
+        key = (self.raw(cells, "kompetensi"), self.raw(cells, "nama_kompetensi"))
+        found = self.competency_cache.get(key)
+        if found is None:
+            code, name = clean(key[0]), clean(key[1])
+            found = self.competency_cache[key] = (self._competency(code, name), name or code)
+        return found
+
+    def raw(self, cells, name) -> str:
+        position = self.index.get(name)
+        return cells[position] if position is not None and position < len(cells) else ""
 
     def _competency(self, code: str, name: str) -> str | None:
         if code in self.kamus.competencies:
@@ -171,21 +243,13 @@ class RecordReader:
             self.conflict(f"level {kode}", line, self.index["asesmen"])
         levels[kode] = level
 
-    def long(self, line, cells, nip) -> None:
-        kode, text = self.competency(cells)
-        dated = self.person_scores(line, cells, nip)
-        if kode is None:
-            group = self.unknown.setdefault(text, [line, self.index.get("nama_kompetensi", self.index.get(
-                "kompetensi")), 0])
-            group[2] += 1
-            return
-        level = self.number(line, cells, "asesmen", 0, 5)
-        if level is not None:
-            self.levels(line, nip, kode, level, dated)
-
     def person_scores(self, line, cells, nip) -> bool:
         """The person-level values of a row (repeated on every row of the person in a long
         file); True when the row is dated later than what was read before (it replaces it)."""
+        values = (nip, *(cells[i] if i < len(cells) else "" for i in self.person_columns))
+        if values == self.last_person:
+            return False  # the same person's row again, the same values
+        self.last_person = values
         scores = self.records.scores.setdefault(nip, {})
         later = False
         if "tanggal_asesmen" in self.uses and "tanggal_asesmen" in self.index:
