@@ -5,12 +5,13 @@ Every problem is reported with file:row:column, all of them at once; a period wi
 produces no result. The package reads a period in four steps: recognise each file by its
 columns (:mod:`.header`, :mod:`.columns`), read each kind (:mod:`.employees`,
 :mod:`.records`), place every employee in a position (:mod:`..matching`, :mod:`.placing`),
-and join everything by NIP into people (:mod:`.join`, :mod:`.period`).
+and join everything by NIP into people (:mod:`.join`, :mod:`.period`); :mod:`.files` finds the
+periods and their files.
 """
 
 from .columns import COLUMNS, KOMPONEN_POTENSIAL, OPTIONAL, REQUIRED
 from .model import MAX_FINDINGS, PERIOD, Person, Snapshot, period_end
-from .period import newest_employees, period_name, read_snapshot, snapshot_files
+from .files import newest_employees, period_name, read_snapshot, snapshot_files
 from .placing import Placed
 from .values import HUKUMAN, normalise, parse_date, parse_number
 
