@@ -165,19 +165,23 @@ def test_the_restricted_report_lists_the_rows_matched_by_name(root, tmp_path):
 # --- the same people in other real layouts ----------------------------------------------------------
 
 def test_pipe_separated_with_bom_and_eselon_columns(root):
-    period = root / PERIOD
-    (period / "data_utama_siasn.csv").unlink()
-    shutil.copy(TESTS / "fixtures" / "siasn" / "samples" / "siasn_data_utama_eselon_pipe.csv", period / "utama.csv")
+    replace_files(root, ("data_utama_siasn.csv",), {"siasn_data_utama_eselon_pipe.csv": "utama.csv"})
     assert set(people(root)) == {AGUS, SITI, BAGUS, DEWI, RUDI, NUR}
 
 
-def test_title_rows_and_an_html_table_saved_as_xls(root):
+def replace_files(root, gone: tuple[str, ...], samples: dict[str, str]) -> None:
+    """The period folder with the files ``gone`` removed and the other real layouts
+    ``samples`` (sample → its name in the folder) put in."""
     period = root / PERIOD
-    for name in ("data_utama_siasn.csv", "laporan_skp_ekinerja.csv"):
+    for name in gone:
         (period / name).unlink()
-    samples = TESTS / "fixtures" / "siasn" / "samples"
-    shutil.copy(samples / "daftar_pegawai_tabletoexcel.xls", period / "daftar_pegawai.xls")
-    shutil.copy(samples / "laporan_skp_titlerows.xlsx", period / "laporan_skp.xlsx")
+    for sample, name in samples.items():
+        shutil.copy(SIASN / "samples" / sample, period / name)
+
+
+def test_title_rows_and_an_html_table_saved_as_xls(root):
+    replace_files(root, ("data_utama_siasn.csv", "laporan_skp_ekinerja.csv"),
+                  {"daftar_pegawai_tabletoexcel.xls": "daftar_pegawai.xls", "laporan_skp_titlerows.xlsx": "laporan_skp.xlsx"})
     found = people(root)
     assert set(found) == {AGUS, SITI, BAGUS, DEWI, RUDI, NUR}  # "19780921 200301 2 012" is SITI's NIP
     assert found[SITI].tmt_jabatan == dt.date(2019, 5, 2)  # DD/MM/YYYY
@@ -189,12 +193,8 @@ def test_title_rows_and_an_html_table_saved_as_xls(root):
 
 
 def test_assessment_reports_with_a_two_row_header(root):
-    period = root / PERIOD
-    for name in ("asesmen_per_kompetensi.csv", "asesmen_ringkasan.csv"):
-        (period / name).unlink()
-    samples = TESTS / "fixtures" / "siasn" / "samples"
-    shutil.copy(samples / "rekap_penilaian_html.xls", period / "rekap.xls")
-    shutil.copy(samples / "vendor_rekap_penilaian.xlsx", period / "rekap_vendor.xlsx")
+    replace_files(root, ("asesmen_per_kompetensi.csv", "asesmen_ringkasan.csv"),
+                  {"rekap_penilaian_html.xls": "rekap.xls", "vendor_rekap_penilaian.xlsx": "rekap_vendor.xlsx"})
     errors = [f for f in findings(root) if f["severity"] == "error"]
     assert [f["message"] for f in errors] == [
         "tidak ada berkas yang memuat kolom `nilai_potensi`, dan komponennya belum lengkap: `rekam_jejak` tidak ada"]

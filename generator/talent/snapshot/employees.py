@@ -19,7 +19,8 @@ from .columns import KOMPONEN_POTENSIAL
 from .header import Header
 from .model import Person
 from .placing import Placed, Placing
-from .values import (HUKUMAN_CHOICES, JENIS_JABATAN_ID, PENDIDIKAN_OURS, PENDIDIKAN_SIASN, Dates, clean, golongan,
+from .reader import FileReader
+from .values import (HUKUMAN_CHOICES, JENIS_JABATAN_ID, PENDIDIKAN_OURS, PENDIDIKAN_SIASN, clean, golongan,
                      jenis_jabatan, jenis_of_jenjang, parse_number, pendidikan, predikat, sex_digit, tingkat_hukuman)
 
 _MISSING = object()
@@ -28,17 +29,15 @@ GOLONGAN_EXPORT = "harus golongan ruang I/a sampai IV/e (misalnya III/c atau Pen
                   "(31 = III/a … 45 = IV/e), atau golongan PPPK I sampai XVII"
 
 
-class EmployeeReader:
+class EmployeeReader(FileReader):
     """Turns one employee table into people. ``uses``: the fields of a person this file gives
     (the others come from the period's other files, through ``fill``)."""
 
     def __init__(self, table, header: Header, kamus, end, positions: PositionIndex, uses: frozenset, fill=None,
                  codes: tuple[str, ...] = (), keep_rows: bool = False):
-        self.table, self.header, self.kamus, self.path, self.end = table, header, kamus, table.path, end
+        super().__init__(table, header, {name: column for name, column in header.index.items() if name in uses})
+        self.kamus, self.end = kamus, end
         self.csv = table.kind == "csv"
-        self.findings: list = []
-        self.errors = 0
-        self.index = {name: column for name, column in header.index.items() if name in uses}
         self.competency_index = header.competencies if "asesmen" in uses else []
         own = tuple(code for code, _ in self.competency_index)
         # where each column's level goes in Person.asesmen (None: the order is the same)
@@ -50,7 +49,6 @@ class EmployeeReader:
         self.rank_cache: dict[tuple[str, str], object] = {}
         self.places: dict[tuple, tuple[Facts, object]] = {}
         self.positions, self.placing = positions, Placing(table.path, positions)
-        self.dates = Dates()
         self.born: list[tuple[int, int, str, object]] = []  # (line, column, nip, TANGGAL LAHIR) checked at the end
         self.placed: list[Placed] = []
         bobot = kamus.config.talenta.bobot_potensial
@@ -66,47 +64,6 @@ class EmployeeReader:
         self.position_columns = [self.index.get(name) for name in ("jabatan", "nama_jabatan", "jabatan_id", "unor_id",
                                                                    "unit_kerja", "satuan_kerja")]
         self.names_used = False  # our `jabatan` column held names
-
-    def error(self, rule, line, column, message, hint=None):
-        self.errors += 1
-        self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
-
-    def warning(self, rule, line, column, message, hint=None):
-        self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
-
-    def label(self, name: str) -> str:
-        return self.header.label(name)
-
-    def cell(self, cells, name) -> str:
-        position = self.index.get(name)
-        return clean(cells[position]) if position is not None and position < len(cells) else ""
-
-    def number(self, line, cells, name, low, high, required=False):
-        text = self.cell(cells, name)
-        if not text:
-            if required:
-                self.error("SNAPSHOT-EMPTY", line, self.index[name], f"`{self.label(name)}` kosong")
-            return None
-        value = parse_number(text)
-        if value is None or not low <= value <= high:
-            self.error("SNAPSHOT-VALUE", line, self.index[name],
-                       f"`{self.label(name)}` bernilai `{text}`, harus bilangan {low}–{high}")
-            return None
-        return value
-
-    def date(self, line, cells, name, checked_only=False):
-        text = self.cell(cells, name)
-        if not text:
-            return None
-        value = self.dates.read(text, line, self.index[name])
-        if value is None and checked_only:
-            self.warning("SNAPSHOT-NIP-DATA", line, self.index[name],
-                         f"`{self.label(name)}` bernilai `{text}`, bukan tanggal yang dikenal; tidak dibandingkan "
-                         "dengan NIP")
-        elif value is None:
-            self.error("SNAPSHOT-DATE", line, self.index[name],
-                       f"`{self.label(name)}` bernilai `{text}`, bukan tanggal yang dikenal")
-        return value
 
     def person(self, line, cells, seen) -> Person | None:
         before = self.errors
@@ -296,7 +253,7 @@ class EmployeeReader:
     def finish(self, people: list[Person]) -> None:
         """Dates whose day/month order the whole file decides, then the checks that need them."""
         dates = self.dates
-        self.findings.extend(dates.report(self.path, self.header.line, self.header.exported, self.error))
+        self.date_findings()
         if dates.pending:
             for person in people:
                 if person.tmt_jabatan.__class__ is str or person.tanggal_hukuman.__class__ is str \

@@ -275,7 +275,8 @@ class Period:
                 if person.nip in seen:
                     other = seen[person.nip]
                     reader.error("SNAPSHOT-NIP-DUPLICATE", line, header.index["nip"],
-                                 f"NIP {person.nip} sudah ada di {other[0]} baris {other[1]}")
+                                 f"NIP pegawai ini sudah ada di {other[0]} baris {other[1]}",
+                                 "Satu pegawai satu baris di semua ekspor data pegawai periode ini.")
                     continue
                 seen[person.nip] = (table.path, line)
                 mine.append(person)

@@ -99,17 +99,19 @@ class Placing:
                                "juga tidak dipetakan",
                                "Perbaiki dulu temuan di atas; daftar lengkapnya ada di laporan RAHASIA "
                                "(kamus talenta --output)."))
-        for (kode, name), (line, column, rows) in sorted(self.differs.items(), key=lambda item: item[1][:2]):
-            out.append(finding("SNAPSHOT-JABATAN-NAMA", self.path, line, column,
-                               f"JABATAN ID cocok dengan `{kode}`, tetapi nama jabatannya di ekspor `{name}` "
-                               f"({angka(rows)} baris), di kamus `{positions[kode].nama}`",
-                               "Tidak wajib diperbaiki: pegawai tetap dipetakan ke jabatan itu. Periksa bahwa "
-                               "JABATAN ID di kamus benar."))
-        for (kode, kind), (line, column, rows) in sorted(self.jenis.items(), key=lambda item: item[1][:2]):
-            out.append(finding("SNAPSHOT-JENIS-JABATAN", self.path, line, column,
-                               f"JENIS JABATAN di ekspor `{kind}` ({angka(rows)} baris), tetapi jabatan `{kode}` di "
-                               f"kamus berjenjang `{positions[kode].jenjang}`",
-                               "Periksa jenjang jabatan itu di kamus, atau jabatan pegawai di sistem kepegawaian."))
+        said = {  # rule → (the message of (kode, export text, rows), the hint), one finding per distinct pair
+            "SNAPSHOT-JABATAN-NAMA": (self.differs, lambda kode, text, rows: (
+                f"JABATAN ID cocok dengan `{kode}`, tetapi nama jabatannya di ekspor `{text}` ({angka(rows)} baris), "
+                f"di kamus `{positions[kode].nama}`"), "Tidak wajib diperbaiki: pegawai tetap dipetakan ke jabatan "
+                                                       "itu. Periksa bahwa JABATAN ID di kamus benar."),
+            "SNAPSHOT-JENIS-JABATAN": (self.jenis, lambda kode, text, rows: (
+                f"JENIS JABATAN di ekspor `{text}` ({angka(rows)} baris), tetapi jabatan `{kode}` di kamus "
+                f"berjenjang `{positions[kode].jenjang}`"), "Periksa jenjang jabatan itu di kamus, atau jabatan "
+                                                            "pegawai di sistem kepegawaian."),
+        }
+        for rule, (groups, message, hint) in said.items():
+            for (kode, text), (line, column, rows) in sorted(groups.items(), key=lambda item: item[1][:2]):
+                out.append(finding(rule, self.path, line, column, message(kode, text, rows), hint))
         return out
 
     @staticmethod

@@ -22,7 +22,8 @@ from ..matching import name_key
 from ..nip import check_nip
 from .columns import ASESMEN, HUKDIS, KOMPONEN_POTENSIAL, RINGKASAN, SKP
 from .header import Header
-from .values import Dates, clean, no_skp, parse_number, predikat, tingkat_hukuman
+from .reader import FileReader
+from .values import clean, no_skp, parse_number, predikat, tingkat_hukuman
 
 _YEAR = re.compile(r"^(19|20)\d\d$", re.ASCII)
 
@@ -38,16 +39,12 @@ class Records:
     files: dict[str, dict[str, int]] = field(default_factory=dict)  # file → nip → its first line
 
 
-class RecordReader:
+class RecordReader(FileReader):
     """Reads one file of SKP, assessment or discipline rows into :class:`Records`."""
 
     def __init__(self, table, header: Header, kamus, end, records: Records, uses: frozenset):
-        self.table, self.header, self.kamus, self.path, self.end = table, header, kamus, table.path, end
-        self.records, self.kind = records, header.kind
-        self.index = header.index
-        self.uses = uses
-        self.findings: list = []
-        self.dates = Dates()
+        super().__init__(table, header, header.index)
+        self.kamus, self.end, self.records, self.kind, self.uses = kamus, end, records, header.kind, uses
         self.nips = records.files.setdefault(table.path, {})
         self.nip_cache: dict[str, tuple] = {}
         self.competency_cache: dict[tuple[str, str], str | None] = {}
@@ -66,13 +63,6 @@ class RecordReader:
                                if name in self.index and name in uses]
         self.last_person: tuple = ()
 
-    def error(self, rule, line, column, message, hint=None):
-        self.findings.append(finding(rule, self.path, line, column + 1, message, hint))
-
-    def cell(self, cells, name) -> str:
-        position = self.index.get(name)
-        return clean(cells[position]) if position is not None and position < len(cells) else ""
-
     def nip(self, line, cells) -> str | None:
         position = self.index["nip"]
         raw = cells[position] if position < len(cells) else ""
@@ -85,27 +75,6 @@ class RecordReader:
             return None
         self.nips.setdefault(nip, line)
         return nip
-
-    def number(self, line, cells, name, low, high):
-        text = self.cell(cells, name)
-        if not text:
-            return None
-        value = parse_number(text)
-        if value is None or not low <= value <= high:
-            self.error("SNAPSHOT-VALUE", line, self.index[name],
-                       f"`{self.header.label(name)}` bernilai `{text}`, harus bilangan {low}–{high}")
-            return None
-        return value
-
-    def date(self, line, cells, name):
-        text = self.cell(cells, name)
-        if not text:
-            return None
-        value = self.dates.read(text, line, self.index[name])
-        if value is None:
-            self.error("SNAPSHOT-DATE", line, self.index[name],
-                       f"`{self.header.label(name)}` bernilai `{text}`, bukan tanggal yang dikenal")
-        return value
 
     def skip(self, why: str, line: int) -> None:
         group = self.skipped.setdefault(why, [line, 0])
@@ -295,7 +264,7 @@ class RecordReader:
 
     def finish(self) -> None:
         dates = self.dates
-        self.findings.extend(dates.report(self.path, self.header.line, self.header.exported, self.error))
+        self.date_findings()
         if dates.pending:
             for nip in self.nips:
                 scores = self.records.scores.get(nip)
