@@ -113,7 +113,7 @@ def read_csv(raw: bytes, path: str, rules: TableRules) -> Table:
         try:
             for cells in reader:
                 end = reader.line_num
-                if any(c.strip() for c in cells):
+                if cells and cells[0].strip() or any(c.strip() for c in cells):
                     table.rows_read += 1
                     if end > start:
                         _broken_row(table, cells, start, end)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ...bahasa import angka
 from ...rules import finding
@@ -103,12 +104,16 @@ class RecordReader(FileReader):
         """:meth:`long` for every row, with what repeats (NIP, competency, level texts) read once:
         a province's assessment is half a million rows."""
         index, findings = self.index, self.findings
-        columns = (index["nip"], index.get("kompetensi"), index.get("nama_kompetensi"), index["asesmen"])
+        # the four cells every row is read by, in one C call; a missing column reads as the empty cell after the last
+        width = len(self.table.header)
+        columns = [index["nip"], index.get("kompetensi", width), index.get("nama_kompetensi", width), index["asesmen"]]
+        four, persons = itemgetter(*columns), itemgetter(*self.person_columns, columns[0]) if self.person_columns else None
         nips, competencies, levels_of = self.nip_cache, self.competency_cache, self.level_cache
-        person_columns, all_levels = self.person_columns, self.records.levels
+        all_levels, last = self.records.levels, None
         for line, cells in rows:
-            size = len(cells)
-            raw_nip, code, name, level_text = (cells[i] if i is not None and i < size else "" for i in columns)
+            if len(cells) <= width:
+                cells = cells + [""] * (width + 1 - len(cells))
+            raw_nip, code, name, level_text = four(cells)
             found = nips.get(raw_nip)
             if found is None or found[1] is not None:
                 nip = self.nip(line, cells)
@@ -121,7 +126,8 @@ class RecordReader(FileReader):
                 if nip not in self.nips:
                     self.nips[nip] = line
             dated = False
-            if person_columns:
+            if persons is not None and (person := persons(cells)) != last:  # the person's values, once per person
+                last = person
                 dated = self.person_scores(line, cells, nip)
             kode = competencies.get((code, name))
             if kode is None:
