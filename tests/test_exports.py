@@ -231,6 +231,9 @@ def test_people_missing_from_the_employee_export_are_counted_by_row(root):
     [orphan] = [f for f in findings(root) if f["rule"] == "SNAPSHOT-JOIN" and f["path"].endswith("kompetensi.csv")]
     assert orphan["line"] == 56 and "1 pegawai di berkas ini tidak ada di ekspor data pegawai" in orphan["message"]
     assert "196001011985031001" not in orphan["message"]
+    [listed] = [p for p in Project.open(root).snapshots[0].placed if p.nip == "196001011985031001"]  # RAHASIA only
+    assert (listed.path, listed.line, listed.keterangan) == (
+        f"{PERIOD}/asesmen_per_kompetensi.csv", 56, "tidak ada di ekspor data pegawai")
 
 
 # --- dates, checks against the NIP, local headers ---------------------------------------------------

@@ -57,7 +57,8 @@ def newest_employees(source, kamus) -> Snapshot | None:
     """The newest period with every row of its employee export(s) placed: one
     :class:`~.placing.Placed` per row in :attr:`Snapshot.placed`, in file order, with the
     position found (or, in its ``match``, why not and the unit the row names) — what SKJ
-    coverage counts. None when there is no period."""
+    coverage counts; after them, the rows of the period's other files whose NIP is in no
+    employee export (``match`` None). None when there is no period."""
     periods = snapshot_files(source)
     return read_snapshot(source, periods[-1], kamus, keep_rows=True) if periods else None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ...bahasa import angka
 from ...rules import finding
-from ..matching import PositionIndex
+from ..matching import Facts, PositionIndex
 from ..table import read_table
 from .columns import (ASESMEN, HUKDIS, KIND_LABEL, KOMPONEN_POTENSIAL, OPTIONAL, PEGAWAI, POSITION_KEYS, REQUIRED,
                       RINGKASAN, SCORES, SKP, STRUCTURE, WHY_UNUSED)
@@ -23,6 +23,7 @@ from .employees import EmployeeReader
 from .header import Header, read_header
 from .join import Joiner
 from .model import MAX_FINDINGS, Snapshot
+from .placing import Placed
 from .records import RecordReader, Records
 
 KINERJA = ("predikat_kinerja", "nilai_kinerja")
@@ -301,7 +302,10 @@ class Period:
         """Findings for people in the other files but not in the employee export, and for
         employees without a field that must come from another file."""
         for path, nips in self.records.files.items():
-            orphans = sorted(line for nip, line in nips.items() if nip not in seen)
+            missing = sorted((line, nip) for nip, line in nips.items() if nip not in seen)
+            self.snapshot.placed.extend(Placed(path, line, nip, "", Facts(), "", "tidak ada di ekspor data pegawai")
+                                        for line, nip in missing)  # named in the RAHASIA report only
+            orphans = [line for line, _ in missing]
             if orphans:
                 shown = ", ".join(map(str, orphans[:5])) + (" …" if len(orphans) > 5 else "")
                 self.finding("SNAPSHOT-JOIN", path, orphans[0], 1,
