@@ -106,7 +106,7 @@ def test_a_siasn_folder_maps_every_person_it_can_and_says_where_each_field_came_
     assert result["sumber"]["predikat_kinerja"] == f"{PERIOD}/laporan_skp_ekinerja.csv"
     assert result["sumber"]["asesmen"] == f"{PERIOD}/asesmen_per_kompetensi.csv"
     assert result["sumber"]["nilai_potensi"] == f"{PERIOD}/asesmen_ringkasan.csv"
-    assert any("tahun 2024: 6 pegawai" in line for line in result["kebijakan"])
+    assert any("laporan_skp_ekinerja.csv: tahun 2024 (kebijakan bawaan" in line for line in result["kebijakan"])
     orang = {p["nip"]: p for p in result["orang"]}
     # SKP 2024 of SITI is "Sangat Baik" (2023: Baik): the latest year up to the period counts
     assert orang[SITI]["kinerja"] == "di_atas" and orang[RUDI]["kinerja"] == "sesuai"

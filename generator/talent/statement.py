@@ -83,9 +83,9 @@ def _kinerja_years(snapshot: Snapshot | None) -> list[str]:
     if snapshot is None or not snapshot.kinerja_tahun:
         return []
     source = snapshot.sumber.get("predikat_kinerja") or snapshot.sumber.get("nilai_kinerja")
-    years = "; ".join(f"tahun {year}: {angka(count)} pegawai" for year, count in sorted(snapshot.kinerja_tahun.items(),
-                                                                                         reverse=True))
-    return [f"Kinerja dari SKP tahun terakhir sampai tahun periode ({snapshot.end.year}) di {source} ({years})."]
+    years = ", ".join(str(year) for year in sorted(snapshot.kinerja_tahun, reverse=True))  # no counts: the site shows this
+    return [f"Kinerja dari SKP tahun terakhir sampai tahun periode ({snapshot.end.year}) di {source}: tahun {years} "
+            "(kebijakan bawaan: tahun terakhir yang ada untuk setiap pegawai)."]
 
 
 def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
