@@ -244,14 +244,17 @@ class Project:
 
     @cached_property
     def _snapshots(self) -> tuple[list[Snapshot], Report]:
-        if self.kamus_report.failed():  # snapshots are checked against a sound kamus only
+        """Every snapshot, checked against the kamus as accepted (one run finds everything); not
+        while a kamus file cannot be read at all (a row naming its position would be reported
+        as unknown)."""
+        if self.documents.unreadable:
             return [], Report()
-        return read_snapshots(self.source, self.kamus)
+        return read_snapshots(self.source, self.as_accepted)
 
     @property
     def snapshots(self) -> list[Snapshot]:
         """Every snapshot, checked (empty while the kamus itself has errors)."""
-        return self._snapshots[0]
+        return [] if self.kamus_report.failed() else self._snapshots[0]
 
     @cached_property
     def report(self) -> Report:
