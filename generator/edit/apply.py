@@ -101,6 +101,7 @@ class Wanted:
     base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
     fingerprint: Callable[[str, str, dict], str] | None = None  # (objek, folder, data) → str, compared with ``base``
     covered: frozenset | None = None  # the keys the source can express; others of the file are kept
+    hints: dict | None = None  # rule → how to fix it in the source's words (a form has no YAML keys)
 
 
 class Kept(NamedTuple):
@@ -253,9 +254,10 @@ def _data_path(doc, line: int, column: int) -> tuple:
     return max(before, key=lambda p: (doc.values[p], len(p))) if before else ()
 
 
-def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
+def map_findings(findings, plan: Plan, overlay: Project, new: frozenset = frozenset()) -> list[Finding]:
     """Findings in planned files moved to the cell each value came from (the file and line
-    stay in the message)."""
+    stay in the message, unless the file is one of the ``new`` ones, which does not exist yet);
+    the hint in the words of the source when the entry has its own (:attr:`Wanted.hints`)."""
     docs = {loaded.file.path: loaded.doc for loaded in overlay.documents.all() if loaded.doc is not None}
     out = []
     for f in findings:
@@ -270,8 +272,9 @@ def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
             out.append(f)
             continue
         sheet, row, column = place[:3]
-        out.append(Finding(sheet, row, column, f.rule, f.severity, f"{f.message} ({f.path}:{f.line}:{f.column})",
-                           f.hint))
+        message = f.message if f.path in new else f"{f.message} ({f.path}:{f.line}:{f.column})"
+        hint = f.hint if entry is None or entry.hints is None else entry.hints.get(f.rule, entry.hints.get("", f.hint))
+        out.append(Finding(sheet, row, column, f.rule, f.severity, message, hint))
     return out
 
 
@@ -326,7 +329,8 @@ def check_and_write(project: Project, plan: Plan, findings: list, label: str,
     result = [f for f in overlay.report.findings
               if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
     rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
-    findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
+    new = frozenset(path for path in plan.writes if not project.source.is_file(path))
+    findings = findings + [f for f in map_findings(result, plan, overlay, new) if (f.path, f.line) not in rows_with_errors]
     comparison = compare_projects(project, overlay, "kamus sekarang", label, current=project)
     if any(f.severity == "error" for f in findings) or dry_run:
         return Applied(findings, plan, comparison, False, sheets)
