@@ -264,8 +264,9 @@ def _place(form: Form, nama: str, current: dict, unit: str | None, kamus, findin
     named = _unit_of(form, kamus)
     if written and named is None and not unit:  # --unit says which unit a sub-unit's form belongs to
         findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"unit `{written}` tidak ada di kamus",
-                                     "Tulis kode, nama atau singkatan unit seperti di positions/<unit>/_unit.yaml, "
-                                     "atau sebutkan unitnya dengan --unit."))
+                                     "Tulis di baris Unit Kerja nama, singkatan atau kode unit seperti di kamus "
+                                     "(halaman Standar Kompetensi Jabatan di situs), atau sebutkan unitnya dengan "
+                                     "--unit."))
         return None
     if unit and named and unit != named:
         findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"formulir menyebut unit `{written}` ({named}), "
