@@ -70,42 +70,8 @@ def lampiran(path, sheets: list[dict]) -> None:
                 row += 1
         row += 1
         ws.cell(row, 1, "III. PERSYARATAN JABATAN")
-        row += 1
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
-        ws.cell(row, 1, "Jenis Persyaratan")
-        ws.merge_cells(start_row=row, start_column=3, end_row=row + 1, end_column=3)
-        ws.cell(row, 3, "Uraian")
-        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
-        ws.cell(row, 4, "Tingkat Pentingnya terhadap Jabatan")
-        for col, head in zip((4, 5, 6), ("Mutlak", "Penting", "Perlu")):
-            ws.cell(row + 1, col, head)
-        row += 2
-        tick_col = {"mutlak": 4, "penting": 5, "perlu": 6}
         jenjang, bidang, tick = spec["pendidikan"]
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
-        ws.cell(row, 1, "A. Pendidikan")
-        ws.cell(row, 2, "1. Jenjang")
-        ws.cell(row, 3, jenjang)
-        if tick:
-            ws.cell(row, tick_col[tick], "√")
-        ws.cell(row + 1, 2, "2. Bidang Ilmu")
-        ws.cell(row + 1, 3, bidang)
-        row += 2
-        pelatihan = spec["pelatihan"]
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + len(pelatihan) - 1, end_column=1)
-        ws.cell(row, 1, "B. Pelatihan")
-        for number, (jenis, nama, tick) in enumerate(pelatihan, start=1):
-            ws.cell(row, 2, f"{number}. {jenis.title()}")
-            ws.cell(row, 3, nama)
-            if tick:
-                ws.cell(row, tick_col[tick], "√")
-            row += 1
-        for uraian, tick in spec["pengalaman"]:
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-            ws.cell(row, 1, "C. Pengalaman Kerja")
-            ws.cell(row, 3, uraian)
-            ws.cell(row, tick_col[tick], "√")
-            row += 1
+        row = part_three(ws, row + 1, (jenjang, bidang), spec["pelatihan"], spec["pengalaman"], "√", tick)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.cell(row, 1, "D. Pangkat")
         ws.cell(row, 3, spec["pangkat"])
@@ -261,41 +227,7 @@ def anjab(path, spec: dict) -> None:
             row += 1
     ws.cell(row, 1, "III.")
     ws.cell(row, 2, "PERSYARATAN JABATAN")
-    row += 1
-    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
-    ws.merge_cells(start_row=row, start_column=3, end_row=row + 1, end_column=3)
-    ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
-    ws.cell(row, 1, "Jenis Persyaratan")
-    ws.cell(row, 3, "Uraian")
-    ws.cell(row, 4, "Tingkat Pentingnya Terhadap Jabatan")
-    for col, head in zip((4, 5, 6), ("Mutlak", "Penting", "Perlu")):
-        ws.cell(row + 1, col, head)
-    row += 2
-    tick_col = {"mutlak": 4, "penting": 5, "perlu": 6}
-    jenjang, bidang = spec["pendidikan"]
-    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
-    ws.cell(row, 1, "A. Pendidikan")
-    ws.cell(row, 2, "1. Jenjang")
-    ws.cell(row, 3, jenjang)
-    ws.cell(row + 1, 2, "2. Bidang Ilmu")
-    ws.cell(row + 1, 3, bidang)
-    row += 2
-    pelatihan = spec["pelatihan"]
-    ws.merge_cells(start_row=row, start_column=1, end_row=row + len(pelatihan) - 1, end_column=1)
-    ws.cell(row, 1, "B. Pelatihan")
-    for number, (jenis, nama, tick) in enumerate(pelatihan, start=1):
-        ws.cell(row, 2, f"{number}. {jenis.title()}")
-        ws.cell(row, 3, nama)
-        if tick:
-            ws.cell(row, tick_col[tick], "V")
-        row += 1
-    for uraian, tick in spec["pengalaman"]:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.cell(row, 1, "C. Pengalaman Kerja")
-        ws.cell(row, 3, uraian)
-        if tick:
-            ws.cell(row, tick_col[tick], "V")
-        row += 1
+    row = part_three(ws, row + 1, spec["pendidikan"], spec["pelatihan"], spec["pengalaman"], "V")
     for label, value in (("D. Pangkat Kerja", spec["pangkat"]), ("E. Indikator Kinerja Jabatan", spec["indikator"])):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
@@ -303,3 +235,44 @@ def anjab(path, spec: dict) -> None:
         ws.cell(row, 3, value)
         row += 1
     book.save(path)
+
+
+def part_three(ws, row: int, pendidikan, pelatihan, pengalaman, mark: str, tick_pendidikan=None) -> int:
+    """Part III from its two-row header to C. Pengalaman Kerja, as both layouts print it (the
+    section label merged down over its rows, ``mark`` in the tick columns); the next free row."""
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
+    ws.cell(row, 1, "Jenis Persyaratan")
+    ws.merge_cells(start_row=row, start_column=3, end_row=row + 1, end_column=3)
+    ws.cell(row, 3, "Uraian")
+    ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
+    ws.cell(row, 4, "Tingkat Pentingnya terhadap Jabatan")
+    for col, head in zip((4, 5, 6), ("Mutlak", "Penting", "Perlu")):
+        ws.cell(row + 1, col, head)
+    row += 2
+    tick_col = {"mutlak": 4, "penting": 5, "perlu": 6}
+    jenjang, bidang = pendidikan
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
+    ws.cell(row, 1, "A. Pendidikan")
+    ws.cell(row, 2, "1. Jenjang")
+    ws.cell(row, 3, jenjang)
+    if tick_pendidikan:
+        ws.cell(row, tick_col[tick_pendidikan], mark)
+    ws.cell(row + 1, 2, "2. Bidang Ilmu")
+    ws.cell(row + 1, 3, bidang)
+    row += 2
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + len(pelatihan) - 1, end_column=1)
+    ws.cell(row, 1, "B. Pelatihan")
+    for number, (jenis, nama, tick) in enumerate(pelatihan, start=1):
+        ws.cell(row, 2, f"{number}. {jenis.title()}")
+        ws.cell(row, 3, nama)
+        if tick:
+            ws.cell(row, tick_col[tick], mark)
+        row += 1
+    for uraian, tick in pengalaman:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.cell(row, 1, "C. Pengalaman Kerja")
+        ws.cell(row, 3, uraian)
+        if tick:
+            ws.cell(row, tick_col[tick], mark)
+        row += 1
+    return row

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, REPO
+from conftest import MINIMAL, REPO, copy_kamus
+from generator.edit.apply import data_path
 from generator.edit.yaml_text import patch
 from generator.load import load_text
 from generator.project import Project
@@ -34,17 +34,6 @@ from generator.rules import RULES
 
 CROSS, SCHEMA = 4, 6  # problems per trial
 SCHEMA_STAGES = {"berkas", "skema"}  # the loader's and the schema's own findings
-
-
-def kamus_copy(base: Path, target: Path) -> Path:
-    target.mkdir()
-    for name in ("kamus.yaml", "competencies", "positions", "development", "snapshots"):
-        source = base / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.is_file():
-            shutil.copy2(source, target / name)
-    return target
 
 
 # --- the mutations ---------------------------------------------------------------------------
@@ -282,15 +271,6 @@ def _apply(files: Files, rng: random.Random, pool, count: int, taken: dict) -> l
 
 # --- comparing two rounds --------------------------------------------------------------------
 
-def _data_path(doc, line: int, column: int) -> tuple:
-    for table in (doc.values, doc.keys):
-        hits = [p for p, where in table.items() if where == (line, column)]
-        if hits:
-            return max(hits, key=len)
-    before = [p for p, where in doc.values.items() if where <= (line, column)]
-    return max(before, key=lambda p: (doc.values[p], len(p))) if before else ()
-
-
 def findings(root: Path) -> dict:
     """key → finding of one `kamus validate` run; the key names the file, the rule and the data
     path (or, outside YAML, the cell)."""
@@ -299,7 +279,7 @@ def findings(root: Path) -> dict:
     out = {}
     for f in project.report.findings:
         doc = docs.get(f.path)
-        where = _data_path(doc, f.line, f.column) if doc is not None else (f.line, f.column)
+        where = data_path(doc, f.line, f.column) if doc is not None else (f.line, f.column)
         out[(f.path, f.rule, where)] = f
     return out
 
@@ -311,7 +291,7 @@ def write(root: Path, texts: dict) -> None:
 
 def one_trial(base: Path, work: Path, seed: int, cross: int, schema: int):
     rng = random.Random(seed)
-    fixed_root, broken_root = kamus_copy(base, work / "fixed"), kamus_copy(base, work / "broken")
+    fixed_root, broken_root = copy_kamus(base, work / "fixed"), copy_kamus(base, work / "broken")
     files = Files(fixed_root)
     taken: dict = {}
     crossed = cross_edits(files, rng, cross)
@@ -353,7 +333,7 @@ def test_one_run_finds_what_the_second_would(base, seed, tmp_path):
 def test_the_rules_see_files_with_schema_errors(tmp_path):
     """The report of the issue: an unknown code and a level below the standard were only found in
     a second round, behind a schema error in the same file."""
-    root = kamus_copy(REPO, tmp_path / "kamus")
+    root = copy_kamus(REPO, tmp_path / "kamus")
     path = root / "positions" / "BKPSDM" / "BKPSDM.KABAN.yaml"
     text = path.read_text("utf-8")
     text = re.sub(r"\{kode: M\.1, level: \d\}", "{kode: M.1, level: 1}", text)

@@ -244,7 +244,7 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
     return plan, problems
 
 
-def _data_path(doc, line: int, column: int) -> tuple:
+def data_path(doc, line: int, column: int) -> tuple:
     """The data path of the value (or key) a finding points at."""
     for table in (doc.values, doc.keys):
         hits = [path for path, where in table.items() if where == (line, column)]
@@ -265,7 +265,7 @@ def map_findings(findings, plan: Plan, overlay: Project, new: frozenset = frozen
         doc = docs.get(f.path)
         place = None
         if entry is not None and entry.locate is not None and doc is not None:
-            place = entry.locate(_data_path(doc, f.line, f.column), doc.data)
+            place = entry.locate(data_path(doc, f.line, f.column), doc.data)
         if place is None and entry is not None and entry.where:
             place = entry.where
         if place is None:
