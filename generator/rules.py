@@ -247,7 +247,7 @@ _TABLE = [
          "Tulis kode atau nama kompetensi seperti di kamus, atau tambahkan kompetensinya ke kamus lebih dulu."),
     Rule("SKJ-NAMA", "notice", "formulir SKJ", "Nama kompetensi di formulir ditulis berbeda (huruf besar/kecil, spasi, nomor urut) dan dicocokkan dengan kamus.",
          "Tidak wajib diperbaiki; periksa bahwa pencocokannya benar."),
-    Rule("SKJ-LEVEL", "error", "formulir SKJ", "Level di formulir tidak dapat dibaca sebagai 1–5; Kamus tidak menebak level.",
+    Rule("SKJ-LEVEL", "error", "formulir SKJ", "Level di formulir tidak dapat dibaca sebagai 1–5, atau baris kompetensi tanpa level, deskripsi dan indikator (level NULL di aplikasi anjab); Kamus tidak menebak level.",
          "Tulis level sebagai angka 1–5 (boleh `Level 3`)."),
     Rule("SKJ-TINGKAT", "error", "formulir SKJ", "Butir persyaratan dicentang pada lebih dari satu kolom Mutlak/Penting/Perlu.",
          "Centang satu kolom saja."),
@@ -255,6 +255,8 @@ _TABLE = [
          "Periksa unit di formulir (baris Unit Kerja) atau --unit. Untuk mengubah jabatan unit lain itu, sebutkan unitnya."),
     Rule("SKJ-CONFLICT", "error", "formulir SKJ", "Dua formulir dalam satu impor untuk jabatan yang sama; Kamus tidak memilih salah satunya.",
          "Sisakan satu formulir untuk jabatan itu, atau impor formulirnya satu per satu setelah memeriksa mana yang benar."),
+    Rule("SKJ-ESELON", "error", "formulir SKJ", "Kelompok Jabatan `STRUKTURAL` pada jabatan baru tanpa eselon, eselon yang tidak dikenal, atau eselon yang tidak menentukan jenjang (I.a, V.a, V.b); Kamus tidak menebak jenjang.",
+         "Tambahkan baris `Eselon : III.a` di bawah Kelompok Jabatan (eselon II: JPT Pratama, III: Administrator, IV: Pengawas, I.b: JPT Madya), atau tulis jenjangnya di Kelompok Jabatan, misalnya `Jabatan Administrator`."),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}

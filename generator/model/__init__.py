@@ -38,6 +38,11 @@ class Competency:
     def berlaku(self) -> bool:
         return self.status == "berlaku"
 
+    @property
+    def cited(self) -> str:
+        """How a message names it: `` `M.1` Integritas `` (the kode alone when it has no name)."""
+        return f"`{self.kode}` {self.nama}" if self.nama else f"`{self.kode}`"
+
     def get_level(self, number: int) -> Level | None:
         return next((lv for lv in self.level if lv.level == number), None)
 
