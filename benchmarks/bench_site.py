@@ -24,7 +24,8 @@ from benchmarks.common import bench_parser, emit, machine  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from generator.output_guard import write_tree  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.publish.site import render_project, run_mkdocs  # noqa: E402
+from generator.publish.mkdocs_run import run_mkdocs  # noqa: E402
+from generator.publish.site import render_project  # noqa: E402
 
 
 _RUNNER = """

@@ -25,7 +25,7 @@ from benchmarks.snapshots import generate as generate_snapshot  # noqa: E402
 from generator.api import build as build_site  # noqa: E402
 from generator.journal import apply_changes, leftovers  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.publish.privacy import check_site, snapshot_numbers  # noqa: E402
+from generator.publish.privacy import check_site, personal_numbers  # noqa: E402
 
 
 def timed(work, runs: int) -> float:
@@ -60,8 +60,8 @@ def main(argv=None) -> int:
         size = sum(p.stat().st_size for p in files)
         project = Project.open(root)
         project.snapshots  # read and checked once, as the build has them
-        numbers = snapshot_numbers(project)
-        collect = timed(lambda: snapshot_numbers(project), args.runs)
+        numbers = personal_numbers(project)
+        collect = timed(lambda: personal_numbers(project), args.runs)
         scan = timed(lambda: check_site(site, numbers), args.runs)
         scan_leftovers = timed(lambda: leftovers(root), args.runs)
         positions = sorted(p for p in (root / "positions").rglob("*.yaml") if p.name != "_unit.yaml")[:200]

@@ -37,3 +37,35 @@ def angka(value, digits: int | None = None) -> str:
     else:
         text = f"{value:,.{digits}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def ukuran(size: int) -> str:
+    """A file size as a reader reads it: ``840 B``, ``12 KB``, ``1,2 MB``."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{angka(round(size / 1024 / 1024, 1))} MB"
+
+
+# Abbreviations the site's own text uses, spelled out for readers (in an <abbr title> and in legends).
+SINGKATAN = {
+    "AKPK": "Analisis Kebutuhan Pengembangan Kompetensi",
+    "BUP": "Batas Usia Pensiun",
+    "JP": "jam pelajaran (1 JP = 45 menit)",
+    "JPM": "Job Person Match: persentase kesesuaian kompetensi pegawai dengan standar kompetensi jabatan",
+    "JPT": "Jabatan Pimpinan Tinggi",
+    "KMS": "Kurang Memenuhi Syarat",
+    "MMS": "Masih Memenuhi Syarat",
+    "MS": "Memenuhi Syarat",
+    "NIP": "Nomor Induk Pegawai",
+    "PP": "Peraturan Pemerintah",
+    "PPK": "Pejabat Pembina Kepegawaian",
+    "SKJ": "Standar Kompetensi Jabatan",
+    "CSV": "teks berpemisah titik koma, dibuka dengan Excel atau LibreOffice Calc",
+    "XLSX": "buku kerja Excel",
+    "JSON": "data terstruktur untuk dibaca aplikasi lain",
+    "CASE": "Competencies and Academic Standards Exchange, format pertukaran kerangka kompetensi dari 1EdTech",
+    "DOCX": "dokumen Word, dapat disunting",
+    "PDF": "dokumen siap cetak",
+}

@@ -24,10 +24,14 @@ class Page(HTMLParser):
         self.article_parts: list[str] = []
         self._skip = 0
         self._article = 0
+        self._glue = False  # after <wbr>: the next text continues the same word
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
+        if tag == "wbr":
+            self._glue = True
+            return
         if tag in ("script", "style"):
             self._skip += 1
         if tag == "article" or self._article:
@@ -40,10 +44,18 @@ class Page(HTMLParser):
             self._article -= 1
 
     def handle_data(self, data):
+        glue, self._glue = self._glue, False
         if not self._skip:
-            self.text_parts.append(data)
+            self._add(self.text_parts, data, glue)
             if self._article:
-                self.article_parts.append(data)
+                self._add(self.article_parts, data, glue)
+
+    @staticmethod
+    def _add(parts: list[str], data: str, glue: bool) -> None:
+        if glue and parts:
+            parts[-1] += data
+        else:
+            parts.append(data)
 
     @property
     def text(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import readability
 from conftest import REPO
 from generator.api import build as build_site
 
@@ -191,9 +192,8 @@ def test_no_page_is_wider_than_a_phone(chromium, served):
         phone.goto(served + path)
         phone.wait_for_load_state("networkidle")
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
-        broken = phone.eval_on_selector_all("table code", "els => els.filter(e => e.getClientRects().length > 1)"
-                                                          ".map(e => e.textContent)")
-        assert broken == [], f"{path}: codes broken over lines: {broken[:3]}"
+        broken = readability.measure(phone)["broken"]  # words, and codes anywhere but after . _ -
+        assert broken == [], f"{path}: broken over lines: {broken[:3]}"
     context.close()
 
 

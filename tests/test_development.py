@@ -135,11 +135,11 @@ def test_a_missing_column_is_reported_not_checked(root, tmp_path):
     code, out = run("talenta", "--root", str(copy), "--format", "json")
     slate = json.loads(out)["suksesi"][0]
     rules = {a["aturan"]: a for a in slate["aturan"]}
-    assert rules["pendidikan_minimal"]["keterangan"] == "tidak diperiksa: kolom `pendidikan` tidak ada di snapshot"
+    assert rules["pendidikan_minimal"]["keterangan"] == "tidak diperiksa: kolom pendidikan tidak ada dalam data kepegawaian"
     assert rules["pendidikan_minimal"]["diperiksa"] is False
     assert "pendidikan_minimal" not in slate["dikecualikan_per_aturan"]
     assert [c["nip"] for c in slate["kandidat"]] == [EKO, BUDI, GITA]  # Eko (8/9) is no longer excluded
-    assert any("tidak diperiksa: kolom pendidikan tidak ada di snapshot" in line
+    assert any("tidak diperiksa: kolom pendidikan tidak ada dalam data kepegawaian" in line
                for line in json.loads(out)["kebijakan"])
 
 

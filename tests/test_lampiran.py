@@ -176,26 +176,28 @@ def test_site_lampiran_come_from_the_cache_until_the_content_or_the_code_changes
     repo = build_versions_repo(tmp_path / "repo")
     with (repo / "kamus.yaml").open("a", encoding="utf-8") as config:
         config.write("riwayat:\n  - {tag: kamus-2023, label: Perbup 1/2023}\n  - {tag: kamus-2024, label: Perbup 5/2024}\n")
-    written = []  # documents written (not found in the cache), by suffix
-    store = cache._store
-    monkeypatch.setattr(cache, "_store", lambda folder, name, data: written.append(name.rsplit(".", 1)[1]) or
-                        store(folder, name, data))
-    first = build_site(repo, tmp_path / "site1").output
-    assert len(list(first.glob("unduh/*"))) == 6  # PDF and DOCX of this version and two enacted ones
-    stored = sorted(p.name for p in (tmp_path / "cache" / "lampiran").iterdir())
-    assert len(written) == len(stored) >= 4 and written.count("pdf") == written.count("docx")  # same content: once
+    folder = tmp_path / "cache" / "lampiran"
 
-    written.clear()
+    def cached() -> dict[str, int]:  # name → inode: a document written again is a new file in its place
+        return {p.name: p.stat().st_ino for p in folder.iterdir()} if folder.is_dir() else {}
+
+    first = build_site(repo, tmp_path / "site1").output  # (the documents are written beside the MkDocs run)
+    assert len(list(first.glob("unduh/lampiran-*"))) == 6  # PDF and DOCX of this version and two enacted ones
+    stored = cached()
+    suffixes = [name.rsplit(".", 1)[1] for name in stored]
+    assert len(stored) >= 4 and suffixes.count("pdf") == suffixes.count("docx")  # same content: one document
+
     second = build_site(repo, tmp_path / "site2").output
-    assert written == []
-    assert [p.name for p in sorted(first.glob("unduh/*"))] == [p.name for p in sorted(second.glob("unduh/*"))]
-    for path in first.glob("unduh/*"):
+    assert cached() == stored  # nothing written again
+    assert [p.name for p in sorted(first.glob("unduh/lampiran-*"))] == [p.name for p in sorted(second.glob("unduh/lampiran-*"))]
+    for path in first.glob("unduh/lampiran-*"):
         assert (second / path.relative_to(first)).read_bytes() == path.read_bytes()
 
     edited = repo / "competencies" / "teknis" / "T.A.yaml"
     edited.write_text(edited.read_text("utf-8").replace("nama: ", "nama: Baru ", 1), "utf-8")
     build_site(repo, tmp_path / "site3")
-    assert sorted(written) == ["docx", "pdf"]  # only the working tree's own Lampiran
+    now = cached()
+    assert sorted(name.rsplit(".", 1)[1] for name in now if stored.get(name) != now[name]) == ["docx", "pdf"]  # only the working tree's own Lampiran
 
     monkeypatch.setenv("KAMUS_CACHE_DIR", "0")
     assert cache.cache_dir() is None and build_site(repo, tmp_path / "site4").output.is_dir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.search_terms import kata_dasar, roots
+from generator.render.search_terms import code_parts, kata_dasar, roots
 from generator.render.text import href, md
 
 
@@ -23,6 +23,13 @@ def test_kata_dasar_adds_only_new_words():
     assert "kelola" in words and "ubah" in words
     assert "mengelola" not in words and "perubahan" not in words
     assert words == sorted(words)
+
+
+def test_a_position_is_found_by_the_parts_of_its_code():
+    assert code_parts("BPKAD.KABID_ANGGARAN").split() == ["kabid_anggaran", "bpkad", "kabid", "anggaran"]
+    assert code_parts("BPKAD.KABAN").split() == ["kaban", "bpkad"]
+    assert code_parts("A.B-C.D").split() == ["b-c.d", "d", "a", "b", "c"]
+    assert code_parts("TANPA") == ""
 
 
 def test_markdown_escape_neutralises_markup():

@@ -91,11 +91,13 @@ def test_position_page_is_an_skj_document(built):
     assert "Kode Jabatan belum ditetapkan" in text and "Kode Jabatan A.KEPALA" not in text  # no official code yet
     analis = read(site, "jabatan/A.ANALIS/").article
     assert "Kode Jabatan <b>KJ.001</b>" in analis and "Jabatan Fungsional (Ahli Muda)" in analis
-    # The printed page names the instansi and the regulation through CSS strings that no text can break out of.
-    html = (site / "jabatan/A.KEPALA/index.html").read_text("utf-8")
-    style = re.search(r"<style>:root \{(.*?)\}</style>", html, re.S).group(1)
+    # Every printed page names the instansi and the regulation (and the phone header the short name)
+    # through CSS strings that no text can break out of, in a stylesheet kamus.css imports.
+    assert '@import url("kamus-instansi.css")' in (site / "assets/kamus.css").read_text("utf-8")
+    style = (site / "assets/kamus-instansi.css").read_text("utf-8")
     assert '--kamus-cetak-instansi: "Pemerintah Kota Uji"' in style
     assert '--kamus-cetak-versi: "Peraturan Wali Kota Uji Nomor 3 Tahun 2025, ditetapkan 1 Februari 2025"' in style
+    assert re.search(r'--kamus-singkatan: "Kamus [^"]+";', style)
 
 
 def test_position_indexes_by_unit_and_jenjang(built):
@@ -154,14 +156,38 @@ def test_development_catalog_pages(built):
 
 def test_site_offers_the_kamus_workbook(built, tmp_path):
     root, site = built
-    home = read(site, "")
-    links = [attrs.get("href") for tag, attrs in home.elements if tag == "a" and "download" in attrs]
-    assert "data/kamus.xlsx" in links
+    page = read(site, "unduh/")
+    links = [attrs.get("href") for tag, attrs in page.elements if tag == "a" and "download" in attrs]
+    assert "../data/kamus.xlsx" in links
     reference = read(site, "referensi/")
     assert any(tag == "a" and attrs.get("href") == "../data/kamus.xlsx" for tag, attrs in reference.elements)
     exported = tmp_path / "kamus.xlsx"
     main(["export", "--root", str(root), "--format", "xlsx", "--output", str(exported)])
     assert (site / "data/kamus.xlsx").read_bytes() == exported.read_bytes()  # the same bytes as `kamus export`
+
+
+def test_the_unduh_page_lists_every_download_of_the_version_in_force_with_its_size(built):
+    _, site = built
+    home = read(site, "")
+    assert "unduh/" in home.links()  # from "Mulai dari sini" and the navigation
+    assert sum(1 for tag, attrs in home.elements if tag == "a" and attrs.get("href") == "unduh/") >= 2
+    page = read(site, "unduh/")
+    text = page.article
+    assert "Peraturan Wali Kota Uji Nomor 3 Tahun 2025" in text
+    rows = re.findall(r'<tr><td><a href="([^"]+)" download>.*?</a></td>\s*<td>.*?</td>\s*<td>(.*?)</td></tr>',
+                      (site / "unduh/index.html").read_text("utf-8"))
+    found = dict(rows)
+    assert list(found) == ["lampiran-versi-ini.pdf", "lampiran-versi-ini.docx", "../data/kamus.xlsx",
+                           "../data/kamus.json", "../data/kamus-case.json"]
+    for href, size in found.items():
+        real = (site / "unduh" / href).resolve().stat().st_size
+        assert re.fullmatch(r"\d+ KB|\d+(,\d)? MB|\d+ B", size), (href, size)  # filled in after the MkDocs run
+        number = float(size.split()[0].replace(",", "."))
+        scale = {"B": 1, "KB": 1024, "MB": 1024 * 1024}[size.split()[1]]
+        assert abs(number * scale - real) <= max(scale * 0.06, 1024), (href, size, real)
+    for words in ("Lampiran", "buku kerja Excel", "data terbuka", "CASE 1.1"):
+        assert words in text, words
+    assert "`" not in text  # no Markdown left raw in the words
 
 
 def test_reference_pages_document_every_field_and_rule(built):

@@ -102,7 +102,7 @@ def test_pool_by_pasal_199_and_its_two_years(people):
     assert pool == [ANI, BUDI, CITRA, DEDI, EKA]
     # one year of predikat in the snapshot: the year before is stated as not checked, for each member
     assert all(people[nip]["kelompok_talenta_tidak_diperiksa"] ==
-               ["kinerja_minimal: predikat kinerja 2024 tidak ada di snapshot"] for nip in pool)
+               ["kinerja_minimal: predikat kinerja 2024 tidak ada dalam data kepegawaian"] for nip in pool)
     assert people[GITA]["kelompok_talenta_tidak_diperiksa"] == []  # out for her kotak: nothing left to check
 
 

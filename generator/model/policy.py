@@ -281,6 +281,8 @@ class TalentPolicy:
     # The readiness of a candidate for a target post in the komite's decisions (keputusan/, `kesiapan`):
     # no regulation names the categories and applications differ (research: "siap 3-5 tahun" is common)
     kesiapan: tuple = ("siap_sekarang", "siap_1_2_tahun", "siap_3_tahun")
+    # an export's own column headers → the snapshot column they hold (read, not policy: see the README)
+    kolom: dict = field(default_factory=dict)
 
     def penetapan_akpk(self, periode: str) -> PenetapanAkpk:
         given = self.akpk.get(periode) or {}

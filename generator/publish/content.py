@@ -13,7 +13,7 @@ from ..lampiran.cache import write_documents
 from ..load.discover import is_kamus_root
 from ..project import Project
 from ..render.pages import SiteContent, TalentPages, VersionDownload
-from ..render.templates import TEMPLATES
+from ..render.templates import TEMPLATES, instansi_css
 from ..rules import RULES
 from ..talent.aggregate import summaries
 from ..talent.akpk import akpk
@@ -39,22 +39,31 @@ def logo_target(project: Project) -> str:
     return f"assets/logo{PurePosixPath(logo).suffix.lower()}" if logo else ""
 
 
-DATA_FILES = {"json": ("data/kamus.json", "Seluruh kamus (JSON, skema kamus-data)"),
-              "case": ("data/kamus-case.json", "Kerangka kompetensi (1EdTech CASE 1.1)"),
-              "xlsx": ("data/kamus.xlsx", "Seluruh kamus sebagai buku kerja Excel, untuk disunting lalu diserahkan "
-                                          "kembali ke BKPSDM (`kamus import`)")}
+# The open data of the site (`kamus export`): exporter → (docs path, label, what it is for), as the Unduh page lists them.
+DATA_FILES = {"xlsx": ("data/kamus.xlsx", "Buku kerja Excel (XLSX)",
+                       "Seluruh kamus sebagai buku kerja Excel, untuk menyunting kompetensi dan standar kompetensi "
+                       "jabatan di Excel; serahkan kembali ke BKPSDM, yang memeriksa dan mengajukannya sebagai "
+                       "perubahan. Petunjuknya ada di lembar pertama."),
+              "json": ("data/kamus.json", "Data kamus (JSON)",
+                       "Seluruh kamus sebagai data terbuka, untuk dibaca aplikasi lain."),
+              "case": ("data/kamus-case.json", "Kerangka kompetensi (CASE)",
+                       "Kompetensi dan levelnya dalam format CASE 1.1 dari 1EdTech, untuk sistem pembelajaran dan "
+                       "aplikasi lain yang membacanya; pengenal setiap butir tetap sama antarversi.")}
 
 
 def data_downloads(project: Project) -> dict[str, bytes]:
     """The open data of the version being built (`kamus export`), published under docs/data/."""
-    return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, _) in DATA_FILES.items()}
+    return {f"docs/{path}": EXPORTERS[name].write(project) for name, (path, *_) in DATA_FILES.items()}
 
 
-def lampiran_downloads(project: Project, opened: dict[str, Project]) -> tuple[list[VersionDownload], dict[str, bytes]]:
+def lampiran_downloads(project: Project, opened: dict[str, Project], write: bool = True,
+                       workers: int | None = None) -> tuple[list[VersionDownload], dict[str, bytes]]:
     """The Lampiran (PDF and DOCX) of the version being built and of every `riwayat` version
     (``opened``: :meth:`Project.open_enacted`); a version that does not pass today's rules gets a
     note instead of files. The documents come from the Lampiran cache when written before,
-    the others are written side by side (:mod:`generator.lampiran.cache`)."""
+    the others are written side by side (:mod:`generator.lampiran.cache`). Without ``write``
+    the files are empty placeholders (`kamus build` writes them beside the MkDocs run, with
+    ``workers=1``: MkDocs keeps the other core)."""
     config = project.kamus.config
     versions = [(VersionDownload(config.versi.nama or "Versi ini", ""), "versi-ini", project, None)]
     for versi in config.riwayat:
@@ -74,53 +83,63 @@ def lampiran_downloads(project: Project, opened: dict[str, Project]) -> tuple[li
     for download, slug, version, record in versions:
         if version is None:
             continue
-        lampiran = build_lampiran(version.kamus, record)  # headed as its `riwayat` record says it was enacted
+        # headed as its `riwayat` record says it was enacted
+        lampiran = build_lampiran(version.kamus, record) if write else None
         for suffix in WRITERS:
             path = f"unduh/lampiran-{slug}{suffix}"
             download.files[suffix[1:].upper()] = path
             jobs.append((lampiran, suffix))
             places.append(f"docs/{path}")
-    return [download for download, *_ in versions], dict(zip(places, write_documents(jobs)))
+    written = write_documents(jobs, workers) if write else [b""] * len(places)
+    return [download for download, *_ in versions], dict(zip(places, written))
 
 
 def site_content(project: Project, lampiran: bool = True, reuse: SiteContent | None = None, talent: bool = True,
                  history: bool = True, data: bool = True, data_later: bool = False) -> SiteContent:
     """The content of the site of a sound project (call :meth:`Project.require_valid` first).
 
-    With ``lampiran`` and a `riwayat` list, the Riwayat pages offer the Lampiran of this and
+    With ``lampiran`` the Unduh page (and the Riwayat pages) offer the Lampiran of this and
     every enacted version (the live preview leaves them out: they take seconds to write).
     The live preview also passes the previous content as ``reuse`` and says which prepared
     parts an edit cannot have changed (``talent=False``, ``history=False``, ``data=False``):
-    those are taken over. With ``data_later`` the open data files are empty placeholders
-    (`kamus build` writes them beside the MkDocs run and puts them into the built site).
+    those are taken over. With ``data_later`` the open data files and the Lampiran are empty
+    placeholders, and ``deferred`` writes them: `kamus build` runs it beside MkDocs and puts
+    the files into the built site.
     """
     kamus = project.kamus
-    downloads, files = [], {}
+    # the enacted versions, opened once for the history and the Lampiran alike
+    opened = project.open_enacted() if kamus.config.riwayat and (lampiran or reuse is None or history) else {}
     if reuse is not None and not history:
         found_history = reuse.history
     elif kamus.config.riwayat:
         good = [s for s in project.snapshots if not s.failed()]
         latest = max(good, key=lambda s: s.periode) if good else None
-        opened = project.open_enacted()  # once, for the history and the Lampiran alike
         found_history = version_history(kamus.config.riwayat, opened, latest)
-        if lampiran:
-            downloads, files = lampiran_downloads(project, opened)
     else:
         found_history = None
+    downloads, files = lampiran_downloads(project, opened, write=not data_later) if lampiran else ([], {})
     found_talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
     if data_later:
-        files.update({f"docs/{path}": b"" for path, _ in DATA_FILES.values()})
+        files.update({f"docs/{path}": b"" for path, *_ in DATA_FILES.values()})
     elif reuse is None or data:
         files.update(data_downloads(project))
+
+    def deferred() -> dict[str, bytes]:
+        written = data_downloads(project)
+        if lampiran:
+            written.update(lampiran_downloads(project, opened, workers=1)[1])
+        return written
+
     return SiteContent.of(kamus, project.schemas.schemas, list(RULES.values()), history=found_history,
                           talent=found_talent, logo=logo_target(project), lampiran=downloads,
-                          data_files={path: label for path, label in DATA_FILES.values()}, files=files)
+                          data_files={path: (label, purpose) for path, label, purpose in DATA_FILES.values()},
+                          files=files, deferred=deferred if data_later else None)
 
 
 def static_files(project: Project, content: SiteContent, templates=TEMPLATES) -> dict[str, bytes]:
     """The files published as they are: the logo, the site's CSS/JS, and the theme overrides
-    (the Indonesian 404 page) beside docs/."""
-    files = {}
+    (the Indonesian 404 page) beside docs/; and the instansi's names for print and the phone header."""
+    files = {"docs/assets/kamus-instansi.css": instansi_css(content.kamus.config)}
     if content.logo:
         files[f"docs/{content.logo}"] = project.logo.data  # checked: a whole image within the size limit
     for folder, target in (("assets", "docs/assets"), ("overrides", "overrides")):

@@ -110,6 +110,7 @@ def nav(content: SiteContent) -> list:
         *([{"Katalog Pengembangan": "pengembangan/index.md"}] if content.kamus.development else []),
         *([{"Manajemen Talenta": "talenta/index.md"}] if content.talent else []),
         *([{"Riwayat Versi": "riwayat/index.md"}] if content.history else []),
+        {"Unduh": "unduh/index.md"},
         {"Referensi Data": ["referensi/index.md", {"Aturan pemeriksaan": "referensi/aturan.md"}]},
     ]
 

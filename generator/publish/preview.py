@@ -37,7 +37,7 @@ from ..finding_formats import text as text_report
 from .content import site_content, static_files
 from .incremental import Edit, affected_pages, edit_between, own_pages, talent_touched
 from .mkdocs_config import TOOL_BASE, mkdocs_config
-from .site import run_mkdocs
+from .mkdocs_run import run_mkdocs
 
 STATUS_FILE = "kamus-pratinjau.json"  # beside the pages: the current problem, read by the banner script
 BANNER = "assets/kamus-pratinjau.js"

@@ -22,6 +22,14 @@ class Matrix:
     rows: list[list]  # cells: str, int or None (not required; in the distribution: no such level)
     row_links: list[str]  # .md page of each row's subject (position or competency)
     fixed: int  # how many leading columns describe the row
+    # On the page the describing columns are one narrow frozen column: the code, the name under
+    # it and this short note under the name (the unit's abbreviation, the kind of competency).
+    notes: list[str] | None = None
+
+    @property
+    def rotated(self) -> bool:
+        """Whether the column headers (codes) are set vertically: codes longer than ``SK.1``."""
+        return any(len(column) > 4 for column in self.columns[self.fixed:])
 
     def download(self) -> Table:
         """The matrix as a table to download: every header with its name (``M.1 Integritas``)."""
@@ -56,21 +64,23 @@ def _position_matrix(views: Views, name: str, title: str, positions, codes, with
         rows.append([p.kode, p.nama, *unit] + [levels.get(code) for code in codes])
     return Matrix(name=name, title=title, columns=head + list(codes),
                   column_titles=[""] * len(head) + [competencies[c].nama for c in codes], rows=rows,
-                  row_links=[f"jabatan/{p.kode}.md" for p in positions], fixed=len(head))
+                  row_links=[f"jabatan/{p.kode}.md" for p in positions], fixed=len(head),
+                  notes=[views.unit_name(p.unit) for p in positions] if with_unit else None)
 
 
 def distribution_matrix(views: Views) -> Matrix:
-    rows, links = [], []
+    rows, links, notes = [], [], []
     for c in views.competencies:
         counts = {level: len(ps) for level, ps in views.used_by.get(c.kode, {}).items()}
         rows.append([c.kode, c.nama, views.kamus.config.nama_jenis(c.jenis)]
                     + [counts.get(level, 0) if level <= len(c.level) else None for level in range(1, 6)]
                     + [sum(counts.values())])
         links.append(f"kompetensi/{c.kode}.md")
+        notes.append(views.kamus.config.nama_jenis(c.jenis))
     return Matrix(name="distribusi-level", title="Sebaran level yang disyaratkan per kompetensi",
                   columns=["Kode", "Kompetensi", "Jenis", "Level 1", "Level 2", "Level 3", "Level 4", "Level 5",
                            "Jumlah jabatan"],
-                  column_titles=[""] * 9, rows=rows, row_links=links, fixed=3)
+                  column_titles=[""] * 9, rows=rows, row_links=links, fixed=3, notes=notes)
 
 
 def akpk_tables(akpk) -> list:

@@ -9,11 +9,15 @@ prepares the content and writes, copies and builds afterwards.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup, escape
+
 from .. import tables
+from ..bahasa import ukuran
 from ..model import Kamus
 from ..parallel import MAX_WORKERS, fork_map, workers_for
 from .matrix import akpk_tables, distribution_matrix, national_matrix, unit_matrix
@@ -31,6 +35,8 @@ if TYPE_CHECKING:  # types only: the stages that make them are not loaded to ren
 
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 _CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: replaced without group copying
+SIZE_MARK = Markup('<span class="kamus-ukuran" data-ukuran="{}">–</span>')  # a size not known while rendering
+_SIZE_MARK = re.compile(r'<span class="kamus-ukuran" data-ukuran="([^"<>]+)">–</span>')
 
 
 @dataclass
@@ -66,8 +72,11 @@ class SiteContent:
     talent: TalentPages | None = None
     logo: str = ""  # docs path of the logo, when there is one
     lampiran: list[VersionDownload] = field(default_factory=list)  # the current version, then every riwayat version
-    data_files: dict = field(default_factory=dict)  # docs path → label of the open-data downloads
+    data_files: dict = field(default_factory=dict)  # docs path → (label, what it is for) of the open-data downloads
     files: dict = field(default_factory=dict)  # downloads prepared before rendering: docs path → bytes
+    # () → {docs path: bytes}: the downloads that ``files`` holds as empty placeholders, written
+    # later (`kamus build` runs it beside MkDocs); None when every file is in ``files``
+    deferred: Callable[[], dict[str, bytes]] | None = None
 
     @classmethod
     def of(cls, kamus: Kamus, schemas: dict, rules: list, **prepared) -> "SiteContent":
@@ -158,7 +167,8 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
             out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
         out.page("riwayat/index.md", "riwayat_index.md.j2", history=content.history, lampiran=content.lampiran,
                  in_force={v.tag: (start, until) for v, start, until in kamus.config.in_force()})
-    out.page("index.md", "beranda.md.j2", logo=content.logo, data_files=content.data_files)
+    out.page("index.md", "beranda.md.j2", logo=content.logo)
+    out.page("unduh/index.md", "unduh.md.j2", lampiran=content.lampiran, data_files=content.data_files)
     out.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
     for jenis, label, competencies in views.kinds():
         out.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",
@@ -196,6 +206,12 @@ class Renderer:
         self.content = content
         self.env = environment(Path(templates))
 
+    def size_of(self, path: str) -> Markup:
+        """The size of a download (its docs path), or a mark that `kamus build` fills in once the
+        file is written beside the MkDocs run (:func:`generator.publish.site.fill_sizes`)."""
+        data = self.content.files.get(f"docs/{path}")
+        return Markup("{}").format(ukuran(len(data))) if data else SIZE_MARK.format(path)
+
     def source_link(self, source_path: str) -> dict:
         return {"path": source_path, "edit": self.content.kamus.config.situs.edit_link(source_path)}
 
@@ -208,12 +224,19 @@ class Renderer:
         content = self.content
         text = self.env.get_template(template).render(
             kamus=content.kamus, views=content.views, config=content.kamus.config, url=url, here=path,
-            source=self.source_link, has_talent=content.talent is not None,
+            source=self.source_link, size_of=self.size_of, has_talent=content.talent is not None,
+            has_history=content.history is not None,
             names=content.history.names if content.history else {}, **context)
         # A space between table cells, so that search snippets read "Nama Jabatan Kepala Dinas",
         # not "Nama JabatanKepala Dinas" (Material's index keeps no cell boundaries).
         text = _CELL_BOUNDARY.sub(" ", text)
         return f"docs/{path}", text.encode("utf-8")
+
+
+def fill_sizes(html: str, size_of) -> str:
+    """``html`` (a built page) with the size of every download the page marked as unknown
+    (:data:`SIZE_MARK`); ``size_of(path)`` gives the size of a file by its path below the site."""
+    return _SIZE_MARK.sub(lambda match: str(escape(ukuran(size_of(match[1])))), html)
 
 
 def _render_share(work: tuple[SiteContent, Path, list], share: tuple[int, int]) -> list[tuple[str, bytes]]:

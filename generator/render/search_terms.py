@@ -69,3 +69,16 @@ def kata_dasar(*texts: str) -> str:
         if len(word) >= 5:
             extra |= roots(word)
     return " ".join(sorted(extra - words))
+
+
+_CODE_PART = re.compile(r"[._\-]+")
+
+
+def code_parts(kode: str) -> str:
+    """The parts of a code that a reader types: what follows each dot, and its words, so that
+    ``kaban`` or ``kabid_anggaran`` (any case, ``_`` or ``-``) finds ``BPKAD.KABID_ANGGARAN``.
+    Search splits a query at hyphens, so ``kabid-anggaran`` looks for ``kabid`` and ``anggaran``."""
+    kode = kode.lower()
+    found = [kode[i + 1:] for i, char in enumerate(kode) if char == "." and kode[i + 1:]]
+    found += [word for word in _CODE_PART.split(kode) if word]
+    return " ".join(dict.fromkeys(word for word in found if word != kode))

@@ -148,12 +148,12 @@ def decision_statement(decided: Decisions | None, snapshot: Snapshot, results: l
     how many kotak it set otherwise than computed, which posts' slates follow it) or the computed
     proposal."""
     if decided is None:
-        return [f"Belum ada keputusan komite talenta untuk periode {snapshot.periode} (keputusan/{snapshot.periode}"
-                ".yaml): kotak dan rencana suksesi adalah usulan hasil hitungan."]
+        return [f"Belum ada keputusan komite talenta untuk periode {snapshot.periode}: kotak dan rencana suksesi "
+                "adalah usulan hasil hitungan."]
     moved = sum(r.kotak != r.kotak_hitung for r in results)
     posts = [s.jabatan.kode for s in found_slates if s.sumber == KOMITE]
     choices = ", ".join(kesiapan_label(k) for k in policy.kesiapan)
-    lines = [f"Kotak mengikuti {decided.label()}, berkas {decided.path}: {moved} pegawai berada di kotak keputusan "
+    lines = [f"Kotak mengikuti {decided.label()}: {moved} pegawai berada di kotak keputusan "
              "komite yang berbeda dari hasil hitungan, masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
              "hitungan; kelompok talenta dinilai dari kotak yang berlaku dengan aturan yang sama.",
              f"Rencana suksesi {len(posts)} jabatan sasaran ({', '.join(posts) or '–'}) mengikuti keputusan komite, "

@@ -21,6 +21,9 @@ from ..jenjang import (DASAR_BUP, DASAR_PANGKAT, DASAR_PENDIDIKAN, DASAR_PENGISI
 from .nip import birth_date
 from .years import DAYS_PER_YEAR, years_after, years_before
 
+# Golongan of a PPPK (Perpres 98/2020), a scale of its own: never compared with golongan ruang.
+GOLONGAN_PPPK = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                 "XVI", "XVII")
 # Education, low to high; D-IV and S1 are one step (the regulation says "sarjana atau diploma IV").
 PENDIDIKAN = ("SD", "SMP", "SMA", "D-I", "D-II", "D-III", "S1/D-IV", "S2", "S3")
 _PENDIDIKAN_ALIAS = {"SD": 0, "SMP": 1, "SLTP": 1, "MTS": 1, "SMA": 2, "SMK": 2, "SLTA": 2, "MA": 2,
@@ -121,7 +124,7 @@ class Requirements:
             return False, "tidak diatur"
         columns = COLUMN.get(name, ())
         if columns and not any(c in self.columns for c in columns):
-            return False, f"tidak diperiksa: kolom {' dan '.join(f'`{c}`' for c in columns)} tidak ada di snapshot"
+            return False, f"tidak diperiksa: kolom {' dan '.join(columns)} tidak ada dalam data kepegawaian"
         return True, ""
 
     def _describe(self) -> list[Aturan]:
@@ -215,7 +218,9 @@ class Requirements:
                                     ("masa_jabatan_minimal", self.years, since(person)[0])):
             present = [c for c in COLUMN[name] if c in self.columns]
             if minimum is not None and present and have is None:
-                unchecked.append(f"{name}: {' dan '.join(present)} kosong")
+                pppk = name == "pangkat_minimal" and person.golongan_pppk is not None
+                unchecked.append(f"{name}: golongan PPPK {GOLONGAN_PPPK[person.golongan_pppk - 1]} tidak dibandingkan "
+                                 "dengan golongan ruang PNS" if pppk else f"{name}: {' dan '.join(present)} kosong")
         return tuple((name, reasons[name]()) for name in self.failures(result)), tuple(unchecked)
 
 

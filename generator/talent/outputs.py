@@ -29,6 +29,15 @@ JSON_VERSION = 5  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`; 4, 
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
+def sources(snapshot) -> list[str]:
+    """Which file gave which fields, one line per file (a period read from several files)."""
+    files: dict[str, list[str]] = {}
+    for name, path in snapshot.sumber.items():
+        for one in path.split(", "):
+            files.setdefault(one, []).append(name)
+    return [f"{path}: {', '.join(names)}" for path, names in files.items()] if len(files) > 1 else []
+
+
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes, planner, follow_up = period.snapshot.competencies, analysis.planner, analysis.policy.follow_up
@@ -139,6 +148,19 @@ def movement_sheet(period: Period) -> Table | None:
                                                          f"kotak_{m.ke}"], rows, 3, "Pergerakan")
 
 
+def placement_sheet(period: Period) -> Table | None:
+    """The employees matched to a position by name (so that BKPSDM can add the ids once) and
+    those not mapped, with why: "Pencocokan"."""
+    placed = period.snapshot.placed
+    if not placed:
+        return None
+    columns = ["berkas", "baris", "nip", "nama", "nama_jabatan", "jabatan_id", "jenis_jabatan", "eselon", "unit_kerja",
+               "unor_id", "jabatan", "keterangan"]
+    rows = [[p.path, p.line, p.nip, p.nama, p.facts.name, p.facts.jabatan_id, p.jenis_jabatan, p.eselon,
+             p.facts.unit_kerja or p.facts.satuan_kerja, p.facts.unor_id, p.kode, p.keterangan] for p in placed]
+    return Table(f"RAHASIA-{period.snapshot.periode}-pencocokan", columns, rows, 4, "Pencocokan")
+
+
 def grid_sheet(analysis: Analysis, period: Period) -> Table:
     """The 9-box grid in the configured orientation, with counts and follow-up, plus the policy."""
     counts: dict[int, int] = {}
@@ -149,7 +171,8 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     rows = [[AXIS_LABEL[row_axis][level], *[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row]]
             for level, row in zip(row_levels, analysis.policy.grid())]
     rows += [[]] + [[f"Kotak {kotak}", analysis.policy.follow_up(kotak)] for kotak in range(9, 0, -1)]
-    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.statement]
+    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[f"Sumber: {line}"] for line in sources(period.snapshot)]
+    rows += [[line] for line in period.statement]
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", head, rows, 1, "Kotak 9")
 
 
@@ -168,7 +191,7 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
     decided = [lambda: decision_sheet(period, kamus)] if period.decisions is not None else []
     books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus), *decided],
              [lambda: slate_sheet(period), lambda: excluded_sheet(period), lambda: rules_sheet(period)],
-             [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)],
+             [lambda: movement_sheet(period)], [lambda: placement_sheet(period)], [lambda: grid_sheet(analysis, period)],
              [lambda: akpk_needs_sheet(analysis, period, kamus), lambda: recap()[0], lambda: recap()[1]]]
     for makers in books:
         banner = akpk_banner(analysis, period) if makers is books[-1] else RAHASIA
@@ -253,7 +276,7 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     m = period.movement
     nips = (lambda pairs: [new.person.nip for _, new in pairs])
     head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-            "kebijakan": period.statement, "keputusan": decision_json(period.decisions)}
+            "sumber": period.snapshot.sumber, "kebijakan": period.statement, "keputusan": decision_json(period.decisions)}
     decided = by_nip(period.decisions)
     tail = {"suksesi": [_slate_json(analysis, s) for s in period.slates], "pergerakan": None if m is None else {
         "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
@@ -279,7 +302,8 @@ def write_csv_stdout(analysis: Analysis, period: Period, kamus, out, plain: bool
 
 
 def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
-    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.people)} pegawai.\nKebijakan:\n")
+    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.people)} pegawai.\n"
+              + "".join(f"Sumber: {line}\n" for line in sources(period.snapshot)) + "Kebijakan:\n")
     out.write("".join(f"  - {line}\n" for line in period.statement) + "\n")
     minimum = analysis.policy.pengembangan.jp_minimal
     for r in period.people:

@@ -71,7 +71,10 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
     if km.tahun:
         end = snapshot.end.year if snapshot is not None else None
         years = f" ({end - km.tahun + 1}–{end})" if end and km.tahun > 1 else f" ({end})" if end else ""
-        known = (f"; dari kolom predikat_kinerja, yang memuat predikat tahun {end} saja: tahun sebelumnya tidak "
+        skp = snapshot.sumber.get("predikat_kinerja") if snapshot is not None and snapshot.kinerja_tahun else None
+        known = (f"; dari predikat SKP setiap tahun di {skp}: tahun yang tidak ada untuk seorang pegawai tidak "
+                 "diperiksa untuknya" if skp else
+                 f"; dari kolom predikat_kinerja, yang memuat predikat tahun {end} saja: tahun sebelumnya tidak "
                  "diperiksa" if end and km.tahun > 1 else "; dari kolom predikat_kinerja")
         lines.append(f"Kelompok talenta — penilaian kinerja paling kurang {km.predikat} dalam {km.tahun} tahun "
                      f"terakhir{years} ({PP_11} Pasal 199 ayat (2) huruf c: \"paling kurang bernilai baik dalam 2 "
@@ -80,7 +83,7 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         lines.append(f"Kelompok talenta — penilaian kinerja dua tahun terakhir ({PP_11} Pasal 199 ayat (2) huruf c): "
                      "tidak diperiksa (talenta.kinerja_minimal.tahun: 0).")
     lines.append(f"Kelompok talenta — memenuhi kewajiban pengembangan kompetensi ({PP_11} Pasal 199 ayat (2) huruf b): "
-                 "tidak diperiksa: riwayat pengembangan kompetensi tidak ada di snapshot.")
+                 "tidak diperiksa: riwayat pengembangan kompetensi tidak ada dalam data kepegawaian.")
     if hd.tingkat:
         lines.append(f"Kelompok talenta — dikecualikan bila hukuman disiplin {'/'.join(hd.tingkat)} dalam "
                      f"{angka(hd.tahun)} tahun sebelum akhir periode ({KEBIJAKAN}, bukan ketentuan nasional).")
@@ -105,7 +108,10 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
                   f"({PERMEN_TALENTA}; bobot menurut kebijakan instansi).")
     else:
         source = "Nilai potensial dari kolom nilai_potensi."
+    if snapshot is not None and snapshot.sumber.get("nilai_potensi", snapshot.path) != snapshot.path:
+        source = source[:-1] + f" di {snapshot.sumber['nilai_potensi']}."
     lines = [
+        *_kinerja_years(snapshot),
         f"Kinerja dari predikat (PermenPANRB 6/2022; kategori kinerja tiap predikat: {KEBIJAKAN}): {predikat}.",
         f"Kinerja dari nilai ({KEBIJAKAN}): di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<"
         f"{angka(nk.di_atas)}; di bawah < {angka(nk.sesuai)}.",
@@ -142,6 +148,16 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
     return lines
 
 
+def _kinerja_years(snapshot: Snapshot | None) -> list[str]:
+    """Which year's SKP gave each person's kinerja, in a period read from several files."""
+    if snapshot is None or not snapshot.kinerja_tahun:
+        return []
+    source = snapshot.sumber.get("predikat_kinerja") or snapshot.sumber.get("nilai_kinerja")
+    years = ", ".join(str(year) for year in sorted(snapshot.kinerja_tahun, reverse=True))  # no counts: the site shows this
+    return [f"Kinerja dari SKP tahun terakhir sampai tahun periode ({snapshot.end.year}) di {source}: tahun {years} "
+            "(kebijakan bawaan: tahun terakhir yang ada untuk setiap pegawai)."]
+
+
 def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
     s = policy.suksesi
     columns = snapshot.columns if snapshot is not None else frozenset()
@@ -152,7 +168,7 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
             return f", {tenure_note(columns)}"
         if snapshot is None or any(c in columns for c in wanted):
             return f" (kolom {' atau '.join(wanted)})"
-        return f" — tidak diperiksa: kolom {' dan '.join(wanted)} tidak ada di snapshot"
+        return f" — tidak diperiksa: kolom {' dan '.join(wanted)} tidak ada dalam data kepegawaian"
 
     feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(_feeder(j) for j in v))
     lines = [

@@ -1,7 +1,8 @@
 /* Kamus: small helpers of the published site. Our own code, no CDN.
    - a filter box for every table marked data-filter;
    - the describing columns of a matrix stay fixed side by side while scrolling;
-   - search forgives one typing mistake per word ("intergritas" finds "Integritas");
+   - search forgives one typing mistake per word ("intergritas" finds "Integritas"), says what
+     such a word matched, and starts a long snippet just before its first highlighted word;
    - opened from disk (file://), links to folders lead to their index.html and a note says that
      search needs a web server;
    - a page marked data-kamus-redirect sends the reader on (e.g. /kompetensi/ → the index). */
@@ -26,6 +27,104 @@
       return post.apply(this, arguments);
     };
     Worker.prototype.kamusPatched = true;
+  }
+
+  /* Whether two lower-case words differ by at most one edit (insert, delete, substitute or swap
+     two neighbours): what lunr's "word~1" matched. */
+  function oneEdit(a, b) {
+    if (a === b) { return true; }
+    if (Math.abs(a.length - b.length) > 1) { return false; }
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) { i += 1; }
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* Material lists a query word that no result word starts with as "Tidak ada: ~~word~~", even
+     when its one-typo form matched: name the word it matched instead. */
+  function namedTypos(article) {
+    var terms = article.querySelector(".md-search-result__terms");
+    if (!terms) { return; }
+    var words = [];  // the words a reader sees (text node by text node): not this line, not the hidden root words
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentNode.closest(".md-search-result__terms, sub")) {
+        words = words.concat(node.data.match(/[A-Za-z\u00C0-\u024F]+/g) || []);
+      }
+    }
+    var missing = [], similar = [];
+    terms.querySelectorAll("del").forEach(function (del) {
+      var term = del.textContent.toLowerCase();
+      var found = term.length >= 5 && words.find(function (w) { return oneEdit(w.toLowerCase(), term); });
+      if (found) { similar.push([del.textContent, found]); } else { missing.push(del.textContent); }
+    });
+    if (!similar.length) { return; }
+    var link = article.closest("a[href]");
+    if (link) {  // the page opened from the result highlights the word that matched
+      var target = new URL(link.href);
+      var highlight = (target.searchParams.get("h") || "").split(" ").filter(Boolean);
+      target.searchParams.set("h", highlight.concat(similar.map(function (pair) { return pair[1].toLowerCase(); })).join(" "));
+      link.href = target.toString();
+    }
+    terms.textContent = "";
+    terms.classList.add("kamus-mirip");
+    terms.appendChild(document.createTextNode("Ejaan mirip: " + similar.map(function (pair) {
+      return pair[0] + " → " + pair[1];
+    }).join(", ")));
+    if (missing.length) {
+      terms.appendChild(document.createTextNode(". Tidak ada: "));
+      missing.forEach(function (word, i) {
+        var del = document.createElement("del");
+        del.textContent = word;
+        terms.appendChild(del);
+        if (i < missing.length - 1) { terms.appendChild(document.createTextNode(" ")); }
+      });
+    }
+  }
+
+  /* A long snippet (a table is one block of text) starts a few words before its first match,
+     not at the top of the block. */
+  var CONTEXT = 80;
+  function focusOnMatch(article) {
+    var mark = Array.prototype.find.call(article.querySelectorAll("mark"), function (m) { return !m.closest("h1, h2"); });
+    var budget = CONTEXT;
+    for (var node = mark; node && node !== article; node = node.parentNode) {
+      for (var sibling = node.previousSibling; sibling; ) {
+        var previous = sibling.previousSibling;
+        if (sibling.nodeType === 1 && sibling.matches("h1, h2, .md-search-result__icon")) { sibling = previous; continue; }
+        var text = sibling.textContent;
+        if (budget <= 0) {
+          sibling.remove();
+        } else if (text.length > budget) {
+          sibling.replaceWith(document.createTextNode("… " + text.slice(-budget).replace(/^\S*\s+/, "")));
+          budget = 0;
+        } else {
+          budget -= text.length;
+        }
+        sibling = previous;
+      }
+    }
+  }
+
+  /* Material may put an article it rendered for an earlier keystroke back into the list with a
+     new terms line: an article is tidied again whenever its text is not what the last pass left. */
+  function tidyResults(list) {
+    list.querySelectorAll(".md-search-result__article").forEach(function (article) {
+      if (article.kamusTidied === article.textContent) { return; }
+      namedTypos(article);
+      focusOnMatch(article);
+      article.kamusTidied = article.textContent;
+    });
+  }
+
+  function watchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || list.kamusWatched || typeof MutationObserver === "undefined") { return; }
+    list.kamusWatched = true;
+    new MutationObserver(function () { tidyResults(list); }).observe(list, {childList: true, subtree: true});
   }
 
   function normalise(text) { return text.toLowerCase().replace(/\s+/g, " ").trim(); }
@@ -98,6 +197,29 @@
     });
   }
 
+  /* "Dipakai oleh" on a competency page: a "level ≥ n" link shows the positions that require
+     level n or higher, and a link under the table shows every level again. */
+  function levelFilter() {
+    var sections = document.querySelectorAll(".kamus-used[data-level]");
+    var links = document.querySelectorAll("a[data-kamus-min]");
+    if (!sections.length || !links.length) { return; }
+    var note = document.querySelector(".kamus-used-note");
+    var reset = document.createElement("a");
+    reset.href = "#dipakai-oleh";
+    reset.textContent = "Tampilkan semua level";
+    function show(min) {
+      sections.forEach(function (section) { section.hidden = Number(section.dataset.level) < min; });
+      if (note) {
+        note.textContent = min > 0 ? "Jabatan yang mensyaratkan level " + min + " atau lebih tinggi. " : "";
+        if (min > 0) { note.appendChild(reset); }
+      }
+    }
+    links.forEach(function (link) {
+      link.addEventListener("click", function () { show(Number(link.dataset.kamusMin)); });
+    });
+    reset.addEventListener("click", function () { show(0); });
+  }
+
   function redirect() {
     var target = document.querySelector("[data-kamus-redirect]");
     if (target) { location.replace(target.getAttribute("href")); }
@@ -108,6 +230,8 @@
     redirect();
     document.querySelectorAll("table[data-filter]").forEach(attachFilter);
     document.querySelectorAll("table.kamus-matrix").forEach(fixColumns);
+    watchResults();
+    levelFilter();
   }
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
