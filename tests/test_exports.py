@@ -162,6 +162,71 @@ def test_the_restricted_report_lists_the_rows_matched_by_name(root, tmp_path):
     assert DEWI not in listed  # matched by JABATAN ID: nothing to add
 
 
+def edit_rows(path: Path, delimiter: str, change) -> None:
+    """Rewrite the CSV at ``path`` (as its exporter wrote it: ``delimiter``, CRLF) with ``change``
+    applied to its rows (header first, as lists of cells)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=delimiter))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(change(rows))
+
+
+def test_two_skp_years_drive_the_pasal_199_gate_and_tmt_eselon_the_time_in_the_jenjang(root):
+    """The period 2025 as downloaded in 2025: SKP 2023 and 2024 (e-Kinerja), the employee export
+    with TMT ESELON (SIMPEG exports and SIASN's API carry it; its CSV download does not).
+    By hand: AGUS (kotak 7 from SKP 2024 Sangat Baik) had SKP 2023 Butuh Perbaikan, so Pasal 199
+    ayat (2) huruf c ("paling kurang bernilai baik dalam 2 (dua) tahun terakhir", 2023–2024) keeps
+    him out of the kelompok talenta; SITI moved to her Kabid post on 01-07-2024 but has been
+    administrator since 02-05-2019 (TMT ESELON): 6.7 years in the jenjang ≥ the 2 years JPT
+    pratama asks, 0.5 years in the post < 2."""
+    skp = root / PERIOD / "laporan_skp_ekinerja.csv"
+    edit_rows(skp, ";", lambda rows: [row[:14] + ["BUTUH PERBAIKAN"] + row[15:]
+                                      if row[2] == AGUS and row[24] == "2023" else row for row in rows])
+    utama = root / PERIOD / "data_utama_siasn.csv"
+
+    def eselon(rows):
+        head = rows[0]
+        column = head.index("TMT JABATAN")
+        out = [head[:column + 1] + ["TMT ESELON"] + head[column + 1:]]
+        for row in rows[1:]:
+            nip = row[1].lstrip("'")
+            tmt = {SITI: "01-07-2024"}.get(nip, row[column])
+            since = {SITI: "02-05-2019", AGUS: "03-01-2022"}.get(nip, "")
+            out.append(row[:column] + [tmt, since] + row[column + 1:])
+        return out
+    edit_rows(utama, ",", eselon)
+    assert not [f for f in findings(root) if f["severity"] == "error"]
+    found = people(root)
+    assert found[AGUS].predikat_tahun == ((2023, "Butuh Perbaikan"), (2024, "Sangat Baik"))
+    assert found[SITI].predikat_tahun == ((2023, "Baik"), (2024, "Sangat Baik"))
+    assert (found[SITI].tmt_jabatan, found[SITI].tmt_jenjang) == (dt.date(2024, 7, 1), dt.date(2019, 5, 2))
+    assert found[BAGUS].tmt_jenjang is None  # an empty cell: measured from his TMT JABATAN
+
+    result = talenta(root)
+    assert result["sumber"]["tmt_jenjang"] == f"{PERIOD}/data_utama_siasn.csv"
+    orang = {p["nip"]: p for p in result["orang"]}
+    assert orang[AGUS]["kotak"] == 7 and orang[AGUS]["kinerja"] == "di_atas"  # the latest year: 2024
+    assert orang[AGUS]["kelompok_talenta"] is False
+    assert "predikat kinerja 2023 Butuh Perbaikan di bawah Baik" in orang[AGUS]["alasan_tidak_masuk"]
+    assert "Pasal 199 ayat (2) huruf c" in orang[AGUS]["alasan_tidak_masuk"]
+    assert orang[SITI]["kelompok_talenta"] and orang[SITI]["kelompok_talenta_tidak_diperiksa"] == []
+    gate = next(line for line in result["kebijakan"] if "Pasal 199 ayat (2) huruf c" in line)
+    assert "2 tahun terakhir (2023–2024)" in gate and "laporan_skp_ekinerja.csv" in gate
+    kadis = next(s for s in result["suksesi"] if s["jabatan"] == "DINKES.KADIS")
+    masa = next(a for a in kadis["aturan"] if a["aturan"] == "masa_jabatan_minimal")
+    assert masa["diperiksa"] and "diukur dari TMT jenjang" in masa["keterangan"]
+    assert [c["nip"] for c in kadis["kandidat"]] == [SITI]  # AGUS holds the post and is out of the pool
+
+    # the same export without TMT ESELON: measured from TMT JABATAN, and said so
+    edit_rows(utama, ",", lambda rows: [row[:rows[0].index("TMT ESELON")] + row[rows[0].index("TMT ESELON") + 1:]
+                                        for row in rows])
+    result = talenta(root)
+    kadis = next(s for s in result["suksesi"] if s["jabatan"] == "DINKES.KADIS")
+    masa = next(a for a in kadis["aturan"] if a["aturan"] == "masa_jabatan_minimal")
+    assert "diukur dari TMT jabatan" in masa["keterangan"]
+    assert kadis["kandidat"] == [] and kadis["dikecualikan_per_aturan"]["masa_jabatan_minimal"] == 1
+
+
 # --- the same people in other real layouts ----------------------------------------------------------
 
 def test_pipe_separated_with_bom_and_eselon_columns(root):

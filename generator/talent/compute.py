@@ -178,7 +178,7 @@ def evaluate(snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy, kotak_komit
     scope = jpm_scope(kamus, policy)
     requirements: dict[str, tuple] = {}
     methods: dict[str, Jpm] = {}
-    pool = Pool(policy, snapshot.end)
+    pool = Pool(policy, snapshot)
     # an assessment dated before this is older than its validity
     assessment_from = years_before(snapshot.end, policy.masa_berlaku_asesmen_tahun)
     results = []

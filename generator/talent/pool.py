@@ -7,6 +7,16 @@ from ..model.policy import PREDIKAT_RANK, TalentPolicy
 from .years import years_before
 
 
+def kinerja_years(policy: TalentPolicy, snapshot) -> tuple[int, ...]:
+    """The years of "dalam 2 (dua) tahun terakhir", oldest first: the `kinerja_minimal.tahun` years up
+    to the latest SKP year of a period read from SKP files (the SKP of the period's own year is
+    seldom final when the komite meets: a period 2025 downloaded in 2025 has SKP 2023 and 2024), else
+    up to the period's year (a one-file snapshot's predikat is the period's)."""
+    tahun = policy.kinerja_minimal.tahun
+    last = max(snapshot.kinerja_tahun, default=snapshot.end.year)
+    return tuple(range(last - tahun + 1, last + 1)) if tahun else ()
+
+
 class Pool:
     """Who is in the kelompok talenta (the kelompok rencana suksesi instansi), one person at a time:
     the kotak, kinerja "paling kurang bernilai baik dalam 2 (dua) tahun terakhir" (PP 11/2017 jo.
@@ -16,13 +26,13 @@ class Pool:
 
     RULES = ("kotak", "kinerja_minimal", "hukuman_disiplin")
 
-    def __init__(self, policy: TalentPolicy, end):
+    def __init__(self, policy: TalentPolicy, snapshot):
         self.boxes = policy.kotak_kelompok_talenta
         self.penalties = policy.hukuman_disiplin.tingkat
         # a penalty dated after this is less than `tahun` years old at the end of the period
-        self.discipline_after = years_before(end, policy.hukuman_disiplin.tahun)
+        self.discipline_after = years_before(snapshot.end, policy.hukuman_disiplin.tahun)
         km = policy.kinerja_minimal
-        self.years = tuple(range(end.year - km.tahun + 1, end.year + 1)) if km.tahun else ()
+        self.years = kinerja_years(policy, snapshot)
         self.floor, self.floor_name = PREDIKAT_RANK[km.predikat], km.predikat
         self._verdicts: dict = {}
 

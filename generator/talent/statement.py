@@ -13,6 +13,7 @@ from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
 from ..model import Kamus
 from .compute import ALWAYS, IF_ASSESSED, jpm_scope
 from .eligibility import COLUMN, tenure_note
+from .pool import kinerja_years
 from ..model.policy import (KINERJA_LABEL, PRIVACY_FLOOR, SUMBER_TINDAK_LANJUT, TINDAK_LANJUT, OrientasiKotak,
                             TalentPolicy)
 from .snapshot import KOMPONEN_POTENSIAL, Snapshot
@@ -69,8 +70,9 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
     lines = [f"Kelompok talenta (kelompok rencana suksesi instansi): kotak "
              f"{', '.join(map(str, policy.kotak_kelompok_talenta))}."]
     if km.tahun:
-        end = snapshot.end.year if snapshot is not None else None
-        years = f" ({end - km.tahun + 1}–{end})" if end and km.tahun > 1 else f" ({end})" if end else ""
+        counted = kinerja_years(policy, snapshot) if snapshot is not None else ()
+        end = counted[-1] if counted else None
+        years = f" ({counted[0]}–{end})" if end and km.tahun > 1 else f" ({end})" if end else ""
         skp = snapshot.sumber.get("predikat_kinerja") if snapshot is not None and snapshot.kinerja_tahun else None
         known = (f"; dari predikat SKP setiap tahun di {skp}: tahun yang tidak ada untuk seorang pegawai tidak "
                  "diperiksa untuknya" if skp else
