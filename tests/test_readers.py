@@ -112,11 +112,29 @@ def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(chromiu
         assert indicators["y"] > name["y"] and indicators["width"] > 0.8 * box["width"]  # the indicators under them
         assert "Level" in cells.nth(2).evaluate("td => getComputedStyle(td, '::before').content")
         assert "Indikator" in cells.nth(4).evaluate("td => getComputedStyle(td, '::before').content")
+    # Part III (Persyaratan Jabatan): a card per requirement, jenis over uraian over its tick in words
+    syarat = phone.locator("table.kamus-skj-syarat")
+    assert syarat.evaluate("t => t.closest('.kamus-scroll').scrollWidth <= t.closest('.kamus-scroll').clientWidth")
+    ticked = phone.locator("table.kamus-skj-syarat td.kamus-centang:has(span)")
+    assert ticked.count() == 5  # the three trainings and the two pengalaman
+    for cell in ticked.all():
+        tick, row = cell.bounding_box(), cell.locator("xpath=..")
+        assert tick["x"] >= 0 and tick["x"] + tick["width"] <= 390
+        said = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert said == f'"Tingkat pentingnya: {cell.get_attribute("data-tingkat")}"'
+        uraian = row.locator("td").nth(1).bounding_box()
+        assert uraian["y"] < tick["y"] and uraian["width"] > 0.6 * row.bounding_box()["width"]
+        assert row.locator("td.kamus-centang:visible").count() == 1  # the empty tick columns are gone
+    assert phone.locator("table.kamus-skj-syarat thead").bounding_box()["height"] <= 1
     phone.context.close()
     desktop = chromium.new_context(viewport=readability.DESKTOP).new_page()
     desktop.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
     row = desktop.locator("table.kamus-skj-kompetensi tbody tr:not(.kamus-group)").first
     assert row.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    row = desktop.locator("table.kamus-skj-syarat tbody tr:not(.kamus-group)").first
+    assert row.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    perlu = desktop.locator("table.kamus-skj-syarat thead th", has_text="Perlu").bounding_box()
+    assert perlu["x"] + perlu["width"] <= 1366
     desktop.context.close()
 
 
