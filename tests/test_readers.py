@@ -182,6 +182,61 @@ def test_a_printed_matrix_names_the_instansi_and_the_regulation_and_keeps_words_
         assert red == green == blue >= 140, background  # grey, light enough for a black figure
 
 
+def _printed_widths(tab, content_px: float) -> list[float]:
+    """The widths of the matrices as printed on a page ``content_px`` wide (what kamus.js makes
+    just before printing, laid out with the print CSS), and the page back as it was."""
+    tab.evaluate("dispatchEvent(new Event('beforeprint'))")
+    tab.set_viewport_size({"width": round(content_px), "height": 700})
+    tab.emulate_media(media="print")
+    widths = tab.eval_on_selector_all("table.kamus-matrix", """tables => tables.filter(t => t.checkVisibility())
+        .map(t => t.getBoundingClientRect().width)""")
+    tab.emulate_media(media="screen")
+    tab.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert tab.locator(".kamus-print-blocks").count() == 0
+    return widths
+
+
+@pytest.fixture(scope="module")
+def wide_site(tmp_path_factory):
+    """One unit of 30 positions that between them require 144 competencies (the width of a
+    unit matrix in the large corpus), built by `kamus build`; its unit matrix page's URL."""
+    from benchmarks.corpus import generate
+    from generator.api import build as build_site
+
+    base = tmp_path_factory.mktemp("lebar")
+    site = build_site(generate(base / "kamus", positions=30, units=1, competencies=144), base / "site").output
+    return (site / "matriks/unit/OPD01/index.html").as_uri()
+
+
+def test_a_printed_matrix_wider_than_the_page_prints_in_blocks_of_columns(chromium, wide_site):
+    """Nothing is cut off at the right edge of the paper: a unit matrix of 144 competencies prints
+    in blocks of columns that each fit A4 landscape, with the frozen column repeated."""
+    tab = chromium.new_context(viewport=readability.DESKTOP).new_page()
+    tab.goto(wide_site)
+    codes = tab.locator("table.kamus-matrix thead th:not(.kamus-fixed)").all_inner_texts()
+    positions = tab.locator("table.kamus-matrix tbody th.kamus-fixed a").all_inner_texts()
+    assert len(codes) == 144 and len(positions) == 30
+    pdf = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True, print_background=True)))
+    text = re.sub(r"\s+", "", " ".join(sheet.extract_text() for sheet in pdf.pages))
+    # Text beyond the paper's edge is not in the PDF: every code is printed in the head of its
+    # block and in the list of column names; every position once in each block.
+    assert [code for code in codes if text.count(code) < 2] == []
+    blocks = re.findall(r"Bagian(\d+)dari(\d+):kolom(\d+)–(\d+)dari144", text)
+    assert len(blocks) >= 3 and [int(b[0]) for b in blocks] == list(range(1, len(blocks) + 1))
+    assert int(blocks[0][2]) == 1 and int(blocks[-1][3]) == 144
+    assert [kode for kode in positions if text.count(kode) < len(blocks)] == []
+    assert all(float(sheet.mediabox.width) > float(sheet.mediabox.height) for sheet in pdf.pages)
+    # Laid out for print, each block fits the width of the paper less its margins; on a portrait
+    # page (the talent pages' matrices), in narrower blocks.
+    landscape, portrait = (297 - 20) / 25.4 * 96, (210 - 24) / 25.4 * 96
+    widths = _printed_widths(tab, landscape)
+    assert len(widths) == len(blocks) and max(widths) <= landscape, widths
+    tab.evaluate("document.querySelector('.kamus-matrix-page').classList.remove('kamus-matrix-page')")
+    widths = _printed_widths(tab, portrait)
+    assert len(widths) > len(blocks) and max(widths) <= portrait, widths
+    tab.context.close()
+
+
 def test_a_printed_skj_keeps_competency_names_whole(page, served):
     page.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
     words = set(re.findall(r"[^\W\d_]+", page.locator("article").inner_text()))

@@ -176,6 +176,60 @@
     });
   }
 
+  /* Print: a matrix wider than the page is printed in blocks of columns, each a table of its own
+     with the frozen column repeated and a caption ("Bagian 2 dari 3: kolom 51–100"), every block
+     on a new page; made just before printing (rows hidden by the filter stay hidden) and
+     removed after. How many columns fit follows the print CSS (kamus.css, "print"): matrices at
+     7pt, the frozen column at least 12em, a level column at least 1.5em with .15em padding
+     each side, codes in the head set vertically; on A4 landscape (matrix pages) or portrait. */
+  var PRINT_PX = 96 / 72 * 7;  // 1em of a printed matrix, in CSS px
+  var PAGE_PX = { landscape: (297 - 20) / 25.4 * 96, portrait: (210 - 24) / 25.4 * 96 };  // A4 less the margins
+
+  function printCapacity(table, fixed) {
+    var longest = 1;
+    Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
+      for (var i = fixed; i < row.cells.length; i++) { longest = Math.max(longest, row.cells[i].textContent.trim().length); }
+    });
+    var column = (Math.max(1.5, longest * 0.7) + 0.3) * PRINT_PX + 1.5;  // content, padding, borders
+    var page = table.closest(".kamus-matrix-page") ? PAGE_PX.landscape : PAGE_PX.portrait;
+    return Math.max(1, Math.floor((page - (12.5 * PRINT_PX + 2) - 8) / column));
+  }
+
+  function printBlocks() {
+    document.querySelectorAll("table.kamus-matrix").forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      if (!head || table.closest(".kamus-print-blocks")) { return; }
+      var fixed = Array.prototype.filter.call(head.cells, function (c) { return c.classList.contains("kamus-fixed"); }).length;
+      var columns = head.cells.length - fixed;
+      var capacity = printCapacity(table, fixed);
+      if (columns <= capacity) { return; }
+      var count = Math.ceil(columns / capacity), size = Math.ceil(columns / count);
+      var wrap = table.closest(".kamus-matrix-wrap") || table;
+      var blocks = document.createElement("div");
+      blocks.className = "kamus-print-blocks";
+      for (var block = 0; block < count; block++) {
+        var from = fixed + block * size, to = Math.min(fixed + (block + 1) * size, head.cells.length);
+        var part = table.cloneNode(true);
+        Array.prototype.forEach.call(part.rows, function (row) {
+          for (var i = row.cells.length - 1; i >= fixed; i--) { if (i < from || i >= to) { row.deleteCell(i); } }
+        });
+        part.createCaption().textContent = "Bagian " + (block + 1) + " dari " + count + ": kolom " + (from - fixed + 1) +
+          "–" + (to - fixed) + " dari " + columns + " (" + head.cells[from].textContent.trim() + " sampai " +
+          head.cells[to - 1].textContent.trim() + ")";
+        blocks.appendChild(part);
+      }
+      wrap.parentNode.insertBefore(blocks, wrap.nextSibling);
+      wrap.classList.add("kamus-print-split");
+    });
+  }
+
+  function removePrintBlocks() {
+    document.querySelectorAll(".kamus-print-blocks").forEach(function (blocks) { blocks.remove(); });
+    document.querySelectorAll(".kamus-print-split").forEach(function (wrap) { wrap.classList.remove("kamus-print-split"); });
+  }
+  window.addEventListener("beforeprint", printBlocks);
+  window.addEventListener("afterprint", removePrintBlocks);
+
   function fromDisk() {
     if (location.protocol !== "file:") { return; }
     var article = document.querySelector("article");
