@@ -96,6 +96,35 @@ def test_matrices_show_levels_beside_a_narrow_frozen_column(chromium, served):
     desktop.context.close()
 
 
+def test_a_matrix_reads_as_a_list_per_position_on_a_phone(chromium, served):
+    phone = chromium.new_context(viewport=readability.PHONE).new_page()
+    phone.goto(served + "matriks/unit/BPKAD/")
+    rows = phone.locator("table.kamus-matrix tbody tr")
+    first = [(cell.inner_text(), cell.get_attribute("class")) for cell in rows.first.locator("td").all()]
+    first = [(int(text), classes) for text, classes in first if text.strip()]
+    switch = phone.locator("button.kamus-view-switch")
+    assert switch.inner_text() == "Tampilkan per jabatan"
+    switch.click()
+    assert not phone.locator(".kamus-matrix-wrap").is_visible()
+    items = phone.locator(".kamus-per-row section")
+    assert items.count() == rows.count()
+    head = items.first
+    assert head.locator(".kamus-per-row-name a").inner_text() == rows.first.locator("th a").inner_text()
+    levels = head.locator("li")
+    # every level the table shows for the position, in the table's order, as "3 M.1 Integritas"
+    assert [(int(li.locator(".kamus-lv").inner_text()), li.locator(".kamus-lv").get_attribute("class"))
+            for li in levels.all()] == first
+    assert levels.first.locator("a").inner_text() == "M.1 Integritas"
+    assert readability.problems(readability.measure(phone)) == []
+    phone.locator(".kamus-filter input").fill("anggaran")  # the filter applies to the list too
+    shown = [item.locator(".kamus-per-row-name").inner_text() for item in items.all() if item.is_visible()]
+    assert shown and all("anggaran" in text.lower() for text in shown)
+    assert switch.get_attribute("aria-pressed") == "true" and switch.inner_text() == "Tampilkan sebagai tabel"
+    switch.click()
+    assert phone.locator(".kamus-matrix-wrap").is_visible() and not phone.locator(".kamus-per-row").is_visible()
+    phone.context.close()
+
+
 def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(chromium, served):
     phone = chromium.new_context(viewport=readability.PHONE).new_page()
     phone.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")

@@ -1,6 +1,7 @@
 /* Kamus: small helpers of the published site. Our own code, no CDN.
    - a filter box for every table marked data-filter;
-   - the describing columns of a matrix stay fixed side by side while scrolling;
+   - the describing columns of a matrix stay fixed side by side while scrolling; a matrix can be
+     read as a list per position, and prints in blocks of columns when wider than the paper;
    - search forgives one typing mistake per word ("intergritas" finds "Integritas"), says what
      such a word matched, and starts a long snippet just before its first highlighted word;
    - opened from disk (file://), links to folders lead to their index.html and a note says that
@@ -158,6 +159,69 @@
         if (match) { shown += 1; }
       });
       count.textContent = shown + " dari " + rows.length + " baris";
+      table.dispatchEvent(new Event("kamus-filtered"));
+    });
+  }
+
+  /* A matrix marked data-list can also be read as a list per row (a position and the levels it
+     requires, one line each: level, code and name), for a phone where the table cannot fit: a button switches views.
+     The list is made from the table when first asked for and follows the filter. */
+  function attachListView(table) {
+    var wrap = table.closest(".kamus-matrix-wrap");
+    if (!wrap || table.dataset.listReady || !table.tHead) { return; }
+    table.dataset.listReady = "1";
+    var head = table.tHead.rows[table.tHead.rows.length - 1].cells;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kamus-view-switch";
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = "Tampilkan per " + table.dataset.list;
+    wrap.parentNode.insertBefore(button, wrap);
+    var list = null, items = [];
+    function build() {
+      list = document.createElement("div");
+      list.className = "kamus-per-row";
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var item = document.createElement("section");
+        var title = row.cells[0].cloneNode(true);
+        var name = document.createElement("p");
+        name.className = "kamus-per-row-name";
+        while (title.firstChild) { name.appendChild(title.firstChild); }
+        item.appendChild(name);
+        var levels = document.createElement("ul");
+        for (var i = 1; i < row.cells.length; i++) {
+          var cell = row.cells[i], value = cell.textContent.trim();
+          if (!value) { continue; }
+          var line = document.createElement("li");
+          var link = head[i].querySelector("a");
+          var label = link ? link.cloneNode(false) : document.createElement("span");
+          label.removeAttribute("aria-label");
+          label.textContent = link ? link.getAttribute("title") : head[i].textContent;
+          var level = document.createElement("span");
+          level.className = cell.className;
+          level.textContent = value;
+          line.appendChild(level);
+          line.appendChild(document.createTextNode(" "));
+          line.appendChild(label);
+          levels.appendChild(line);
+        }
+        item.appendChild(levels);
+        item.hidden = row.hidden;
+        items.push([item, row]);
+        list.appendChild(item);
+      });
+      wrap.parentNode.insertBefore(list, wrap.nextSibling);
+      table.addEventListener("kamus-filtered", function () {
+        items.forEach(function (pair) { pair[0].hidden = pair[1].hidden; });
+      });
+    }
+    button.addEventListener("click", function () {
+      var showList = button.getAttribute("aria-pressed") !== "true";
+      if (showList && !list) { build(); }
+      wrap.hidden = showList;
+      if (list) { list.hidden = !showList; }
+      button.setAttribute("aria-pressed", String(showList));
+      button.textContent = showList ? "Tampilkan sebagai tabel" : "Tampilkan per " + table.dataset.list;
     });
   }
 
@@ -205,6 +269,7 @@
       if (columns <= capacity) { return; }
       var count = Math.ceil(columns / capacity), size = Math.ceil(columns / count);
       var wrap = table.closest(".kamus-matrix-wrap") || table;
+      if (wrap.hidden) { return; }  // read as a list (attachListView): the list is printed
       var blocks = document.createElement("div");
       blocks.className = "kamus-print-blocks";
       for (var block = 0; block < count; block++) {
@@ -284,6 +349,7 @@
     redirect();
     document.querySelectorAll("table[data-filter]").forEach(attachFilter);
     document.querySelectorAll("table.kamus-matrix").forEach(fixColumns);
+    document.querySelectorAll("table.kamus-matrix[data-list]").forEach(attachListView);
     watchResults();
     levelFilter();
   }
