@@ -151,17 +151,19 @@ def test_the_preview_renders_again_every_page_an_edit_changes(full_demo, path, o
     registry says what each page shows, and here the whole site is rendered before and after."""
     from generator.publish.content import site_content
     from generator.publish.incremental import affected_pages, edit_between
+    from generator.publish.prepare import prepare
     from generator.render.pages import render_pages
 
+    def content_of(project):
+        return site_content(project.require_valid(), project.schemas.schemas, prepare(project, lampiran=False))
+
     before = Project.open(full_demo)
-    before.require_valid()
-    old_content = site_content(before, lampiran=False)
+    old_content = content_of(before)
     old_pages = render_pages(old_content, workers=1)
     original = edit(full_demo / path, old, new)
     try:
         after = before.reopened()
-        after.require_valid()
-        new_content = site_content(after, lampiran=False)
+        new_content = content_of(after)
         new_pages = render_pages(new_content, workers=1)
         changes = edit_between(before.documents, after.documents)
     finally:
