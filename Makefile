@@ -59,6 +59,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_preview.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_talent_outputs.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_siasn.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_history.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_lampiran.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_workbook.py --write BENCHMARKS.md

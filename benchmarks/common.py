@@ -74,11 +74,12 @@ runpy.run_module("generator", run_name="__main__")
 """
 
 
-def measured(args, cwd) -> dict:
+def measured(args, cwd, prelude: str = "") -> dict:
     """Run ``python -m generator args`` in a fresh process: wall seconds, peak MB (Linux),
-    exit code and everything it printed."""
+    exit code and everything it printed. ``prelude``: Python run first in that process (to
+    report more about it on stderr)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURED, *map(str, args)], cwd=cwd, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", prelude + _MEASURED, *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, check=False)
     seconds = time.perf_counter() - started
     peak = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("KAMUS-PEAK-KB ")]

@@ -46,7 +46,8 @@ ENTRIES = {kind.objek: kind for kind in KINDS if kind.objek}  # what an import e
 FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS if kind.folder))  # competencies, positions, development
 REQUIRED_FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS if kind.required))
 
-# Employee exports for talent mapping: snapshots/<periode>.csv|xlsx|xls, read as tables, never as YAML.
+# Employee exports for talent mapping: snapshots/<periode>.csv|xlsx|xls, or a folder snapshots/<periode>/ of
+# such files as downloaded; read as tables, never as YAML.
 SNAPSHOTS = "snapshots"
 SNAPSHOT_SUFFIXES = (".csv", ".xlsx", ".xls")  # .xls: web applications save HTML tables or text under that name
 OPEN_DATA_SCHEMA = "kamus-data"  # the schema of `kamus export --format json`, not of a kamus file

@@ -7,6 +7,8 @@ built once and only when first asked for:
     kamus.yaml → config (read alone: choosing a version by date needs nothing else)
     sources → documents → (schema findings) → kamus (the model of the valid files)
                                             → as_written (the model of every file that parses)
+                                            → as_accepted (every file that parses, without the
+                                              values its schema rejected: what the rules read)
             → findings of every rule (handed the logo file and the git tags) → snapshots → report
 
 `kamus validate` reads :attr:`Project.report`; build, serve and talenta need a sound
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from .bulk import bulk
 from .check import check_rules, check_schemas, default_schemas
+from .check.accepted import solid
 from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
 from .errors import KamusError, UsageError, ValidationFailed
@@ -157,7 +160,7 @@ class Project:
         return load_file(self.source, SourceFile(CONFIG_FILE, ""))
 
     @cached_property
-    def _schema(self) -> tuple[list, set[str]]:
+    def _schema(self) -> tuple[list, set[str], dict]:
         documents = self.documents
         with bulk():
             return check_schemas(documents, self.schemas)
@@ -169,12 +172,14 @@ class Project:
 
     @cached_property
     def config(self) -> Config:
-        """kamus.yaml's settings (all defaults when it is missing, broken or fails its schema),
-        read without loading the competencies, positions or anything else."""
+        """kamus.yaml's settings, read without loading the competencies, positions or anything
+        else: all defaults when it is missing or no mapping, and a value its schema rejected
+        (reported by `kamus validate`) left at its default."""
         loaded = self._settings
-        if loaded is None or loaded.doc is None or loaded.findings or self.schemas.check("config", loaded.doc):
+        if loaded is None or loaded.doc is None or not isinstance(loaded.doc.data, dict):
             return Config()
-        return Config.from_data(loaded.doc.data)
+        _, checked = self.schemas.review("config", loaded.doc)
+        return Config.from_data(solid(checked.data)) if isinstance(checked.data, dict) else Config()
 
     @cached_property
     def kamus(self) -> Kamus:
@@ -182,6 +187,21 @@ class Project:
         documents, valid = self.documents, self._schema[1]
         with bulk():
             return build_model(documents, self.config, valid=valid)
+
+    @cached_property
+    def _accepted(self) -> tuple[Documents, Kamus]:
+        documents, (_, valid, accepted) = self.documents, self._schema
+        if not accepted and len(valid) == sum(1 for loaded in documents.all() if loaded.doc is not None):
+            return documents, self.kamus  # every file that parses is valid: the same model
+        with bulk():
+            return documents.replaced(accepted), build_model(documents, self.config, accepted=accepted)
+
+    @property
+    def as_accepted(self) -> Kamus:
+        """The model the cross-file rules check: every document that parses, a document with
+        schema errors without the values its schema rejected (:mod:`generator.check.accepted`),
+        so that one run finds every finding; the model of the valid files when all are valid."""
+        return self._accepted[1]
 
     @cached_property
     def as_written(self) -> Kamus:
@@ -214,7 +234,7 @@ class Project:
         report = Report(files_checked=self.sources.count + (doc is not None or bool(mkdocs_findings)))
         report.extend(self.documents.findings)
         report.extend(self._schema[0])
-        documents, kamus = self.documents, self.kamus
+        documents, kamus = self._accepted
         logo, tags = self.logo, (self.source.tags() if kamus.config.riwayat else None)
         enacted = self.enacted_versi(tags)
         with bulk():
@@ -226,14 +246,17 @@ class Project:
 
     @cached_property
     def _snapshots(self) -> tuple[list[Snapshot], Report]:
-        if self.kamus_report.failed():  # snapshots are checked against a sound kamus only
+        """Every snapshot, checked against the kamus as accepted (one run finds everything); not
+        while a kamus file cannot be read at all (a row naming its position would be reported
+        as unknown)."""
+        if self.documents.unreadable:
             return [], Report()
-        return read_snapshots(self.source, self.kamus)
+        return read_snapshots(self.source, self.as_accepted)
 
     @property
     def snapshots(self) -> list[Snapshot]:
         """Every snapshot, checked (empty while the kamus itself has errors)."""
-        return self._snapshots[0]
+        return [] if self.kamus_report.failed() else self._snapshots[0]
 
     @cached_property
     def report(self) -> Report:

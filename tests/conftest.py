@@ -33,6 +33,20 @@ def build_case_root(case_dir: Path, target: Path) -> Path:
     return target
 
 
+KAMUS_PARTS = ("kamus.yaml", "competencies", "positions", "development", "snapshots")
+
+
+def copy_kamus(source: Path, target: Path, parts=KAMUS_PARTS) -> Path:
+    """A copy of the kamus data of ``source`` (the parts it has) in the new folder ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name)
+        elif (source / name).is_file():
+            shutil.copy2(source / name, target / name)
+    return target
+
+
 @pytest.fixture
 def minimal_root(tmp_path) -> Path:
     """A fresh copy of the minimal valid kamus, free to modify."""

@@ -70,42 +70,8 @@ def lampiran(path, sheets: list[dict]) -> None:
                 row += 1
         row += 1
         ws.cell(row, 1, "III. PERSYARATAN JABATAN")
-        row += 1
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
-        ws.cell(row, 1, "Jenis Persyaratan")
-        ws.merge_cells(start_row=row, start_column=3, end_row=row + 1, end_column=3)
-        ws.cell(row, 3, "Uraian")
-        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
-        ws.cell(row, 4, "Tingkat Pentingnya terhadap Jabatan")
-        for col, head in zip((4, 5, 6), ("Mutlak", "Penting", "Perlu")):
-            ws.cell(row + 1, col, head)
-        row += 2
-        tick_col = {"mutlak": 4, "penting": 5, "perlu": 6}
         jenjang, bidang, tick = spec["pendidikan"]
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
-        ws.cell(row, 1, "A. Pendidikan")
-        ws.cell(row, 2, "1. Jenjang")
-        ws.cell(row, 3, jenjang)
-        if tick:
-            ws.cell(row, tick_col[tick], "√")
-        ws.cell(row + 1, 2, "2. Bidang Ilmu")
-        ws.cell(row + 1, 3, bidang)
-        row += 2
-        pelatihan = spec["pelatihan"]
-        ws.merge_cells(start_row=row, start_column=1, end_row=row + len(pelatihan) - 1, end_column=1)
-        ws.cell(row, 1, "B. Pelatihan")
-        for number, (jenis, nama, tick) in enumerate(pelatihan, start=1):
-            ws.cell(row, 2, f"{number}. {jenis.title()}")
-            ws.cell(row, 3, nama)
-            if tick:
-                ws.cell(row, tick_col[tick], "√")
-            row += 1
-        for uraian, tick in spec["pengalaman"]:
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-            ws.cell(row, 1, "C. Pengalaman Kerja")
-            ws.cell(row, 3, uraian)
-            ws.cell(row, tick_col[tick], "√")
-            row += 1
+        row = part_three(ws, row + 1, (jenjang, bidang), spec["pelatihan"], spec["pengalaman"], "√", tick)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.cell(row, 1, "D. Pangkat")
         ws.cell(row, 3, spec["pangkat"])
@@ -197,3 +163,116 @@ def aplikasi(path, spec: dict) -> None:
     ws.cell(row, 1, "E. Indikator Kinerja Jabatan")
     ws.cell(row, 3, spec["indikator"])
     book.save(path)
+
+
+def anjab(path, spec: dict) -> None:
+    """The SKJ print of a Pemkab's anjab application (singgihadis/anjab ``Skj.php``, research 19 §4.1)
+    laid into one sheet as the research samples are: "NAMA JABATAN | : | value" rows with the label
+    merged over A:B and the value over D:F, "URUSAN PEMERINTAH", a "JABATAN <KELOMPOK>" banner,
+    "Ikhtisiar Jabatan", the table Kompetensi (A:B) | Level | Deskripsi | Indikator Kompetensi with
+    group rows "KOMPETENSI MANAJERIAL" merged over A:E, names numbered per group as ucwords of the
+    dump's upper-case names, indicators stored as HTML (``<ol><li>``), Part III with "D. Pangkat
+    Kerja" and V ticks.
+
+    ``spec``: nama, kelompok (as printed, e.g. "STRUKTURAL"), urusan, kode_jabatan ("-" or ""),
+    eselon (optional: an ESELON row, as the dump's ``master_eselon`` writes it), ikhtisar,
+    kompetensi {group title: [(name, level or None)]} (None: the dump's NULL level: level,
+    deskripsi and indikator empty), pendidikan (jenjang, bidang), pelatihan [(jenis, nama, tick)],
+    pengalaman [(uraian, tick)], pangkat, indikator."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = spec.get("title", "SKJ")
+    ws.merge_cells("A1:F1")
+    ws["A1"] = "STANDAR KOMPETENSI JABATAN STRUKTURAL"  # hard-coded by the application, whatever the jabatan
+    identity = [("NAMA JABATAN", spec["nama"]), ("KELOMPOK JABATAN", spec["kelompok"])]
+    if "eselon" in spec:
+        identity.append(("ESELON", spec["eselon"]))
+    identity += [("URUSAN PEMERINTAH", spec.get("urusan", "")), ("KODE JABATAN", spec.get("kode_jabatan", "-"))]
+    row = 3
+    for label, value in identity:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
+        ws.cell(row, 1, label)
+        ws.cell(row, 3, " : ")
+        if value:
+            ws.cell(row, 4, value)
+        row += 1
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+    ws.cell(row, 1, f"JABATAN {spec['kelompok'].upper()}")
+    ws.cell(row + 1, 1, "I.")
+    ws.cell(row + 1, 2, "IKHTISAR JABATAN")
+    ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=2)
+    ws.merge_cells(start_row=row + 2, start_column=3, end_row=row + 2, end_column=5)
+    ws.cell(row + 2, 1, "Ikhtisiar Jabatan")
+    ws.cell(row + 2, 3, spec["ikhtisar"])
+    ws.cell(row + 3, 1, "II.")
+    ws.cell(row + 3, 2, "STANDAR KOMPETENSI")
+    row += 4
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    for col, head in ((1, "Kompetensi"), (3, "Level"), (4, "Deskripsi"), (5, "Indikator Kompetensi")):
+        ws.cell(row, col, head)
+    row += 1
+    for group, items in spec["kompetensi"].items():
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        ws.cell(row, 1, group)
+        row += 1
+        for number, (name, level) in enumerate(items, start=1):
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            ws.cell(row, 1, f"{number}. {name.lower().title()}" + (" " if name.endswith(" ") else ""))
+            if level is not None:  # a NULL level prints nothing in Level, Deskripsi and Indikator
+                ws.cell(row, 3, level)
+                ws.cell(row, 4, f"Deskripsi level {level}.")
+                ws.cell(row, 5, "<ol><li>Indikator pertama.</li><li>Indikator kedua.</li></ol>")
+            row += 1
+    ws.cell(row, 1, "III.")
+    ws.cell(row, 2, "PERSYARATAN JABATAN")
+    row = part_three(ws, row + 1, spec["pendidikan"], spec["pelatihan"], spec["pengalaman"], "V")
+    for label, value in (("D. Pangkat Kerja", spec["pangkat"]), ("E. Indikator Kinerja Jabatan", spec["indikator"])):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+        ws.cell(row, 1, label)
+        ws.cell(row, 3, value)
+        row += 1
+    book.save(path)
+
+
+def part_three(ws, row: int, pendidikan, pelatihan, pengalaman, mark: str, tick_pendidikan=None) -> int:
+    """Part III from its two-row header to C. Pengalaman Kerja, as both layouts print it (the
+    section label merged down over its rows, ``mark`` in the tick columns); the next free row."""
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
+    ws.cell(row, 1, "Jenis Persyaratan")
+    ws.merge_cells(start_row=row, start_column=3, end_row=row + 1, end_column=3)
+    ws.cell(row, 3, "Uraian")
+    ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
+    ws.cell(row, 4, "Tingkat Pentingnya terhadap Jabatan")
+    for col, head in zip((4, 5, 6), ("Mutlak", "Penting", "Perlu")):
+        ws.cell(row + 1, col, head)
+    row += 2
+    tick_col = {"mutlak": 4, "penting": 5, "perlu": 6}
+    jenjang, bidang = pendidikan
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
+    ws.cell(row, 1, "A. Pendidikan")
+    ws.cell(row, 2, "1. Jenjang")
+    ws.cell(row, 3, jenjang)
+    if tick_pendidikan:
+        ws.cell(row, tick_col[tick_pendidikan], mark)
+    ws.cell(row + 1, 2, "2. Bidang Ilmu")
+    ws.cell(row + 1, 3, bidang)
+    row += 2
+    ws.merge_cells(start_row=row, start_column=1, end_row=row + len(pelatihan) - 1, end_column=1)
+    ws.cell(row, 1, "B. Pelatihan")
+    for number, (jenis, nama, tick) in enumerate(pelatihan, start=1):
+        ws.cell(row, 2, f"{number}. {jenis.title()}")
+        ws.cell(row, 3, nama)
+        if tick:
+            ws.cell(row, tick_col[tick], mark)
+        row += 1
+    for uraian, tick in pengalaman:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.cell(row, 1, "C. Pengalaman Kerja")
+        ws.cell(row, 3, uraian)
+        if tick:
+            ws.cell(row, tick_col[tick], mark)
+        row += 1
+    return row

@@ -14,7 +14,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "generator"
 LAYERS = [
-    {"errors", "findings", "suggest", "jenjang", "resources", "version", "tables", "bahasa", "bulk", "lazy", "kinds",
+    {"errors", "findings", "suggest", "jenjang", "eselon", "resources", "version", "tables", "bahasa", "bulk", "lazy", "kinds",
      "parallel", "font"},
     {"rules", "output_guard", "finding_formats", "spreadsheet", "journal"},
     {"load"},

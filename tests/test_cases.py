@@ -56,6 +56,7 @@ COVERED_ELSEWHERE = {
     "SKJ-NAMA": "tests/test_skj_form.py::test_application_layout_creates_a_new_position",
     "SKJ-LEVEL": "tests/test_skj_form.py::test_levels_are_never_guessed_and_unknown_competencies_are_named",
     "SKJ-TINGKAT": "tests/test_skj_form.py::test_ticking_two_columns_and_files_without_a_form",
+    "SKJ-ESELON": "tests/test_skj_anjab.py::test_a_new_position_without_a_jenjang_asks_for_it_in_the_words_of_the_form",
     "SKJ-UNIT": "tests/test_import_trust.py::test_a_form_for_one_unit_never_rewrites_another_units_position",
     "SKJ-CONFLICT": "tests/test_import_trust.py::test_two_forms_for_one_new_position_are_a_conflict",
     # a journal lives in the git folder of a real repository, left by a real kill

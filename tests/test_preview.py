@@ -7,11 +7,10 @@ dirty builds, the real search index."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_kamus
 from generator.publish import preview as preview_module
 from generator.project import Project
 from generator.publish.preview import Preview
@@ -19,14 +18,7 @@ from generator.publish.preview import Preview
 
 @pytest.fixture(scope="module")
 def kamus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("kamus")
-    for name in ("competencies", "positions", "development", "kamus.yaml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.exists():
-            shutil.copy(source, root / name)
-    return root
+    return copy_kamus(REPO, tmp_path_factory.mktemp("kamus"), ("competencies", "positions", "development", "kamus.yaml"))
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_application_layout_creates_a_new_position(demo, tmp_path):
     created = demo / "positions/DISKOMINFO/DISKOMINFO.KEPALA_BIDANG_STATISTIK.yaml"
     text = created.read_text("utf-8")
     assert "jenjang: administrator\n" in text and "ikhtisar: Memimpin pelaksanaan statistik sektoral.\n" in text
-    assert "- kode: M.2\n  level: 3\n" in text and "- kode: M.5\n  level: 3\n" in text  # "Kerjasama", "III"
+    assert "  - {kode: M.2, level: 3}\n" in text and "  - {kode: M.5, level: 3}\n" in text  # "Kerjasama", "III"
     assert "  - jenis: manajerial\n    nama: Pelatihan Kepemimpinan Administrator\n    tingkat: mutlak\n" in text
     assert "    bidang_ilmu:\n    - Statistika\n    - Matematika\n" in text
     assert "Teknis" not in text.split("pelatihan:")[1].split("pengalaman:")[0].replace("teknis", "")  # "-" row

@@ -10,7 +10,7 @@ this package opens are the tool's own schemas and national reference text.
 
 from __future__ import annotations
 
-from ..kinds import KINDS
+from ..kinds import KINDS, POSITION
 from ..load import Documents
 from ..load.named import NamedFile
 from ..model import Kamus, Versi
@@ -20,19 +20,23 @@ from .config import check_logo, check_riwayat, check_riwayat_versi, check_talent
 from .schema import SchemaSet, check_renamed, default_schemas
 
 
-def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tuple[list, set[str]]:
-    """(every schema finding, the paths of documents that loaded cleanly and passed their schema)."""
+def check_schemas(documents: Documents, schemas: SchemaSet | None = None) -> tuple[list, set[str], dict]:
+    """(every schema finding, the paths of documents that loaded cleanly and passed their schema,
+    path → what the rules read of each document with schema errors: :func:`~.accepted.accepted`)."""
     schemas = schemas or default_schemas()
-    found, valid = [], set()
+    found, valid, accepted = [], set(), {}
     for kind in KINDS:
         for loaded in documents.of(kind):
             if loaded.doc is None:
                 continue
-            problems = schemas.check(kind.schema, loaded.doc) + check_renamed(kind.schema, loaded.doc)
+            problems, checked = schemas.review(kind.schema, loaded.doc)
+            problems += check_renamed(kind.schema, loaded.doc)
             found.extend(problems)
+            if checked is not loaded.doc:
+                accepted[loaded.file.path] = checked
             if not any(p.severity == "error" for p in problems) and not loaded.findings:
                 valid.add(loaded.file.path)
-    return found, valid
+    return found, valid, accepted
 
 
 def _parsed(group) -> list:
@@ -53,9 +57,11 @@ def _known(group, unit: bool = False) -> set[str]:
 def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags: frozenset[str] | None,
                 enacted: dict[str, Versi]) -> list:
     """Every cross-file rule: identity over the parsed documents, then references and content
-    over the model built from the valid ones. ``logo`` is the file `instansi.logo` names,
-    ``tags`` the git tags of the repository (None: no repository or no git) and ``enacted``
-    the `versi` that kamus.yaml wrote at each `riwayat` tag, all as the project read them."""
+    over their model, both as accepted (a document with schema errors without the values its
+    schema rejected: :mod:`generator.check.accepted`), so that one run finds everything.
+    ``logo`` is the file `instansi.logo` names, ``tags`` the git tags of the repository (None:
+    no repository or no git) and ``enacted`` the `versi` that kamus.yaml wrote at each
+    `riwayat` tag, all as the project read them."""
     competencies, units, positions = documents.competencies, documents.units, documents.positions
     development = documents.development
     found = check_logo(documents, kamus, logo) + check_riwayat(documents, kamus, tags)
@@ -81,10 +87,12 @@ def check_rules(documents: Documents, kamus: Kamus, logo: NamedFile | None, tags
                  lambda k: references.check_requirements(k, known_competencies),
                  lambda k: references.check_replacements(k, known_competencies),
                  content.check_level_sequence, content.check_mandatory, content.check_standard,
-                 content.check_teknis, content.check_unused, content.check_pangkat, content.check_persyaratan_tingkat,
+                 content.check_teknis, content.check_pangkat, content.check_persyaratan_tingkat,
                  national.check_national_text,
                  content.check_bentuk, content.check_standard_override):
         found += rule(kamus)
+    if not any(path.startswith(POSITION.folder + "/") for path in documents.unreadable):
+        found += content.check_unused(kamus)  # a position that cannot be read may be the one that uses it
     return found
 
 

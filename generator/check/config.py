@@ -54,12 +54,13 @@ def check_riwayat(documents: Documents, kamus: Kamus, tags: frozenset[str] | Non
     loaded = documents.config
     if loaded is None or loaded.doc is None or not kamus.config.riwayat:
         return []
-    found = []
-    for index, versi in enumerate(kamus.config.riwayat):
-        if tags is not None and versi.tag in tags:
-            continue
-        message = (f"tag `{versi.tag}` tidak ada di repositori git" if tags is not None else
-                   f"tag `{versi.tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
+    found, riwayat = [], loaded.doc.get("riwayat")
+    for index, item in enumerate(riwayat if isinstance(riwayat, list) else []):
+        tag = item.get("tag") if isinstance(item, dict) else None
+        if not isinstance(tag, str) or (tags is not None and tag in tags):
+            continue  # no tag (the schema says so), or a known one
+        message = (f"tag `{tag}` tidak ada di repositori git" if tags is not None else
+                   f"tag `{tag}` tidak dapat diperiksa: folder kamus bukan repositori git (atau git tidak ada)")
         found.append(finding("RIWAYAT-TAG", loaded.doc.path, *loaded.doc.where(("riwayat", index, "tag")), message))
     return found
 
@@ -79,8 +80,11 @@ def check_riwayat_versi(documents: Documents, kamus: Kamus, enacted: dict[str, V
     loaded = documents.config
     if loaded is None or loaded.doc is None:
         return []
-    found = []
-    for index, record in enumerate(kamus.config.riwayat):
+    found, records, riwayat = [], {record.tag: record for record in kamus.config.riwayat}, loaded.doc.get("riwayat")
+    for index, item in enumerate(riwayat if isinstance(riwayat, list) else []):
+        record = records.get(item.get("tag")) if isinstance(item, dict) else None
+        if record is None:
+            continue  # no tag (the schema says so)
         versi = enacted.get(record.tag)
         if versi is None:
             continue  # no such tag (RIWAYAT-TAG), or no `versi` written at it

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..jenjang import LABEL, PANGKAT_JF, golongan_range
+from ..load.document import ANY
 from ..model import BENTUK, BENTUK_LABEL, PERSYARATAN, TICKED
 from ..rules import finding
+from .references import intact
 
 _GOLONGAN = re.compile(r"(?<![A-Za-z])(IV|III|II|I)\s*/\s*([a-eA-E])(?![A-Za-z])")
 
@@ -15,6 +18,8 @@ def check_level_sequence(kamus) -> list:
     """LEVEL-SEQUENCE: levels must read 1, 2, …, N in order, N ≤ 5 (the schema caps at 5)."""
     found = []
     for competency in kamus.competencies.values():
+        if not intact(competency, ("level", ANY, "level")):
+            continue
         numbers = [lv.level for lv in competency.level]
         if numbers != list(range(1, len(numbers) + 1)):
             first = next(i for i, n in enumerate(numbers) if n != i + 1)  # the first item out of sequence
@@ -25,16 +30,48 @@ def check_level_sequence(kamus) -> list:
     return found
 
 
+def _loose(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def listings(kamus) -> Callable[[object], set[str] | None]:
+    """A function: position → the kode of every competency it lists, or None when that is not
+    known. A code its schema rejected counts as the competency it spells loosely (`M 1` is
+    M.1, as the message about it will say); one that spells none, or a rejected list, makes
+    the listing unknown, so that nothing is concluded from it (the schema's finding stands)."""
+    spelled: dict[str, str | None] = {}
+    for kode in kamus.competencies:
+        spelled[_loose(kode)] = None if _loose(kode) in spelled else kode
+
+    def listed(position) -> set[str] | None:
+        if not intact(position, ("kompetensi",)):
+            return None
+        codes = set()
+        for index, req in enumerate(position.kompetensi):
+            if req.kode is None:
+                rejected = position.source.rejected
+                written = rejected.get(("kompetensi", index, "kode"), rejected.get(("kompetensi", index)))
+                req_kode = spelled.get(_loose(written)) if isinstance(written, str) else None
+                if req_kode is None:
+                    return None
+                codes.add(req_kode)
+            else:
+                codes.add(req.kode)
+        return codes
+
+    return listed
+
+
 def check_mandatory(kamus) -> list:
     """KOMPETENSI-WAJIB-MISSING: every position lists every berlaku competency of the mandatory kinds."""
     mandatory = [c for c in kamus.competencies.values()
-                 if c.berlaku and c.jenis in kamus.config.jenis_wajib]
-    found = []
+                 if c.berlaku and c.jenis in kamus.config.jenis_wajib and intact(c, ("jenis",)) and intact(c, ("status",))]
+    found, listed = [], listings(kamus)
     for position in kamus.positions.values():
-        listed = {r.kode for r in position.kompetensi}
-        missing = [c for c in mandatory if c.kode not in listed]
+        codes = listed(position)
+        missing = [c for c in mandatory if c.kode not in codes] if codes is not None else []
         if missing:
-            names = ", ".join(f"`{c.kode}` {c.nama}" for c in missing)
+            names = ", ".join(c.cited for c in missing)
             example = missing[0].kode
             standard = kamus.config.standar_level_manajerial.get(position.jenjang, 1)
             found.append(finding("KOMPETENSI-WAJIB-MISSING", position.source.path,
@@ -56,15 +93,16 @@ def check_standard(kamus) -> list:
     for position in kamus.positions.values():
         own = position.standar_level_manajerial
         standard = own or kamus.config.standar_level_manajerial.get(position.jenjang)
-        if standard is None:
+        if standard is None or not intact(position, ("standar_level_manajerial",)):
             continue
         whose = "jabatan ini (ditetapkan di SKJ-nya)" if own else LABEL[position.jenjang]
         for index, req in enumerate(position.kompetensi):
             competency = kamus.competencies.get(req.kode)
-            if competency is not None and competency.jenis in STANDARD_KINDS and req.level < standard:
+            if competency is not None and competency.jenis in STANDARD_KINDS and intact(competency, ("jenis",)) \
+                    and req.level is not None and req.level < standard:
                 found.append(finding("LEVEL-BELOW-STANDARD", position.source.path,
                                      *position.source.where(("kompetensi", index, "level")),
-                                     f"`{req.kode}` {competency.nama} level {req.level}, di bawah standar "
+                                     f"{competency.cited} level {req.level}, di bawah standar "
                                      f"level {standard} untuk {whose}"))
     return found
 
@@ -76,7 +114,7 @@ def check_standard_override(kamus) -> list:
                     f"`standar_level_manajerial` diisi di SKJ `{p.kode}` ({LABEL[p.jenjang]}), "
                     "padahal hanya jabatan fungsional yang standarnya ditetapkan instansi pembina")
             for p in kamus.positions.values()
-            if p.standar_level_manajerial is not None and not p.jenjang.startswith("fungsional_")]
+            if p.standar_level_manajerial is not None and p.jenjang in LABEL and not p.jenjang.startswith("fungsional_")]
 
 
 def check_bentuk(kamus) -> list:
@@ -84,8 +122,8 @@ def check_bentuk(kamus) -> list:
     found = []
     for activity in kamus.development.values():
         forms = BENTUK.get(activity.jalur, {})
-        if activity.bentuk in forms:
-            continue
+        if activity.bentuk in forms or not forms or activity.bentuk not in BENTUK_LABEL:
+            continue  # an empty or unknown jalur or bentuk is the schema's finding
         other = next(j for j, f in BENTUK.items() if activity.bentuk in f)
         doc = activity.source
         found.append(finding("PENGEMBANGAN-BENTUK", doc.path, *doc.where(("bentuk",)),
@@ -98,11 +136,13 @@ def check_bentuk(kamus) -> list:
 
 def check_teknis(kamus) -> list:
     """TEKNIS-MISSING: a position without any teknis competency."""
-    found = []
+    found, listed = [], listings(kamus)
     for position in kamus.positions.values():
-        if any(r.kode not in kamus.competencies for r in position.kompetensi):
+        codes = listed(position)
+        if codes is None or any(k not in kamus.competencies or not intact(kamus.competencies[k], ("jenis",))
+                                for k in codes):
             continue  # an unknown or broken competency is reported elsewhere; its jenis is unknown
-        if not any(kamus.competencies[r.kode].jenis == "teknis" for r in position.kompetensi):
+        if not any(kamus.competencies[k].jenis == "teknis" for k in codes):
             found.append(finding("TEKNIS-MISSING", position.source.path,
                                  *position.source.where(("kompetensi",), key=True),
                                  f"jabatan `{position.kode}` belum mencantumkan kompetensi teknis"))
@@ -111,10 +151,16 @@ def check_teknis(kamus) -> list:
 
 def check_unused(kamus) -> list:
     """KOMPETENSI-UNUSED: a berlaku competency that no position requires."""
-    used = {r.kode for p in kamus.positions.values() for r in p.kompetensi}
+    listed = listings(kamus)
+    used = set()
+    for position in kamus.positions.values():
+        codes = listed(position)
+        if codes is None:
+            return []  # a code the schema rejected may be the one that uses it
+        used |= codes
     return [finding("KOMPETENSI-UNUSED", c.source.path, *c.source.where(("kode",)),
-                    f"kompetensi `{c.kode}` {c.nama} belum dipakai oleh jabatan mana pun")
-            for c in kamus.competencies.values() if c.berlaku and c.kode not in used]
+                    f"kompetensi {c.cited} belum dipakai oleh jabatan mana pun")
+            for c in kamus.competencies.values() if c.berlaku and c.kode not in used and intact(c, ("status",))]
 
 
 def check_pangkat(kamus) -> list:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..errors import ConfigError
 from ..load import Document, load_file
+from ..load.document import ANY
 from ..model import Competency
 from ..model.builder import competency_from
 from ..resources import resource
@@ -90,8 +91,8 @@ def _changed_words(found: str, official: str) -> str:
 
 
 def _differs(competency: Competency, where: tuple, label: str, found: str, official: str, source: str) -> list:
-    if comparable(found) == comparable(official):
-        return []
+    if comparable(found) == comparable(official) or not competency.source.intact(where):
+        return []  # the same, or a text the schema rejected (reported there)
     doc = competency.source
     return [finding("KOMPETENSI-NASIONAL-BEDA", doc.path, *doc.where(where),
                     f"{label} `{competency.kode}` berbeda dari teks resmi {source}: {_changed_words(found, official)}",
@@ -101,12 +102,14 @@ def _differs(competency: Competency, where: tuple, label: str, found: str, offic
 def compare_competency(competency: Competency, official: Competency, source: str) -> list:
     """Every place where ``competency`` differs from the national text ``official``."""
     doc, found = competency.source, []
-    if loose_name(competency.nama) != loose_name(official.nama):
+    if loose_name(competency.nama) != loose_name(official.nama) and doc.intact(("nama",)):
         found.append(finding("KOMPETENSI-NASIONAL-BEDA", doc.path, *doc.where(("nama",)),
                              f"nama `{competency.kode}` “{competency.nama}” berbeda dari nama resmi "
                              f"“{official.nama}” dalam {source}",
                              f"Tulis `nama: {official.nama}`."))
     found += _differs(competency, ("definisi",), "definisi", competency.definisi, official.definisi, source)
+    if not doc.intact(("level", ANY, "level")):
+        return found  # which level is which is not known
     levels = {lv.level: index for index, lv in enumerate(competency.level)}
     for level in official.level:
         if level.level not in levels:
@@ -118,6 +121,8 @@ def compare_competency(competency: Competency, official: Competency, source: str
         mine = competency.level[index]
         found += _differs(competency, ("level", index, "deskripsi"), f"deskripsi level {level.level}",
                           mine.deskripsi, level.deskripsi, source)
+        if not doc.intact(("level", index, "indikator")):
+            continue
         for number, official_item in enumerate(level.indikator):
             if number >= len(mine.indikator):
                 found.append(finding("KOMPETENSI-NASIONAL-BEDA", doc.path,

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from ..load.document import ANY
 from ..rules import finding
 from ..suggest import suggest
+
+
+def intact(obj, pattern: tuple) -> bool:
+    """True when the schema rejected nothing at ``pattern`` of the file ``obj`` (a competency,
+    position, unit or activity of the model) comes from: see :meth:`~generator.load.Document.intact`."""
+    return obj.source is None or obj.source.intact(pattern)
 
 
 def cycles(parent_of: dict[str, str]) -> list[list[str]]:
@@ -81,6 +88,8 @@ def check_requirements(kamus, known_competencies: set) -> list:
 def _competency_list(kamus, doc, kompetensi, known_competencies: set) -> list:
     found, seen = [], {}
     for index, req in enumerate(kompetensi):
+        if req.kode is None:  # rejected by the schema: reported there
+            continue
         here = doc.where(("kompetensi", index, "kode"))
         if req.kode in seen:
             found.append(finding("KOMPETENSI-REPEATED", doc.path, *here,
@@ -96,10 +105,10 @@ def _competency_list(kamus, doc, kompetensi, known_competencies: set) -> list:
             continue
         if not competency.berlaku:
             found.append(_dicabut(kamus, doc, here, competency))
-        if competency.get_level(req.level) is None:
+        if req.level is not None and intact(competency, ("level", ANY, "level")) and competency.get_level(req.level) is None:
             levels = [lv.level for lv in competency.level]
             found.append(finding("LEVEL-UNDEFINED", doc.path, *doc.where(("kompetensi", index, "level")),
-                                 f"`{req.kode}` {competency.nama} tidak punya level {req.level}; "
+                                 f"{competency.cited} tidak punya level {req.level}; "
                                  f"level yang ada: {', '.join(map(str, levels))}"))
     return found
 
@@ -107,12 +116,12 @@ def _competency_list(kamus, doc, kompetensi, known_competencies: set) -> list:
 def _dicabut(kamus, doc, here, competency):
     replacements = [kamus.competencies[k] for k in competency.diganti_oleh if k in kamus.competencies]
     if replacements:
-        names = ", ".join(f"`{c.kode}` {c.nama}" for c in replacements)
+        names = ", ".join(c.cited for c in replacements)
         return finding("KOMPETENSI-DICABUT", doc.path, *here,
-                       f"kompetensi `{competency.kode}` {competency.nama} sudah dicabut; penggantinya: {names}",
+                       f"kompetensi {competency.cited} sudah dicabut; penggantinya: {names}",
                        f"Ganti `kode: {competency.kode}` dengan `kode: {replacements[0].kode}` dan periksa levelnya.")
     return finding("KOMPETENSI-DICABUT", doc.path, *here,
-                   f"kompetensi `{competency.kode}` {competency.nama} sudah dicabut tanpa pengganti",
+                   f"kompetensi {competency.cited} sudah dicabut tanpa pengganti",
                    "Hapus kompetensi ini dari daftar `kompetensi`, atau pilih kompetensi lain yang berlaku.")
 
 
@@ -121,10 +130,12 @@ def check_replacements(kamus, known_competencies: set) -> list:
     found = []
     for competency in kamus.competencies.values():
         doc = competency.source
-        if competency.diganti_oleh and competency.berlaku:
+        if any(competency.diganti_oleh) and competency.berlaku and intact(competency, ("status",)):
             found.append(finding("DIGANTI-OLEH-STATUS", doc.path, *doc.where(("diganti_oleh",), key=True),
                                  f"`diganti_oleh` diisi padahal status `{competency.kode}` masih berlaku"))
         for index, kode in enumerate(competency.diganti_oleh):
+            if kode is None:
+                continue
             if kode == competency.kode:
                 found.append(finding("DIGANTI-OLEH-UNKNOWN", doc.path, *doc.where(("diganti_oleh", index)),
                                      f"`{kode}` tidak dapat menggantikan dirinya sendiri"))

@@ -16,9 +16,11 @@ from pathlib import Path
 import fastjsonschema
 
 from ..kinds import KINDS
+from ..load import Document
 from ..load.renamed import old_keys
 from ..resources import resource
 from ..rules import finding
+from .accepted import accepted
 from .schema_messages import translate
 
 SCHEMA_DIR = resource("schemas")
@@ -42,7 +44,9 @@ class SchemaSet:
     def fast(self) -> dict:
         # A verdict is all it gives (jsonschema lists the problems): without the detailed
         # exceptions its generated code is a third the size and compiles in a third the time.
-        return {kind: fastjsonschema.compile(schema, detailed_exceptions=False)
+        # It must not write the schema's defaults into the data it checks (its default does):
+        # an import would then write `strategis: false` into every file it touches.
+        return {kind: fastjsonschema.compile(schema, detailed_exceptions=False, use_default=False)
                 for kind, schema in self.schemas.items()}
 
     def is_valid_fast(self, kind: str, data) -> bool:
@@ -58,12 +62,16 @@ class SchemaSet:
 
     def check(self, kind: str, doc) -> list:
         """Findings for one document; empty when the document is valid."""
+        return self.review(kind, doc)[0]
+
+    def review(self, kind: str, doc) -> tuple[list, Document]:
+        """(findings, what the rules read of ``doc``): ``doc`` itself when it is valid, else the
+        copy without the values its schema rejected (:mod:`generator.check.accepted`)."""
         if self.is_valid_fast(kind, doc.data):
-            return []
-        findings = []
-        for error in self.errors(kind, doc.data):
-            findings.extend(translate(error, doc, self.schemas[kind]))
-        return findings
+            return [], doc
+        errors = self.errors(kind, doc.data)
+        findings = [found for error in errors for found in translate(error, doc, self.schemas[kind])]
+        return findings, accepted(doc, errors)
 
 
 def check_renamed(kind: str, doc) -> list:

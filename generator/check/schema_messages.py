@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..rules import finding
 from ..suggest import suggest
 
@@ -40,17 +42,24 @@ def _description(schema: dict, name: str) -> str:
     return prop.get("description", "")
 
 
-def _decimal_comma(at, doc, path: tuple, name: str, mapping: dict):
-    """`level: 3,5` inside `{ }` reads as `level: 3` plus a field `5`: say so, not "unknown field 5"."""
+def decimal_comma_key(name: str, mapping: dict) -> str | None:
+    """The key whose number a decimal comma split off as the unknown key ``name`` (`level: 3,5`
+    inside `{ }` reads as `level: 3` plus a key `5`), or None."""
     if not (name.isdigit() and mapping.get(name) is None):
         return None
     before = [k for k in mapping if k != name and isinstance(mapping[k], (int, float)) and not isinstance(mapping[k], bool)]
-    if not before:
+    return before[-1] if before else None
+
+
+def _decimal_comma(at, doc, path: tuple, name: str, mapping: dict):
+    """`level: 3,5` inside `{ }`: say so, not "unknown field 5"."""
+    key = decimal_comma_key(name, mapping)
+    if key is None:
         return None
-    written = f"{before[-1]}: {doc.text(path + (before[-1],), mapping[before[-1]])},{name}"
-    return at("SCHEMA-TYPE", f"`{written}` terbaca sebagai `{before[-1]}: {mapping[before[-1]]}` dan kolom `{name}`: "
+    written = f"{key}: {doc.text(path + (key,), mapping[key])},{name}"
+    return at("SCHEMA-TYPE", f"`{written}` terbaca sebagai `{key}: {mapping[key]}` dan kolom `{name}`: "
                              "di dalam `{ }` koma memisahkan kolom",
-              f"Tulis bilangan desimal dengan titik (misalnya {mapping[before[-1]]}.{name}); kolom yang meminta "
+              f"Tulis bilangan desimal dengan titik (misalnya {mapping[key]}.{name}); kolom yang meminta "
               "bilangan bulat (seperti level 1–5) tidak menerima pecahan.", target=path + (name,), key=True)
 
 
@@ -82,11 +91,13 @@ def translate(error, doc, root: dict | None = None) -> list:
                 for name in missing]
     if keyword == "additionalProperties":
         known = sorted(k for k, sub in schema.get("properties", {}).items() if not sub.get("deprecated"))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        hint = f"Kolom yang dikenal: {', '.join(known)}." if known else "Tulis nama yang tidak kosong."
         return [_decimal_comma(at, doc, path, name, value) or
-                at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
-                   f"{suggest(name, known)}Kolom yang dikenal: {', '.join(known)}.",
+                at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}", f"{suggest(name, known)}{hint}",
                    target=path + (name,), key=True)
-                for name in value if name not in schema.get("properties", {})]
+                for name in value if name not in schema.get("properties", {})
+                and not any(p.search(name) for p in patterns)]
     if keyword == "type":
         wanted = " atau ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None

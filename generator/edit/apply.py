@@ -25,20 +25,26 @@ from ..diff.versions import Comparison, compare_projects
 from ..findings import SEVERITY_LABEL, Finding
 from ..journal import apply_changes
 from ..kinds import ENTRIES, UNIT
+from ..load import load_text
 from ..load.renamed import upgraded
 from ..project import Project
 from ..rules import finding
 from ..tables import column_letter
-from .yaml_text import document, patch, same
+from .style import Style, as_bytes, learn, render, text_form
+from .yaml_text import document, leading_comments, patch, same
 
 CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 STRUCTURAL = {"XLSX-FILE", "XLSX-SHEET", "XLSX-HEADER", "SKJ-FORM"}  # nothing sensible to check after these
+
+
 @dataclass
 class Current:
     path: str
-    text: str
+    text: str  # with `\n` line breaks, without a byte order mark
     data: dict
     folder: str
+    bom: bool = False  # the file starts with a UTF-8 byte order mark
+    newline: str = "\n"  # its line ending
 
 
 def current_entries(project: Project) -> dict[tuple[str, str], Current]:
@@ -50,9 +56,9 @@ def current_entries(project: Project) -> dict[tuple[str, str], Current]:
             if loaded.doc is None or not isinstance(loaded.doc.data, dict):
                 continue
             kode = loaded.file.folder if kind is UNIT else str(loaded.doc.data.get("kode") or loaded.file.stem)
-            text = project.source.read(loaded.file.path).decode("utf-8-sig")
+            text, bom, newline = text_form(project.source.read(loaded.file.path))
             data = upgraded(loaded.doc.data, kind.schema)  # an old key is written back under its new name
-            found.setdefault((objek, kode), Current(loaded.file.path, text, data, loaded.file.folder))
+            found.setdefault((objek, kode), Current(loaded.file.path, text, data, loaded.file.folder, bom, newline))
     return found
 
 
@@ -61,6 +67,8 @@ def settle(old, new):
     to surrounding spaces, the same items of a list in another order (a sorted sheet)."""
     if isinstance(old, str) and isinstance(new, str):
         return old if old.strip() == new.strip() else new
+    if isinstance(new, list) and len(new) == 1 and not isinstance(old, (list, dict)) and settle(old, new[0]) == old:
+        return old  # one id written alone, read back from a list cell
     if isinstance(old, dict) and isinstance(new, dict):
         return {k: settle(old[k], v) if k in old else v for k, v in new.items()}
     if isinstance(old, list) and isinstance(new, list):
@@ -95,6 +103,7 @@ class Wanted:
     base: str = ""  # fingerprint of the entry when the workbook was made ("" = not known)
     fingerprint: Callable[[str, str, dict], str] | None = None  # (objek, folder, data) → str, compared with ``base``
     covered: frozenset | None = None  # the keys the source can express; others of the file are kept
+    hints: dict | None = None  # rule → how to fix it in the source's words (a form has no YAML keys)
 
 
 class Kept(NamedTuple):
@@ -113,12 +122,59 @@ class Plan:
     origins: dict[str, Wanted] = field(default_factory=dict)  # planned path → the entry behind it
 
 
-def _header(project: Project, objek: str, path: str) -> str:
+def _header(project: Project, objek: str, path: str, style: Style) -> str:
+    """The schema comment line, when the other files of the kind have it (or, with none to
+    learn from, when the kamus has the schema file)."""
     schema = f"schemas/{ENTRIES[objek].schema}.schema.json"
-    if not project.source.is_file(schema):
+    if not style.header if style.header is not None else not project.source.is_file(schema):
         return ""
     depth = "../" * (path.count("/"))
     return f"# yaml-language-server: $schema={depth}{schema}\n"
+
+
+class _Styles:
+    """The style of the files next to a new one (those of its folder, else all of its kind)."""
+
+    SAMPLE = 30  # files read to learn a style
+
+    def __init__(self, project: Project):
+        self.project, self.learnt = project, {}
+
+    def of(self, objek: str, folder: str) -> Style:
+        if (objek, folder) not in self.learnt:
+            documents = self.project.documents.of(ENTRIES[objek])
+            near = [loaded.file.path for loaded in documents if loaded.file.folder == folder and loaded.doc is not None]
+            paths = near or [loaded.file.path for loaded in documents if loaded.doc is not None]
+            self.learnt[(objek, folder)] = learn([self.project.source.read(path) for path in paths[:self.SAMPLE]])
+        return self.learnt[(objek, folder)]
+
+
+def _defaults(project: Project, objek: str) -> dict:
+    """The top-level fields of an entry's schema that have a default, with it."""
+    properties = project.schemas.schemas[ENTRIES[objek].schema].get("properties", {})
+    return {key: sub["default"] for key, sub in properties.items() if "default" in sub}
+
+
+def _only_given(data: dict, defaults: dict, written) -> dict:
+    """``data`` without the keys that hold their default and that ``written`` (key → bool) says
+    the file does not write: an import writes only what its source carries."""
+    return {k: v for k, v in data.items()
+            if not (k in defaults and same(v, defaults[k]) and not written(k))}
+
+
+def _new_file(project: Project, entry: "Wanted", path: str, styles: _Styles) -> bytes:
+    """A new entry's file, in the style of its neighbours (read back as its data, or plainly written)."""
+    style = styles.of(entry.objek, entry.folder)
+    data = _only_given(entry.data, _defaults(project, entry.objek), style.keeps)
+    header = _header(project, entry.objek, path, style)
+    return as_bytes(_styled(data, style, header, path, document(data, header)), style.bom, style.newline)
+
+
+def _styled(data: dict, style: Style, header: str, path: str, plain: str) -> str:
+    """``data`` written in ``style``, or ``plain`` when that would not read back as ``data``."""
+    text = render(data, style, header)
+    doc, problems = load_text(text, path)
+    return text if doc is not None and not problems and same(doc.data, data) else plain
 
 
 def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[str],
@@ -128,6 +184,7 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
     gives a :class:`Kept` why this one may not go)."""
     plan, problems = Plan(), []
     current = current_entries(project)
+    styles = _Styles(project)
     asked = set()
     for entry in wanted:
         if not entry.kode or not entry.folder:  # a cell that was empty or not valid: already reported
@@ -159,9 +216,9 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
                     continue
         plan.origins[path] = entry
         if now is None:
-            plan.writes[path] = document(entry.data, _header(project, entry.objek, path)).encode("utf-8")
+            plan.writes[path] = _new_file(project, entry, path, styles)
             continue
-        wanted = entry.data
+        wanted = _only_given(entry.data, _defaults(project, entry.objek), lambda key: key in now.data)
         if entry.covered is not None:
             wanted = {**wanted, **{k: v for k, v in now.data.items() if k not in entry.covered and k not in wanted}}
         data = settle(now.data, wanted)
@@ -170,7 +227,8 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
         text, in_place = patch(now.text, data)
         if not in_place:
             plan.rewritten.append(path)
-        plan.writes[path] = text.encode("utf-8")
+            text = _styled(data, learn([as_bytes(now.text, now.bom, now.newline)]), leading_comments(now.text), path, text)
+        plan.writes[path] = as_bytes(text, now.bom, now.newline)
         if now.path != path:
             plan.deletes.add(now.path)
     for (objek, kode), now in sorted(current.items()):
@@ -188,7 +246,7 @@ def make_plan(project: Project, wanted: list[Wanted], remove: bool, kinds: set[s
     return plan, problems
 
 
-def _data_path(doc, line: int, column: int) -> tuple:
+def data_path(doc, line: int, column: int) -> tuple:
     """The data path of the value (or key) a finding points at."""
     for table in (doc.values, doc.keys):
         hits = [path for path, where in table.items() if where == (line, column)]
@@ -198,9 +256,10 @@ def _data_path(doc, line: int, column: int) -> tuple:
     return max(before, key=lambda p: (doc.values[p], len(p))) if before else ()
 
 
-def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
+def map_findings(findings, plan: Plan, overlay: Project, new: frozenset = frozenset()) -> list[Finding]:
     """Findings in planned files moved to the cell each value came from (the file and line
-    stay in the message)."""
+    stay in the message, unless the file is one of the ``new`` ones, which does not exist yet);
+    the hint in the words of the source when the entry has its own (:attr:`Wanted.hints`)."""
     docs = {loaded.file.path: loaded.doc for loaded in overlay.documents.all() if loaded.doc is not None}
     out = []
     for f in findings:
@@ -208,15 +267,16 @@ def map_findings(findings, plan: Plan, overlay: Project) -> list[Finding]:
         doc = docs.get(f.path)
         place = None
         if entry is not None and entry.locate is not None and doc is not None:
-            place = entry.locate(_data_path(doc, f.line, f.column), doc.data)
+            place = entry.locate(data_path(doc, f.line, f.column), doc.data)
         if place is None and entry is not None and entry.where:
             place = entry.where
         if place is None:
             out.append(f)
             continue
         sheet, row, column = place[:3]
-        out.append(Finding(sheet, row, column, f.rule, f.severity, f"{f.message} ({f.path}:{f.line}:{f.column})",
-                           f.hint))
+        message = f.message if f.path in new else f"{f.message} ({f.path}:{f.line}:{f.column})"
+        hint = f.hint if entry is None or entry.hints is None else entry.hints.get(f.rule, entry.hints.get("", f.hint))
+        out.append(Finding(sheet, row, column, f.rule, f.severity, message, hint))
     return out
 
 
@@ -271,7 +331,8 @@ def check_and_write(project: Project, plan: Plan, findings: list, label: str,
     result = [f for f in overlay.report.findings
               if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
     rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
-    findings = findings + [f for f in map_findings(result, plan, overlay) if (f.path, f.line) not in rows_with_errors]
+    new = frozenset(path for path in plan.writes if not project.source.is_file(path))
+    findings = findings + [f for f in map_findings(result, plan, overlay, new) if (f.path, f.line) not in rows_with_errors]
     comparison = compare_projects(project, overlay, "kamus sekarang", label, current=project)
     if any(f.severity == "error" for f in findings) or dry_run:
         return Applied(findings, plan, comparison, False, sheets)

@@ -299,10 +299,10 @@ def patch(text: str, new: dict, header: str = "") -> tuple[str, bool]:
             return result, True
     except (yaml.YAMLError, ValueError, KeyError, IndexError):
         pass
-    return document(new, header or _leading_comments(text)), False
+    return document(new, header or leading_comments(text)), False
 
 
-def _leading_comments(text: str) -> str:
+def leading_comments(text: str) -> str:
     match = re.match(r"(?:[ \t]*#[^\n]*\n|[ \t]*\n)*", text)
     return match.group(0) if match else ""
 

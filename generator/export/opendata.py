@@ -15,7 +15,7 @@ from ..model import PERSYARATAN, Kamus, Position
 from ..render.text import natural_key
 
 SCHEMA_ID = "urn:kamus:schema:kamus-data"
-FORMAT_VERSION = 2  # 2: `jenis_jabatan` → `jenjang`
+FORMAT_VERSION = 2  # 2: `jenis_jabatan` → `jenjang` (fields added since, such as `siasn`, keep it)
 
 
 def _or_none(value):
@@ -61,8 +61,10 @@ def kamus_data(project) -> dict:
                                   for lv in c.level]}
                        for c in competencies],
         "unit": [{"kode": u.kode, "nama": u.nama, "singkatan": _or_none(u.singkatan), "induk": _or_none(u.induk),
-                  "catatan": _or_none(u.catatan)} for u in sorted(kamus.units.values(), key=lambda u: natural_key(u.kode))],
-        "jabatan": [{"kode": p.kode, "kode_jabatan": _or_none(p.kode_jabatan), "nama": p.nama,
+                  "nama_lain": list(u.nama_lain), "siasn": {"unor_id": list(u.unor_id)}, "catatan": _or_none(u.catatan)}
+                 for u in sorted(kamus.units.values(), key=lambda u: natural_key(u.kode))],
+        "jabatan": [{"kode": p.kode, "kode_jabatan": _or_none(p.kode_jabatan), "siasn": {"jabatan_id": list(p.jabatan_id)},
+                     "nama": p.nama,
                      "jenjang": p.jenjang, "kelompok_jabatan": kelompok_jabatan(p.jenjang),
                      "unit": p.unit, "urusan": _or_none(p.urusan), "ikhtisar": p.ikhtisar, "atasan": _or_none(p.atasan),
                      "strategis": p.strategis, "catatan": _or_none(p.catatan),

@@ -46,6 +46,16 @@ class Documents:
     def all(self) -> list[Loaded]:
         return [loaded for kind in KINDS for loaded in self.of(kind)]
 
+    def replaced(self, docs: dict[str, Document]) -> "Documents":
+        """A copy in which the file at each path of ``docs`` holds that document instead."""
+        def swap(loaded: Loaded | None) -> Loaded | None:
+            if loaded is None or loaded.file.path not in docs:
+                return loaded
+            return Loaded(loaded.file, docs[loaded.file.path], loaded.findings, loaded.stamp)
+
+        groups = {kind.group: [swap(loaded) for loaded in getattr(self, kind.group)] for kind in KINDS if kind is not CONFIG}
+        return Documents(self.sources, swap(self.config), **groups)
+
     @property
     def unreadable(self) -> list[str]:
         """Data files that gave no usable document (syntax, encoding, size, or no mapping at all)."""

@@ -79,6 +79,27 @@ def _over_indented(text: str, mark) -> bool:
     return bool(match) and indent(here) > indent(above) and not above.rstrip().endswith(":")
 
 
+def _indenting_tab(text: str, mark) -> int | None:
+    """The 1-based column of a tab in the indentation of the line where the parser stopped
+    (or right where it stopped), or None: YAML indents with spaces only."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indentation = line[:len(line) - len(line.lstrip(" \t"))]
+    if "\t" in indentation:
+        return indentation.index("\t") + 1
+    return mark.column + 1 if line[mark.column:mark.column + 1] == "\t" else None
+
+
+def _tab_finding(path: str, line: int, column: int):
+    return finding("YAML-SYNTAX", path, line, column,
+                   f"karakter tab dipakai untuk indentasi di baris {line} kolom {column}; YAML hanya menerima spasi",
+                   "Ganti tab di awal baris ini dengan spasi (biasanya 2 spasi per tingkat) sehingga baris ini sejajar "
+                   "dengan baris lain di tingkat yang sama. Di VS Code: klik \"Tab Size\"/\"Spaces\" di bilah status "
+                   "lalu pilih \"Convert Indentation to Spaces\".")
+
+
 def _syntax_message(exc, text: str = "", mark=None) -> str:
     english = " ".join(filter(None, [exc.context, exc.problem]))
     if "mapping values are not allowed" in english and _over_indented(text, mark):
@@ -295,6 +316,9 @@ def load_text(text: str, path: str) -> tuple[Document | None, list]:
         if exc.context_mark and any(word in (exc.context or "") for word in ("quoted scalar", "simple key")):
             mark = exc.context_mark  # where the quote opens or the key starts, not where the parser gave up
         line, col = _position(mark) if mark else (1, 1)
+        tab = _indenting_tab(text, exc.problem_mark or mark)
+        if tab is not None:
+            return None, [_tab_finding(path, (exc.problem_mark or mark).line + 1, tab)]
         return None, [finding("YAML-SYNTAX", path, line, col, _syntax_message(exc, text, mark))]
     except yaml.reader.ReaderError as exc:
         at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1

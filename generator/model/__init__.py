@@ -38,6 +38,11 @@ class Competency:
     def berlaku(self) -> bool:
         return self.status == "berlaku"
 
+    @property
+    def cited(self) -> str:
+        """How a message names it: `` `M.1` Integritas `` (the kode alone when it has no name)."""
+        return f"`{self.kode}` {self.nama}" if self.nama else f"`{self.kode}`"
+
     def get_level(self, number: int) -> Level | None:
         return next((lv for lv in self.level if lv.level == number), None)
 
@@ -102,6 +107,7 @@ class Position:
     strategis: bool = False
     catatan: str = ""
     standar_level_manajerial: int | None = None  # a JF's own standard (set by its instansi pembina)
+    jabatan_id: tuple[str, ...] = ()  # YAML `siasn.jabatan_id`: its JABATAN ID in SIASN (one or more)
     # section → rows: tuple[PersyaratanRow] (indikator_kinerja: tuple[str])
     persyaratan: dict[str, tuple] = field(default_factory=dict, compare=False)
     source: Document | None = field(default=None, compare=False, repr=False)
@@ -114,6 +120,8 @@ class Unit:
     singkatan: str = ""
     induk: str = ""
     catatan: str = ""
+    nama_lain: tuple[str, ...] = ()  # its names in personnel-system exports (UNOR NAMA and the like)
+    unor_id: tuple[str, ...] = ()  # YAML `siasn.unor_id`: its UNOR ID(s) in SIASN
     source: Document | None = field(default=None, compare=False, repr=False)
 
 

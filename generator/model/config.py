@@ -160,12 +160,16 @@ class Config:
 
     @classmethod
     def from_data(cls, data: dict | None) -> "Config":
-        """Build from schema-valid ``kamus.yaml`` data (``None`` = all defaults)."""
+        """Build from ``kamus.yaml`` data that its schema accepted (``None`` = all defaults): a
+        value left out keeps its default; a kind without its kode and a version without its tag
+        are left out."""
         data = data or {}
         jenis = {j.kode: j for j in BUILTIN_JENIS}
         for extra in data.get("jenis_kompetensi", []):
+            if "kode" not in extra:
+                continue
             known = jenis.get(extra["kode"])
-            jenis[extra["kode"]] = JenisKompetensi(extra["kode"], extra["nama"],
+            jenis[extra["kode"]] = JenisKompetensi(extra["kode"], extra.get("nama", extra["kode"]),
                                                    extra.get("wajib", False) or bool(known and known.wajib))
         instansi, versi, situs = data.get("instansi", {}), data.get("versi", {}), data.get("situs", {})
         return cls(
@@ -174,7 +178,7 @@ class Config:
             jenis_kompetensi=jenis,
             standar_level_manajerial={**DEFAULT_STANDARD, **data.get("standar_level_manajerial", {})},
             versi=Versi.from_data(versi),
-            riwayat=tuple(Versi.from_data(v) for v in data.get("riwayat", ())),
+            riwayat=tuple(Versi.from_data(v) for v in data.get("riwayat", ()) if v.get("tag")),
             situs=Situs(situs.get("url", ""), situs.get("repo_url", ""), situs.get("edit_uri", Situs.edit_uri)),
             talenta=TalentPolicy.from_data(data.get("talenta")),
         )

@@ -201,6 +201,8 @@ class TalentPolicy:
     pengembangan: Pengembangan = Pengembangan()
     suksesi: Suksesi = Suksesi()
     orientasi_kotak: OrientasiKotak = OrientasiKotak()
+    # an export's own column headers → the snapshot column they hold (read, not policy: see the README)
+    kolom: dict = field(default_factory=dict)
 
     def __post_init__(self):
         object.__setattr__(self, "kotak_kelompok_talenta", tuple(sorted(self.kotak_kelompok_talenta)))

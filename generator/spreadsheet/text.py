@@ -3,8 +3,8 @@ XLSX workbook or an HTML table. Every row keeps its line (CSV) or row number (wo
 so that findings can name it.
 
 CSV as Indonesian-locale Excel writes it: UTF-8 with or without BOM, UTF-16 with BOM
-(Excel's "Unicode Text"), else Windows-1252 (with a notice); `;`, `,` or tab, sniffed
-from the header line. A CSV file never silently gives fewer rows than it has: a line
+(Excel's "Unicode Text"), else Windows-1252 (with a notice); `;`, `,`, tab or `|` (some
+personnel-system downloads), sniffed from the header line. A CSV file never silently gives fewer rows than it has: a line
 break inside a cell (the mark of a quote that was never closed, which swallows the lines
 after it) is a finding where it starts, and the data lines are also counted without the
 CSV parser, so that any other damage that makes rows disappear is a finding too.
@@ -82,7 +82,7 @@ def _decode(raw: bytes, path: str, rules: TableRules):
 
 
 def _delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+    counts = {d: first_line.count(d) for d in (";", ",", "\t", "|")}
     best = max(counts, key=lambda d: (counts[d], d == ";"))
     return best if counts[best] else ";"
 
@@ -113,7 +113,7 @@ def read_csv(raw: bytes, path: str, rules: TableRules) -> Table:
         try:
             for cells in reader:
                 end = reader.line_num
-                if any(c.strip() for c in cells):
+                if cells and cells[0].strip() or any(c.strip() for c in cells):
                     table.rows_read += 1
                     if end > start:
                         _broken_row(table, cells, start, end)

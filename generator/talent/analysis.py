@@ -83,7 +83,8 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
 
 def select(analysis: Analysis, periode: str | None) -> Period:
     if not analysis.periods:
-        raise UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx).")
+        raise UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
+                         "<periode>/ berisi ekspor data pegawai).")
     if periode is None:
         return analysis.latest()
     if periode not in analysis.periods:

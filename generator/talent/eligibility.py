@@ -21,6 +21,9 @@ from ..jenjang import (DASAR_BUP, DASAR_PANGKAT, DASAR_PENDIDIKAN, DASAR_PENGISI
 from .nip import birth_date
 from .years import DAYS_PER_YEAR, years_after, years_before
 
+# Golongan of a PPPK (Perpres 98/2020), a scale of its own: never compared with golongan ruang.
+GOLONGAN_PPPK = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                 "XVI", "XVII")
 # Education, low to high; D-IV and S1 are one step (the regulation says "sarjana atau diploma IV").
 PENDIDIKAN = ("SD", "SMP", "SMA", "D-I", "D-II", "D-III", "S1/D-IV", "S2", "S3")
 _PENDIDIKAN_ALIAS = {"SD": 0, "SMP": 1, "SLTP": 1, "MTS": 1, "SMA": 2, "SMK": 2, "SLTA": 2, "MA": 2,
@@ -182,7 +185,9 @@ class Requirements:
                                     ("pangkat_minimal", self.pangkat, person.pangkat_golongan),
                                     ("masa_jabatan_minimal", self.years, person.tmt_jabatan)):
             if minimum is not None and COLUMN[name] in self.columns and have is None:
-                unchecked.append(f"{name}: {COLUMN[name]} kosong")
+                pppk = name == "pangkat_minimal" and person.golongan_pppk is not None
+                unchecked.append(f"{name}: golongan PPPK {GOLONGAN_PPPK[person.golongan_pppk - 1]} tidak dibandingkan "
+                                 "dengan golongan ruang PNS" if pppk else f"{name}: {COLUMN[name]} kosong")
         return tuple((name, reasons[name]()) for name in self.failures(result)), tuple(unchecked)
 
 

@@ -25,6 +25,15 @@ JSON_VERSION = 3  # 3: `kode_jabatan` → `jabatan`, `syarat` → `standar`
 OWN = "jabatan sekarang"  # the `sasaran` of a plan against the person's own position
 
 
+def sources(snapshot) -> list[str]:
+    """Which file gave which fields, one line per file (a period read from several files)."""
+    files: dict[str, list[str]] = {}
+    for name, path in snapshot.sumber.items():
+        for one in path.split(", "):
+            files.setdefault(one, []).append(name)
+    return [f"{path}: {', '.join(names)}" for path, names in files.items()] if len(files) > 1 else []
+
+
 def person_sheet(analysis: Analysis, period: Period, kamus) -> Table:
     """One row per person (rows are made while they are written: a million never sit in memory)."""
     codes, planner = period.snapshot.competencies, analysis.planner
@@ -128,6 +137,19 @@ def movement_sheet(period: Period) -> Table | None:
                                                          f"kotak_{m.ke}"], rows, 3, "Pergerakan")
 
 
+def placement_sheet(period: Period) -> Table | None:
+    """The employees matched to a position by name (so that BKPSDM can add the ids once) and
+    those not mapped, with why: "Pencocokan"."""
+    placed = period.snapshot.placed
+    if not placed:
+        return None
+    columns = ["berkas", "baris", "nip", "nama", "nama_jabatan", "jabatan_id", "jenis_jabatan", "eselon", "unit_kerja",
+               "unor_id", "jabatan", "keterangan"]
+    rows = [[p.path, p.line, p.nip, p.nama, p.facts.name, p.facts.jabatan_id, p.jenis_jabatan, p.eselon,
+             p.facts.unit_kerja or p.facts.satuan_kerja, p.facts.unor_id, p.kode, p.keterangan] for p in placed]
+    return Table(f"RAHASIA-{period.snapshot.periode}-pencocokan", columns, rows, 4, "Pencocokan")
+
+
 def grid_sheet(analysis: Analysis, period: Period) -> Table:
     """The 9-box grid in the configured orientation, with counts and follow-up, plus the policy."""
     counts: dict[int, int] = {}
@@ -138,7 +160,8 @@ def grid_sheet(analysis: Analysis, period: Period) -> Table:
     rows = [[AXIS_LABEL[row_axis][level], *[f"Kotak {kotak}: {counts.get(kotak, 0)} orang" for kotak in row]]
             for level, row in zip(row_levels, analysis.policy.grid())]
     rows += [[]] + [[f"Kotak {kotak}", TINDAK_LANJUT[kotak]] for kotak in range(9, 0, -1)]
-    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[line] for line in period.statement]
+    rows += [[], [f"Snapshot: {period.snapshot.path}"]] + [[f"Sumber: {line}"] for line in sources(period.snapshot)]
+    rows += [[line] for line in period.statement]
     return Table(f"RAHASIA-{period.snapshot.periode}-kotak9", head, rows, 1, "Kotak 9")
 
 
@@ -154,7 +177,7 @@ def write_restricted(analysis: Analysis, period: Period, kamus, folder, root=Non
     written = []
     books = [[lambda: person_sheet(analysis, period, kamus), lambda: plan_sheet(analysis, period, kamus)],
              [lambda: slate_sheet(period), lambda: excluded_sheet(period), lambda: rules_sheet(period)],
-             [lambda: movement_sheet(period)], [lambda: grid_sheet(analysis, period)]]
+             [lambda: movement_sheet(period)], [lambda: placement_sheet(period)], [lambda: grid_sheet(analysis, period)]]
     for makers in books:
         sheets = [make() for make in makers]  # made afresh for each file: their rows are one-pass streams
         if sheets[0] is None:
@@ -221,7 +244,7 @@ def write_json(analysis: Analysis, period: Period, kamus, out) -> None:
     m = period.movement
     nips = (lambda pairs: [new.person.nip for _, new in pairs])
     head = {"version": JSON_VERSION, "periode": period.snapshot.periode, "snapshot": period.snapshot.path,
-            "kebijakan": period.statement}
+            "sumber": period.snapshot.sumber, "kebijakan": period.statement}
     tail = {"suksesi": [_slate_json(analysis, s) for s in period.slates], "pergerakan": None if m is None else {
         "dari": m.dari, "ke": m.ke, "transisi": m.transisi,
         "masuk": [r.person.nip for r in m.masuk], "keluar": [r.person.nip for r in m.keluar],
@@ -246,7 +269,8 @@ def write_csv_stdout(analysis: Analysis, period: Period, kamus, out, plain: bool
 
 
 def write_text(analysis: Analysis, period: Period, kamus, out) -> None:
-    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.people)} pegawai.\nKebijakan:\n")
+    out.write(f"Periode {period.snapshot.periode} ({period.snapshot.path}): {len(period.people)} pegawai.\n"
+              + "".join(f"Sumber: {line}\n" for line in sources(period.snapshot)) + "Kebijakan:\n")
     out.write("".join(f"  - {line}\n" for line in period.statement) + "\n")
     minimum = analysis.policy.pengembangan.jp_minimal
     for r in period.people:

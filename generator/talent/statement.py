@@ -47,7 +47,10 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
                   f"({PERMEN_TALENTA}; bobot menurut kebijakan instansi).")
     else:
         source = "Nilai potensial dari kolom nilai_potensi."
+    if snapshot is not None and snapshot.sumber.get("nilai_potensi", snapshot.path) != snapshot.path:
+        source = source[:-1] + f" di {snapshot.sumber['nilai_potensi']}."
     lines = [
+        *_kinerja_years(snapshot),
         f"Kinerja dari predikat: {predikat}.",
         f"Kinerja dari nilai: di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<{angka(nk.di_atas)}; "
         f"di bawah < {angka(nk.sesuai)}.",
@@ -73,6 +76,16 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
         "dikenali; UU 27/2022 tentang Pelindungan Data Pribadi).",
     ]
     return lines
+
+
+def _kinerja_years(snapshot: Snapshot | None) -> list[str]:
+    """Which year's SKP gave each person's kinerja, in a period read from several files."""
+    if snapshot is None or not snapshot.kinerja_tahun:
+        return []
+    source = snapshot.sumber.get("predikat_kinerja") or snapshot.sumber.get("nilai_kinerja")
+    years = ", ".join(str(year) for year in sorted(snapshot.kinerja_tahun, reverse=True))  # no counts: the site shows this
+    return [f"Kinerja dari SKP tahun terakhir sampai tahun periode ({snapshot.end.year}) di {source}: tahun {years} "
+            "(kebijakan bawaan: tahun terakhir yang ada untuk setiap pegawai)."]
 
 
 def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:

@@ -46,7 +46,8 @@ class Origin:
                 return _pick(cells, path[3] if len(path) > 3 else "uraian")
         except (KeyError, IndexError, TypeError):
             pass
-        return self.fields.get(head) or _pick(self.fields, "kode")
+        grouped = f"{head}.{path[1]}" if len(path) > 1 else None  # `siasn.unor_id`
+        return self.fields.get(grouped) or self.fields.get(head) or _pick(self.fields, "kode")
 
 
 def _pick(cells: dict[str, Cell] | None, name) -> Cell | None:
@@ -201,7 +202,11 @@ class _Reader:
                 continue
             value = self.value(column, row.get(column.field), first)
             if value is not None:
-                data[column.field] = value
+                head, _, name = column.field.partition(".")
+                if name:  # `siasn.unor_id`: one value of a mapping; a single id stays a single value
+                    data.setdefault(head, {})[name] = value[0] if isinstance(value, list) and len(value) == 1 else value
+                else:
+                    data[column.field] = value
         return data
 
 

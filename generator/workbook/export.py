@@ -49,7 +49,7 @@ def kamus_rows(project) -> dict[str, list[list]]:
         folder = (extra or {}).get("unit") or (data.get("jenis") if objek == "kompetensi" else data.get("kode"))
         shown = {k: v for k, v in data.items() if k in covered(sheet[name])}
         values = {**data, **(extra or {}), "sidik": sidik(objek, str(folder), shown)}
-        rows[name].append([_cell(c, values.get(c.field)) for c in sheet[name].columns])
+        rows[name].append([_cell(c, L.value_of(values, c.field)) for c in sheet[name].columns])
         rows[L.ISI].append([objek, str(data.get("kode")), values["sidik"]])
 
     for loaded in _valid(documents.competencies, valid):

@@ -121,27 +121,51 @@ def _entity_columns(schema: dict, extra: tuple[Column, ...] = ()) -> tuple[Colum
     required = required_fields(schema)
     columns = []
     for field, prop in schema["properties"].items():
-        if field in NESTED or not _flat(prop):
-            continue  # a structure of its own: kept as it is by an import (see `covered`)
         if prop.get("deprecated"):
             continue  # an old name: read from an old workbook (Sheet.renamed), never written
+        if field not in NESTED and _grouped(prop):  # `siasn: {unor_id: …}` → a column `siasn.unor_id`
+            columns.extend(_column(f"{field}.{name}", sub, False, "list" if _types(sub) & {"array"} else None)
+                           for name, sub in prop["properties"].items())
+            continue
+        if field in NESTED or not _flat(prop):
+            continue  # a structure of its own: kept as it is by an import (see `covered`)
         columns.append(_column(field, prop, field in required))
         if field == "kode":
             columns.extend(extra)
     return tuple(columns) + (SIDIK,)
 
 
+def _types(prop: dict) -> set[str]:
+    kind = prop.get("type", "string")
+    return set(kind) if isinstance(kind, list) else {kind}
+
+
 def _flat(prop: dict) -> bool:
     """True for a field one cell can hold: text, a number, true/false, or a list of texts."""
-    kind = prop.get("type", "string")
-    if kind == "array":
-        return (prop.get("items") or {}).get("type", "string") in ("string", "integer")
-    return kind in ("string", "integer", "boolean", "number")
+    kinds = _types(prop)
+    if "array" in kinds and (prop.get("items") or {}).get("type", "string") not in ("string", "integer"):
+        return False
+    return kinds <= {"string", "integer", "boolean", "number", "array"}
+
+
+def _grouped(prop: dict) -> bool:
+    """A mapping of a few flat fields (`siasn`): each gets a column `<field>.<name>`."""
+    return _types(prop) == {"object"} and bool(prop.get("properties")) \
+        and all(_flat(sub) for sub in prop["properties"].values())
+
+
+def value_of(data: dict, field: str):
+    """The value of a column's ``field`` in an entry's YAML ``data`` (`siasn.unor_id` is nested)."""
+    head, _, name = field.partition(".")
+    value = data.get(head)
+    if name and not head.startswith("indikator"):
+        return value.get(name) if isinstance(value, dict) else None
+    return value
 
 
 def covered(sheet: "Sheet") -> frozenset:
     """The YAML keys of an entry that its sheets carry (the rest is kept as it is)."""
-    return frozenset(c.field for c in sheet.columns) | NESTED
+    return frozenset(c.field.partition(".")[0] for c in sheet.columns) | NESTED
 
 
 def persyaratan_sections(position_schema: dict) -> dict[str, dict]:

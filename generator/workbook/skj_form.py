@@ -27,17 +27,8 @@ from ..spreadsheet import Cell, Unreadable, cell_finding, open_book
 from ..spreadsheet.limits import MAX_FORM_CELLS
 from ..suggest import Suggester
 from .entities import Origin
-from .skj_read import NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
-
-_JENJANG_WORDS = (("pimpinan tinggi utama", "jpt_utama"), ("jpt utama", "jpt_utama"),
-                  ("pimpinan tinggi madya", "jpt_madya"), ("jpt madya", "jpt_madya"),
-                  ("pimpinan tinggi pratama", "jpt_pratama"), ("jpt pratama", "jpt_pratama"),
-                  ("administrator", "administrator"), ("pengawas", "pengawas"), ("pelaksana", "pelaksana"),
-                  ("ahli utama", "fungsional_ahli_utama"), ("ahli madya", "fungsional_ahli_madya"),
-                  ("ahli muda", "fungsional_ahli_muda"), ("ahli pertama", "fungsional_ahli_pertama"),
-                  ("penyelia", "fungsional_penyelia"), ("mahir", "fungsional_mahir"),
-                  ("terampil", "fungsional_terampil"), ("pemula", "fungsional_pemula"))
-
+from .skj_read import GROUPS, NUMBERING, Form, Grid, level_of, norm, read_form, squeeze
+from .skj_words import FORM_HINTS, jenjang_of, level_problem
 
 @dataclass
 class _Match:
@@ -87,18 +78,6 @@ class _Match:
         return None
 
 
-def _jenjang(kelompok: str, nama: str) -> str | None:
-    text = norm(kelompok)
-    for word, jenjang in _JENJANG_WORDS:
-        if word in text:
-            return jenjang
-    if not text or "fungsional" in text:
-        for word, jenjang in _JENJANG_WORDS[10:]:
-            if word in norm(nama):
-                return jenjang
-    return None
-
-
 def _slug(text: str) -> str:
     words = re.findall(r"[A-Za-z0-9]+", text.upper())
     return "_".join(words)[:48] or "JABATAN"
@@ -109,6 +88,8 @@ def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | N
     """Import SKJ forms (every sheet of every file that holds one) into positions/ of the working
     tree ``project``, which must pass validation first."""
     kamus = project.require_valid()
+    groups = GROUPS | {norm(words).removeprefix("kompetensi ").strip() for jenis in kamus.config.jenis_kompetensi.values()
+                       for words in (jenis.nama, jenis.kode.replace("_", " "))}
     findings: list = []
     forms: list[Form] = []
     sheets: list[str] = []
@@ -118,7 +99,7 @@ def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | N
             with open_book(raw, name, held=MAX_FORM_CELLS) as book:
                 for sheet in book.sheets:
                     label = f"[{name}]{sheet.name}"
-                    if sheet.visible and (form := read_form(Grid(sheet, label), findings)) is not None:
+                    if sheet.visible and (form := read_form(Grid(sheet, label), findings, groups)) is not None:
                         found.append((label, form))
         except Unreadable as exc:
             findings.append(exc.finding("XLSX-FILE", name))
@@ -161,12 +142,11 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
     origin = Origin({key: cell for key, (_, cell) in form.fields.items()})
     origin.fields.setdefault("kode", origin.fields["nama"])
     requirements, broken = [], _formulas(form, findings)
-    for written, kode, name_cell, level_cell, kode_cell in form.kompetensi:
+    for written, kode, name_cell, level_cell, kode_cell, described in form.kompetensi:
         code = matcher.find(written, kode, kode_cell or name_cell)
         level = level_of(level_cell)
         if level is None:
-            findings.append(cell_finding("SKJ-LEVEL", level_cell, f"level `{level_cell.text}` untuk `{written.strip()}` "
-                                                                   "bukan 1–5"))
+            findings.append(level_problem(written, level_cell, described))
         if code is None or level is None:
             broken = True
             continue
@@ -184,7 +164,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         return None
     match, folder = placed
     kelompok = form.fields.get("kelompok", ("", None))[0]
-    jenjang = _jenjang(kelompok, nama)
+    jenjang, asked = jenjang_of(form, nama, match is None, findings)
     if match is not None:
         data = dict(match.data)
         folder, kode = match.folder, data["kode"]
@@ -196,10 +176,19 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
                                          "di formulir."))
             return None
         if jenjang is None:
-            findings.append(cell_finding("SKJ-FORM", form.fields.get("kelompok", (None, origin.fields["nama"]))[1],
-                                         f"jenjang jabatan `{nama}` tidak dapat ditentukan dari Kelompok Jabatan "
-                                         f"`{kelompok}`", "Tulis kelompok beserta jenjangnya, misalnya `Jabatan "
-                                                          "Administrator` atau `Jabatan Fungsional Ahli Muda`."))
+            said = f"dari Kelompok Jabatan `{kelompok}`" if kelompok else "karena Kelompok Jabatan di formulir kosong"
+            if not asked:
+                findings.append(cell_finding("SKJ-FORM", form.fields.get("kelompok", (None, origin.fields["nama"]))[1]
+                                             or origin.fields["nama"], f"jenjang jabatan `{nama}` tidak dapat "
+                                             f"ditentukan {said}", "Tulis kelompok beserta jenjangnya, misalnya "
+                                                                   "`Jabatan Administrator` atau `Jabatan Fungsional "
+                                                                   "Ahli Muda`."))
+            return None
+        ikhtisar, ikhtisar_cell = form.fields.get("ikhtisar", ("", None))
+        if not ikhtisar:
+            findings.append(cell_finding("SKJ-FORM", ikhtisar_cell or origin.fields["nama"],
+                                         f"Ikhtisar Jabatan jabatan baru `{nama}` kosong di formulir",
+                                         "Isi bagian I. Ikhtisar Jabatan di formulir (satu paragraf), lalu impor ulang."))
             return None
         kode = f"{folder}.{_slug(nama)}"
         if kode in current:  # a code taken by a position the form did not match: never changed by a form
@@ -217,7 +206,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         data["jenjang"] = jenjang
     properties = project.schemas.schemas["position"]["properties"]
     for key in ("kode_jabatan", "urusan", "ikhtisar"):
-        if key in form.fields and key in properties:
+        if form.fields.get(key, ("",))[0] and key in properties:  # "-" or empty: the form gives no value
             data[key] = form.fields[key][0]
     data["kompetensi"] = requirements
     if form.has_persyaratan:
@@ -236,15 +225,15 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
         cell = origin.cell(path, result)
         return None if cell is None else (cell.sheet, cell.row, cell.column)
 
-    return Wanted("jabatan", kode, folder, data, locate, (where.sheet, where.row, where.column))
+    return Wanted("jabatan", kode, folder, data, locate, (where.sheet, where.row, where.column), hints=FORM_HINTS)
 
 
 def _formulas(form: Form, findings: list) -> bool:
     """Every cell the form's values come from that holds a formula is an error (its value is
     never computed, and `HYPERLINK(…)` or `cmd|…` have no place in an SKJ); True if any."""
     used = [cell for _, cell in form.fields.values()]
-    for _, _, name_cell, level_cell, kode_cell in form.kompetensi:
-        used += [name_cell, level_cell, kode_cell]
+    for row in form.kompetensi:
+        used += [row.name_cell, row.level_cell, row.kode_cell]
     for rows in form.persyaratan.values():
         for _, cells in rows:
             used += cells.values()
@@ -275,8 +264,9 @@ def _place(form: Form, nama: str, current: dict, unit: str | None, kamus, findin
     named = _unit_of(form, kamus)
     if written and named is None and not unit:  # --unit says which unit a sub-unit's form belongs to
         findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"unit `{written}` tidak ada di kamus",
-                                     "Tulis kode, nama atau singkatan unit seperti di positions/<unit>/_unit.yaml, "
-                                     "atau sebutkan unitnya dengan --unit."))
+                                     "Tulis di baris Unit Kerja nama, singkatan atau kode unit seperti di kamus "
+                                     "(halaman Standar Kompetensi Jabatan di situs), atau sebutkan unitnya dengan "
+                                     "--unit."))
         return None
     if unit and named and unit != named:
         findings.append(cell_finding("SKJ-FORM", unit_cell or cell, f"formulir menyebut unit `{written}` ({named}), "

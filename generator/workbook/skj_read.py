@@ -9,8 +9,10 @@ rows, the competency table and the persyaratan table.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import TICKED
 from ..spreadsheet import Cell, Merged, Sheet, cell_finding
@@ -23,7 +25,39 @@ _SECTIONS = (("pendidikan", "pendidikan"), ("pelatihan", "pelatihan"), ("pengala
 _LABELS = {"nama jabatan": "nama", "kelompok jabatan": "kelompok", "jenis jabatan": "kelompok",
            "urusan pemerintahan": "urusan", "urusan pemerintah": "urusan", "kode jabatan": "kode_jabatan",
            "unit kerja": "unit", "unit organisasi": "unit", "perangkat daerah": "unit", "opd": "unit",
-           "ikhtisar jabatan": "ikhtisar", "ikhtisiar jabatan": "ikhtisar"}
+           "ikhtisar jabatan": "ikhtisar", "ikhtisiar jabatan": "ikhtisar", "eselon": "eselon"}
+# The kinds of competency a group row names ("A. Manajerial", "KOMPETENSI SOSIAL KULTURAL"), besides
+# those of the kamus itself (its jenis_kompetensi).
+GROUPS = frozenset({"manajerial", "sosial kultural", "sosial-kultural", "sosiokultural", "teknis", "pemerintahan"})
+_TAG = re.compile(r"<\s*(/?)\s*([a-z][a-z0-9]*)\b[^>]*>", re.I)
+_BREAKING = {"br", "p", "li", "div", "tr", "ol", "ul"}
+_NOTHING = {"", "-", "–", "—", "--"}  # what a form writes for "no value" (also as <p>-<br></p>)
+
+
+def plain(text) -> str:
+    """A form's text without the HTML an application stored with it (`<ol><li>…</li></ol>`,
+    `<p>…<br></p>`, `&amp;`): tags that break a line become line breaks, the others go."""
+    text = str(text or "")
+    if "<" in text and _TAG.search(text):
+        text = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BREAKING else "", text)
+        text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return html.unescape(text).replace("\u00a0", " ").strip() if "&" in text or "\u00a0" in text else text.strip()
+
+
+def blank(text) -> bool:
+    """True when a form's cell says "no value": empty, `-`, `–`, `—`, or `<p>-<br></p>`."""
+    return re.sub(r"\s+", "", plain(text)) in _NOTHING
+
+
+class Row(NamedTuple):
+    """One competency row of the standar kompetensi table."""
+
+    written: str  # the competency as the form names it
+    kode: str  # the Kode column ("" without one)
+    name_cell: Cell
+    level_cell: Cell
+    kode_cell: Cell | None
+    described: bool = True  # its Deskripsi or Indikator holds a value (a NULL level row holds neither)
 
 
 MAX_TABLE_ROWS = 300  # rows of one table of one form (a real SKJ: a few dozen competencies, a dozen persyaratan)
@@ -80,6 +114,11 @@ class Grid:
         """True when (r, c) lies under a merged range that starts on an earlier row."""
         return self.merged.below_top(r, c)
 
+    def reaches(self, r: int, c: int, column: int) -> bool:
+        """True when the cell at (r, c) is merged across ``column`` (a title or group row)."""
+        return any(m.min_row <= r <= m.max_row and m.min_col <= c <= m.max_col and m.max_col >= column
+                   for m in self.merged.ranges)
+
 
 @dataclass
 class Form:
@@ -87,7 +126,7 @@ class Form:
 
     grid: Grid
     fields: dict[str, tuple[str, Cell]] = field(default_factory=dict)  # nama/kelompok/... → (text, cell)
-    kompetensi: list[tuple[str, str, Cell, Cell, Cell | None]] = field(default_factory=list)
+    kompetensi: list[Row] = field(default_factory=list)
     persyaratan: dict[str, list[tuple[dict | str, dict[str, Cell]]]] = field(default_factory=dict)  # item, its cells
     has_persyaratan: bool = False
 
@@ -114,8 +153,11 @@ def _identity(grid: Grid, form: Form) -> None:
                     first = grid.row(below)[0]
                     if not norm(first.text).startswith(("ii", "standar kompetensi")):
                         value, holder = first.text, first
+            if value is not None and blank(value):  # "Kode Jabatan : -": the field is empty
+                form.fields.setdefault(key, ("", holder))
+                break
             if value and norm(value) not in _LABELS:  # "I. IKHTISAR JABATAN" above "Ikhtisar Jabatan | …"
-                form.fields[key] = (value, holder)
+                form.fields[key] = (plain(value), holder)
                 break
 
 
@@ -134,12 +176,20 @@ def _header_row(grid: Grid, words: tuple[str, ...], start: int = 0) -> tuple[int
     return None
 
 
-def _kompetensi(grid: Grid, form: Form, findings: list) -> int:
+def _group(text: str, groups: frozenset) -> bool:
+    """Whether a row's only text names a kind of competency: "A. Manajerial", "KOMPETENSI TEKNIS",
+    "Kompetensi Sosial Kultural (SK)"."""
+    name = re.sub(r"\([^)]*\)", "", norm(text)).strip(" :.")
+    return name.removeprefix("kompetensi ").strip().replace("sosio ", "sosial ") in groups
+
+
+def _kompetensi(grid: Grid, form: Form, findings: list, groups: frozenset) -> int:
     header = _header_row(grid, ("kompetensi", "level", "kode", "no", "deskripsi", "indikator"))
     if header is None:
         return 0
     r0, columns = header
     name_col, level_col, kode_col = columns["kompetensi"], columns["level"], columns.get("kode")
+    described = [columns[c] for c in ("deskripsi", "indikator") if c in columns]
     last = r0
     for r in grid.rows:
         if r <= r0:
@@ -152,17 +202,21 @@ def _kompetensi(grid: Grid, form: Form, findings: list) -> int:
         name_cell = grid.get(r, name_col)
         if name_cell is None or grid.continued(r, name_col):
             continue  # a spacer row, a group row or more indicators of the competency above
-        cells = grid.row(r)
-        if len(cells) == 1 or (grid.get(r, level_col) is None and not grid.continued(r, level_col)
-                               and re.search(r"manajerial|sosial|kultural|teknis|pemerintahan", norm(name_cell.text))):
-            continue  # a group row: "A. Manajerial"
+        level_cell = grid.get(r, level_col)
+        if level_cell is None and not grid.continued(r, level_col) and (
+                _group(name_cell.text, groups) or grid.reaches(r, name_col, level_col)):
+            continue  # a group row: "A. Manajerial", or a title across the table
+        if blank(name_cell.text):
+            continue
         if len(form.kompetensi) == MAX_TABLE_ROWS:
             _too_long(findings, name_cell, "standar kompetensi")
             break
-        level_cell = grid.get(r, level_col)
         kode_cell = grid.get(r, kode_col) if kode_col else None
-        form.kompetensi.append((name_cell.text, kode_cell.text if kode_cell else "", name_cell,
-                                level_cell or Cell(grid.label, r, level_col, None), kode_cell))
+        kode_cell = None if kode_cell is not None and blank(kode_cell.text) else kode_cell
+        filled = any((cell := grid.get(r, c)) is not None and not blank(cell.text) or grid.continued(r, c)
+                     for c in described)
+        form.kompetensi.append(Row(plain(name_cell.text), kode_cell.text if kode_cell else "", name_cell,
+                                   level_cell or Cell(grid.label, r, level_col, None), kode_cell, filled))
     return last
 
 
@@ -181,8 +235,8 @@ def _tick_columns(grid: Grid, start: int) -> dict[str, int]:
 
 
 def _split(text: str, pattern: str = r"[\n;]") -> list[str]:
-    parts = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", p).strip() for p in re.split(pattern, text)]
-    return [p for p in parts if p and p != "-"]
+    parts = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", p).strip() for p in re.split(pattern, plain(text))]
+    return [p for p in parts if not blank(p)]
 
 
 def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
@@ -248,10 +302,12 @@ def _persyaratan(grid: Grid, form: Form, start: int, findings: list) -> None:
             items.append((entry, {**cells, "nama": uraian_cell}))
 
 
-def read_form(grid: Grid, findings: list) -> Form | None:
+def read_form(grid: Grid, findings: list, groups: frozenset = GROUPS) -> Form | None:
+    """The form on one sheet, or None when the sheet holds none; ``groups``: the words of the
+    group rows (the kinds of competency)."""
     form = Form(grid)
     _identity(grid, form)
-    end = _kompetensi(grid, form, findings)
+    end = _kompetensi(grid, form, findings, groups)
     if "nama" not in form.fields and not form.kompetensi:
         return None
     _persyaratan(grid, form, end, findings)
@@ -260,6 +316,8 @@ def read_form(grid: Grid, findings: list) -> Form | None:
 
 def level_of(cell: Cell) -> int | None:
     value = cell.value
+    if isinstance(value, str):
+        value = plain(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 5:
