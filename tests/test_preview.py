@@ -7,6 +7,7 @@ dirty builds, the real search index."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
