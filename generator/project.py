@@ -53,7 +53,7 @@ class Project:
 
     Projects are opened here only: :func:`open_version` (the user's version options),
     :func:`open_compared` (a side of `kamus diff`), and from an open project
-    (:meth:`open_enacted`, :meth:`reopened`, :meth:`overlaid`)."""
+    (:attr:`enacted`, :meth:`reopened`, :meth:`overlaid`)."""
 
     def __init__(self, source: FileSource, schemas=None, historic: bool = False, reuse: "Project | None" = None):
         self.source = source
@@ -65,9 +65,11 @@ class Project:
     def open(cls, root=".", version: str | None = None, historic: bool = False, schemas=None) -> "Project":
         return cls(open_source(root, version), schemas=schemas, historic=historic)
 
-    def open_enacted(self) -> dict[str, "Project"]:
+    @cached_property
+    def enacted(self) -> dict[str, "Project"]:
         """The enacted versions (`riwayat`: tag → Project) of this project's repository, opened
-        as historic, so that a version is compared whatever today's rules say."""
+        once (for the history and the Lampiran alike) as historic, so that a version is compared
+        whatever today's rules say. Nothing of them is read until a stage asks for it."""
         return {versi.tag: Project.open(self.repository, versi.tag, historic=True) for versi in self.config.riwayat}
 
     def enacted_versi(self, tags: frozenset[str] | None) -> dict[str, Versi]:

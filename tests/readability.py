@@ -1,6 +1,7 @@
 """What a reader meets on a page, measured in the browser (Playwright page objects): how wide
-the page is, how much of a matrix the frozen column takes and how many level cells show
-beside it, words broken in the middle, and text too small to read.
+the page is, tables that must be read without sideways scrolling but scroll, how much of a
+matrix the frozen column takes and how many level cells show beside it, words broken in the
+middle, and text too small to read.
 
 Used by the browser tests (tests/test_readers.py, tests/test_browser.py) on pages they open.
 """
@@ -12,6 +13,9 @@ DESKTOP = {"width": 1366, "height": 768}
 MIN_TEXT_PX = 11
 MAX_FROZEN = 0.40  # of the matrix box's width
 MIN_LEVEL_CELLS = 3
+# Tables read without scrolling sideways, at any width: the SKJ's (cards on a phone) and the
+# label–value tables. Other tables may scroll inside their own box.
+NO_SIDEWAYS = ("kamus-cards", "kamus-fields")
 
 # An ordinary word: letters only. A code (T.KEU.01, BPKAD.KABID_ANGGARAN) may break after . _ - only.
 _ORDINARY = r"^[\p{L}]{2,30}$"
@@ -35,7 +39,7 @@ _MEASURE = """(ordinary) => {
     return found;
   };
   const result = {width: document.documentElement.scrollWidth, viewport: window.innerWidth,
-                  small: [], broken: [], matrices: [], wide: []};
+                  small: [], broken: [], matrices: [], wide: [], sideways: []};
   // Text under the minimum size, anywhere on the page (header and navigation too).
   for (const node of texts(document.body)) {
     const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
@@ -81,6 +85,12 @@ _MEASURE = """(ordinary) => {
         last = node.data[i];
       }
     }
+  }
+  // Tables that scroll sideways inside their box (or stick out of it): {table's classes, widths}.
+  for (const table of article.querySelectorAll("table")) {
+    const box = table.closest(".kamus-scroll, .kamus-matrix-wrap") || table.parentElement;
+    if (!shown(table) || box.scrollWidth <= box.clientWidth + 1) { continue; }
+    result.sideways.push({table: [...table.classList], content: box.scrollWidth, box: box.clientWidth});
   }
   // Matrices: the frozen column's share of the box and the level cells shown beside it.
   for (const wrap of document.querySelectorAll(".kamus-matrix-wrap")) {
@@ -134,6 +144,9 @@ def problems(numbers: dict, matrices: str = "phone") -> list[str]:
         found.append(f"text under {MIN_TEXT_PX} px: {numbers['small'][:3]}")
     if numbers["broken"]:
         found.append(f"words broken mid-word: {numbers['broken'][:3]}")
+    for table in numbers["sideways"]:
+        if set(table["table"]) & set(NO_SIDEWAYS):
+            found.append(f"table.{'.'.join(table['table'])} scrolls sideways: {table['content']} px in {table['box']} px")
     for m in numbers["matrices"]:
         if matrices == "phone":
             if m["share"] > MAX_FROZEN:

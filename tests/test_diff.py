@@ -239,7 +239,7 @@ def test_the_impact_says_why_incumbents_were_not_counted(repo, tmp_path, capsys)
 def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_path):
     from generator.diff.versions import version_history
     from generator.project import Project
-    from generator.publish.content import lampiran_downloads
+    from generator.publish.prepare import lampiran_downloads
 
     repo = build_versions_repo(tmp_path / "kamus")
     git(repo, "checkout", "-q", "--orphan", "awal")  # a tag from before the kamus had its folders
@@ -251,10 +251,9 @@ def test_a_riwayat_version_without_kamus_folders_gets_a_note_not_a_crash(tmp_pat
     (repo / "kamus.yaml").write_text("riwayat:\n  - {tag: kamus-awal, label: Rencana}\n"
                                      "  - {tag: kamus-2025, label: Perbup 9/2025}\n", "utf-8")
     project = Project.open(repo)
-    opened = project.open_enacted()
-    history = version_history(project.kamus.config.riwayat, opened)
+    history = version_history(project.kamus.config.riwayat, project.enacted)
     assert [(pair.old.tag, pair.new.tag) for pair in history.pairs] == [("kamus-awal", "kamus-2025")]
-    downloads, files = lampiran_downloads(project, opened)
+    downloads, files = lampiran_downloads(project)
     first, second = downloads[1], downloads[2]
     assert "folder competencies dan positions" in first.problem and first.files == {}
     assert second.problem == "" and set(second.files) == {"PDF", "DOCX"}

@@ -92,16 +92,16 @@ def test_the_pdf_table_is_the_form(tmp_path):
 def test_the_skj_page_and_its_print_are_the_form(tmp_path):
     site = api.build(REPO, output=tmp_path / "site").output
     html = (site / "jabatan" / KABAN / "index.html").read_text("utf-8")
-    table = html[html.index('<table class="kamus-skj-syarat">'):]
+    table = html[html.index('<table class="kamus-skj-syarat kamus-cards">'):]
     table = re.sub(r">\s+<", "><", table[:table.index("</table>")])
     assert ('<th rowspan="2">Jenis Persyaratan</th><th rowspan="2">Uraian</th><th colspan="3">Tingkat Pentingnya '
             'terhadap Jabatan</th>') in table
-    tick = '<td class="kamus-centang"><span role="img" aria-label="dicentang: {}">√</span></td>'
-    empty = '<td class="kamus-centang"></td>'
+    tick = '<td class="kamus-centang" data-tingkat="{0}"><span role="img" aria-label="dicentang: {0}">√</span></td>'
+    empty = "".join(f'<td class="kamus-centang" data-tingkat="{label}"></td>' for label in ("Mutlak", "Penting", "Perlu"))
     assert (f"<tr><td>1. Manajerial</td><td>Pelatihan Kepemimpinan Nasional Tingkat II</td>{tick.format('Mutlak')}"
-            f"{empty}{empty}</tr>") in table
-    assert f"<tr><td>1. Jenjang</td><td>S1; S2</td>{empty * 3}</tr>" in table
-    assert f"<tr><td></td><td>Pembina Utama Muda (IV/c)</td>{empty * 3}</tr>" in table
+            f"{empty[empty.index('<td', 1):]}</tr>") in table
+    assert f"<tr><td>1. Jenjang</td><td>S1; S2</td>{empty}</tr>" in table
+    assert f"<tr><td></td><td>Pembina Utama Muda (IV/c)</td>{empty}</tr>" in table
     assert table.count("√") == 5  # the three trainings and the two pengalaman
 
 

@@ -7,6 +7,7 @@ dirty builds, the real search index."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -110,3 +111,58 @@ def test_a_settings_change_renders_everything(kamus, preview, monkeypatch):
     finally:
         path.write_text(original, "utf-8")
         preview.rebuild()
+
+
+@pytest.fixture(scope="module")
+def full_demo(tmp_path_factory):
+    """The demo kamus with its snapshots (talent pages) and development catalog."""
+    root = tmp_path_factory.mktemp("lengkap") / "kamus"
+    shutil.copytree(REPO, root, ignore=lambda folder, names: [n for n in names if n not in KEPT] if folder == str(REPO)
+                    else [])
+    return root
+
+
+KEPT = {"competencies", "positions", "development", "snapshots", "kamus.yaml"}
+
+# (file, text, replacement, a page it changes): edits of every kind of entry a page can show
+EDITS = [
+    ("competencies/teknis/T.KEU.01.yaml", "nama: Penganggaran Daerah", "nama: Penganggaran Daerah Baru",
+     "pengembangan/T.KEU.01.md"),
+    ("competencies/manajerial/M.1.yaml", "nama: Integritas", "nama: Integritas Baru", "talenta/pengembangan-2025.md"),
+    ("positions/BPKAD/BPKAD.KABID_ANGGARAN.yaml", "nama: Kepala Bidang Anggaran", "nama: Kepala Bidang APBD",
+     "talenta/2025.md"),
+    ("positions/BPKAD/BPKAD.KABID_ANGGARAN.yaml", "{kode: T.KEU.01, level: 4}", "{kode: T.KEU.01, level: 5}",
+     "talenta/pengembangan-2025.md"),
+    ("positions/BPKAD/_unit.yaml", "singkatan: BPKAD", "singkatan: BPKAD Baru", "kompetensi/M.1.md"),
+]
+
+
+@pytest.mark.parametrize("path, old, new, page", EDITS, ids=[f"{p.rsplit('/', 1)[1]}:{n}" for p, _, n, _ in EDITS])
+def test_the_preview_renders_again_every_page_an_edit_changes(full_demo, path, old, new, page):
+    """Whatever a page shows (talent and catalog pages, counts, matrices, a new kind of page),
+    an edit that changes its rendering is among the pages the preview renders again: the page
+    registry says what each page shows, and here the whole site is rendered before and after."""
+    from generator.publish.content import site_content
+    from generator.publish.incremental import affected_pages, edit_between
+    from generator.publish.prepare import prepare
+    from generator.render.pages import render_pages
+
+    def content_of(project):
+        return site_content(project.require_valid(), project.schemas.schemas, prepare(project, lampiran=False))
+
+    before = Project.open(full_demo)
+    old_content = content_of(before)
+    old_pages = render_pages(old_content, workers=1)
+    original = edit(full_demo / path, old, new)
+    try:
+        after = before.reopened()
+        new_content = content_of(after)
+        new_pages = render_pages(new_content, workers=1)
+        changes = edit_between(before.documents, after.documents)
+    finally:
+        (full_demo / path).write_text(original, "utf-8")
+    changed = {name[len("docs/"):] for name in old_pages.keys() | new_pages.keys()
+               if name.endswith(".md") and old_pages.get(name) != new_pages.get(name)}
+    affected = affected_pages(old_content, new_content, changes)
+    assert page in changed and changed - affected == set()
+    assert len(affected) < len(new_pages) / 2  # only what the edit touches

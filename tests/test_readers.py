@@ -96,6 +96,35 @@ def test_matrices_show_levels_beside_a_narrow_frozen_column(chromium, served):
     desktop.context.close()
 
 
+def test_a_matrix_reads_as_a_list_per_position_on_a_phone(chromium, served):
+    phone = chromium.new_context(viewport=readability.PHONE).new_page()
+    phone.goto(served + "matriks/unit/BPKAD/")
+    rows = phone.locator("table.kamus-matrix tbody tr")
+    first = [(cell.inner_text(), cell.get_attribute("class")) for cell in rows.first.locator("td").all()]
+    first = [(int(text), classes) for text, classes in first if text.strip()]
+    switch = phone.locator("button.kamus-view-switch")
+    assert switch.inner_text() == "Tampilkan per jabatan"
+    switch.click()
+    assert not phone.locator(".kamus-matrix-wrap").is_visible()
+    items = phone.locator(".kamus-per-row section")
+    assert items.count() == rows.count()
+    head = items.first
+    assert head.locator(".kamus-per-row-name a").inner_text() == rows.first.locator("th a").inner_text()
+    levels = head.locator("li")
+    # every level the table shows for the position, in the table's order, as "3 M.1 Integritas"
+    assert [(int(li.locator(".kamus-lv").inner_text()), li.locator(".kamus-lv").get_attribute("class"))
+            for li in levels.all()] == first
+    assert levels.first.locator("a").inner_text() == "M.1 Integritas"
+    assert readability.problems(readability.measure(phone)) == []
+    phone.locator(".kamus-filter input").fill("anggaran")  # the filter applies to the list too
+    shown = [item.locator(".kamus-per-row-name").inner_text() for item in items.all() if item.is_visible()]
+    assert shown and all("anggaran" in text.lower() for text in shown)
+    assert switch.get_attribute("aria-pressed") == "true" and switch.inner_text() == "Tampilkan sebagai tabel"
+    switch.click()
+    assert phone.locator(".kamus-matrix-wrap").is_visible() and not phone.locator(".kamus-per-row").is_visible()
+    phone.context.close()
+
+
 def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(chromium, served):
     phone = chromium.new_context(viewport=readability.PHONE).new_page()
     phone.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
@@ -112,11 +141,29 @@ def test_the_skj_is_a_stack_of_cards_on_a_phone_and_a_table_on_a_desktop(chromiu
         assert indicators["y"] > name["y"] and indicators["width"] > 0.8 * box["width"]  # the indicators under them
         assert "Level" in cells.nth(2).evaluate("td => getComputedStyle(td, '::before').content")
         assert "Indikator" in cells.nth(4).evaluate("td => getComputedStyle(td, '::before').content")
+    # Part III (Persyaratan Jabatan): a card per requirement, jenis over uraian over its tick in words
+    syarat = phone.locator("table.kamus-skj-syarat")
+    assert syarat.evaluate("t => t.closest('.kamus-scroll').scrollWidth <= t.closest('.kamus-scroll').clientWidth")
+    ticked = phone.locator("table.kamus-skj-syarat td.kamus-centang:has(span)")
+    assert ticked.count() == 5  # the three trainings and the two pengalaman
+    for cell in ticked.all():
+        tick, row = cell.bounding_box(), cell.locator("xpath=..")
+        assert tick["x"] >= 0 and tick["x"] + tick["width"] <= 390
+        said = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert said == f'"Tingkat pentingnya: {cell.get_attribute("data-tingkat")}"'
+        uraian = row.locator("td").nth(1).bounding_box()
+        assert uraian["y"] < tick["y"] and uraian["width"] > 0.6 * row.bounding_box()["width"]
+        assert row.locator("td.kamus-centang:visible").count() == 1  # the empty tick columns are gone
+    assert phone.locator("table.kamus-skj-syarat thead").bounding_box()["height"] <= 1
     phone.context.close()
     desktop = chromium.new_context(viewport=readability.DESKTOP).new_page()
     desktop.goto(served + "jabatan/BPKAD.KABID_ANGGARAN/")
     row = desktop.locator("table.kamus-skj-kompetensi tbody tr:not(.kamus-group)").first
     assert row.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    row = desktop.locator("table.kamus-skj-syarat tbody tr:not(.kamus-group)").first
+    assert row.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    perlu = desktop.locator("table.kamus-skj-syarat thead th", has_text="Perlu").bounding_box()
+    assert perlu["x"] + perlu["width"] <= 1366
     desktop.context.close()
 
 
@@ -162,6 +209,61 @@ def test_a_printed_matrix_names_the_instansi_and_the_regulation_and_keeps_words_
     for _, background in shades:
         red, green, blue = map(int, re.findall(r"\d+", background)[:3])
         assert red == green == blue >= 140, background  # grey, light enough for a black figure
+
+
+def _printed_widths(tab, content_px: float) -> list[float]:
+    """The widths of the matrices as printed on a page ``content_px`` wide (what kamus.js makes
+    just before printing, laid out with the print CSS), and the page back as it was."""
+    tab.evaluate("dispatchEvent(new Event('beforeprint'))")
+    tab.set_viewport_size({"width": round(content_px), "height": 700})
+    tab.emulate_media(media="print")
+    widths = tab.eval_on_selector_all("table.kamus-matrix", """tables => tables.filter(t => t.checkVisibility())
+        .map(t => t.getBoundingClientRect().width)""")
+    tab.emulate_media(media="screen")
+    tab.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert tab.locator(".kamus-print-blocks").count() == 0
+    return widths
+
+
+@pytest.fixture(scope="module")
+def wide_site(tmp_path_factory):
+    """One unit of 30 positions that between them require 144 competencies (the width of a
+    unit matrix in the large corpus), built by `kamus build`; its unit matrix page's URL."""
+    from benchmarks.corpus import generate
+    from generator.api import build as build_site
+
+    base = tmp_path_factory.mktemp("lebar")
+    site = build_site(generate(base / "kamus", positions=30, units=1, competencies=144), base / "site").output
+    return (site / "matriks/unit/OPD01/index.html").as_uri()
+
+
+def test_a_printed_matrix_wider_than_the_page_prints_in_blocks_of_columns(chromium, wide_site):
+    """Nothing is cut off at the right edge of the paper: a unit matrix of 144 competencies prints
+    in blocks of columns that each fit A4 landscape, with the frozen column repeated."""
+    tab = chromium.new_context(viewport=readability.DESKTOP).new_page()
+    tab.goto(wide_site)
+    codes = tab.locator("table.kamus-matrix thead th:not(.kamus-fixed)").all_inner_texts()
+    positions = tab.locator("table.kamus-matrix tbody th.kamus-fixed a").all_inner_texts()
+    assert len(codes) == 144 and len(positions) == 30
+    pdf = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True, print_background=True)))
+    text = re.sub(r"\s+", "", " ".join(sheet.extract_text() for sheet in pdf.pages))
+    # Text beyond the paper's edge is not in the PDF: every code is printed in the head of its
+    # block and in the list of column names; every position once in each block.
+    assert [code for code in codes if text.count(code) < 2] == []
+    blocks = re.findall(r"Bagian(\d+)dari(\d+):kolom(\d+)–(\d+)dari144", text)
+    assert len(blocks) >= 3 and [int(b[0]) for b in blocks] == list(range(1, len(blocks) + 1))
+    assert int(blocks[0][2]) == 1 and int(blocks[-1][3]) == 144
+    assert [kode for kode in positions if text.count(kode) < len(blocks)] == []
+    assert all(float(sheet.mediabox.width) > float(sheet.mediabox.height) for sheet in pdf.pages)
+    # Laid out for print, each block fits the width of the paper less its margins; on a portrait
+    # page (the talent pages' matrices), in narrower blocks.
+    landscape, portrait = (297 - 20) / 25.4 * 96, (210 - 24) / 25.4 * 96
+    widths = _printed_widths(tab, landscape)
+    assert len(widths) == len(blocks) and max(widths) <= landscape, widths
+    tab.evaluate("document.querySelector('.kamus-matrix-page').classList.remove('kamus-matrix-page')")
+    widths = _printed_widths(tab, portrait)
+    assert len(widths) > len(blocks) and max(widths) <= portrait, widths
+    tab.context.close()
 
 
 def test_a_printed_skj_keeps_competency_names_whole(page, served):

@@ -345,12 +345,12 @@ def test_demo_site_builds(tmp_path):
 
 def test_parallel_rendering_gives_the_same_pages(tmp_path):
     from generator.publish.content import site_content
+    from generator.publish.prepare import prepare
     from generator.render.pages import render_pages
 
     root = build_case_root(SITE_FIXTURE, tmp_path / "kamus")
     project = Project.open(root)
-    project.require_valid()
-    content = site_content(project)
+    content = site_content(project.require_valid(), project.schemas.schemas, prepare(project))
     serial = render_pages(content, workers=1)
     # two forked workers even on a one-CPU machine, however small the kamus
     assert render_pages(content, workers=2, parallel_from=0) == serial

@@ -31,13 +31,14 @@ from ..load.mkdocs_yaml import MKDOCS_FILE
 from ..output_guard import PROJECT_MARKER, replace_file, write_tree
 from ..project import Project
 from ..render.pages import render_pages
-from ..render.templates import TEMPLATES
+from ..render.templates import TEMPLATES, static_files
 from ..render.text import page_url
 from ..finding_formats import text as text_report
-from .content import site_content, static_files
+from .content import site_content
 from .incremental import Edit, affected_pages, edit_between, own_pages, talent_touched
 from .mkdocs_config import TOOL_BASE, mkdocs_config
 from .mkdocs_run import run_mkdocs
+from .prepare import prepare
 
 STATUS_FILE = "kamus-pratinjau.json"  # beside the pages: the current problem, read by the banner script
 BANNER = "assets/kamus-pratinjau.js"
@@ -107,9 +108,10 @@ class Preview:
                 self._pages(project, self.content, pending)
             return
         previous = None if edit.everything else self.content
-        content = site_content(project, lampiran=False, reuse=previous,
-                               talent=previous is None or talent_touched(previous, previous, edit),
-                               history=previous is None, data=previous is None)
+        prepared = prepare(project, lampiran=False, reuse=previous,
+                           talent=previous is None or talent_touched(previous, previous, edit),
+                           history=previous is None, data=previous is None)
+        content = site_content(project.kamus, project.schemas.schemas, prepared)
         wanted = None if previous is None else affected_pages(previous, content, edit) | self.pending
         self.pending = set()
         if wanted is not None and self.request_rebuild is not None:
@@ -126,7 +128,7 @@ class Preview:
         rebuild the ones whose Markdown changed."""
         files = render_pages(content, self.templates, workers=1, wanted=wanted)
         if wanted is None:
-            files.update(static_files(project, content, self.templates))
+            files.update(static_files(content.kamus.config, self.templates))
             files[f"docs/{BANNER}"] = (self.templates / "preview" / "kamus-pratinjau.js").read_bytes()
             files["mkdocs.yml"] = mkdocs_config(content, project, allow_code=self.allow_code, scripts=(BANNER,))
             files[PROJECT_MARKER] = b"Pratinjau `kamus serve`.\n"

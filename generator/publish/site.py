@@ -24,9 +24,11 @@ from ..output_guard import (PROJECT_MARKER, SITE_MARKER, STAGING_PREFIX, check_o
                            replace_file, write_tree)
 from ..project import Project
 from ..render.pages import fill_sizes, render_pages
-from .content import site_content, static_files
+from ..render.templates import static_files
+from .content import site_content
 from .mkdocs_config import mkdocs_config
 from .mkdocs_run import MkDocsProcess
+from .prepare import prepare
 from .privacy import check_site, personal_numbers
 
 
@@ -54,10 +56,11 @@ def _render(project: Project, strict: bool = False, extra_config: dict | None = 
             allow_code: bool = False, lampiran: bool = True, later: bool = False) -> tuple[object, dict[str, bytes]]:
     """The content and the Markdown project; with ``later``, the open data and the Lampiran are
     empty placeholders that ``content.deferred`` writes (see :func:`build_site`)."""
-    project.require_valid(strict)
-    content = site_content(project, lampiran, data_later=later)
+    kamus = project.require_valid(strict)
+    prepared = prepare(project, lampiran, data_later=later)
+    content = site_content(kamus, project.schemas.schemas, prepared)
     files = render_pages(content, workers=workers)
-    files.update(static_files(project, content))
+    files.update(static_files(kamus.config))
     files = dict(sorted(files.items()))
     files["mkdocs.yml"] = mkdocs_config(content, project, extra_config, allow_code)
     files[PROJECT_MARKER] = "Folder ini dibuat oleh `kamus render` dan ditulis ulang utuh pada render berikutnya.\n".encode()

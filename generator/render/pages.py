@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .. import tables
 from ..bahasa import ukuran
+from ..kinds import COMPETENCY, POSITION, UNIT
 from ..model import Kamus
 from ..parallel import MAX_WORKERS, fork_map, workers_for
 from .matrix import akpk_tables, distribution_matrix, national_matrix, unit_matrix
@@ -77,30 +78,62 @@ class SiteContent:
     # () → {docs path: bytes}: the downloads that ``files`` holds as empty placeholders, written
     # later (`kamus build` runs it beside MkDocs); None when every file is in ``files``
     deferred: Callable[[], dict[str, bytes]] | None = None
+    shown: dict[str, frozenset] | None = field(default=None, repr=False)  # the page registry, once made
 
     @classmethod
     def of(cls, kamus: Kamus, schemas: dict, rules: list, **prepared) -> "SiteContent":
         return cls(kamus, build_views(kamus), schemas, rules, **prepared)
 
 
+# What a page shows, by the entries whose edit changes it: (objek, kode) pairs, where the kode
+# ANY stands for every entry of that objek. The live preview re-renders the pages that show an
+# edited entry (generator.publish.incremental); a change to anything else renders them all.
+ANY = "*"
+EVERYTHING = frozenset((kind.objek, ANY) for kind in (COMPETENCY, POSITION, UNIT))  # counts, lists, talent
+NOTHING = frozenset()  # history, downloads, reference: no edit of an entry changes them
+
+
+def _competency(kode: str) -> tuple[str, str]:
+    return COMPETENCY.objek, kode
+
+
+def _position(kode: str) -> tuple[str, str]:
+    return POSITION.objek, kode
+
+
+def _unit(kode: str) -> tuple[str, str]:
+    return UNIT.objek, kode
+
+
+def _positions(positions) -> set[tuple[str, str]]:
+    """The positions listed on a page with their units' names."""
+    return {_position(p.kode) for p in positions} | {_unit(p.unit) for p in positions}
+
+
 @dataclass
 class Plan:
-    """The pages to render (path, template, context) and the files already made (downloads).
+    """The page registry: every page with what it shows (``shows``), the pages to render (path,
+    template, context) and the files already made (downloads).
 
-    ``wanted`` limits the plan to some pages (the live preview re-renders only what an edit
-    touches); the work for a page that is not wanted (a matrix and its downloads) is skipped.
+    ``wanted`` limits the rendering to some pages (the live preview re-renders only what an edit
+    touches); the work for a page that is not wanted (its context, a matrix and its downloads)
+    is skipped, but the page is registered all the same.
     """
 
     jobs: list[tuple[str, str, dict]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     wanted: set[str] | None = None
+    shows: dict[str, frozenset] = field(default_factory=dict)
 
     def wants(self, path: str) -> bool:
         return self.wanted is None or path in self.wanted
 
-    def page(self, path: str, template: str, **context) -> None:
+    def page(self, path: str, template: str, shows, make: Callable[[], dict] | None = None, **context) -> None:
+        """Register the page at ``path`` with what it ``shows`` and queue it when wanted; a context
+        that costs work is passed as ``make`` and made only then."""
+        self.shows[path] = frozenset(subject for subject in shows if subject[1])  # no atasan, no induk: none
         if self.wants(path):
-            self.jobs.append((path, template, context))
+            self.jobs.append((path, template, {**make(), **context} if make else context))
 
 
 def _history_of(content: SiteContent, objek: str, kode: str) -> list:
@@ -110,93 +143,121 @@ def _history_of(content: SiteContent, objek: str, kode: str) -> list:
 def _matrices(plan: Plan, content: SiteContent) -> None:
     views, kamus = content.views, content.kamus
 
-    def matrix_page(path: str, make, **context):
-        if not plan.wants(path):
-            return
-        matrix = make()
-        csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"
-        plan.files[f"docs/{csv_path}"] = tables.to_csv(matrix.download())
-        plan.files[f"docs/{xlsx_path}"] = tables.to_xlsx(matrix.download())
+    def matrix_page(path: str, make, shows, **context):
+        def made() -> dict:
+            matrix = make()
+            csv_path, xlsx_path = f"matriks/unduh/{matrix.name}.csv", f"matriks/unduh/{matrix.name}.xlsx"
+            plan.files[f"docs/{csv_path}"] = tables.to_csv(matrix.download())
+            plan.files[f"docs/{xlsx_path}"] = tables.to_xlsx(matrix.download())
+            return {"matrix": matrix, "csv": csv_path, "xlsx": xlsx_path}
+
         context.setdefault("unit", None)
         context.setdefault("distribution", False)
-        plan.page(path, "matriks.md.j2", matrix=matrix, csv=csv_path, xlsx=xlsx_path, **context)
+        plan.page(path, "matriks.md.j2", shows, make=made, **context)
 
     for unit in kamus.units:
-        matrix_page(f"matriks/unit/{unit}.md", lambda unit=unit: unit_matrix(views, unit), unit=kamus.units[unit])
-    matrix_page("matriks/manajerial-sosial-kultural.md", lambda: national_matrix(views))
-    matrix_page("matriks/distribusi-level.md", lambda: distribution_matrix(views), distribution=True)
-    if plan.wants("matriks/index.md"):
-        plan.page("matriks/index.md", "matriks_index.md.j2",
-                  unit_matrices=[(kamus.units[unit], unit_matrix(views, unit)) for unit in kamus.units])
+        positions = [p for _, p in views.unit_tree[unit]]
+        matrix_page(f"matriks/unit/{unit}.md", lambda unit=unit: unit_matrix(views, unit),
+                    {_unit(unit)} | _positions(positions) | {_competency(r.kode) for p in positions for r in p.kompetensi},
+                    unit=kamus.units[unit])
+    matrix_page("matriks/manajerial-sosial-kultural.md", lambda: national_matrix(views), EVERYTHING)
+    matrix_page("matriks/distribusi-level.md", lambda: distribution_matrix(views), EVERYTHING, distribution=True)
+    plan.page("matriks/index.md", "matriks_index.md.j2", EVERYTHING, make=lambda: {
+        "unit_matrices": [(kamus.units[unit], unit_matrix(views, unit)) for unit in kamus.units]})
 
 
 def _catalog(plan: Plan, content: SiteContent) -> None:
     """Katalog Pengembangan: an index, and a page per competency that the catalog develops."""
     for kode, rows in content.views.development.items():
         if kode in content.kamus.competencies:
-            plan.page(f"pengembangan/{kode}.md", "pengembangan.md.j2", c=content.kamus.competencies[kode], rows=rows)
-    plan.page("pengembangan/index.md", "pengembangan_index.md.j2")
+            shows = {_competency(kode)} | {_competency(r.kode) for _, activity in rows for r in activity.kompetensi}
+            plan.page(f"pengembangan/{kode}.md", "pengembangan.md.j2", shows, c=content.kamus.competencies[kode],
+                      rows=rows)
+    plan.page("pengembangan/index.md", "pengembangan_index.md.j2", {(COMPETENCY.objek, ANY)})
 
 
 def _talent(plan: Plan, talent: TalentPages) -> None:
-    """Manajemen Talenta: a page per period, its Kebutuhan Pengembangan Kompetensi, downloads."""
+    """Manajemen Talenta: a page per period, its Kebutuhan Pengembangan Kompetensi, downloads.
+    They count people by unit, position and competency: any edit of an entry may change them."""
     for summary in talent.summaries:
         periode = summary.periode
         akpk = talent.akpk.get(periode)
         if akpk is not None:
-            downloads = {}
-            tables_ = akpk_tables(akpk)
-            for table in tables_:
-                downloads[table.sheet] = f"talenta/unduh/{table.name}.csv"
-                plan.files[f"docs/talenta/unduh/{table.name}.csv"] = tables.to_csv(table)
-            xlsx = f"talenta/unduh/akpk-{periode}.xlsx"
-            plan.files[f"docs/{xlsx}"] = tables.to_xlsx(tables_)
-            plan.page(f"talenta/pengembangan-{periode}.md", "talenta_pengembangan.md.j2", a=akpk,
-                      policy=talent.policy, kebijakan=talent.statement[periode], downloads=downloads, xlsx=xlsx)
-        plan.page(f"talenta/{periode}.md", "talenta.md.j2", s=summary, policy=talent.policy,
+            def made(akpk=akpk) -> dict:
+                downloads, tables_ = {}, akpk_tables(akpk)
+                for table in tables_:
+                    downloads[table.sheet] = f"talenta/unduh/{table.name}.csv"
+                    plan.files[f"docs/talenta/unduh/{table.name}.csv"] = tables.to_csv(table)
+                xlsx = f"talenta/unduh/akpk-{akpk.periode}.xlsx"
+                plan.files[f"docs/{xlsx}"] = tables.to_xlsx(tables_)
+                return {"downloads": downloads, "xlsx": xlsx}
+
+            plan.page(f"talenta/pengembangan-{periode}.md", "talenta_pengembangan.md.j2", EVERYTHING, make=made,
+                      a=akpk, policy=talent.policy, kebijakan=talent.statement[periode])
+        plan.page(f"talenta/{periode}.md", "talenta.md.j2", EVERYTHING, s=summary, policy=talent.policy,
                   kebijakan=talent.statement[periode], snapshot_path=talent.snapshot_paths[periode],
                   akpk=akpk is not None)
-    plan.page("talenta/index.md", "talenta_index.md.j2", summaries=talent.summaries)
+    plan.page("talenta/index.md", "talenta_index.md.j2", EVERYTHING, summaries=talent.summaries)
 
 
 def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
-    """Every page of the site (or only the ``wanted`` ones), in a fixed order."""
+    """Every page of the site with what it shows, in a fixed order (rendered: only the ``wanted`` ones)."""
     kamus, views, out = content.kamus, content.views, Plan(wanted=wanted)
     if content.history:
         for pair in content.history.pairs:
-            out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", pair=pair)
-        out.page("riwayat/index.md", "riwayat_index.md.j2", history=content.history, lampiran=content.lampiran,
+            out.page(f"riwayat/{pair.slug}.md", "riwayat.md.j2", NOTHING, pair=pair)
+        out.page("riwayat/index.md", "riwayat_index.md.j2", NOTHING, history=content.history,
+                 lampiran=content.lampiran,
                  in_force={v.tag: (start, until) for v, start, until in kamus.config.in_force()})
-    out.page("index.md", "beranda.md.j2", logo=content.logo)
-    out.page("unduh/index.md", "unduh.md.j2", lampiran=content.lampiran, data_files=content.data_files)
-    out.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2")
+    out.page("index.md", "beranda.md.j2", EVERYTHING, logo=content.logo)
+    out.page("unduh/index.md", "unduh.md.j2", NOTHING, lampiran=content.lampiran, data_files=content.data_files)
+    out.page("daftar-kompetensi/index.md", "kompetensi_index.md.j2", EVERYTHING)
     for jenis, label, competencies in views.kinds():
-        out.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2",
+        out.page(f"daftar-kompetensi/{jenis}.md", "kompetensi_jenis.md.j2", {_competency(c.kode) for c in competencies},
                  jenis=jenis, label=label, competencies=competencies)
     for c in views.competencies:
-        out.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2", c=c, riwayat=_history_of(content, "kompetensi", c.kode))
-    out.page("daftar-jabatan/index.md", "jabatan_index.md.j2")
-    out.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2")
+        users = [p for positions in views.used_by.get(c.kode, {}).values() for p in positions]
+        out.page(f"kompetensi/{c.kode}.md", "kompetensi.md.j2",
+                 {_competency(c.kode)} | {_competency(kode) for kode in c.diganti_oleh} | _positions(users),
+                 c=c, riwayat=_history_of(content, "kompetensi", c.kode))
+    out.page("daftar-jabatan/index.md", "jabatan_index.md.j2", EVERYTHING)
+    out.page("daftar-jabatan/jenjang/index.md", "jabatan_jenjang_index.md.j2", EVERYTHING)
     for unit in kamus.units.values():
-        out.page(f"daftar-jabatan/unit/{unit.kode}.md", "jabatan_unit.md.j2", unit=unit)
+        out.page(f"daftar-jabatan/unit/{unit.kode}.md", "jabatan_unit.md.j2",
+                 {_unit(unit.kode), _unit(unit.induk)} | _positions(p for _, p in views.unit_tree[unit.kode]), unit=unit)
     for jenjang, positions in views.by_jenjang.items():
-        out.page(f"daftar-jabatan/jenjang/{jenjang}.md", "jabatan_jenjang.md.j2", jenjang=jenjang, positions=positions)
+        out.page(f"daftar-jabatan/jenjang/{jenjang}.md", "jabatan_jenjang.md.j2", _positions(positions),
+                 jenjang=jenjang, positions=positions)
     for p in sorted(kamus.positions.values(), key=lambda p: natural_key(p.kode)):
-        out.page(f"jabatan/{p.kode}.md", "jabatan.md.j2", p=p, unit=kamus.units.get(p.unit),
-                 groups=views.sorted_requirements(p), persyaratan=persyaratan(p),
-                 bawahan=views.bawahan.get(p.kode, []), riwayat=_history_of(content, "jabatan", p.kode))
+        bawahan = views.bawahan.get(p.kode, [])
+        out.page(f"jabatan/{p.kode}.md", "jabatan.md.j2",
+                 {_position(p.kode), _position(p.atasan), _unit(p.unit)} | {_position(b.kode) for b in bawahan}
+                 | {_competency(r.kode) for r in p.kompetensi},
+                 make=lambda p=p, bawahan=bawahan: {
+                     "groups": views.sorted_requirements(p), "persyaratan": persyaratan(p), "bawahan": bawahan,
+                     "riwayat": _history_of(content, "jabatan", p.kode)},
+                 p=p, unit=kamus.units.get(p.unit))
     _matrices(out, content)
     if kamus.development:
         _catalog(out, content)
     if content.talent:
         _talent(out, content.talent)
     # /kompetensi/ and /jabatan/ (the folders of the detail pages) lead to their indexes
-    out.page("kompetensi/index.md", "pindah.md.j2", title="Kamus Kompetensi", target="daftar-kompetensi/index.md")
-    out.page("jabatan/index.md", "pindah.md.j2", title="Standar Kompetensi Jabatan", target="daftar-jabatan/index.md")
-    out.page("referensi/index.md", "referensi_format.md.j2", data_files=content.data_files,
-             schemas=[(kind, schema, fields(schema)) for kind, schema in content.schemas.items()])
-    out.page("referensi/aturan.md", "referensi_aturan.md.j2", rules=list(content.rules))
+    out.page("kompetensi/index.md", "pindah.md.j2", NOTHING, title="Kamus Kompetensi",
+             target="daftar-kompetensi/index.md")
+    out.page("jabatan/index.md", "pindah.md.j2", NOTHING, title="Standar Kompetensi Jabatan",
+             target="daftar-jabatan/index.md")
+    out.page("referensi/index.md", "referensi_format.md.j2", NOTHING, data_files=content.data_files,
+             make=lambda: {"schemas": [(kind, schema, fields(schema)) for kind, schema in content.schemas.items()]})
+    out.page("referensi/aturan.md", "referensi_aturan.md.j2", NOTHING, rules=list(content.rules))
     return out
+
+
+def registry(content: SiteContent) -> dict[str, frozenset]:
+    """Every page of ``content`` (its path below docs/) with what it shows; nothing is rendered."""
+    if content.shown is None:
+        content.shown = plan(content, wanted=set()).shows
+    return content.shown
 
 
 class Renderer:

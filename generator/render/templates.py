@@ -68,6 +68,18 @@ def instansi_css(config) -> bytes:
             f"  --kamus-singkatan: {css_string('Kamus ' + short)};\n}}\n").encode("utf-8")
 
 
+def static_files(config, templates: Path = TEMPLATES) -> dict[str, bytes]:
+    """The files the site publishes as they are: its CSS and JS (site_templates/assets) beside the
+    pages, the theme overrides (the Indonesian 404 page), and :func:`instansi_css`."""
+    files = {"docs/assets/kamus-instansi.css": instansi_css(config)}
+    for folder, target in (("assets", "docs/assets"), ("overrides", "overrides")):
+        base = Path(templates) / folder
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                files[f"{target}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
+    return files
+
+
 _ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(SINGKATAN, key=len, reverse=True)) + r")\b")
 
 

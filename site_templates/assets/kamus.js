@@ -1,6 +1,7 @@
 /* Kamus: small helpers of the published site. Our own code, no CDN.
    - a filter box for every table marked data-filter;
-   - the describing columns of a matrix stay fixed side by side while scrolling;
+   - the describing columns of a matrix stay fixed side by side while scrolling; a matrix can be
+     read as a list per position, and prints in blocks of columns when wider than the paper;
    - search forgives one typing mistake per word ("intergritas" finds "Integritas"), says what
      such a word matched, and starts a long snippet just before its first highlighted word;
    - opened from disk (file://), links to folders lead to their index.html and a note says that
@@ -158,6 +159,69 @@
         if (match) { shown += 1; }
       });
       count.textContent = shown + " dari " + rows.length + " baris";
+      table.dispatchEvent(new Event("kamus-filtered"));
+    });
+  }
+
+  /* A matrix marked data-list can also be read as a list per row (a position and the levels it
+     requires, one line each: level, code and name), for a phone where the table cannot fit: a button switches views.
+     The list is made from the table when first asked for and follows the filter. */
+  function attachListView(table) {
+    var wrap = table.closest(".kamus-matrix-wrap");
+    if (!wrap || table.dataset.listReady || !table.tHead) { return; }
+    table.dataset.listReady = "1";
+    var head = table.tHead.rows[table.tHead.rows.length - 1].cells;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kamus-view-switch";
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = "Tampilkan per " + table.dataset.list;
+    wrap.parentNode.insertBefore(button, wrap);
+    var list = null, items = [];
+    function build() {
+      list = document.createElement("div");
+      list.className = "kamus-per-row";
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var item = document.createElement("section");
+        var title = row.cells[0].cloneNode(true);
+        var name = document.createElement("p");
+        name.className = "kamus-per-row-name";
+        while (title.firstChild) { name.appendChild(title.firstChild); }
+        item.appendChild(name);
+        var levels = document.createElement("ul");
+        for (var i = 1; i < row.cells.length; i++) {
+          var cell = row.cells[i], value = cell.textContent.trim();
+          if (!value) { continue; }
+          var line = document.createElement("li");
+          var link = head[i].querySelector("a");
+          var label = link ? link.cloneNode(false) : document.createElement("span");
+          label.removeAttribute("aria-label");
+          label.textContent = link ? link.getAttribute("title") : head[i].textContent;
+          var level = document.createElement("span");
+          level.className = cell.className;
+          level.textContent = value;
+          line.appendChild(level);
+          line.appendChild(document.createTextNode(" "));
+          line.appendChild(label);
+          levels.appendChild(line);
+        }
+        item.appendChild(levels);
+        item.hidden = row.hidden;
+        items.push([item, row]);
+        list.appendChild(item);
+      });
+      wrap.parentNode.insertBefore(list, wrap.nextSibling);
+      table.addEventListener("kamus-filtered", function () {
+        items.forEach(function (pair) { pair[0].hidden = pair[1].hidden; });
+      });
+    }
+    button.addEventListener("click", function () {
+      var showList = button.getAttribute("aria-pressed") !== "true";
+      if (showList && !list) { build(); }
+      wrap.hidden = showList;
+      if (list) { list.hidden = !showList; }
+      button.setAttribute("aria-pressed", String(showList));
+      button.textContent = showList ? "Tampilkan sebagai tabel" : "Tampilkan per " + table.dataset.list;
     });
   }
 
@@ -175,6 +239,61 @@
       });
     });
   }
+
+  /* Print: a matrix wider than the page is printed in blocks of columns, each a table of its own
+     with the frozen column repeated and a caption ("Bagian 2 dari 3: kolom 51–100"), every block
+     on a new page; made just before printing (rows hidden by the filter stay hidden) and
+     removed after. How many columns fit follows the print CSS (kamus.css, "print"): matrices at
+     7pt, the frozen column at least 12em, a level column at least 1.5em with .15em padding
+     each side, codes in the head set vertically; on A4 landscape (matrix pages) or portrait. */
+  var PRINT_PX = 96 / 72 * 7;  // 1em of a printed matrix, in CSS px
+  var PAGE_PX = { landscape: (297 - 20) / 25.4 * 96, portrait: (210 - 24) / 25.4 * 96 };  // A4 less the margins
+
+  function printCapacity(table, fixed) {
+    var longest = 1;
+    Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
+      for (var i = fixed; i < row.cells.length; i++) { longest = Math.max(longest, row.cells[i].textContent.trim().length); }
+    });
+    var column = (Math.max(1.5, longest * 0.7) + 0.3) * PRINT_PX + 1.5;  // content, padding, borders
+    var page = table.closest(".kamus-matrix-page") ? PAGE_PX.landscape : PAGE_PX.portrait;
+    return Math.max(1, Math.floor((page - (12.5 * PRINT_PX + 2) - 8) / column));
+  }
+
+  function printBlocks() {
+    document.querySelectorAll("table.kamus-matrix").forEach(function (table) {
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      if (!head || table.closest(".kamus-print-blocks")) { return; }
+      var fixed = Array.prototype.filter.call(head.cells, function (c) { return c.classList.contains("kamus-fixed"); }).length;
+      var columns = head.cells.length - fixed;
+      var capacity = printCapacity(table, fixed);
+      if (columns <= capacity) { return; }
+      var count = Math.ceil(columns / capacity), size = Math.ceil(columns / count);
+      var wrap = table.closest(".kamus-matrix-wrap") || table;
+      if (wrap.hidden) { return; }  // read as a list (attachListView): the list is printed
+      var blocks = document.createElement("div");
+      blocks.className = "kamus-print-blocks";
+      for (var block = 0; block < count; block++) {
+        var from = fixed + block * size, to = Math.min(fixed + (block + 1) * size, head.cells.length);
+        var part = table.cloneNode(true);
+        Array.prototype.forEach.call(part.rows, function (row) {
+          for (var i = row.cells.length - 1; i >= fixed; i--) { if (i < from || i >= to) { row.deleteCell(i); } }
+        });
+        part.createCaption().textContent = "Bagian " + (block + 1) + " dari " + count + ": kolom " + (from - fixed + 1) +
+          "–" + (to - fixed) + " dari " + columns + " (" + head.cells[from].textContent.trim() + " sampai " +
+          head.cells[to - 1].textContent.trim() + ")";
+        blocks.appendChild(part);
+      }
+      wrap.parentNode.insertBefore(blocks, wrap.nextSibling);
+      wrap.classList.add("kamus-print-split");
+    });
+  }
+
+  function removePrintBlocks() {
+    document.querySelectorAll(".kamus-print-blocks").forEach(function (blocks) { blocks.remove(); });
+    document.querySelectorAll(".kamus-print-split").forEach(function (wrap) { wrap.classList.remove("kamus-print-split"); });
+  }
+  window.addEventListener("beforeprint", printBlocks);
+  window.addEventListener("afterprint", removePrintBlocks);
 
   function fromDisk() {
     if (location.protocol !== "file:") { return; }
@@ -230,6 +349,7 @@
     redirect();
     document.querySelectorAll("table[data-filter]").forEach(attachFilter);
     document.querySelectorAll("table.kamus-matrix").forEach(fixColumns);
+    document.querySelectorAll("table.kamus-matrix[data-list]").forEach(attachListView);
     watchResults();
     levelFilter();
   }
