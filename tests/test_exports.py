@@ -348,6 +348,15 @@ def test_local_headers_mapped_in_kamus_yaml(root):
         AGUS: ("DINKES.KADIS", 9), SITI: ("DINKES.KABID_YANKES", 5)}  # the unit by its singkatan
 
 
+
+def test_talenta_kolom_offers_every_column_the_reader_knows():
+    """The schema's choices for `talenta.kolom` (editor completion, SCHEMA-ENUM) are the fields
+    the period reader knows, tmt_jenjang included: one list, two places."""
+    from generator.talent.snapshot.columns import FIELDS
+    schema = json.loads((TESTS.parent / "schemas" / "config.schema.json").read_text("utf-8"))
+    kolom = schema["properties"]["talenta"]["properties"]["kolom"]["patternProperties"]["\\S"]
+    assert kolom["enum"] == list(FIELDS)
+
 # --- positions: never guessed -------------------------------------------------------------------------
 
 def test_two_candidates_are_never_chosen_between(root):
