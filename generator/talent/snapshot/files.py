@@ -48,8 +48,9 @@ def read_snapshot(source, path: str, kamus, keep_rows: bool = False) -> Snapshot
         snapshot.findings.append(finding("SNAPSHOT-FILE", path, 1, 1, f"nama {what} `{PurePosixPath(path).name}` "
                                                                       "bukan periode (YYYY, YYYY-MM atau YYYY-MM-DD)"))
         return snapshot
-    Period(source, kamus, snapshot, keep_rows).read(_folder_files(source, path, snapshot) if folder else [path],
-                                                   single=not folder)
+    period = Period(source, kamus, snapshot, keep_rows)
+    period.read(_folder_files(source, path, snapshot) if folder else [path], single=not folder)
+    snapshot.findings = period.personal.scrub(snapshot.findings)  # no name or NIP quoted from a cell
     return snapshot
 
 

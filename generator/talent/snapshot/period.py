@@ -23,6 +23,7 @@ from .employees import EmployeeReader
 from .header import Header, read_header
 from .join import Joiner
 from .model import MAX_FINDINGS, Snapshot
+from .personal import PersonalValues
 from .placing import Placed
 from .records import RecordReader, Records
 
@@ -49,6 +50,7 @@ class Period:
         self.kolom = kamus.config.talenta.kolom
         self.records = Records()
         self.missing: dict[tuple[str, str], list] = {}  # (employee file, why) → [first line, rows]
+        self.personal = PersonalValues()  # taken out of the findings once the period is read (read_snapshot)
 
     def finding(self, rule, path, line, column, message, hint=None):
         self.snapshot.findings.append(finding(rule, path, line, column, message, hint))
@@ -256,7 +258,7 @@ class Period:
     # --- reading ----------------------------------------------------------------------------
 
     def read_records(self, table, header: Header, uses: frozenset) -> None:
-        reader = RecordReader(table, header, self.kamus, self.snapshot.end, self.records, uses)
+        reader = RecordReader(table, header, self.kamus, self.snapshot.end, self.records, uses, self.personal)
         stopped = reader.read_rows(table.rows, MAX_FINDINGS)
         if stopped is not None:
             _stopped(reader, stopped)
@@ -267,7 +269,7 @@ class Period:
         positions = self.positions
         reader = EmployeeReader(table, header, self.kamus, self.snapshot.end, positions, uses,
                                 None if single else Joiner(self, table.path), self.snapshot.competencies,
-                                self.keep_rows)
+                                self.keep_rows, self.personal)
         people, mine = self.snapshot.people, []
         here: dict[str, int] = {}
         for line, cells in table.rows:  # streamed: a million rows never sit in memory as text
