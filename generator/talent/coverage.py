@@ -113,8 +113,8 @@ def coverage(rows: list[Placed], kamus: Kamus, periode: str, path: str) -> Cover
     :func:`~.snapshot.newest_employees`)."""
     units = {kode: UnitCoverage(kode, unit.nama) for kode, unit in kamus.units.items()}
     unknown: dict[str, UnitCoverage] = {}
-    missing: dict[tuple, MissingJabatan] = {}
-    ambiguous: dict[tuple, MissingJabatan] = {}
+    missing: dict[tuple, list[MissingJabatan]] = {}
+    ambiguous: dict[tuple, list[MissingJabatan]] = {}
     for row in rows:
         match = row.match
         if match is None:
@@ -135,22 +135,25 @@ def coverage(rows: list[Placed], kamus: Kamus, periode: str, path: str) -> Cover
             continue
         if not facts.name:
             continue  # "jabatan kosong": counted in the unit, a finding of `kamus validate`
-        key = (unit or "", name_key(facts.unit_text) if unit is None else "", name_key(facts.name),
-               facts.jabatan_id.casefold())
+        key = (unit or "", name_key(facts.unit_text) if unit is None else "", name_key(facts.name))
         target = ambiguous if match.problem == AMBIGU else missing
         if match.problem == AMBIGU:
             counted.perlu_dipilih += 1
-        entry = target.get(key)
+        same = target.setdefault(key, [])  # one per JABATAN ID; a row without one joins any
+        ident = facts.jabatan_id.casefold()
+        entry = next((e for e in same if not ident or not e.jabatan_id or e.jabatan_id.casefold() == ident), None)
         if entry is None:
-            entry = target[key] = MissingJabatan(
-                facts.name, unit or "", facts.unit_text, 0, facts.jabatan_id, facts.unor_id, row.jenis_jabatan,
-                row.eselon, jenjang_of(row.jenis_jabatan, row.eselon, facts.name),
-                match.candidates if match.problem == AMBIGU else ())
+            entry = MissingJabatan(facts.name, unit or "", facts.unit_text, 0, facts.jabatan_id, facts.unor_id,
+                                   row.jenis_jabatan, row.eselon, jenjang_of(row.jenis_jabatan, row.eselon, facts.name),
+                                   match.candidates if match.problem == AMBIGU else ())
+            same.append(entry)
+        elif ident and not entry.jabatan_id:
+            entry.jabatan_id = facts.jabatan_id
         entry.orang += 1
     order = {kode: i for i, kode in enumerate(units)}
 
     def listed(found: dict) -> list[MissingJabatan]:
-        return sorted(found.values(), key=lambda m: (m.unit == "", order.get(m.unit, 0), name_key(m.unit_ekspor)
+        return sorted((e for same in found.values() for e in same), key=lambda m: (m.unit == "", order.get(m.unit, 0), name_key(m.unit_ekspor)
                                                      if not m.unit else "", -m.orang, name_key(m.nama)))
 
     shown = [u for u in units.values() if u.pegawai] + sorted(unknown.values(), key=lambda u: name_key(u.nama))
