@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trust.py --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_baseline.py --candidate 0070ded --write BENCHMARKS.md
 	$(BIN)/python benchmarks/bench_baseline.py --write BENCHMARKS.md
+	$(BIN)/python benchmarks/bench_baseline.py --baseline e3169ea --candidate 4b53ef5 --steps validate,build,talenta,import --write BENCHMARKS.md
 
 ## golden: rewrite every golden file (tests/cases/*/expected.txt and the others) from the current code; read `git diff tests/` before committing
 golden: $(STAMP)

@@ -19,6 +19,7 @@ carrying one, where a command needs sound data).
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,7 @@ LAMPIRAN_FORMATS = tuple(WRITERS)
 IMPORT_FORMATS = {"xlsx": "buku kerja dari `kamus export --format xlsx` (satu berkas)",
                   "skj-form": "formulir SKJ KemenPANRB, satu jabatan per lembar (satu berkas atau lebih)"}
 
-__all__ = ["DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
+__all__ = ["COVERAGE_FORMATS", "CoverageResult", "cakupan", "DIFF_FORMATS", "EXPORT_FORMATS", "IMPORT_FORMATS", "LAMPIRAN_FORMATS", "REPORT_FORMATS", "RULE_FORMATS",
            "TALENT_FORMATS", "DEFAULT_INSTANSI", "Applied", "BuildResult", "Comparison", "Created", "Project", "TalentResult", "Written", "__version__",
            "angka", "build", "diff", "recover", "export", "format_report", "import_files", "init", "lampiran", "load_kamus", "open_project", "render",
            "rules", "rules_table", "serve", "talenta", "tulis_keputusan", "validate"]
@@ -324,6 +325,57 @@ def tulis_keputusan(root=".", period: str | None = None, overwrite: bool = False
     data = draft_yaml(chosen, project.kamus, analysis.policy).encode("utf-8")
     return Written(replace_file(path, data, within=project.root), f"rancangan keputusan komite talenta periode "
                    f"{chosen.snapshot.periode}", len(data))
+
+
+COVERAGE_FORMATS = ("text", "json")
+
+
+@dataclass
+class CoverageResult:
+    """`kamus cakupan`: SKJ coverage of a period's employee export (see
+    :mod:`generator.talent.coverage`); counts and jabatan names only, never a NIP or a name."""
+
+    coverage: object  # generator.talent.coverage.Coverage
+    project: Project
+    root: Path  # the kamus folder: the workbook is never written into its data folders
+
+    def format(self, name: str = "text") -> str:
+        from .talent import coverage as talent_coverage
+
+        if name == "json":
+            return json.dumps(self.coverage.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return talent_coverage.text(self.coverage)
+
+    def write_xlsx(self, output) -> Written:
+        """The jabatan without SKJ as new rows of the `kamus export --format xlsx` workbook
+        (:mod:`generator.workbook.needs`), for `kamus import`."""
+        from .workbook.needs import needs_xlsx
+
+        data, count = needs_xlsx(self.project, self.coverage)
+        label = f"{angka(count)} jabatan baru untuk diisi dari {_label(self.project)}"
+        return Written(write_file(self.root, Path(output), data, (".xlsx",)), label, len(data))
+
+
+def cakupan(root=".", period: str | None = None, version: str | None = None, as_of: str | None = None) \
+        -> CoverageResult:
+    """`kamus cakupan`: which jabatan of the employee export of ``period`` (default: the newest)
+    have no SKJ in the kamus, and per unit the share of employees whose position has one. The
+    kamus must be sound; the period needs only its employee export (SKP and assessment may come
+    later), and its own findings are `kamus validate`'s."""
+    from .talent.coverage import coverage
+    from .talent.snapshot import newest_employees, snapshot_files, period_name
+
+    project = open_project(root, version, as_of)
+    if project.kamus_report.failed():
+        raise ValidationFailed(project.kamus_report)
+    snapshot = newest_employees(project.source, project.kamus, period)
+    if snapshot is None:
+        periods = [period_name(p) for p in snapshot_files(project.source)]
+        raise UsageError(f"periode {period} tidak ada; periode yang ada: {', '.join(periods)}." if period and periods
+                         else "tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
+                              "<periode>/ berisi ekspor data pegawai).")
+    return CoverageResult(coverage(snapshot.placed, project.kamus, snapshot.periode, snapshot.path), project,
+                          Path(root))
 
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:

@@ -7,6 +7,19 @@ from dataclasses import dataclass, field, replace
 
 SEVERITY_LABEL = {"error": "galat", "warning": "peringatan", "notice": "catatan"}
 
+# Personal data never leaves the RAHASIA outputs, and findings go to CI logs and PR summaries:
+# a run of 15 to 20 digits (with spaces, dots or hyphens between them) is a NIP, an NIK, the
+# Excel-rounded rest of one or one typed with a digit too many, wherever a message quotes it
+# from a cell (any script's digits: full-width NIPs too). Messages name the file, row and column
+# instead. Longer runs are ids (a SIASN id is 32 characters), never a person's number.
+PERSONAL_NUMBER = re.compile(r"(?<!\w)\d(?:[ .\-]?\d){14,19}(?!\w)")
+HIDDEN = "[data pribadi, tidak ditampilkan]"
+
+
+def without_personal_numbers(text: str) -> str:
+    """``text`` with every number that could be a NIP or an NIK replaced by :data:`HIDDEN`."""
+    return PERSONAL_NUMBER.sub(HIDDEN, text) if text else text
+
 
 @dataclass(frozen=True, order=True)
 class Finding:

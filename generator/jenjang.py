@@ -142,3 +142,30 @@ PASAL_SYARAT: dict[str, str] = {
     "jpt_utama": "Pasal 107 huruf a", "jpt_madya": "Pasal 107 huruf b", "jpt_pratama": "Pasal 107 huruf c",
     "administrator": "Pasal 54", "pengawas": "Pasal 55", "fungsional_ahli_utama": "Pasal 76",
     "fungsional_ahli_madya": "Pasal 76", "fungsional_ahli_muda": "Pasal 76", "fungsional_ahli_pertama": "Pasal 76"}
+
+
+# The words that name a jenjang in a Kelompok Jabatan or a jabatan's name, the JPT first.
+_JENJANG_WORDS = (("pimpinan tinggi utama", "jpt_utama"), ("jpt utama", "jpt_utama"),
+                  ("pimpinan tinggi madya", "jpt_madya"), ("jpt madya", "jpt_madya"),
+                  ("pimpinan tinggi pratama", "jpt_pratama"), ("jpt pratama", "jpt_pratama"),
+                  ("administrator", "administrator"), ("pengawas", "pengawas"), ("pelaksana", "pelaksana"),
+                  ("ahli utama", "fungsional_ahli_utama"), ("ahli madya", "fungsional_ahli_madya"),
+                  ("ahli muda", "fungsional_ahli_muda"), ("ahli pertama", "fungsional_ahli_pertama"),
+                  ("penyelia", "fungsional_penyelia"), ("mahir", "fungsional_mahir"),
+                  ("terampil", "fungsional_terampil"), ("pemula", "fungsional_pemula"))
+
+
+def jenjang_in_words(kelompok: str, nama: str) -> str | None:
+    """The jenjang the words of a Kelompok Jabatan (or a JENIS JABATAN) name; of a jabatan
+    fungsional (or when the kelompok says nothing) the jenjang at the end of its name: "Perawat
+    Ahli Pertama", "Pranata Komputer Terampil"."""
+    text = " ".join(kelompok.casefold().split())
+    for word, jenjang in _JENJANG_WORDS:
+        if word in text:
+            return jenjang
+    if not text or "fungsional" in text:
+        name = " ".join(nama.casefold().split())
+        for word, jenjang in _JENJANG_WORDS[10:]:
+            if word in name:
+                return jenjang
+    return None

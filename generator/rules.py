@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .findings import SEVERITY_LABEL, Finding
+from .findings import SEVERITY_LABEL, Finding, without_personal_numbers
 
 
 @dataclass(frozen=True)
@@ -303,11 +303,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _TABLE}
 
 def finding(rule_id: str, path: str, line: int, column: int, message: str,
             hint: str | None = None) -> Finding:
-    """Build a finding of ``rule_id``; the rule's default hint applies unless given."""
+    """Build a finding of ``rule_id``; the rule's default hint applies unless given. A number
+    that could be a NIP or an NIK is never part of it (:func:`~.findings.without_personal_numbers`)."""
     rule = RULES[rule_id]
     return Finding(path=path, line=line, column=column, rule=rule.id,
-                   severity=rule.severity, message=message,
-                   hint=rule.hint if hint is None else hint)
+                   severity=rule.severity, message=without_personal_numbers(message),
+                   hint=rule.hint if hint is None else without_personal_numbers(hint))
 
 
 def markdown_table() -> str:

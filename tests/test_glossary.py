@@ -80,10 +80,11 @@ def outputs(tmp_path_factory) -> dict[str, list]:
         "export": [json.loads((tmp / "kamus.json").read_text("utf-8"))],
         "case": [json.loads((tmp / "case.json").read_text("utf-8"))],
         "diff": [json.loads(run("diff", "kamus-2022", "kamus-2024", "--root", str(repo), "--format", "json"))],
+        "cakupan": [json.loads(run("cakupan", "--root", str(root), "--format", "json")) for root in (REPO, talenta)],
     }
 
 
-@pytest.mark.parametrize("output", ["talenta", "validate", "export", "case", "diff"])
+@pytest.mark.parametrize("output", ["talenta", "validate", "export", "case", "diff", "cakupan"])
 def test_every_json_key_is_in_the_glossary(outputs, output):
     found: dict[str, str] = {}
     for document in outputs[output]:

@@ -151,6 +151,21 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                         help="tulis Lampiran keputusan penetapan kelompok rencana suksesi (.docx atau .pdf, RAHASIA)")
     talenta.set_defaults(run=_talenta)
 
+    cakupan = add(
+        "cakupan", help="cakupan SKJ: jabatan di ekspor data pegawai yang belum punya SKJ di kamus, per unit",
+        description="Dari ekspor data pegawai periode terbaru (atau --periode), daftar jabatan yang belum punya SKJ "
+                    "di kamus (unit, nama jabatan, jumlah pegawai; tanpa NIP atau nama), lalu per unit: jumlah "
+                    "pegawai, yang jabatannya ber-SKJ, dan persentasenya. Langkah pertama: identifikasi jabatan. "
+                    "--output menulis jabatan yang belum ada sebagai buku kerja `kamus export --format xlsx` untuk "
+                    "diisi OPD dan dimasukkan dengan `kamus import`.")
+    root_argument(cakupan)
+    cakupan.add_argument("--periode", dest="period", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
+    cakupan.add_argument("--format", choices=list(api.COVERAGE_FORMATS), default="text",
+                         help="bentuk keluaran di layar: text (bawaan) atau json")
+    cakupan.add_argument("--output", metavar="BERKAS",
+                         help="tulis jabatan tanpa SKJ ke buku kerja Excel ini, misalnya kebutuhan-skj.xlsx")
+    cakupan.set_defaults(run=_cakupan)
+
     compare = add(
         "diff", aliases=["banding"], help="bandingkan isi dua versi kamus (tag, cabang, commit git, atau folder)",
         description="Bandingkan makna dua versi kamus: kompetensi, level, indikator, jabatan, persyaratan dan unit "
@@ -315,6 +330,21 @@ def _talenta(args) -> int:
         written = result.write_restricted(args.output, plain_csv=args.csv_standar)
         print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
               file=sys.stderr)
+    return 0
+
+
+def _cakupan(args) -> int:
+    try:
+        result = api.cakupan(args.root, args.period, args.version, args.as_of)
+    except ValidationFailed as failed:
+        return _failed(failed, "cakupan tidak dihitung karena data kamus berisi galat.")
+    sys.stdout.write(result.format(args.format))
+    if args.output:
+        written = result.write_xlsx(args.output)
+        left = sum(1 for m in result.coverage.missing if not m.unit)
+        print(f"{written.version} ditulis ke {written.path}"
+              + (f"; {left} jabatan di unit yang tidak dikenal tidak dimasukkan (tambahkan dulu unitnya, atau namanya "
+                 "di `nama_lain` unit yang benar)" if left else "") + ".", file=sys.stderr)
     return 0
 
 

@@ -5,17 +5,9 @@ keys or a file that does not exist yet)."""
 from __future__ import annotations
 
 from ..eselon import find_eselon, read_eselon
+from ..jenjang import jenjang_in_words as _jenjang
 from ..spreadsheet import Cell, cell_finding
 from .skj_read import Form, blank, norm
-
-_JENJANG_WORDS = (("pimpinan tinggi utama", "jpt_utama"), ("jpt utama", "jpt_utama"),
-                  ("pimpinan tinggi madya", "jpt_madya"), ("jpt madya", "jpt_madya"),
-                  ("pimpinan tinggi pratama", "jpt_pratama"), ("jpt pratama", "jpt_pratama"),
-                  ("administrator", "administrator"), ("pengawas", "pengawas"), ("pelaksana", "pelaksana"),
-                  ("ahli utama", "fungsional_ahli_utama"), ("ahli madya", "fungsional_ahli_madya"),
-                  ("ahli muda", "fungsional_ahli_muda"), ("ahli pertama", "fungsional_ahli_pertama"),
-                  ("penyelia", "fungsional_penyelia"), ("mahir", "fungsional_mahir"),
-                  ("terampil", "fungsional_terampil"), ("pemula", "fungsional_pemula"))
 
 
 # How to fix, in the words of the form, what the kamus's rules find in a position a form gives (the
@@ -32,19 +24,6 @@ FORM_HINTS = {
     "PANGKAT-JENJANG": "Perbaiki golongan ruang di baris D. Pangkat formulir, atau Kelompok Jabatan-nya.",
     "": "Perbaiki isi sel ini di formulir, lalu impor ulang.",
 }
-
-
-def _jenjang(kelompok: str, nama: str) -> str | None:
-    """The jenjang the words of Kelompok Jabatan name (of a jabatan fungsional: also its name)."""
-    text = norm(kelompok)
-    for word, jenjang in _JENJANG_WORDS:
-        if word in text:
-            return jenjang
-    if not text or "fungsional" in text:
-        for word, jenjang in _JENJANG_WORDS[10:]:
-            if word in norm(nama):
-                return jenjang
-    return None
 
 
 def level_problem(written: str, cell: Cell, described: bool):

@@ -18,6 +18,7 @@ from ..nip import birth_date, check_nip
 from .columns import KOMPONEN_POTENSIAL
 from .header import Header
 from .model import Person
+from .personal import PersonalValues
 from .placing import Placed, Placing
 from .reader import FileReader
 from .values import (HUKUMAN_CHOICES, JENIS_JABATAN_ID, PENDIDIKAN_OURS, PENDIDIKAN_SIASN, clean, golongan,
@@ -34,7 +35,7 @@ class EmployeeReader(FileReader):
     (the others come from the period's other files, through ``fill``)."""
 
     def __init__(self, table, header: Header, kamus, end, positions: PositionIndex, uses: frozenset, fill=None,
-                 codes: tuple[str, ...] = (), keep_rows: bool = False):
+                 codes: tuple[str, ...] = (), keep_rows: bool = False, personal: PersonalValues | None = None):
         super().__init__(table, header, {name: column for name, column in header.index.items() if name in uses})
         self.kamus, self.end = kamus, end
         self.csv = table.kind == "csv"
@@ -65,6 +66,7 @@ class EmployeeReader(FileReader):
         self.position_columns = [self.index.get(name) for name in ("jabatan", "nama_jabatan", "jabatan_id", "unor_id",
                                                                    "unit_kerja", "satuan_kerja")]
         self.names_used = False  # our `jabatan` column held names
+        self.personal = personal if personal is not None else PersonalValues()
 
     def person(self, line, cells, seen) -> Person | None:
         before = self.errors
@@ -82,10 +84,11 @@ class EmployeeReader(FileReader):
         if problem is not None:
             self.error(problem.rule, line, nip_col, problem.message, problem.hint)
         elif nip in seen:
-            self.error("SNAPSHOT-NIP-DUPLICATE", line, nip_col, f"NIP {nip} sudah ada di baris {seen[nip]}")
+            self.error("SNAPSHOT-NIP-DUPLICATE", line, nip_col, f"NIP pegawai ini sudah ada di baris {seen[nip]}")
         else:
             seen[nip] = line
         nama = self.name(cells)
+        self.personal.add(self.cell(cells, "nip"), nama, self.cell(cells, "nama"), self.cell(cells, "tanggal_lahir"))
         if not nama:
             self.error("SNAPSHOT-EMPTY", line, self.index["nama"], "`nama` kosong")
         kode = self.position(line, cells, nip, nama)

@@ -35,10 +35,12 @@ def period_name(path: str) -> str:
     return PurePosixPath(path).name if not PurePosixPath(path).suffix else PurePosixPath(path).stem
 
 
-def read_snapshot(source, path: str, kamus, keep_rows: bool = False) -> Snapshot:
+def read_snapshot(source, path: str, kamus, keep_rows: bool = False, employees_only: bool = False) -> Snapshot:
     """Read and check the period ``path`` (a file or a folder) of a
     :class:`~generator.load.source.FileSource`. ``keep_rows``: keep every employee row's
-    placement (:attr:`Snapshot.placed`), not only the rows matched by name or not placed."""
+    placement (:attr:`Snapshot.placed`), not only the rows matched by name or not placed;
+    ``employees_only``: read the employee rows also when the period has no SKP or assessment
+    yet (its people then lack fields; SKJ coverage needs only where each row goes)."""
     folder = source.is_dir(path)
     periode = period_name(path)
     end = period_end(periode)
@@ -48,19 +50,24 @@ def read_snapshot(source, path: str, kamus, keep_rows: bool = False) -> Snapshot
         snapshot.findings.append(finding("SNAPSHOT-FILE", path, 1, 1, f"nama {what} `{PurePosixPath(path).name}` "
                                                                       "bukan periode (YYYY, YYYY-MM atau YYYY-MM-DD)"))
         return snapshot
-    Period(source, kamus, snapshot, keep_rows).read(_folder_files(source, path, snapshot) if folder else [path],
-                                                   single=not folder)
+    period = Period(source, kamus, snapshot, keep_rows, employees_only)
+    period.read(_folder_files(source, path, snapshot) if folder else [path], single=not folder)
+    snapshot.findings = period.personal.scrub(snapshot.findings)  # no name or NIP quoted from a cell
     return snapshot
 
 
-def newest_employees(source, kamus) -> Snapshot | None:
+def newest_employees(source, kamus, periode: str | None = None) -> Snapshot | None:
     """The newest period with every row of its employee export(s) placed: one
     :class:`~.placing.Placed` per row in :attr:`Snapshot.placed`, in file order, with the
     position found (or, in its ``match``, why not and the unit the row names) — what SKJ
     coverage counts; after them, the rows of the period's other files whose NIP is in no
-    employee export (``match`` None). None when there is no period."""
+    employee export (``match`` None). None when there is no period. ``periode``: that period
+    instead of the newest (None when there is no such period). The period needs only its
+    employee export: SKP and assessment files may come later."""
     periods = snapshot_files(source)
-    return read_snapshot(source, periods[-1], kamus, keep_rows=True) if periods else None
+    if periode is not None:
+        periods = [p for p in periods if period_name(p) == periode]
+    return read_snapshot(source, periods[-1], kamus, keep_rows=True, employees_only=True) if periods else None
 
 
 def _folder_files(source, folder: str, snapshot: Snapshot) -> list[str]:

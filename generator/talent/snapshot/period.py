@@ -23,6 +23,7 @@ from .employees import EmployeeReader
 from .header import Header, read_header
 from .join import Joiner
 from .model import MAX_FINDINGS, Snapshot
+from .personal import PersonalValues
 from .placing import Placed
 from .records import RecordReader, Records
 
@@ -44,11 +45,13 @@ GROUP_FIELDS = {"kinerja": KINERJA, "potensial": POTENSIAL, "asesmen": ("asesmen
 class Period:
     """Reads the files of one period into its snapshot."""
 
-    def __init__(self, source, kamus, snapshot: Snapshot, keep_rows: bool = False):
+    def __init__(self, source, kamus, snapshot: Snapshot, keep_rows: bool = False, employees_only: bool = False):
         self.source, self.kamus, self.snapshot, self.keep_rows = source, kamus, snapshot, keep_rows
+        self.employees_only = employees_only  # SKJ coverage: the employee rows are read without SKP or assessment
         self.kolom = kamus.config.talenta.kolom
         self.records = Records()
         self.missing: dict[tuple[str, str], list] = {}  # (employee file, why) → [first line, rows]
+        self.personal = PersonalValues()  # taken out of the findings once the period is read (read_snapshot)
 
     def finding(self, rule, path, line, column, message, hint=None):
         self.snapshot.findings.append(finding(rule, path, line, column, message, hint))
@@ -117,7 +120,7 @@ class Period:
         missing = [c for c in REQUIRED if c != "jabatan" and c not in index]
         if not POSITION_KEYS & set(index):
             missing.append("jabatan")
-        if single:
+        if single and not self.employees_only:
             if not set(KINERJA) & set(index):
                 missing.append("predikat_kinerja atau nilai_kinerja")
             components = [c for c in KOMPONEN_POTENSIAL if c in index]
@@ -202,7 +205,7 @@ class Period:
                             sumber[name] = ", ".join(from_files)
                     break
             else:
-                if group in ("kinerja", "potensial"):
+                if group in ("kinerja", "potensial") and not self.employees_only:
                     ok = False
                     what = ("kinerja (SKP dengan `tahun` dan predikat, atau kolom `predikat_kinerja`/`nilai_kinerja`)"
                             if group == "kinerja" else "nilai potensial (`nilai_potensi` atau komponennya)")
@@ -211,7 +214,8 @@ class Period:
                                  "Unduh hasil SKP atau hasil asesmen dan letakkan di folder ini.")
         if "nilai_potensi" not in sumber and all(c in sumber for c in KOMPONEN_POTENSIAL):
             self.snapshot.potensial_from_components = True
-        elif "nilai_potensi" not in sumber and any(c in sumber for c in KOMPONEN_POTENSIAL):
+        elif "nilai_potensi" not in sumber and any(c in sumber for c in KOMPONEN_POTENSIAL) \
+                and not self.employees_only:
             ok = False
             absent = ", ".join(f"`{c}`" for c in KOMPONEN_POTENSIAL if c not in sumber)
             self.finding("SNAPSHOT-HEADER-MISSING", folder, 1, 1,
@@ -256,7 +260,7 @@ class Period:
     # --- reading ----------------------------------------------------------------------------
 
     def read_records(self, table, header: Header, uses: frozenset) -> None:
-        reader = RecordReader(table, header, self.kamus, self.snapshot.end, self.records, uses)
+        reader = RecordReader(table, header, self.kamus, self.snapshot.end, self.records, uses, self.personal)
         stopped = reader.read_rows(table.rows, MAX_FINDINGS)
         if stopped is not None:
             _stopped(reader, stopped)
@@ -267,7 +271,7 @@ class Period:
         positions = self.positions
         reader = EmployeeReader(table, header, self.kamus, self.snapshot.end, positions, uses,
                                 None if single else Joiner(self, table.path), self.snapshot.competencies,
-                                self.keep_rows)
+                                self.keep_rows, self.personal)
         people, mine = self.snapshot.people, []
         here: dict[str, int] = {}
         for line, cells in table.rows:  # streamed: a million rows never sit in memory as text

@@ -55,9 +55,8 @@ class FileReader:
             return None
         value = self.dates.read(text, line, self.index[name])
         if value is None and checked_only:
-            self.warning("SNAPSHOT-NIP-DATA", line, self.index[name],
-                         f"`{self.label(name)}` bernilai `{text}`, bukan tanggal yang dikenal; tidak dibandingkan "
-                         "dengan NIP")
+            self.warning("SNAPSHOT-NIP-DATA", line, self.index[name],  # a birth date: personal, not quoted
+                         f"`{self.label(name)}` bukan tanggal yang dikenal; tidak dibandingkan dengan NIP")
         elif value is None:
             self.error("SNAPSHOT-DATE", line, self.index[name],
                        f"`{self.label(name)}` bernilai `{text}`, bukan tanggal yang dikenal")

@@ -23,6 +23,7 @@ from ..matching import name_key
 from ..nip import check_nip
 from .columns import ASESMEN, HUKDIS, KOMPONEN_POTENSIAL, RINGKASAN, SKP
 from .header import Header
+from .personal import PersonalValues
 from .reader import FileReader
 from .values import clean, no_skp, parse_number, predikat, tingkat_hukuman
 
@@ -43,7 +44,8 @@ class Records:
 class RecordReader(FileReader):
     """Reads one file of SKP, assessment or discipline rows into :class:`Records`."""
 
-    def __init__(self, table, header: Header, kamus, end, records: Records, uses: frozenset):
+    def __init__(self, table, header: Header, kamus, end, records: Records, uses: frozenset,
+                 personal: PersonalValues | None = None):
         super().__init__(table, header, header.index)
         self.kamus, self.end, self.records, self.kind, self.uses = kamus, end, records, header.kind, uses
         self.nips = records.files.setdefault(table.path, {})
@@ -58,6 +60,7 @@ class RecordReader(FileReader):
             self.competency_keys.setdefault(name_key(competency.nama).replace(" ", ""), competency.kode)
         self.handle = {SKP: self.skp, RINGKASAN: self.summary, HUKDIS: self.penalty}.get(self.kind)
         self.level_cache: dict[str, float | None] = {}
+        self.personal = personal if personal is not None else PersonalValues()
         self.predikat: dict[str, str | None] = {}
         # a long file repeats the person's values on each of their rows: read them once per person
         self.person_columns = [self.index[name] for name in ("tanggal_asesmen", "nilai_potensi", *KOMPONEN_POTENSIAL)
@@ -68,8 +71,9 @@ class RecordReader(FileReader):
         position = self.index["nip"]
         raw = cells[position] if position < len(cells) else ""
         found = self.nip_cache.get(raw)
-        if found is None:
+        if found is None:  # once per distinct NIP text: note it and the person's name (see .personal)
             found = self.nip_cache[raw] = check_nip(clean(raw), self.end)
+            self.personal.add(raw, self.cell(cells, "nama"))
         nip, problem = found
         if problem is not None:
             self.error(problem.rule, line, self.index["nip"], problem.message, problem.hint)
