@@ -106,7 +106,8 @@ def test_a_siasn_folder_maps_every_person_it_can_and_says_where_each_field_came_
     assert result["sumber"]["predikat_kinerja"] == f"{PERIOD}/laporan_skp_ekinerja.csv"
     assert result["sumber"]["asesmen"] == f"{PERIOD}/asesmen_per_kompetensi.csv"
     assert result["sumber"]["nilai_potensi"] == f"{PERIOD}/asesmen_ringkasan.csv"
-    assert any("laporan_skp_ekinerja.csv: tahun 2024 (kebijakan bawaan" in line for line in result["kebijakan"])
+    assert any("berkas SKP (e-Kinerja) periode ini: tahun 2024 (kebijakan instansi: talenta.kinerja_skp terakhir)" in line
+               for line in result["kebijakan"])
     orang = {p["nip"]: p for p in result["orang"]}
     # SKP 2024 of SITI is "Sangat Baik" (2023: Baik): the latest year up to the period counts
     assert orang[SITI]["kinerja"] == "di_atas" and orang[RUDI]["kinerja"] == "sesuai"
@@ -211,11 +212,21 @@ def test_two_skp_years_drive_the_pasal_199_gate_and_tmt_eselon_the_time_in_the_j
     assert "Pasal 199 ayat (2) huruf c" in orang[AGUS]["alasan_tidak_masuk"]
     assert orang[SITI]["kelompok_talenta"] and orang[SITI]["kelompok_talenta_tidak_diperiksa"] == []
     gate = next(line for line in result["kebijakan"] if "Pasal 199 ayat (2) huruf c" in line)
-    assert "2 tahun terakhir (2023–2024)" in gate and "laporan_skp_ekinerja.csv" in gate
+    assert "2 tahun terakhir (2023–2024)" in gate and "berkas SKP" in gate
+    assert not [line for line in result["kebijakan"] if PERIOD in line]  # the site shows these lines: no path
     kadis = next(s for s in result["suksesi"] if s["jabatan"] == "DINKES.KADIS")
     masa = next(a for a in kadis["aturan"] if a["aturan"] == "masa_jabatan_minimal")
     assert masa["diperiksa"] and "diukur dari TMT jenjang" in masa["keterangan"]
     assert [c["nip"] for c in kadis["kandidat"]] == [SITI]  # AGUS holds the post and is out of the pool
+
+    # kinerja_skp: terendah (local policy): AGUS's kinerja comes from his lower year, 2023
+    config = root / "kamus.yaml"  # the fixture kamus has none: every setting is the default
+    config.write_text("talenta:\n  kinerja_skp: terendah\n", "utf-8")
+    lowest = talenta(root)
+    agus = next(p for p in lowest["orang"] if p["nip"] == AGUS)
+    assert agus["kinerja"] == "di_bawah" and agus["kotak"] != 7  # Butuh Perbaikan → di bawah ekspektasi
+    assert any("talenta.kinerja_skp terendah" in line for line in lowest["kebijakan"])
+    config.unlink()
 
     # the same export without TMT ESELON: measured from TMT JABATAN, and said so
     edit_rows(utama, ",", lambda rows: [row[:rows[0].index("TMT ESELON")] + row[rows[0].index("TMT ESELON") + 1:]

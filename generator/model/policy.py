@@ -271,6 +271,10 @@ class TalentPolicy:
     kotak_kelompok_talenta: tuple = (7, 8, 9)
     hukuman_disiplin: HukumanDisiplin = HukumanDisiplin()
     kinerja_minimal: KinerjaMinimal = KinerjaMinimal()
+    # which of a person's SKP years gives the kinerja axis of a period read from SKP files (local policy):
+    # terakhir = the latest year up to the period's; terendah = the lowest predikat of the years of
+    # kinerja_minimal (the last `tahun` SKP years)
+    kinerja_skp: str = "terakhir"
     masa_berlaku_asesmen_tahun: float = 3
     ukuran_kelompok_minimal: int = 10
     pengembangan: Pengembangan = Pengembangan()

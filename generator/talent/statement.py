@@ -74,7 +74,8 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         end = counted[-1] if counted else None
         years = f" ({counted[0]}–{end})" if end and km.tahun > 1 else f" ({end})" if end else ""
         skp = snapshot.sumber.get("predikat_kinerja") if snapshot is not None and snapshot.kinerja_tahun else None
-        known = (f"; dari predikat SKP setiap tahun di {skp}: tahun yang tidak ada untuk seorang pegawai tidak "
+        known = ("; dari predikat SKP setiap tahun di berkas SKP (e-Kinerja) periode ini: tahun yang tidak ada untuk "
+                 "seorang pegawai tidak "
                  "diperiksa untuknya" if skp else
                  f"; dari kolom predikat_kinerja, yang memuat predikat tahun {end} saja: tahun sebelumnya tidak "
                  "diperiksa" if end and km.tahun > 1 else "; dari kolom predikat_kinerja")
@@ -111,9 +112,9 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
     else:
         source = "Nilai potensial dari kolom nilai_potensi."
     if snapshot is not None and snapshot.sumber.get("nilai_potensi", snapshot.path) != snapshot.path:
-        source = source[:-1] + f" di {snapshot.sumber['nilai_potensi']}."
+        source = source[:-1] + " di berkas hasil asesmen periode ini."
     lines = [
-        *_kinerja_years(snapshot),
+        *_kinerja_years(policy, snapshot),
         f"Kinerja dari predikat (PermenPANRB 6/2022; kategori kinerja tiap predikat: {KEBIJAKAN}): {predikat}.",
         f"Kinerja dari nilai ({KEBIJAKAN}): di atas ≥ {angka(nk.di_atas)}; sesuai {angka(nk.sesuai)}–<"
         f"{angka(nk.di_atas)}; di bawah < {angka(nk.sesuai)}.",
@@ -150,14 +151,19 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
     return lines
 
 
-def _kinerja_years(snapshot: Snapshot | None) -> list[str]:
-    """Which year's SKP gave each person's kinerja, in a period read from several files."""
+def _kinerja_years(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
+    """Which years' SKP gave the kinerja, in a period read from SKP files (no file path: the
+    site shows this; the JSON's `sumber` names the file)."""
     if snapshot is None or not snapshot.kinerja_tahun:
         return []
-    source = snapshot.sumber.get("predikat_kinerja") or snapshot.sumber.get("nilai_kinerja")
     years = ", ".join(str(year) for year in sorted(snapshot.kinerja_tahun, reverse=True))  # no counts: the site shows this
-    return [f"Kinerja dari SKP tahun terakhir sampai tahun periode ({snapshot.end.year}) di {source}: tahun {years} "
-            "(kebijakan bawaan: tahun terakhir yang ada untuk setiap pegawai)."]
+    if policy.kinerja_skp == "terendah":
+        rule = (f"predikat paling rendah dari SKP {max(policy.kinerja_minimal.tahun, 1)} tahun terakhir sampai tahun "
+                f"periode ({snapshot.end.year})")
+    else:
+        rule = f"SKP tahun terakhir sampai tahun periode ({snapshot.end.year})"
+    return [f"Kinerja dari {rule}, dari berkas SKP (e-Kinerja) periode ini: tahun {years} ({KEBIJAKAN}: "
+            f"talenta.kinerja_skp {policy.kinerja_skp})."]
 
 
 def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:

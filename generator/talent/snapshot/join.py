@@ -1,7 +1,8 @@
 """A person of a folder period completed from the period's other files, by NIP.
 
-- kinerja: the predikat (or score) of the latest SKP year up to the period's year (how two
-  years combine is local policy; Kamus takes the latest and says which year it was), and the
+- kinerja: the predikat (or score) of one SKP year up to the period's year: how the years
+  combine is local policy (`talenta.kinerja_skp`: the latest year, or the lowest predikat of
+  the years of `kinerja_minimal`), and the statement says which years gave it; and the
   predikat of every SKP year (`predikat_tahun`, for PP 11/2017 Pasal 199's two-year rule);
 - potensial: `nilai_potensi`, or the weighted mean of its components;
 - assessed levels per competency, and the assessment's date;
@@ -11,6 +12,7 @@
 
 from __future__ import annotations
 
+from ...model.policy import PREDIKAT_RANK
 from .columns import KOMPONEN_POTENSIAL
 from .model import Person
 
@@ -34,6 +36,9 @@ class Joiner:
         self.weights = tuple(getattr(bobot, name) for name in KOMPONEN_POTENSIAL)
         self.codes = snapshot.competencies
         self.excluding = frozenset(period.kamus.config.talenta.hukuman_disiplin.tingkat)
+        policy = period.kamus.config.talenta
+        # terendah: the lowest predikat among the years of Pasal 199's window (at least the latest)
+        self.window = max(policy.kinerja_minimal.tahun, 1) if policy.kinerja_skp == "terendah" else 1
         self.skp_file = sumber.get("predikat_kinerja") or sumber.get("nilai_kinerja") or "berkas SKP"
         self.potensi_file = sumber.get("nilai_potensi") or sumber.get("penilaian_potensi") or "berkas asesmen"
         self.years = snapshot.kinerja_tahun
@@ -45,7 +50,7 @@ class Joiner:
         why = ""
         if self.kinerja:
             years = records.skp.get(nip)
-            year = max((y for y in years if y <= self.end.year), default=None) if years else None
+            year = self.year(years) if years else None
             if year is None:
                 why = f"tanpa SKP tahun {self.end.year} atau sebelumnya di {self.skp_file}"
             else:
@@ -74,6 +79,24 @@ class Joiner:
         elif self.kinerja:
             self.years[year] = self.years.get(year, 0) + 1
         return why
+
+    def year(self, years: dict[int, tuple]) -> int | None:
+        """The SKP year that gives the person's kinerja: the latest up to the period's, or (policy
+        `terendah`) the one of lowest predikat (else score) among the window's years ending there,
+        the later on a tie."""
+        known = [y for y in years if y <= self.end.year]
+        if not known:
+            return None
+        latest = max(known)
+        if self.window == 1:
+            return latest
+        window = [y for y in known if y > latest - self.window]
+
+        def low(y):
+            predikat, nilai = years[y]
+            return (PREDIKAT_RANK.get(predikat, 99) if predikat else 99, nilai if nilai is not None else float("inf"), -y)
+
+        return min(window, key=low)
 
     def history(self, years: dict[int, tuple]) -> tuple[tuple[int, str], ...]:
         """Person.predikat_tahun from a person's SKP years: every year up to the period's with a
