@@ -27,7 +27,7 @@ from . import finding_formats
 from . import rules as rule_table
 from .bahasa import angka
 from .diff import COMPARISON_FORMATS as DIFF_FORMATS
-from .errors import KamusError, UsageError, ValidationFailed, os_error_message
+from .errors import KamusError, UsageError, os_error_message
 from .export import EXPORTERS
 from .findings import SEVERITY_LABEL, Report
 from .journal import kamus_lock
@@ -104,9 +104,10 @@ class Written:
 
 
 def _sound(root, version: str | None, as_of: str | None) -> Project:
-    """The sound project of the version a command works on (raises ValidationFailed)."""
+    """The project of the version a command works on, whose kamus files pass validation (raises
+    ValidationFailed); its snapshots are not what the command writes, and do not hold it up."""
     project = open_project(root, version, as_of)
-    project.require_valid()
+    project.require_sound_kamus()
     return project
 
 
@@ -365,9 +366,7 @@ def cakupan(root=".", period: str | None = None, version: str | None = None, as_
     from .talent.coverage import coverage
     from .talent.snapshot import newest_employees, snapshot_files, period_name
 
-    project = open_project(root, version, as_of)
-    if project.kamus_report.failed():
-        raise ValidationFailed(project.kamus_report)
+    project = _sound(root, version, as_of)
     snapshot = newest_employees(project.source, project.kamus, period)
     if snapshot is None:
         periods = [period_name(p) for p in snapshot_files(project.source)]

@@ -315,15 +315,26 @@ class Project:
             raise ValidationFailed(self.report)
         return self.kamus
 
+    def require_sound_kamus(self) -> Kamus:
+        """The model when the kamus's own files pass (its snapshots aside), or ValidationFailed
+        with the kamus's findings: what works on the kamus files alone (export, Lampiran,
+        import, SKJ coverage) is not held up by a snapshot that is incomplete or damaged."""
+        if self.kamus_report.failed():
+            raise ValidationFailed(self.kamus_report)
+        return self.kamus
+
     def latest_snapshot(self) -> Snapshot | None:
-        """The latest snapshot when it and the kamus are sound, reading only that file."""
+        """The latest snapshot that can be mapped, when it and the kamus are sound, reading only
+        that file (and the newer periods that hold only their employee export)."""
         if self.kamus_report.failed():
             return None
-        files = snapshot_files(self.source)
-        if not files:
-            return None
-        found, _ = read_snapshots(self.source, self.kamus, files[-1:])
-        return found[0] if not found[0].failed() else None
+        for path in reversed(snapshot_files(self.source)):
+            found, _ = read_snapshots(self.source, self.kamus, [path])
+            if found[0].failed():
+                return None
+            if not found[0].unmapped:
+                return found[0]
+        return None
 
 
 def open_version(root=".", version: str | None = None, as_of: str | None = None) -> Project:

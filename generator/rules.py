@@ -191,6 +191,8 @@ _TABLE = [
          "Tulis kode kompetensi kamus (misalnya M.2) atau namanya seperti di kamus."),
     Rule("SNAPSHOT-RECORD-CONFLICT", "warning", "snapshot", "Seorang pegawai punya dua nilai berbeda untuk hal yang sama (SKP satu tahun, level satu kompetensi, nilai potensial); dipakai baris terakhir.",
          "Sisakan satu baris per pegawai untuk hal itu, atau isi tanggal asesmen agar yang terbaru dipakai."),
+    Rule("SNAPSHOT-UNMAPPED", "warning", "snapshot", "Folder periode berisi ekspor data pegawai tetapi belum berisi kinerja (SKP) atau nilai potensial (hasil asesmen): cakupan SKJ dihitung, pemetaan talenta periode ini belum.",
+         "Letakkan hasil SKP dan hasil asesmen periode itu di foldernya bila sudah ada; sampai itu `kamus talenta` dan situs memetakan periode sebelumnya."),
     Rule("KOMPETENSI-UNUSED", "notice", "konsistensi", "Kompetensi yang berlaku belum dipakai oleh jabatan mana pun.",
          "Tidak wajib diperbaiki; pastikan kompetensi ini memang dibutuhkan."),
     Rule("KOMPETENSI-NASIONAL-BEDA", "warning", "konsistensi",

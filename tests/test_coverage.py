@@ -113,15 +113,7 @@ def test_the_workbook_round_trip_creates_the_positions(root, tmp_path):
     assert made["Pranata Komputer Terampil"][column["jenjang"]] == "fungsional_terampil"
     needs = [row for row in workbook["Kebutuhan"].iter_rows(min_row=3, values_only=True) if row[0]]
     assert {row[0] for row in needs} == {row[column["kode"]] for row in rows} and all(r[2] is None for r in needs)
-    # the OPD fills it in, Excel saves it
-    for row in jabatan.iter_rows(min_row=3):
-        if row[0].value:
-            row[column["ikhtisar"]].value = f"Ikhtisar jabatan {row[column['nama']].value}."
-    standard = {"BKPSDM.KEPALA_BIDANG_PENGEMBANGAN_KOMPETENSI_APARATUR": 3}
-    for row in workbook["Kebutuhan"].iter_rows(min_row=3):
-        if row[0].value:
-            row[2].value = standard.get(row[0].value, 2)
-    workbook.save(book)
+    _fill(book)  # the OPD fills it in, Excel saves it
     result = api.import_files(root, [book])
     assert not result.failed, result.text()
     assert len(result.plan.writes) == 3
@@ -135,3 +127,79 @@ def _export(root, tmp_path):
     path = tmp_path / "kamus.xlsx"
     api.export(root, "xlsx", path)
     return path
+
+
+def _fill(book) -> None:
+    """Fill the workbook of `kamus cakupan --output` as an OPD does: an ikhtisar per jabatan, a
+    level per competency; saved with openpyxl, as Excel saves it."""
+    workbook = openpyxl.load_workbook(book)
+    jabatan = workbook["Jabatan"]
+    column = {cell.value: cell.column - 1 for cell in jabatan[1]}
+    for row in jabatan.iter_rows(min_row=3):
+        if row[0].value:
+            row[column["ikhtisar"]].value = f"Ikhtisar jabatan {row[column['nama']].value}."
+    standard = {"BKPSDM.KEPALA_BIDANG_PENGEMBANGAN_KOMPETENSI_APARATUR": 3}
+    for row in workbook["Kebutuhan"].iter_rows(min_row=3):
+        if row[0].value:
+            row[2].value = standard.get(row[0].value, 2)
+    workbook.save(book)
+
+
+def _employees_only(root) -> None:
+    for name in ("laporan_skp_ekinerja.csv", "asesmen_per_kompetensi.csv", "asesmen_ringkasan.csv", "rw_hukdis.csv"):
+        (root / PERIOD / name).unlink()
+
+
+def test_the_first_step_works_with_the_employee_export_alone(root, tmp_path, capsys):
+    """What an OPD has before SKP and assessment: the period validates with one warning, cakupan
+    writes the workbook, `kamus import` creates the positions, and `kamus talenta` says plainly
+    that the period cannot be mapped yet."""
+    _employees_only(root)
+    code, out = run("validate", "--root", root, "--format", "json")
+    assert code == 0, out
+    report = json.loads(out)
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == []
+    [unmapped] = [f for f in report["findings"] if f["rule"] == "SNAPSHOT-UNMAPPED"]
+    assert unmapped["severity"] == "warning" and unmapped["path"] == PERIOD
+    assert "kinerja" in unmapped["message"] and "nilai potensial" in unmapped["message"]
+    assert not [f for f in report["findings"] if f["rule"] == "SNAPSHOT-JOIN"]  # one finding says it, not one per file
+    assert any(f["rule"] == "SNAPSHOT-JABATAN-UNMATCHED" for f in report["findings"])  # the rows are read
+    book = tmp_path / "kebutuhan-skj.xlsx"
+    assert run("cakupan", "--root", root, "--output", book)[0] == 0
+    _fill(book)
+    code, out = run("import", "--root", root, book)
+    assert code == 0, out
+    assert (root / "positions" / "BKPSDM" / "BKPSDM.ANALIS_KEPEGAWAIAN.yaml").is_file()
+    code, out = run("validate", "--root", root)
+    assert code == 0, out
+    found = api.cakupan(root).coverage
+    assert [(m.unit, m.nama) for m in found.missing] == [("", "Pengelola Data")] and found.total.ber_skj == 11
+    capsys.readouterr()
+    code, out = run("talenta", "--root", root)
+    said = capsys.readouterr().err
+    assert code == 2 and out == "" and "Traceback" not in said
+    assert said.startswith("kamus: galat: periode 2025 belum dapat dipetakan: belum ada berkas yang memuat kinerja")
+    assert "snapshots/2025/" in said
+
+
+def test_a_snapshot_error_does_not_hold_up_export_and_import(root, tmp_path, capsys):
+    """`kamus export` and `kamus import` work on the kamus files: a damaged row of a period is
+    `kamus validate`'s finding, not a reason to refuse them; the kamus's own errors still are."""
+    _employees_only(root)
+    folder = root / PERIOD
+    header, rows = siasn_rows(folder / "data_utama_siasn.csv")
+    rows.append(dict(rows[0]))  # the same NIP twice: SNAPSHOT-NIP-DUPLICATE, an error
+    write_siasn(folder / "data_utama_siasn.csv", header, rows)
+    assert run("validate", "--root", root)[0] == 1
+    book = tmp_path / "kebutuhan-skj.xlsx"
+    assert run("cakupan", "--root", root, "--output", book)[0] == 0
+    _fill(book)
+    code, out = run("import", "--root", root, book)
+    assert code == 0, out
+    assert "SNAPSHOT-NIP-DUPLICATE" not in out  # not the import's
+    assert run("export", "--root", root, "--format", "json", "--output", tmp_path / "kamus.json")[0] == 0
+    broken = root / "positions" / "BKPSDM" / "BKPSDM.ANALIS_KEPEGAWAIAN.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("nama:", "nama: [", 1), "utf-8")
+    capsys.readouterr()
+    code, out = run("export", "--root", root, "--format", "json", "--output", tmp_path / "lagi.json")
+    assert code == 1 and "ANALIS_KEPEGAWAIAN" in out + capsys.readouterr().err

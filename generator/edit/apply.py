@@ -323,13 +323,17 @@ def check_and_write(project: Project, plan: Plan, findings: list, label: str,
     write the plan when nothing failed (unless ``dry_run``).
 
     The would-be kamus is checked even when cells had errors (every problem at once); a
-    finding on a row that already has a cell error is left out (it is that error again)."""
+    finding on a row that already has a cell error is left out (it is that error again).
+    ``project``'s kamus files pass, so every error of the would-be kamus files is the
+    import's; of the snapshots' findings, only those the import brings (a position a snapshot
+    names, removed) are: a snapshot's own errors (a period still incomplete) do not stop it."""
     if any(f.severity == "error" and f.rule in STRUCTURAL for f in findings):
         return Applied(findings, plan, None, False, sheets)
     overlay = project.overlaid(plan.writes, plan.deletes)
     before = {(f.path, f.rule, f.message) for f in project.report.findings}
-    result = [f for f in overlay.report.findings
-              if f.severity == "error" or (f.severity == "warning" and (f.path, f.rule, f.message) not in before)]
+    kamus_errors = {f for f in overlay.kamus_report.findings if f.severity == "error"}
+    result = [f for f in overlay.report.findings if f in kamus_errors
+              or f.severity in ("error", "warning") and (f.path, f.rule, f.message) not in before]
     rows_with_errors = {(f.path, f.line) for f in findings if f.severity == "error"}
     new = frozenset(path for path in plan.writes if not project.source.is_file(path))
     findings = findings + [f for f in map_findings(result, plan, overlay, new) if (f.path, f.line) not in rows_with_errors]

@@ -39,17 +39,20 @@ def history_of(project: Project) -> History | None:
     error-free snapshot; None when kamus.yaml lists no enacted versions."""
     if not project.kamus.config.riwayat:
         return None
-    good = [s for s in project.snapshots if not s.failed()]
+    good = [s for s in project.snapshots if not s.failed() and not s.unmapped]
     latest = max(good, key=lambda s: s.periode) if good else None
     return version_history(project.kamus.config.riwayat, project.enacted, latest)
 
 
 def talent_pages(project: Project) -> TalentPages | None:
-    """Aggregates of every error-free snapshot (never a name or a NIP), or None without snapshots."""
+    """Aggregates of every error-free snapshot that can be mapped (never a name or a NIP), or
+    None without one."""
     if not project.snapshots:
         return None
     analysis, kamus = analyse(project.snapshots, project.kamus, decisions=project.decisions), project.kamus
     periods = analysis.periods
+    if not periods:
+        return None  # periods with their employee export only: the Cakupan SKJ page shows them
     return TalentPages(summaries(analysis, kamus), analysis.policy,
                        {periode: period.snapshot.path for periode, period in periods.items()},
                        statement={periode: period.statement for periode, period in periods.items()},

@@ -37,6 +37,7 @@ class Analysis:
     policy: TalentPolicy
     periods: dict[str, Period]  # sorted by period id
     planner: Planner  # development plans against the catalog, computed per person on demand
+    unmapped: dict[str, str] = field(default_factory=dict)  # periode → why it cannot be mapped yet (SNAPSHOT-UNMAPPED)
 
     def latest(self) -> Period | None:
         return self.periods[list(self.periods)[-1]] if self.periods else None
@@ -74,9 +75,13 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
     policy = policy or kamus.config.talenta
     decisions = decisions or {}
     periods: dict[str, Period] = {}
+    unmapped: dict[str, str] = {}
     previous = None
     for snapshot in sorted(snapshots, key=lambda s: s.periode):
         if snapshot.failed() or snapshot.periode in periods:
+            continue
+        if snapshot.unmapped:
+            unmapped[snapshot.periode] = snapshot.unmapped
             continue
         decided = decisions.get(snapshot.periode)
         with bulk():
@@ -88,15 +93,26 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
         if previous is not None:
             period.movement = movement(previous.snapshot.periode, previous.people, snapshot.periode, results)
         periods[snapshot.periode] = previous = period
-    return Analysis(policy, periods, Planner(kamus, policy))
+    return Analysis(policy, periods, Planner(kamus, policy), unmapped)
 
 
 def select(analysis: Analysis, periode: str | None) -> Period:
-    if not analysis.periods:
+    """The period ``periode`` (default: the newest); a period that cannot be mapped yet (only its
+    employee export) is a UsageError that says why and which periods can."""
+    newest = max([*analysis.periods, *analysis.unmapped], default=None)
+    if newest is None:
         raise UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
                          "<periode>/ berisi ekspor data pegawai).")
+    wanted = newest if periode is None else periode
+    if wanted in analysis.unmapped:
+        mapped = (f"periode yang dapat dipetakan: {', '.join(analysis.periods)} (pakai --periode)" if analysis.periods
+                  else "belum ada periode yang dapat dipetakan")
+        raise UsageError(f"periode {wanted} belum dapat dipetakan: {analysis.unmapped[wanted]}. Letakkan hasil SKP dan "
+                         f"hasil asesmen periode itu di folder snapshots/{wanted}/; {mapped}. Cakupan SKJ periode ini: "
+                         "kamus cakupan.")
     if periode is None:
         return analysis.latest()
     if periode not in analysis.periods:
-        raise UsageError(f"periode {periode} tidak ada; periode yang ada: {', '.join(analysis.periods)}")
+        known = sorted([*analysis.periods, *analysis.unmapped])
+        raise UsageError(f"periode {periode} tidak ada; periode yang ada: {', '.join(known)}")
     return analysis.periods[periode]

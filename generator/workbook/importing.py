@@ -73,9 +73,10 @@ def _removal(contained: dict | None, layout):
 
 
 def import_workbook(project: Project, raw: bytes, name: str, remove: bool = False, dry_run: bool = False) -> Applied:
-    """Import the workbook ``raw`` (file name ``name``) into the working tree ``project``, which
-    must pass validation first (so that every error after the import is the import's)."""
-    project.require_valid()
+    """Import the workbook ``raw`` (file name ``name``) into the working tree ``project``, whose
+    kamus files must pass validation first (so that every error after the import is the
+    import's; a snapshot's own errors do not hold it up, see :func:`~generator.edit.apply.check_and_write`)."""
+    project.require_sound_kamus()
     layout = workbook_layout(project)
     try:
         with open_book(raw, name, html=False) as book:

@@ -48,6 +48,9 @@ class Snapshot:
     sumber: dict[str, str] = field(default_factory=dict)  # field → the file it was read from (a folder period)
     placed: list = field(default_factory=list)  # Placed: rows matched by name, and rows not placed (RAHASIA)
     kinerja_tahun: dict[int, int] = field(default_factory=dict)  # SKP year → people whose kinerja it gave
+    # why a folder period cannot be mapped yet ("" when it can): it holds the employee export but
+    # no kinerja or no potensial (SKJ coverage counts it; talent mapping leaves it out)
+    unmapped: str = ""
 
     def failed(self) -> bool:
         return any(f.severity == "error" for f in self.findings)

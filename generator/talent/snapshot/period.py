@@ -89,7 +89,7 @@ class Period:
         self.uses = uses
         employees = [(t, h) for t, h in opened if h.kind == PEGAWAI]
         for table, header in opened:
-            if header.kind != PEGAWAI:
+            if header.kind != PEGAWAI and not self.employees_only:  # SKJ coverage needs the employee rows only
                 self.read_records(self.reopened(table, single), header, uses.get(table.path, frozenset()))
         self.snapshot.competencies = self.competencies(employees)
         seen: dict[str, tuple[str, int]] = {}
@@ -160,7 +160,7 @@ class Period:
                 if h not in pure:  # an assessment report that also prints the jabatan: read for its scores
                     h.kind = SKP if "tahun" in h.index else RINGKASAN
             employees = pure
-        ok = True
+        ok, absent = True, []
         for _, h in opened:
             if h.kind is None:
                 ok = False
@@ -205,13 +205,17 @@ class Period:
                             sumber[name] = ", ".join(from_files)
                     break
             else:
-                if group in ("kinerja", "potensial") and not self.employees_only:
-                    ok = False
-                    what = ("kinerja (SKP dengan `tahun` dan predikat, atau kolom `predikat_kinerja`/`nilai_kinerja`)"
-                            if group == "kinerja" else "nilai potensial (`nilai_potensi` atau komponennya)")
-                    self.finding("SNAPSHOT-HEADER-MISSING", folder, 1, 1,
-                                 f"tidak ada berkas di folder periode ini yang memuat {what}",
-                                 "Unduh hasil SKP atau hasil asesmen dan letakkan di folder ini.")
+                if group in ("kinerja", "potensial"):
+                    absent.append("kinerja (SKP dengan `tahun` dan predikat, atau kolom `predikat_kinerja`/"
+                                  "`nilai_kinerja`)" if group == "kinerja" else
+                                  "nilai potensial (hasil asesmen dengan `nilai_potensi` atau komponennya)")
+        if absent:  # what an OPD has before SKP and assessment: coverage counts it, mapping waits
+            self.snapshot.unmapped = f"belum ada berkas yang memuat {' dan '.join(absent)}"
+            self.finding("SNAPSHOT-UNMAPPED", folder, 1, 1,
+                         f"periode {self.snapshot.periode} belum dapat dipetakan ke kotak manajemen talenta: "
+                         f"{self.snapshot.unmapped}; cakupan SKJ (`kamus cakupan`) sudah dapat dihitung",
+                         "Unduh hasil SKP dan hasil asesmen periode ini dan letakkan di folder ini; sampai itu "
+                         "`kamus talenta` dan situs memetakan periode sebelumnya.")
         if "nilai_potensi" not in sumber and all(c in sumber for c in KOMPONEN_POTENSIAL):
             self.snapshot.potensial_from_components = True
         elif "nilai_potensi" not in sumber and any(c in sumber for c in KOMPONEN_POTENSIAL) \
@@ -270,7 +274,8 @@ class Period:
     def read_people(self, table, header: Header, uses: frozenset, single: bool, seen: dict) -> None:
         positions = self.positions
         reader = EmployeeReader(table, header, self.kamus, self.snapshot.end, positions, uses,
-                                None if single else Joiner(self, table.path), self.snapshot.competencies,
+                                None if single or self.employees_only else Joiner(self, table.path),
+                                self.snapshot.competencies,
                                 self.keep_rows, self.personal)
         people, mine = self.snapshot.people, []
         here: dict[str, int] = {}
@@ -317,6 +322,8 @@ class Period:
                              f"{shown}); datanya tidak dipakai",
                              "Pegawai yang pindah atau pensiun wajar tidak ada; selain itu periksa NIP-nya, atau "
                              "unduh ulang ekspor data pegawai periode ini.")
+        if self.snapshot.unmapped:
+            return  # no one is mapped: the one SNAPSHOT-UNMAPPED says why, not a finding per file
         for (path, why), (line, rows) in sorted(self.missing.items(), key=lambda item: (item[0][0], item[1][0])):
             self.finding("SNAPSHOT-JOIN", path, line, 1,
                          f"{angka(rows)} pegawai {why}: tidak dipetakan" + (f" (pertama baris {line})" if rows > 1
