@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..kinds import BY_NAME
@@ -87,6 +88,14 @@ WINDOWS_HINT = ("Pilih kode lain (ganti juga nama berkas atau foldernya); kamus 
 # Names Windows gives to devices, with or without an extension (`NUL.tar.gz` is NUL too): a
 # kamus holding such a file or folder cannot be checked out there.
 WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³")}
+
+
+def position_kode(unit: str, nama: str) -> str:
+    """The kode a new position named ``nama`` in ``unit`` is given (an SKJ form without Kode
+    Jabatan, a jabatan of `kamus cakupan`): `<UNIT>.<NAMA>`, the name's letters and digits in
+    capitals joined by `_` (at most 48 characters; `JABATAN` when it has none)."""
+    words = re.findall(r"[A-Za-z0-9]+", nama.upper())
+    return f"{unit}.{'_'.join(words)[:48] or 'JABATAN'}"
 
 
 def windows_problem(name: str) -> str | None:

@@ -15,9 +15,8 @@ know has no folder to go to: it is left out (the text output says how many).
 from __future__ import annotations
 
 import io
-import re
 
-from ..check.identity import windows_problem
+from ..check.identity import position_kode, windows_problem
 from ..tables import write_xlsx
 from ..talent.coverage import Coverage, MissingJabatan
 from . import layout as L
@@ -26,18 +25,13 @@ from .export import kamus_rows, workbook_tables
 NO_JENJANG = "Jenjang tidak dapat ditentukan dari JENIS JABATAN/ESELON ekspor: isi kolom jenjang."
 
 
-def _slug(text: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", text.upper())
-    return "_".join(words)[:48] or "JABATAN"
-
-
 def suggested_codes(needed: list[MissingJabatan], taken) -> list[str]:
     """A kode per jabatan: `<UNIT>.<NAMA>`, made unique (without regard to letter case, as
     KODE-CASE asks) against ``taken`` and each other, never a Windows device name."""
     used = {kode.casefold() for kode in taken}
     codes = []
     for entry in needed:
-        base = f"{entry.unit}.{_slug(entry.nama)}"
+        base = position_kode(entry.unit, entry.nama)
         kode, n = base, 2
         while kode.casefold() in used or windows_problem(kode):
             kode, n = f"{base}_{n}", n + 1

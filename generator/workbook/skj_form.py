@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..check.identity import position_kode
 from ..edit.apply import Applied, Plan, Wanted, check_and_write, current_entries, make_plan
 from ..project import Project
 from ..rules import finding
@@ -78,16 +79,11 @@ class _Match:
         return None
 
 
-def _slug(text: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", text.upper())
-    return "_".join(words)[:48] or "JABATAN"
-
-
 def import_forms(project: Project, files: list[tuple[str, bytes]], unit: str | None = None,
                  dry_run: bool = False) -> Applied:
     """Import SKJ forms (every sheet of every file that holds one) into positions/ of the working
-    tree ``project``, which must pass validation first."""
-    kamus = project.require_valid()
+    tree ``project``, whose kamus files must pass validation first."""
+    kamus = project.require_sound_kamus()
     groups = GROUPS | {norm(words).removeprefix("kompetensi ").strip() for jenis in kamus.config.jenis_kompetensi.values()
                        for words in (jenis.nama, jenis.kode.replace("_", " "))}
     findings: list = []
@@ -190,7 +186,7 @@ def _wanted(form: Form, kamus, current: dict, unit: str | None, matcher: _Match,
                                          f"Ikhtisar Jabatan jabatan baru `{nama}` kosong di formulir",
                                          "Isi bagian I. Ikhtisar Jabatan di formulir (satu paragraf), lalu impor ulang."))
             return None
-        kode = f"{folder}.{_slug(nama)}"
+        kode = position_kode(folder, nama)
         if kode in current:  # a code taken by a position the form did not match: never changed by a form
             findings.append(cell_finding("SKJ-FORM", origin.fields["nama"], f"jabatan baru `{nama}` akan berkode "
                                          f"`{kode}`, tetapi kode itu sudah dipakai `{current[kode].path}` "
