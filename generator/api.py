@@ -363,18 +363,17 @@ def cakupan(root=".", period: str | None = None, version: str | None = None, as_
     have no SKJ in the kamus, and per unit the share of employees whose position has one. The
     kamus must be sound; the period needs only its employee export (SKP and assessment may come
     later), and its own findings are `kamus validate`'s."""
-    from .talent.coverage import coverage
-    from .talent.snapshot import newest_employees, snapshot_files, period_name
+    from .talent.coverage import period_coverage
+    from .talent.snapshot import snapshot_files, period_name
 
     project = _sound(root, version, as_of)
-    snapshot = newest_employees(project.source, project.kamus, period)
-    if snapshot is None:
+    found = period_coverage(project.source, project.kamus, period)
+    if found is None:
         periods = [period_name(p) for p in snapshot_files(project.source)]
         raise UsageError(f"periode {period} tidak ada; periode yang ada: {', '.join(periods)}." if period and periods
                          else "tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
                               "<periode>/ berisi ekspor data pegawai).")
-    return CoverageResult(coverage(snapshot.placed, project.kamus, snapshot.periode, snapshot.path), project,
-                          Path(root))
+    return CoverageResult(found, project, Path(root))
 
 
 def diff(root, old: str, new: str, with_impact: bool = True) -> Comparison:

@@ -8,6 +8,7 @@ passes and `cakupan` shows them covered."""
 from __future__ import annotations
 
 import json
+import re
 
 import openpyxl
 import pytest
@@ -203,3 +204,27 @@ def test_a_snapshot_error_does_not_hold_up_export_and_import(root, tmp_path, cap
     capsys.readouterr()
     code, out = run("export", "--root", root, "--format", "json", "--output", tmp_path / "lagi.json")
     assert code == 1 and "ANALIS_KEPEGAWAIAN" in out + capsys.readouterr().err
+
+
+def test_the_site_shows_the_shares_per_unit_and_counts_only(root, tmp_path):
+    """The Cakupan SKJ page counts as `kamus cakupan` counts (one function), per unit, with the
+    rows of unknown units and the rows to choose between as counts; it names no jabatan without
+    SKJ, no person and no NIP, also while the newest period holds only its employee export."""
+    _employees_only(root)
+    code, out = run("cakupan", "--root", root, "--format", "json")
+    counted = json.loads(out)
+    api.build(root, tmp_path / "situs")
+    page = (tmp_path / "situs" / "cakupan" / "index.html").read_text("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Seluruh instansi: 7 dari 12 pegawai (58,3%)" in text
+    bkpsdm = next(u for u in counted["unit"] if u["kode"] == "BKPSDM")
+    name = bkpsdm["nama"]
+    assert re.search(rf"{re.escape(name)} 3 0 0,0%", text), text  # employees, with SKJ, share
+    assert "Unit tidak dikenal (1 nama unit di ekspor) 1 0" in text
+    assert "Jumlah 12 7 58,3%" in text
+    for missing in counted["tanpa_skj"]:
+        assert missing["nama"] not in text  # jabatan with people counts stay in the operator's tool
+    assert "Dinas Pariwisata" not in text and "SAMPEL" not in text and "19880205" not in text
+    home = (tmp_path / "situs" / "index.html").read_text("utf-8")
+    assert 'href="cakupan/"' in home  # in the navigation and in "Mulai dari sini"
+    assert not (tmp_path / "situs" / "talenta").exists()  # the only period cannot be mapped yet

@@ -134,6 +134,8 @@ EDITS = [
     ("positions/BPKAD/BPKAD.KABID_ANGGARAN.yaml", "{kode: T.KEU.01, level: 4}", "{kode: T.KEU.01, level: 5}",
      "talenta/pengembangan-2025.md"),
     ("positions/BPKAD/_unit.yaml", "singkatan: BPKAD", "singkatan: BPKAD Baru", "kompetensi/M.1.md"),
+    ("positions/BPKAD/_unit.yaml", "nama: Badan Pengelolaan Keuangan dan Aset Daerah", "nama: Badan Keuangan Daerah",
+     "cakupan/index.md"),
 ]
 
 

@@ -25,11 +25,11 @@ DEMO_PAGES = ["", "daftar-kompetensi/", "daftar-kompetensi/teknis/", "kompetensi
               "daftar-jabatan/", "daftar-jabatan/unit/BPKAD/", "daftar-jabatan/jenjang/",
               "daftar-jabatan/jenjang/pengawas/", "jabatan/BPKAD.KABID_ANGGARAN/", "jabatan/BKPSDM.KABAN/",
               "matriks/", "matriks/unit/BPKAD/", "matriks/manajerial-sosial-kultural/", "matriks/distribusi-level/",
-              "pengembangan/", "pengembangan/T.KEU.01/", "talenta/", "talenta/2025/", "talenta/pengembangan-2025/",
+              "pengembangan/", "pengembangan/T.KEU.01/", "cakupan/", "talenta/", "talenta/2025/", "talenta/pengembangan-2025/",
               "unduh/", "referensi/", "referensi/aturan/"]
 CORPUS_PAGES = ["", "daftar-jabatan/unit/OPD02/", "jabatan/OPD02.J002/", "kompetensi/M.1/", "kompetensi/T.00.001/",
                 "matriks/unit/OPD02/", "matriks/manajerial-sosial-kultural/", "matriks/distribusi-level/",
-                "pengembangan/", "talenta/2025/", "talenta/pengembangan-2025/", "unduh/"]
+                "pengembangan/", "cakupan/", "talenta/2025/", "talenta/pengembangan-2025/", "unduh/"]
 
 
 def _measured(chromium, base: str, paths: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from ..rules import RULES
 if TYPE_CHECKING:  # types only
     from ..diff.history import History
     from ..render.pages import TalentPages, VersionDownload
+    from ..talent.coverage import Coverage
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Prepared:
 
     history: History | None = None  # when kamus.yaml lists enacted versions
     talent: TalentPages | None = None  # when there are snapshots
+    coverage: Coverage | None = None  # SKJ coverage of the newest period, when there are snapshots
     lampiran: list[VersionDownload] = field(default_factory=list)  # the current version, then every riwayat version
     data_files: dict = field(default_factory=dict)  # docs path → (label, what it is for) of the open-data downloads
     files: dict[str, bytes] = field(default_factory=dict)  # the downloads and the logo: docs path → bytes
@@ -41,5 +43,6 @@ def site_content(kamus: Kamus, schemas: dict[str, dict], prepared: Prepared) -> 
     """The content of the site of the sound ``kamus`` (``schemas``: kind → JSON Schema, for the
     data reference) with the ``prepared`` parts."""
     return SiteContent.of(kamus, schemas, list(RULES.values()), history=prepared.history, talent=prepared.talent,
+                          coverage=prepared.coverage,
                           logo=logo_target(kamus.config), lampiran=prepared.lampiran, data_files=prepared.data_files,
                           files=prepared.files, deferred=prepared.deferred)

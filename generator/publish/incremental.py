@@ -72,6 +72,7 @@ def own_pages(edit: Edit) -> set[str]:
 
 
 def talent_touched(old: SiteContent, new: SiteContent, edit: Edit) -> bool:
-    """True when the talent aggregates may differ while the site shows talent pages: an entry
-    changed (required levels, units, strategic posts, a competency's name or kind)."""
-    return edit.everything or bool(new.talent or old.talent) and bool(edit.subjects)
+    """True when the talent aggregates or the SKJ coverage may differ while the site shows them:
+    an entry changed (required levels, units, positions, strategic posts, a competency's name or kind)."""
+    shown = new.talent or old.talent or new.coverage or old.coverage
+    return edit.everything or bool(shown) and bool(edit.subjects)

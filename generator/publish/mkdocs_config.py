@@ -107,6 +107,7 @@ def nav(content: SiteContent) -> list:
         {"Matriks": ["matriks/index.md",
                      {"Manajerial dan sosial kultural": "matriks/manajerial-sosial-kultural.md"},
                      {"Sebaran level": "matriks/distribusi-level.md"}]},
+        *([{"Cakupan SKJ": "cakupan/index.md"}] if content.coverage else []),
         *([{"Katalog Pengembangan": "pengembangan/index.md"}] if content.kamus.development else []),
         *([{"Manajemen Talenta": "talenta/index.md"}] if content.talent else []),
         *([{"Riwayat Versi": "riwayat/index.md"}] if content.history else []),

@@ -20,6 +20,7 @@ from ..render.pages import SiteContent, TalentPages, VersionDownload
 from ..talent.aggregate import summaries
 from ..talent.akpk import akpk
 from ..talent.analysis import analyse
+from ..talent.coverage import period_coverage
 from .content import Prepared, logo_target
 
 # The open data of the site (`kamus export`): exporter → (docs path, label, what it is for), as the Unduh page lists them.
@@ -110,7 +111,7 @@ def prepare(project: Project, lampiran: bool = True, reuse: SiteContent | None =
     With ``lampiran`` the Unduh page (and the Riwayat pages) offer the Lampiran of this and
     every enacted version (the live preview leaves them out: they take seconds to write).
     The live preview also passes the previous content as ``reuse`` and says which parts an
-    edit cannot have changed (``talent=False``, ``history=False``, ``data=False``): those are
+    edit cannot have changed (``talent=False``: the talent pages and the SKJ coverage, ``history=False``, ``data=False``): those are
     taken over. With ``data_later`` the open data files and the Lampiran are empty
     placeholders, and ``deferred`` writes them: `kamus build` runs it beside MkDocs and puts
     the files into the built site.
@@ -120,6 +121,8 @@ def prepare(project: Project, lampiran: bool = True, reuse: SiteContent | None =
     if lampiran:
         found.lampiran, found.files = lampiran_downloads(project, write=not data_later)
     found.talent = reuse.talent if reuse is not None and not talent else talent_pages(project)
+    found.coverage = reuse.coverage if reuse is not None and not talent else period_coverage(project.source,
+                                                                                             project.kamus)
     if data_later:
         found.files.update({f"docs/{path}": b"" for path, *_ in DATA_FILES.values()})
         found.deferred = lambda: {**data_downloads(project),

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # types only: the stages that make them are not loaded to ren
     from ..rules import Rule
     from ..talent.aggregate import Summary
     from ..talent.akpk import Akpk
+    from ..talent.coverage import Coverage
 
 PARALLEL_FROM = 500  # pages; below this, forking costs more than it saves
 _CELL_BOUNDARY = re.compile(r"(?<=</t[dhr]>)(?=<t[dhr][ >])")  # zero-width: replaced without group copying
@@ -71,6 +72,7 @@ class SiteContent:
     rules: list[Rule]  # for the rule reference
     history: History | None = None  # when versions are listed
     talent: TalentPages | None = None
+    coverage: Coverage | None = None  # SKJ coverage of the newest period's employee export (counts only)
     logo: str = ""  # docs path of the logo, when there is one
     lampiran: list[VersionDownload] = field(default_factory=list)  # the current version, then every riwayat version
     data_files: dict = field(default_factory=dict)  # docs path → (label, what it is for) of the open-data downloads
@@ -200,6 +202,15 @@ def _talent(plan: Plan, talent: TalentPages) -> None:
     plan.page("talenta/index.md", "talenta_index.md.j2", EVERYTHING, summaries=talent.summaries)
 
 
+def _coverage(plan: Plan, found: Coverage, kamus: Kamus) -> None:
+    """Cakupan SKJ: per unit, the employees, those whose position has an SKJ, the share; the
+    rows of unknown units together. Counts only: no jabatan with its people, no NIP, no name.
+    Any position or unit edit may change the counts (a new position covers its rows)."""
+    rows = [(kamus.units[u.unit], u) for u in found.units if u.unit in kamus.units]
+    plan.page("cakupan/index.md", "cakupan.md.j2", {(POSITION.objek, ANY), (UNIT.objek, ANY)}, c=found, rows=rows,
+              total=found.total, unknown=found.unknown, unknown_names=sum(1 for u in found.units if not u.unit))
+
+
 def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
     """Every page of the site with what it shows, in a fixed order (rendered: only the ``wanted`` ones)."""
     kamus, views, out = content.kamus, content.views, Plan(wanted=wanted)
@@ -240,6 +251,8 @@ def plan(content: SiteContent, wanted: set[str] | None = None) -> Plan:
     _matrices(out, content)
     if kamus.development:
         _catalog(out, content)
+    if content.coverage:
+        _coverage(out, content.coverage, kamus)
     if content.talent:
         _talent(out, content.talent)
     # /kompetensi/ and /jabatan/ (the folders of the detail pages) lead to their indexes
@@ -286,7 +299,7 @@ class Renderer:
         text = self.env.get_template(template).render(
             kamus=content.kamus, views=content.views, config=content.kamus.config, url=url, here=path,
             source=self.source_link, size_of=self.size_of, has_talent=content.talent is not None,
-            has_history=content.history is not None,
+            has_history=content.history is not None, has_coverage=content.coverage is not None,
             names=content.history.names if content.history else {}, **context)
         # A space between table cells, so that search snippets read "Nama Jabatan Kepala Dinas",
         # not "Nama JabatanKepala Dinas" (Material's index keeps no cell boundaries).

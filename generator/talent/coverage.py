@@ -20,7 +20,7 @@ from ..eselon import read_eselon
 from ..jenjang import jenjang_in_words
 from ..model import Kamus
 from .matching import AMBIGU, UNIT, name_key
-from .snapshot import Placed
+from .snapshot import Placed, newest_employees
 from .snapshot.values import JENIS_JABATAN_ID, PELAKSANA, STRUKTURAL, jenis_jabatan
 
 UNKNOWN_UNIT = "unit tidak dikenal"
@@ -83,6 +83,13 @@ class Coverage:
         """`jumlah`: every unit together."""
         return UnitCoverage("", "Semua unit", sum(u.pegawai for u in self.units), sum(u.ber_skj for u in self.units),
                             sum(u.perlu_dipilih for u in self.units))
+
+    @property
+    def unknown(self) -> UnitCoverage:
+        """The rows of every unit the kamus does not know, together (the site counts them only)."""
+        rows = [u for u in self.units if not u.unit]
+        return UnitCoverage("", UNKNOWN_UNIT, sum(u.pegawai for u in rows), sum(u.ber_skj for u in rows),
+                            sum(u.perlu_dipilih for u in rows))
 
     def as_dict(self) -> dict:
         return {"periode": self.periode, "snapshot": self.path, "jumlah": self.total.as_dict(),
@@ -158,6 +165,14 @@ def coverage(rows: list[Placed], kamus: Kamus, periode: str, path: str) -> Cover
 
     shown = [u for u in units.values() if u.pegawai] + sorted(unknown.values(), key=lambda u: name_key(u.nama))
     return Coverage(periode, path, listed(missing), listed(ambiguous), shown)
+
+
+def period_coverage(source, kamus: Kamus, periode: str | None = None) -> Coverage | None:
+    """The coverage of the employee export of ``periode`` (default: the newest period) of a
+    :class:`~generator.load.source.FileSource`, or None when there is no such period: what
+    `kamus cakupan` writes and the site's Cakupan SKJ page shows, counted once, here."""
+    snapshot = newest_employees(source, kamus, periode)
+    return None if snapshot is None else coverage(snapshot.placed, kamus, snapshot.periode, snapshot.path)
 
 
 def _persen(unit: UnitCoverage) -> str:
