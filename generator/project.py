@@ -316,9 +316,10 @@ class Project:
         return self.kamus
 
     def require_sound_kamus(self) -> Kamus:
-        """The model when the kamus's own files pass (its snapshots aside), or ValidationFailed
-        with the kamus's findings: what works on the kamus files alone (export, Lampiran,
-        import, SKJ coverage) is not held up by a snapshot that is incomplete or damaged."""
+        """The model when the kamus's own files pass (its snapshots and the komite's decisions
+        aside), or ValidationFailed with the kamus's findings: what works on the kamus files alone
+        (export, Lampiran, import, SKJ coverage) is not held up by a snapshot that is incomplete
+        or damaged."""
         if self.kamus_report.failed():
             raise ValidationFailed(self.kamus_report)
         return self.kamus
