@@ -43,8 +43,14 @@ def pool_rule(rule: str, policy: TalentPolicy) -> str:
 
 def snapshot_of(decided: Decisions, stem: str, snapshots: list[Snapshot]) -> tuple[Snapshot | None, list]:
     """(the snapshot of the period the file ``stem`` decides, or None; KEPUTUSAN-SNAPSHOT when
-    there is none)."""
+    there is none, or when it cannot be mapped yet: an employees-only folder)."""
     found = next((s for s in snapshots if s.periode == stem), None)
+    if found is not None and found.unmapped:  # an employees-only period: nothing to decide on yet
+        return None, [finding("KEPUTUSAN-SNAPSHOT", decided.path, *decided.source.where(("periode",)),
+                              f"periode {stem} belum dapat dipetakan ke kotak manajemen talenta (SNAPSHOT-UNMAPPED "
+                              "di folder periodenya), jadi keputusan komite belum dapat diperiksa",
+                              f"Letakkan hasil SKP dan hasil asesmen periode itu di snapshots/{stem}/, atau simpan "
+                              "berkas keputusan ini di luar keputusan/ sampai periodenya dapat dipetakan.")]
     if found is not None:
         return found, []
     known = ", ".join(sorted({s.periode for s in snapshots})) or "tidak ada"
