@@ -266,6 +266,16 @@ class TalentResult:
         self.write(name, out)
         return out.getvalue()
 
+    def summary(self) -> str:
+        """The period in counts only (no NIP, no name): for a terminal that may be a CI log."""
+        people = self.period.people
+        pool = sum(1 for r in people if r.kelompok_talenta)
+        changed = sum(1 for r in people if r.kotak != r.kotak_hitung)
+        decided = (f"; keputusan komite: {angka(changed)} kotak berbeda dari hasil hitungan"
+                   if self.period.decisions is not None else "")
+        return (f"Periode {self.period.snapshot.periode}: {angka(len(people))} pegawai dipetakan, "
+                f"{angka(pool)} anggota kelompok talenta{decided}.")
+
     def provenance(self) -> str:
         """Where the results came from, in one line (the snapshot and the policy)."""
         return f"Snapshot {self.period.snapshot.path}; kebijakan: " + " ".join(self.period.statement)

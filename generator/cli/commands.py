@@ -133,8 +133,10 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
                     "(RAHASIA), tidak pernah ke situs.")
     root_argument(talenta)
     talenta.add_argument("--periode", dest="period", metavar="PERIODE", help="periode snapshot (bawaan: yang terbaru)")
-    talenta.add_argument("--format", choices=list(api.TALENT_FORMATS), default="text",
-                         help="bentuk keluaran di layar: text (bawaan), json atau csv")
+    talenta.add_argument("--format", choices=list(api.TALENT_FORMATS),
+                         help="bentuk keluaran di layar: text (bawaan), json atau csv; bila menulis --output, "
+                              "--berita-acara atau --lampiran-suksesi, hasil bernama tidak ditampilkan di layar "
+                              "kecuali --format disebut")
     talenta.add_argument("--output", metavar="FOLDER",
                          help="tulis laporan terbatas (XLSX dan CSV bertanda RAHASIA) ke folder ini")
     talenta.add_argument("--csv-standar", action="store_true",
@@ -318,18 +320,26 @@ def _talenta(args) -> int:
         result = api.talenta(args.root, args.period, args.version, args.as_of)
     except ValidationFailed as failed:
         return _failed(failed, "hasil talenta tidak dihitung karena data berisi galat.")
+    writes = bool(args.output or args.berita_acara or args.lampiran_suksesi)
     for name, output in (("berita-acara", args.berita_acara), ("lampiran-suksesi", args.lampiran_suksesi)):
         if output:  # before the results: a refused document stops the command before anything is printed
             document = result.write_document(name, output)
             print(f"{document.version} (RAHASIA) ditulis ke {document.path} ({document.size // 1024} KB).",
                   file=sys.stderr)
-    result.write(args.format, sys.stdout, plain_csv=args.csv_standar)
-    if args.format == "csv":
-        print(result.provenance(), file=sys.stderr)
+    # Asked to write files, the command prints what it wrote and counts only: its terminal is often a
+    # CI log. The named results come on the screen when asked for (--format), or without files to write.
+    shown = args.format or (None if writes else "text")
+    if shown:
+        result.write(shown, sys.stdout, plain_csv=args.csv_standar)
+        if shown == "csv":
+            print(result.provenance(), file=sys.stderr)
     if args.output:
         written = result.write_restricted(args.output, plain_csv=args.csv_standar)
         print(f"Laporan terbatas (RAHASIA) ditulis: {', '.join(p.name for p in written)} di {args.output}",
               file=sys.stderr)
+    if not shown:
+        print(f"{result.summary()} Hasil bernama (RAHASIA) tidak ditampilkan di layar; tampilkan dengan "
+              "--format text.", file=sys.stderr)
     return 0
 
 
