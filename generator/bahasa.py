@@ -69,3 +69,19 @@ SINGKATAN = {
     "DOCX": "dokumen Word, dapat disunting",
     "PDF": "dokumen siap cetak",
 }
+
+
+# Academic and professional titles written before a name ("Dr.", "dr.", "Ir."): a signature keeps
+# their case, as it keeps the degrees after the name ("S.H., M.Si.").
+_GELAR_DEPAN = re.compile(r"^(?:(?:Prof|Dr|dr|drg|drh|Ir|Drs|Dra|apt|Ns|Hj?)\.\s*)+")
+
+
+def nama_kapital(nama: str) -> str:
+    """A signer's name as a signature block prints it: the name in capitals, the titles before
+    it and the degrees after its first comma as written ("Dr. Ahmad Contoh, S.H., M.Si." →
+    "Dr. AHMAD CONTOH, S.H., M.Si."); "H."/"Hj." (haji) is part of the name and capitalised."""
+    name, comma, degrees = nama.partition(",")
+    prefix = _GELAR_DEPAN.match(name)
+    titles = prefix[0] if prefix else ""
+    kept = re.sub(r"\b(Hj?)\.", lambda m: m[0].upper(), titles)
+    return kept + name[len(titles):].upper() + comma + degrees

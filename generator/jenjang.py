@@ -43,6 +43,11 @@ def kelompok_jabatan(kode: str) -> str:
 # (shared/domain.md, "Pangkat per JF jenjang").
 GOLONGAN: tuple[str, ...] = ("I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d",
                              "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c", "IV/d", "IV/e")
+# The pangkat of each golongan ruang (PP 99/2000 jo. PP 12/2002, Lampiran I), as an SK names them.
+PANGKAT: tuple[str, ...] = ("Juru Muda", "Juru Muda Tingkat I", "Juru", "Juru Tingkat I", "Pengatur Muda",
+                            "Pengatur Muda Tingkat I", "Pengatur", "Pengatur Tingkat I", "Penata Muda",
+                            "Penata Muda Tingkat I", "Penata", "Penata Tingkat I", "Pembina", "Pembina Tingkat I",
+                            "Pembina Utama Muda", "Pembina Utama Madya", "Pembina Utama")
 PANGKAT_JF: dict[str, tuple[str, str]] = {
     "fungsional_pemula": ("II/a", "II/a"), "fungsional_terampil": ("II/b", "II/d"),
     "fungsional_mahir": ("III/a", "III/b"), "fungsional_penyelia": ("III/c", "III/d"),

@@ -65,6 +65,7 @@ class Table:
     # A header row above `columns`: (title, columns spanned). A title over one column whose
     # own title is "" fills both header rows ("Jenis Persyaratan" over Part III).
     groups: tuple[tuple[str, int], ...] = ()
+    row_height: float = 0.0  # the least height of a body row in mm (room to sign in); 0 = its text's height
 
     def header_rows(self) -> list[list[tuple[str | None, int]]]:
         """The header as rows of (title, span); None continues the title above it."""
@@ -262,6 +263,6 @@ def build_lampiran(kamus: Kamus, record: Versi | None = None, unit: str | None =
     blocks += _part_matrix(kamus, views)
     signer = versi.penandatangan
     jabatan = (signer.jabatan or "Kepala Daerah").upper() + ","
-    return Lampiran(kop=_kop(versi, instansi), nama=nama, blocks=blocks, penandatangan=(jabatan, signer.nama.upper()),
+    return Lampiran(kop=_kop(versi, instansi), nama=nama, blocks=blocks, penandatangan=(jabatan, bahasa.nama_kapital(signer.nama)),
                     title=f"Lampiran {versi.nama}" if versi.nama else "Lampiran kamus kompetensi",
                     author=instansi, date=versi.tanggal)

@@ -123,7 +123,8 @@ def _table(block: c.Table, width: int, signature: tuple[str, str] | None = None)
             keep = signature is not None and number == len(block.rows)
             cells = "".join(_cell(value, w, i in block.centered, keep_next=keep)
                             for i, (value, w) in enumerate(zip(row.cells, widths)))
-        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+        least = f'<w:trHeight w:val="{round(block.row_height * 56.7)}" w:hRule="atLeast"/>' if block.row_height else ""
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/>{least}</w:trPr>{cells}</w:tr>")
     if signature is not None:
         rows.append(_signature_row(signature, widths))
     return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{_BORDERS}'

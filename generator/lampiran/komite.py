@@ -20,11 +20,12 @@ from collections import Counter
 
 from .. import bahasa
 from ..errors import UsageError
-from ..jenjang import LABEL, PP_11
+from ..jenjang import GOLONGAN, LABEL, PANGKAT, PP_11
 from ..model import Kamus
-from ..model.decisions import KOMITE, STATUS_LABEL, kesiapan_label
+from ..model.decisions import KOMITE, kesiapan_label
 from ..talent.analysis import Period
 from ..talent.decisions import by_nip
+from ..talent.eligibility import GOLONGAN_PPPK
 from .content import Heading, Lampiran, Row, Table, Text
 
 RAHASIA = "RAHASIA"
@@ -40,9 +41,22 @@ def _require(period: Period):
 
 
 def _post_name(kamus: Kamus, kode: str) -> str:
+    """A post with its unit kerja (names alone are ambiguous: every dinas has its Sekretaris), the
+    unit left out when the post's name already holds it ("Kepala Badan Kepegawaian …")."""
     position = kamus.positions[kode]
     unit = kamus.units.get(position.unit)
-    return f"{position.nama}" + (f", {unit.nama}" if unit else "")
+    if unit is None or unit.nama.casefold() in position.nama.casefold():
+        return position.nama
+    return f"{position.nama}, {unit.nama}"
+
+
+def _pangkat(person) -> str:
+    """The pangkat/golongan as an SK lists it, from the snapshot ("–" when it has none)."""
+    if person.pangkat_golongan is not None:
+        return f"{PANGKAT[person.pangkat_golongan]}, {GOLONGAN[person.pangkat_golongan]}"
+    if person.golongan_pppk is not None:
+        return f"Golongan {GOLONGAN_PPPK[person.golongan_pppk - 1]} (PPPK)"
+    return "–"
 
 
 def _nominated(period: Period) -> list:
@@ -62,32 +76,49 @@ def _calibration(period: Period, kamus: Kamus) -> list:
     moved = [r for r in period.people if r.kotak != r.kotak_hitung]
     if not moved:
         return [Text("Komite tidak mengubah kotak hasil hitungan.")]
-    rows = tuple(Row((str(n), r.person.nama, r.person.nip, kamus.positions[r.person.jabatan].nama, str(r.kotak_hitung),
+    rows = tuple(Row((str(n), r.person.nama, r.person.nip, _post_name(kamus, r.person.jabatan), str(r.kotak_hitung),
                       str(r.kotak), entries[r.person.nip].alasan))
                  for n, r in enumerate(moved, start=1))
-    return [Table(("", "", "", "", "Hitung", "Komite", ""), (0.05, 0.15, 0.24, 0.14, 0.09, 0.09, 0.24), rows,
+    return [Table(("", "", "", "", "Hitung", "Komite", ""), (0.05, 0.15, 0.24, 0.19, 0.09, 0.09, 0.19), rows,
                   centered=(0, 4, 5), groups=(("No", 1), ("Nama", 1), ("NIP", 1), ("Jabatan", 1), ("Kotak", 2),
                                                ("Alasan", 1)))]
 
 
-def _slate_table(slate, kamus: Kamus, with_jpm: bool) -> Table:
+def _slate_table(slate, kamus: Kamus, for_decree: bool) -> Table:
+    """The candidates of one target post: in the Berita Acara with their JPM, in the Lampiran of
+    the decree with their pangkat/golongan (as an SK lists a person)."""
     rows = []
     for n, c in enumerate(slate.kandidat, start=1):
-        jpm = ("tidak lengkap" if c.jpm is None else f"{bahasa.angka(c.jpm, 2)}%",) if with_jpm else ()
-        rows.append(Row((str(n), c.result.person.nama, c.result.person.nip, kamus.positions[c.result.person.jabatan].nama,
+        person = c.result.person
+        extra = (_pangkat(person),) if for_decree else ()
+        jpm = () if for_decree else ("tidak lengkap" if c.jpm is None else f"{bahasa.angka(c.jpm, 2)}%",)
+        rows.append(Row((str(n), person.nama, person.nip, *extra, _post_name(kamus, person.jabatan),
                          str(c.result.kotak), *jpm, kesiapan_label(c.kesiapan))))
-    columns = ("No", "Nama", "NIP", "Jabatan Sekarang", "Kotak", *(("JPM",) if with_jpm else ()), "Kesiapan")
-    widths = (0.05, 0.16, 0.24, 0.19, 0.08, 0.1, 0.18) if with_jpm else (0.05, 0.22, 0.24, 0.24, 0.08, 0.17)
+    if for_decree:
+        columns = ("No", "Nama", "NIP", "Pangkat/Gol.", "Jabatan Sekarang", "Kotak", "Kesiapan")
+        widths = (0.05, 0.15, 0.24, 0.15, 0.21, 0.08, 0.12)
+    else:
+        columns = ("No", "Nama", "NIP", "Jabatan Sekarang", "Kotak", "JPM", "Kesiapan")
+        widths = (0.05, 0.15, 0.24, 0.23, 0.08, 0.1, 0.15)
     return Table(columns, widths, tuple(rows), centered=tuple(i for i, name in enumerate(columns)
                                                               if name in ("No", "Kotak", "JPM")))
 
 
+def _signed_at(kamus: Kamus, rapat) -> Text:
+    """Where and when the Berita Acara is signed: the instansi's place (kamus.yaml instansi.tempat)
+    and the meeting's date, or dotted room to write them by hand."""
+    place = kamus.config.instansi.tempat or "……………"
+    day = bahasa.tanggal(rapat.tanggal) if rapat.tanggal else "tanggal ……………"
+    return Text(f"{place}, {day}", align="left")
+
+
 def _signatures(decided) -> Table:
     officials = ([decided.rapat.pimpinan] if decided.rapat.pimpinan else []) + list(decided.rapat.peserta)
-    rows = tuple(Row((str(n), o.nama, o.jabatan, "")) for n, o in enumerate(officials, start=1))
+    rows = tuple(Row((str(n), o.nama, o.jabatan, f"{n}.")) for n, o in enumerate(officials, start=1))
     if not rows:  # left to fill in by hand (rapat.pimpinan and rapat.peserta say who)
-        rows = tuple(Row((str(n), "", "", "")) for n in range(1, 6))
-    return Table(("No", "Nama", "Jabatan", "Tanda Tangan"), (0.06, 0.32, 0.37, 0.25), rows, centered=(0,))
+        rows = tuple(Row((str(n), "", "", f"{n}.")) for n in range(1, 6))
+    return Table(("No", "Nama", "Jabatan", "Tanda Tangan"), (0.06, 0.3, 0.36, 0.28), rows, centered=(0,),
+                 row_height=15)
 
 
 def berita_acara(period: Period, kamus: Kamus) -> Lampiran:
@@ -99,7 +130,7 @@ def berita_acara(period: Period, kamus: Kamus) -> Lampiran:
     where = f", bertempat di {rapat.tempat}" if rapat.tempat else ""
     blocks = [Text(f"NOMOR {rapat.nomor or '…'}", align="center"),
               Text(f"Pada {when}{where}, Komite Talenta {instansi} telah melaksanakan rapat untuk membahas hasil "
-                   f"pemetaan talenta periode {period.snapshot.periode} (snapshot {period.snapshot.path}) menurut "
+                   f"pemetaan talenta periode {period.snapshot.periode} menurut "
                    "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 tentang Manajemen Talenta Aparatur Sipil Negara, dengan "
                    "hasil sebagai berikut."),
               Heading("A. HASIL PEMETAAN TALENTA", 2),
@@ -112,7 +143,7 @@ def berita_acara(period: Period, kamus: Kamus) -> Lampiran:
         blocks.append(Text("Komite belum mengusulkan kelompok rencana suksesi."))
     for n, slate in enumerate(slates, start=1):
         blocks += [Heading(f"{n}. {_post_name(kamus, slate.jabatan.kode)} ({LABEL[slate.jabatan.jenjang]})", 3),
-                   _slate_table(slate, kamus, with_jpm=True)]
+                   _slate_table(slate, kamus, for_decree=False)]
     entries = [(r, by_nip(decided)[r.person.nip]) for r in period.people if r.person.nip in by_nip(decided)]
     notes = [(r, e.catatan_pengembangan) for r, e in entries if e.catatan_pengembangan]
     if notes:
@@ -122,19 +153,15 @@ def berita_acara(period: Period, kamus: Kamus) -> Lampiran:
                                for n, (r, text) in enumerate(notes, start=1)), centered=(0,))]
     if decided.catatan:
         blocks += [Heading(f"{'E' if notes else 'D'}. CATATAN RAPAT", 2), Text(decided.catatan)]
-    if decided.ditetapkan and decided.penetapan is not None:
-        closing = (f"Kelompok rencana suksesi tersebut telah ditetapkan Pejabat Pembina Kepegawaian dengan keputusan "
-                   f"Nomor {decided.penetapan.nomor} tanggal {bahasa.tanggal(decided.penetapan.tanggal)}.")
-    else:
-        closing = ("Hasil rapat ini disampaikan kepada Pejabat Pembina Kepegawaian untuk ditetapkan "
-                   f"({PP_11} Pasal 199 ayat (1)).")
-    blocks += [Text(f"{closing} Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."),
-               Heading("KOMITE TALENTA", 2), _signatures(decided)]
-    label = STATUS_LABEL.get(decided.status, decided.status)
+    # The Berita Acara records the meeting: nothing in it follows the later penetapan (its status,
+    # nomor or date), so the copy signed at the meeting and a rerun after the penetapan are the same bytes.
+    blocks += [Text("Hasil rapat ini disampaikan kepada Pejabat Pembina Kepegawaian untuk ditetapkan "
+                    f"({PP_11} Pasal 199 ayat (1)). Demikian berita acara ini dibuat untuk dipergunakan "
+                    "sebagaimana mestinya."),
+               _signed_at(kamus, rapat), Heading("KOMITE TALENTA", 2), _signatures(decided)]
     return Lampiran(kop=[], nama=f"BERITA ACARA RAPAT KOMITE TALENTA {instansi.upper()}", blocks=blocks,
                     penandatangan=(), title=f"Berita Acara Rapat Komite Talenta periode {period.snapshot.periode}",
-                    author=instansi, date=rapat.tanggal or (decided.penetapan.tanggal if decided.penetapan else ""),
-                    catatan=RAHASIA + ("" if decided.status != "draf" else f" – {DRAFT}") + f" – keputusan {label}")
+                    author=instansi, date=rapat.tanggal or "", catatan=RAHASIA)
 
 
 def lampiran_suksesi(period: Period, kamus: Kamus) -> Lampiran:
@@ -156,10 +183,10 @@ def lampiran_suksesi(period: Period, kamus: Kamus) -> Lampiran:
                    f"Pembina Kepegawaian ({PP_11} Pasal 199 ayat (1)).")]
     for n, slate in enumerate(slates, start=1):
         blocks += [Heading(f"{n}. {_post_name(kamus, slate.jabatan.kode).upper()}", 3),
-                   _slate_table(slate, kamus, with_jpm=False)]
+                   _slate_table(slate, kamus, for_decree=True)]
     draft = "" if decided.ditetapkan else f" – {DRAFT}"
     return Lampiran(kop=kop, nama=f"KELOMPOK RENCANA SUKSESI {instansi.upper()} PERIODE {period.snapshot.periode}",
-                    blocks=blocks, penandatangan=(ppk.upper() + ",", signer.nama.upper()),
+                    blocks=blocks, penandatangan=(ppk.upper() + ",", bahasa.nama_kapital(signer.nama)),
                     title=f"Lampiran keputusan penetapan kelompok rencana suksesi periode {period.snapshot.periode}",
                     author=instansi, date=penetapan.tanggal if penetapan else decided.rapat.tanggal,
                     catatan=RAHASIA + draft)

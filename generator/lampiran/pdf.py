@@ -101,7 +101,8 @@ def _table(block: c.Table, width: float, height: float) -> GridTable:
     rows = [Cell(((None, printable(row.cells[0])),), BOLD) if row.group else
             [_cell(value, column in block.centered) for column, value in enumerate(row.cells)]
             for row in block.rows]
-    return GridTable(header, rows, [width * share for share in block.widths], max_height=height)
+    return GridTable(header, rows, [width * share for share in block.widths], max_height=height,
+                     row_height=block.row_height * mm)
 
 
 def _fields(block: c.Fields, width: float) -> GridTable:

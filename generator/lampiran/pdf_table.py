@@ -150,13 +150,14 @@ class GridTable(Flowable):
     (Cell or None, span) for a header with merged cells (None: the cell above goes on)."""
 
     def __init__(self, header: list | None, rows: list, widths: list, size: float = 8.5, max_height: float = 0.0,
-                 ruled: bool = True):
+                 ruled: bool = True, row_height: float = 0.0):
         super().__init__()
         if header and isinstance(header[0], Cell):
             header = [[(cell, 1) for cell in header]]
         self.header, self.rows, self.widths, self.size, self.ruled = header, rows, widths, size, ruled
         self.leading = size * 1.2
         self.max_height = max_height  # the frame's full height: a row taller than a page is set anyway
+        self.row_height = row_height  # the least height of a body row (points)
         self._heights: list | None = None
 
     def _lines(self, cell: Cell, width: float) -> int:
@@ -167,7 +168,7 @@ class GridTable(Flowable):
             lines = self._lines(row, sum(self.widths))
         else:
             lines = max(self._lines(cell, width) for cell, width in zip(row, self.widths))
-        return lines * self.leading + PAD_TOP + PAD_BOTTOM
+        return max(lines * self.leading + PAD_TOP + PAD_BOTTOM, self.row_height)
 
     def _header_heights(self) -> list[float]:
         """The height of each header row: a cell over several rows may make the last one taller."""
@@ -224,7 +225,8 @@ class GridTable(Flowable):
     def _part(self, start: int, end: int) -> "GridTable":
         """Rows ``start:end`` as a table of their own, measured already (a long table is split
         once per page: its rows are laid out once, not once per page)."""
-        part = GridTable(self.header, self.rows[start:end], self.widths, self.size, self.max_height, self.ruled)
+        part = GridTable(self.header, self.rows[start:end], self.widths, self.size, self.max_height, self.ruled,
+                         self.row_height)
         part._heights, part._header_rows = self._heights[start:end], self._header_rows
         part._header_height = self._header_height
         return part

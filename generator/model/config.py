@@ -31,6 +31,7 @@ class Instansi:
     nama: str = "Instansi"
     singkatan: str = ""
     logo: str = ""  # path relative to the kamus root
+    tempat: str = ""  # the place a document is signed in ("Sleman, 20 November 2025")
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -174,7 +175,7 @@ class Config:
         instansi, versi, situs = data.get("instansi", {}), data.get("versi", {}), data.get("situs", {})
         return cls(
             instansi=Instansi(instansi.get("nama", Instansi.nama), instansi.get("singkatan", ""),
-                              instansi.get("logo", "")),
+                              instansi.get("logo", ""), instansi.get("tempat", "")),
             jenis_kompetensi=jenis,
             standar_level_manajerial={**DEFAULT_STANDARD, **data.get("standar_level_manajerial", {})},
             versi=Versi.from_data(versi),
