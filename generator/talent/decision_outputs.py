@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 from ..bahasa import angka
 from ..model.decisions import kesiapan_label
@@ -26,6 +27,27 @@ def _quoted(text: str) -> str:
 def _comment(text: str) -> str:
     """Text for a YAML comment: on one line."""
     return _LINE_BREAKS.sub(" ", text).strip()
+
+
+def _overview(period: Period) -> list[str]:
+    """Comment lines: per target post, its proposed candidates in rank order (the komite works per
+    post; the data below is per person)."""
+    slates = [s for s in period.slates if s.kandidat]
+    if not slates:
+        return ["#", "# Tidak ada jabatan sasaran dengan calon menurut hasil hitungan."]
+    lines = ["#", "# Ringkasan per jabatan sasaran (usulan hitungan, urut peringkat; data per pegawai ada di bawah):"]
+    for slate in slates:
+        lines.append(f"#   {_comment(slate.jabatan.nama)} ({slate.jabatan.kode}):")
+        for rank, candidate in enumerate(slate.kandidat, start=1):
+            jpm = "JPM tidak lengkap" if candidate.jpm is None else f"JPM {angka(candidate.jpm, 2)}%"
+            lines.append(f"#     {rank}. {_comment(candidate.result.person.nama)} ({candidate.result.person.nip}), "
+                         f"kotak {candidate.result.kotak_hitung}, {jpm}")
+    posts = Counter(c.result.person.nip for s in slates for c in s.kandidat)
+    names = {c.result.person.nip: c.result.person.nama for s in slates for c in s.kandidat}
+    several = [f"{_comment(names[nip])} ({n})" for nip, n in posts.items() if n > 1]
+    if several:
+        lines.append("#   Diusulkan pada lebih dari satu jabatan sasaran (jumlah jabatan): " + ", ".join(several) + ".")
+    return lines
 
 
 def draft_yaml(period: Period, kamus, policy: TalentPolicy) -> str:
@@ -49,11 +71,15 @@ def draft_yaml(period: Period, kamus, policy: TalentPolicy) -> str:
         "#   PPK: isi juga penetapan).",
         "# - kotak: kotak hasil hitungan. Bila komite menetapkan kotak lain, ubah angkanya dan tulis alasannya di",
         "#   `alasan`; hapus `kotak` bila hasil hitungan yang berlaku.",
-        "# - rencana_suksesi: jabatan sasaran usulan hitungan, peringkat menurut JPM terhadap jabatan itu. Isi",
-        f"#   `kesiapan` dengan salah satu: {choices} (kamus.yaml talenta.kesiapan);",
+        "# - rencana_suksesi: jabatan sasaran usulan hitungan. `peringkat` adalah urutan pegawai itu di antara",
+        "#   calon SATU jabatan sasaran (1 = JPM tertinggi terhadap jabatan itu), bukan peringkat antarjabatan:",
+        "#   seorang pegawai dapat berperingkat 1 pada beberapa jabatan sasaran; komite memilih untuk jabatan",
+        "#   mana ia diusulkan. Isi `kesiapan` dengan salah satu:",
+        f"#   {choices} (kamus.yaml talenta.kesiapan);",
         "#   hapus baris jabatan sasaran yang tidak dipilih komite, tambahkan yang dipilih.",
         "# - catatan_pengembangan: arahan komite untuk pengembangan pegawai itu.",
         "# - Pegawai yang tidak disebut tetap pada kotak hasil hitungan.",
+        *_overview(period),
         f"periode: {_quoted(periode)}",
         "status: draf",
         "# rapat:                      # isi setelah rapat komite talenta",
