@@ -216,7 +216,7 @@ def test_the_two_documents_are_complete_and_byte_identical_on_rerun(root, tmp_pa
     assert "Pada hari Kamis, tanggal 20 November 2025, bertempat di Ruang Rapat Sekretariat Daerah" in berita
     for expected in (CITRA, HADI, "Hasil kerja 2025 dinilai ulang", "Prestasi kerja di luar SKP", GITA, BUDI,
                      "Siap 1–2 tahun", "Siap sekarang", "61,11%", "Mentoring oleh Kepala Bidang A",
-                     "Ir. Suryo Widodo, M.Si.", "Bambang Hartono, S.H.", "Nomor 800.1.3/123/2025 tanggal 1 Desember 2025",
+                     "Ir. Suryo Widodo, M.Si.", "Bambang Hartono, S.H.", "disampaikan kepada Pejabat Pembina Kepegawaian untuk ditetapkan",
                      "melengkapi kolom tmt_jenjang"):
         assert expected in berita, expected
     lampiran = document_text(out / "ls1.docx")
