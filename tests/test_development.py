@@ -91,7 +91,7 @@ def test_hand_computed_slate_respects_the_regulation(talenta_document):
     assert rules["pangkat_minimal"]["keterangan"] == "pangkat paling rendah III/d"  # from kamus.yaml
     # Gita's pendidikan cell is empty: the check is not passed silently.
     gita = slate["kandidat"][1]
-    assert gita["tidak_diperiksa"] == ["pendidikan_minimal: pendidikan kosong"]
+    assert gita["tidak_diperiksa"] == ["pendidikan: kolom pendidikan kosong"]
     # The second plan, against the target post (M.1 3, SK.1 3, T.A 3): PK.4 closes both SK.1 and
     # T.A for Budi and is counted once.
     budi = slate["kandidat"][0]
