@@ -190,6 +190,8 @@ def test_a_changed_ditetapkan_file_is_flagged_in_the_diff(root, tmp_path):
     path.write_text(path.read_text("utf-8").replace("kotak: 7", "kotak: 8"), "utf-8")
     git(repo, "commit", "-q", "-am", "draf diubah")
     _, text = run("diff", "HEAD~1", "HEAD", "--root", str(repo))
+    assert text.startswith("Perubahan kamus HEAD~1 → HEAD: 0 perubahan pada kamus; keputusan komite talenta: 1 berkas "
+                           "berubah.\n")
     assert "keputusan/2025.yaml (periode 2025): 1 keputusan pegawai diubah; 1 di antaranya kotak" in text
     assert "PERINGATAN" not in text
 
