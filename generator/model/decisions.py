@@ -150,7 +150,7 @@ def decisions_from(doc: Document) -> Decisions:
         nominations = tuple(
             Nomination(_text(n.get("jabatan")), n.get("kesiapan") if isinstance(n.get("kesiapan"), str) else None,
                        _int(n.get("peringkat")), ("pegawai", i, "rencana_suksesi", j))
-            for j, n in enumerate(_list(row.get("rencana_suksesi"))) if isinstance(n, dict))
+            for j, n in enumerate(_list(row.get("rencana_suksesi"))) if isinstance(n, dict) and _text(n.get("jabatan")))
         people.append(PersonDecision(row["nip"].strip(), _int(row.get("kotak")), _text(row.get("alasan")), nominations,
                                      _text(row.get("catatan_pengembangan")), ("pegawai", i)))
     return Decisions(
