@@ -202,10 +202,10 @@ def test_time_in_the_jenjang_from_tmt_jenjang_else_from_tmt_jabatan():
     (rule, why), = check.explain(result(tmt_jabatan=dt.date(2024, 6, 1)))[0]  # tmt_jenjang empty for this one
     assert rule == "masa_jabatan_minimal" and "sejak 2024-06-01 (TMT jabatan;" in why and "1,6 tahun" in why
     rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
-    assert rule.keterangan.endswith("diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)")
+    assert rule.keterangan.endswith("diukur dari TMT jenjang (kolom TMT jenjang; bila kosong, dari TMT jabatan)")
     check = Requirements("administrator", TalentPolicy().suksesi, END, frozenset({"tmt_jabatan"}))
     rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
-    assert "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada" in rule.keterangan
+    assert "diukur dari TMT jabatan: kolom TMT jenjang tidak ada dalam data kepegawaian" in rule.keterangan
 
 
 def test_pangkat_and_pendidikan_as_exports_write_them():

@@ -86,8 +86,8 @@ def test_a_calibration_moves_two_people_and_the_pool_follows(document):
     assert [nip for nip, p in people.items() if p["kelompok_talenta"]] == [AHMAD, BUDI, DEWI, EKO, FAJAR, GITA, HADI]
     statement = " ".join(document["kebijakan"])
     assert "Kotak mengikuti keputusan komite talenta 2025 (ditetapkan PPK, Nomor 800.1.3/123/2025" in statement
-    assert "2 pegawai berada di kotak keputusan komite" in statement
-    assert "Rencana suksesi 1 jabatan sasaran (A.KEPALA) mengikuti keputusan komite" in statement
+    assert "(2 pegawai) masing-masing dengan alasannya" in statement
+    assert "Rencana suksesi 1 jabatan sasaran (Kepala Bidang A (A.KEPALA)) mengikuti keputusan komite" in statement
     assert "Pasal 199 ayat (1)" in statement
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..bahasa import tanggal
 from ..load import Document
 from .config import Penandatangan
 
@@ -94,9 +95,9 @@ class Decisions:
         tanggal …)"."""
         what = STATUS_LABEL.get(self.status, self.status)
         if self.penetapan is not None and self.penetapan.nomor:
-            what += f", Nomor {self.penetapan.nomor} tanggal {self.penetapan.tanggal}"
+            what += f", Nomor {self.penetapan.nomor} tanggal {tanggal(self.penetapan.tanggal)}"
         elif self.rapat.tanggal:
-            what += f", rapat {self.rapat.tanggal}"
+            what += f", rapat {tanggal(self.rapat.tanggal)}"
         return f"keputusan komite talenta {self.periode} ({what})"
 
 

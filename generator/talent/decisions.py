@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bahasa import tanggal
 from ..check.decisions import intact, where
 from ..jenjang import LABEL, PP_11
 from ..model import Kamus
@@ -175,17 +176,18 @@ def decision_statement(decided: Decisions | None, snapshot: Snapshot, results: l
         return [f"Belum ada keputusan komite talenta untuk periode {snapshot.periode}: kotak dan rencana suksesi "
                 "adalah usulan hasil hitungan."]
     moved = sum(r.kotak != r.kotak_hitung for r in results)
-    posts = [s.jabatan.kode for s in found_slates if s.sumber == KOMITE]
+    # post names for readers, the keys for the pengelola; the exact count of moves is not for the site
+    posts = [f"{s.jabatan.nama}⟦ ({s.jabatan.kode})⟧" for s in found_slates if s.sumber == KOMITE]
     choices = ", ".join(kesiapan_label(k) for k in policy.kesiapan)
-    lines = [f"Kotak mengikuti {decided.label()}: {moved} pegawai berada di kotak keputusan "
-             "komite yang berbeda dari hasil hitungan, masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
+    lines = [f"Kotak mengikuti {decided.label()}: pegawai yang ditetapkan komite di kotak yang berbeda dari hasil "
+             f"hitungan⟦ ({moved} pegawai)⟧ masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
              "hitungan; kelompok talenta dinilai dari kotak yang berlaku dengan aturan yang sama.",
-             f"Rencana suksesi {len(posts)} jabatan sasaran ({', '.join(posts) or '–'}) mengikuti keputusan komite, "
-             f"dengan kesiapan {choices} (kebijakan instansi: talenta.kesiapan); jabatan sasaran lain: usulan hasil "
-             "hitungan menurut JPM."]
+             f"Rencana suksesi {len(posts)} jabatan sasaran ({'; '.join(posts) or '–'}) mengikuti keputusan komite, "
+             f"dengan kesiapan {choices} (kebijakan instansi⟦: talenta.kesiapan⟧); jabatan sasaran lain: usulan "
+             "hasil hitungan menurut JPM."]
     if decided.ditetapkan and decided.penetapan is not None:
         lines.append(f"Kelompok rencana suksesi ditetapkan PPK dengan Nomor {decided.penetapan.nomor} tanggal "
-                     f"{decided.penetapan.tanggal} ({PASAL_199}).")
+                     f"{tanggal(decided.penetapan.tanggal)} ({PASAL_199}).")
     else:
         lines.append(f"Keputusan ini belum ditetapkan PPK ({PASAL_199}: PPK menetapkan kelompok rencana suksesi "
                      "setiap tahun).")

@@ -55,9 +55,9 @@ def since(person) -> tuple[dt.date | None, str]:
 def tenure_note(columns) -> str:
     """Where the time in the jenjang is measured from, for a snapshot with ``columns``."""
     if "tmt_jenjang" in columns:
-        return "diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)"
-    return "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada, jadi jabatan sebelumnya dalam jenjang yang sama " \
-           "tidak terhitung"
+        return "diukur dari TMT jenjang (kolom TMT jenjang; bila kosong, dari TMT jabatan)"
+    return "diukur dari TMT jabatan: kolom TMT jenjang tidak ada dalam data kepegawaian, jadi jabatan sebelumnya " \
+           "dalam jenjang yang sama tidak terhitung"
 
 
 def pendidikan_rank(text: str) -> int | None:
@@ -124,7 +124,8 @@ class Requirements:
             return False, "tidak diatur"
         columns = COLUMN.get(name, ())
         if columns and not any(c in self.columns for c in columns):
-            return False, f"tidak diperiksa: kolom {' dan '.join(columns)} tidak ada dalam data kepegawaian"
+            named = " dan ".join(c.replace("_", " ").replace("tmt", "TMT") for c in columns)  # reader words: the site shows it
+            return False, f"tidak diperiksa: kolom {named} tidak ada dalam data kepegawaian"
         return True, ""
 
     def _describe(self) -> list[Aturan]:
