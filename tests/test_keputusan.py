@@ -290,12 +290,12 @@ def test_the_site_counts_the_decisions(root):
     analysis = analyse(project.snapshots, kamus, decisions=project.decisions)
     summary = summarise(analysis.periods["2025"], kamus, analysis.policy)
     k = summary.keputusan
-    assert (k["status"], k["pegawai"], k["diubah"], k["transisi"]) == ("ditetapkan PPK", 4, 2, None)  # 8 < 10 people
-    small = summarise(analysis.periods["2025"], kamus, analysis.policy.__class__.from_data({"ukuran_kelompok_minimal": 3}))
-    moves = {(a + 1, b + 1): n for a, row in enumerate(small.keputusan["transisi"]) for b, n in enumerate(row) if n}
-    assert moves == {(9, 6): 1, (5, 7): 1, (9, 9): 2, (8, 8): 3, (7, 7): 1}
+    # two moves, each of one person: below the floor, so neither their number nor their kotak is published
+    assert (k["status"], k["pegawai"], k["diubah"], k["diubah_minimal"], k["transisi"]) == (
+        "ditetapkan PPK", 4, None, False, None)
     row, = summary.suksesi
-    assert row["sumber"] == "komite" and row["komite"] == (2, {"Siap 1–2 tahun": 1, "Siap sekarang": 1})
+    assert row["sumber"] == "komite" and row["komite"] == {"calon": None, "calon_minimal": False, "kesiapan": None}
+    # the floor cell by cell: tests/test_talent_site_floor.py
 
 
 def test_a_decision_file_one_version_cannot_read_is_named_not_counted(root, tmp_path):

@@ -14,7 +14,7 @@ from ..rules import finding
 from .compute import Result, evaluate
 from .decisions import decision_statement, kotak_komite, nominees
 from .development import Planner
-from .statement import for_pengelola, for_readers, statement
+from .statement import for_pengelola, for_readers, marked_statement
 from ..model.policy import TalentPolicy
 from .snapshot import Snapshot, read_snapshot, snapshot_files
 from .succession import Movement, Slate, movement, slates
@@ -89,7 +89,7 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
             results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
             nominated = nominees(decided, results)
             found = slates(results, snapshot, kamus, policy, nominated)
-            lines = statement(policy, kamus, snapshot) + decision_statement(decided, snapshot, results, found, policy)
+            lines = marked_statement(policy, kamus, snapshot) + decision_statement(decided, snapshot, results, found, policy)
             period = Period(snapshot, results, found, statement=for_pengelola(lines),
                             reader_statement=for_readers(lines), decisions=decided)
         if previous is not None:

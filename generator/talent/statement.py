@@ -119,7 +119,12 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
 
 
 def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
-    """Every line of the policy that produced the results of ``snapshot``."""
+    """Every line of the policy that produced the results of ``snapshot``, as the pengelola reads it."""
+    return for_pengelola(marked_statement(policy, kamus, snapshot))
+
+
+def marked_statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
+    """:func:`statement` with what only the pengelola needs between ⟦ ⟧."""
     predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in policy.predikat_kinerja.items())
     nk, np_, pem, sel = policy.nilai_kinerja, policy.nilai_potensi, policy.jpm.pemetaan, policy.jpm.seleksi
     bobot = policy.bobot_potensial
