@@ -91,13 +91,14 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
     for slate in period.slates:
         considered = pool - pool_holders[slate.jabatan.kode]
-        # the candidates by JPM category, assessment and readiness: only for a slate of at least `minimum`
-        broken_down = slate.jumlah_kandidat >= minimum
+        # the ranked candidates by JPM category and by assessment age: only for at least `minimum` of them
+        # (`tidak_lengkap`, the eligible not ranked, is a group of its own, counted like `kandidat`)
+        broken_down = slate.jumlah_kandidat == 0 or slate.jumlah_kandidat >= minimum
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama, "sumber": slate.sumber,
                                 "komite": _nominees(slate, minimum) if slate.sumber == KOMITE else None,
                                 "kandidat": slate.jumlah_kandidat,
                                 **{k: (n if broken_down else None) for k, n in slate.kategori_seleksi.items()},
-                                "tidak_lengkap": slate.tidak_lengkap if broken_down else None,
+                                "tidak_lengkap": slate.tidak_lengkap,
                                 "dikecualikan": slate.dikecualikan,
                                 "kedaluwarsa": slate.jumlah_asesmen_kedaluwarsa if broken_down else None,
                                 # the breakdown by rule is withheld when the pool it counts is small
