@@ -39,6 +39,12 @@ def angka(value, digits: int | None = None) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def atau(words) -> str:
+    """Choices as a sentence lists them: ``A``, ``A atau B``, ``A, B atau C``."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " atau " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def ukuran(size: int) -> str:
     """A file size as a reader reads it: ``840 B``, ``12 KB``, ``1,2 MB``."""
     if size < 1024:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 SEVERITY_LABEL = {"error": "galat", "warning": "peringatan", "notice": "catatan"}
 
@@ -47,30 +47,6 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
         }
-
-
-_QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"")
-_NUMBER = re.compile(r"(?<![0-9])[0-9](?:[ .\-]?[0-9]){7,}")  # 8 digits or more (a NIP, a NIK, a date)
-
-
-def _withheld(text: str, known: frozenset[str]) -> str:
-    out, at = [], 0
-    for match in _QUOTED.finditer(text):
-        out.append(_NUMBER.sub("…", text[at:match.start()]))
-        quote = match.group(0)
-        inner = quote[1:-1]  # the tool's own words and punctuation (`- `, `:`) stay; a value of the file goes
-        out.append(quote if inner in known or not any(c.isalnum() for c in inner) else quote[0] + "…" + quote[-1])
-        at = match.end()
-    out.append(_NUMBER.sub("…", text[at:]))
-    return "".join(out)
-
-
-def without_values(finding: Finding, known: frozenset[str]) -> Finding:
-    """``finding`` about a file of personal data, with every value that may come from the file
-    withheld ("…"): quoted text that is not one of the ``known`` words (the names, choices and
-    examples of the file's schema), and every run of eight digits or more (a NIP, a NIK). Its
-    place (file, line, column) and rule stay: CI logs and annotations still point at the value."""
-    return replace(finding, message=_withheld(finding.message, known), hint=_withheld(finding.hint, known))
 
 
 @dataclass

@@ -138,9 +138,16 @@ DASAR_PENDIDIKAN = (f"{PP_11} Pasal 107 (JPT) dan Pasal 54 (administrator): pali
 # The lowest pangkat of each JF jenjang. The pangkat of JPT pratama and jabatan administrasi is
 # set by each instansi (Pasal 48 ayat (2)), so it has no national default.
 PANGKAT_MINIMAL: dict[str, str | None] = {kode: low for kode, (low, _) in PANGKAT_JF.items()}
-DASAR_PANGKAT = ("pangkat terendah jenjang jabatan fungsional (ahli pertama III/a, ahli muda III/c, ahli madya IV/a, "
-                 "ahli utama IV/d; pemula II/a, terampil II/b, mahir III/a, penyelia III/c); pangkat JPT pratama dan "
-                 f"jabatan administrasi ditetapkan instansi ({PP_11} Pasal 48 ayat (2))")
+def dasar_pangkat(target: str) -> str:
+    """Where the lowest pangkat for ``target`` comes from, cited the same way wherever it is
+    applied (the rule's `dasar`, an exclusion, a decision finding): the regulation, then the
+    setting that holds it."""
+    if target in PANGKAT_JF:
+        return (f"pangkat terendah jenjang {LABEL[target]} sebagai jabatan fungsional "
+                "(talenta.suksesi.pangkat_minimal)")
+    return (f"pangkat JPT pratama dan jabatan administrasi ditetapkan instansi ({PP_11} Pasal 48 ayat (2); "
+            "talenta.suksesi.pangkat_minimal)")
+
 
 # The article of PP 11/2017 (as amended) with the requirements of each target jenjang.
 PASAL_SYARAT: dict[str, str] = {

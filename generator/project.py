@@ -26,9 +26,10 @@ from .check import check_decisions, check_rules, check_schemas, default_schemas
 from .check.accepted import solid
 from .check import mkdocs as mkdocs_rules
 from .check.config import LOGO_MAX_BYTES
+from .check.quotable import personal_values, quotable
 from .check.schema import schema_words
 from .errors import KamusError, UsageError, ValidationFailed
-from .findings import Report, without_values
+from .findings import Report
 from .journal import leftovers
 from .kinds import CONFIG_FILE, DECISION, is_personal
 from .load import Documents, FileSource, FolderSource, Sources, discover, load_documents, open_source, unchanged
@@ -266,37 +267,50 @@ class Project:
         """Every finding of every snapshot (empty while the kamus itself has errors)."""
         return self._snapshots[1]
 
-    def _decided(self, valid: bool) -> dict[str, Decisions]:
-        return {loaded.file.stem: decisions_from(loaded.doc) for loaded in self.documents.decisions
-                if loaded.doc is not None and isinstance(loaded.doc.data, dict)
-                and (not valid or loaded.file.path in self.valid_paths)}
+    def _decided(self, read) -> dict[str, Decisions]:
+        """File name → decisions of every decision file that parses, as ``read`` (loaded → Document
+        or None) gives its document."""
+        docs = {loaded.file.stem: read(loaded) for loaded in self.documents.decisions if loaded.doc is not None}
+        return {stem: decisions_from(doc) for stem, doc in docs.items() if doc is not None and isinstance(doc.data, dict)}
 
     @cached_property
     def decisions(self) -> dict[str, Decisions]:
         """The komite's decisions (`keputusan/<periode>.yaml`, RAHASIA) that passed their schema, by file name."""
-        return self._decided(valid=True)
+        return self._decided(lambda loaded: loaded.doc if loaded.file.path in self.valid_paths else None)
 
     @cached_property
     def decisions_as_written(self) -> dict[str, Decisions]:
         """Every decision file that parses, as written (for comparing versions)."""
-        return self._decided(valid=False)
+        return self._decided(lambda loaded: loaded.doc)
+
+    @cached_property
+    def decisions_as_accepted(self) -> dict[str, Decisions]:
+        """Every decision file that parses, without the values its schema rejected
+        (:mod:`generator.check.accepted`): what the decision rules check, so that one run finds
+        every finding of a file with schema errors too."""
+        accepted = self._schema[2]
+        return self._decided(lambda loaded: accepted.get(loaded.file.path, loaded.doc))
 
     @cached_property
     def decisions_report(self) -> Report:
-        """Every finding about the decision files: reading and schema (no value of the file quoted),
-        then, when the kamus is sound, the rules (see :func:`generator.check.check_decisions`)."""
-        known = schema_words(self.schemas.schemas[DECISION.schema])
-        report = Report(files_checked=len(self.documents.decisions))
-        report.extend(without_values(f, known) for f in self.documents.findings + self._schema[0] if is_personal(f.path))
-        if self.decisions and not self.kamus_report.failed():
-            report.extend(check_decisions(self.decisions, self.kamus, self.kamus.config.talenta.kesiapan))
-            for stem, decided in self.decisions.items():
+        """Every finding about the decision files: reading and schema, then, when the kamus is sound,
+        the rules over what the schema accepted (:meth:`decisions_as_accepted`; see
+        :func:`generator.check.check_decisions`), all quoting no personal value of the file
+        (:mod:`generator.check.quotable`)."""
+        found = [f for f in self.documents.findings + self._schema[0] if is_personal(f.path)]
+        checked = self.decisions_as_accepted
+        if checked and not self.kamus_report.failed():
+            found += check_decisions(checked, self.kamus, self.kamus.config.talenta.kesiapan)
+            for stem, decided in checked.items():
                 snapshot, missing = snapshot_of(decided, stem, self.snapshots)
-                report.extend(missing)
+                found += missing
                 if snapshot is not None and not snapshot.failed():  # a broken snapshot has findings of its own
                     with bulk():
-                        report.extend(check_results(decided, snapshot, self.kamus, self.kamus.config.talenta))
-        return report
+                        found += check_results(decided, snapshot, self.kamus, self.kamus.config.talenta)
+        known = schema_words(self.schemas.schemas[DECISION.schema])
+        personal = {loaded.file.path: personal_values(loaded.doc) for loaded in self.documents.decisions
+                    if loaded.doc is not None}
+        return Report([quotable(f, personal.get(f.path), known) for f in found], len(self.documents.decisions))
 
     @cached_property
     def report(self) -> Report:

@@ -230,6 +230,9 @@ _TABLE = [
          "menjadi periode snapshot yang diputuskan."),
     Rule("KEPUTUSAN-TANGGAL", "error", "keputusan", "Tanggal di berkas keputusan bukan tanggal kalender yang ada.",
          "Tulis tanggal yang ada sebagai \"YYYY-MM-DD\", misalnya \"2025-11-20\"."),
+    Rule("KEPUTUSAN-TANGGAL-URUTAN", "error", "keputusan",
+         "Tanggal penetapan PPK lebih awal dari tanggal rapat komite talenta: PPK menetapkan hasil setelah rapat.",
+         "Periksa kedua tanggal: `penetapan.tanggal` sama dengan atau sesudah `rapat.tanggal`."),
     Rule("KEPUTUSAN-PENETAPAN", "error", "keputusan",
          "Keputusan berstatus `ditetapkan` tanpa `penetapan` (nomor dan tanggal keputusan PPK).",
          "Tambahkan `penetapan: {nomor: \"…\", tanggal: \"YYYY-MM-DD\"}`, atau ubah status menjadi `ditinjau_komite` "
@@ -244,6 +247,10 @@ _TABLE = [
          "Jabatan sasaran rencana suksesi bukan jabatan strategis (`strategis: true`).",
          "Bila jabatan itu memang membutuhkan rencana suksesi, tandai `strategis: true` di SKJ-nya; bila tidak, "
          "hapus dari rencana suksesi."),
+    Rule("KEPUTUSAN-TURUN-JENJANG", "warning", "keputusan",
+         "Jabatan sasaran rencana suksesi berjenjang lebih rendah dari jenjang pegawai sekarang (penurunan jenjang).",
+         "Rencana suksesi menyiapkan pengisi jabatan setingkat atau lebih tinggi; hapus jabatan sasaran itu, atau "
+         "pastikan komite memang memutuskan penurunan jenjang."),
     Rule("KEPUTUSAN-KESIAPAN", "error", "keputusan",
          "Kesiapan bukan pilihan di kamus.yaml (`talenta.kesiapan`), atau kosong padahal keputusan sudah ditetapkan.",
          "Pilih salah satu kesiapan yang disebutkan; daftar pilihannya diatur di kamus.yaml bagian talenta.kesiapan."),

@@ -91,7 +91,7 @@ def test_hand_computed_slate_respects_the_regulation(talenta_document):
     assert rules["pangkat_minimal"]["keterangan"] == "pangkat paling rendah III/d"  # from kamus.yaml
     # Gita's pendidikan cell is empty: the check is not passed silently.
     gita = slate["kandidat"][1]
-    assert gita["tidak_diperiksa"] == ["pendidikan_minimal: pendidikan kosong"]
+    assert gita["tidak_diperiksa"] == ["pendidikan: kolom pendidikan kosong"]
     # The second plan, against the target post (M.1 3, SK.1 3, T.A 3): PK.4 closes both SK.1 and
     # T.A for Budi and is counted once.
     budi = slate["kandidat"][0]
@@ -202,10 +202,10 @@ def test_time_in_the_jenjang_from_tmt_jenjang_else_from_tmt_jabatan():
     (rule, why), = check.explain(result(tmt_jabatan=dt.date(2024, 6, 1)))[0]  # tmt_jenjang empty for this one
     assert rule == "masa_jabatan_minimal" and "sejak 2024-06-01 (TMT jabatan;" in why and "1,6 tahun" in why
     rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
-    assert rule.keterangan.endswith("diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)")
+    assert rule.keterangan.endswith("diukur dari TMT jenjang (kolom TMT jenjang; bila kosong, dari TMT jabatan)")
     check = Requirements("administrator", TalentPolicy().suksesi, END, frozenset({"tmt_jabatan"}))
     rule, = [a for a in check.aturan if a.aturan == "masa_jabatan_minimal"]
-    assert "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada" in rule.keterangan
+    assert "diukur dari TMT jabatan: kolom TMT jenjang tidak ada dalam data kepegawaian" in rule.keterangan
 
 
 def test_pangkat_and_pendidikan_as_exports_write_them():

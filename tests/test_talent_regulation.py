@@ -102,7 +102,7 @@ def test_pool_by_pasal_199_and_its_two_years(people):
     assert pool == [ANI, BUDI, CITRA, DEDI, EKA]
     # one year of predikat in the snapshot: the year before is stated as not checked, for each member
     assert all(people[nip]["kelompok_talenta_tidak_diperiksa"] ==
-               ["kinerja_minimal: predikat kinerja 2024 tidak ada dalam data kepegawaian"] for nip in pool)
+               ["penilaian kinerja: predikat kinerja 2024 tidak ada dalam data kepegawaian"] for nip in pool)
     assert people[GITA]["kelompok_talenta_tidak_diperiksa"] == []  # out for her kotak: nothing left to check
 
 
@@ -122,13 +122,13 @@ def test_administrator_slate_ladder_and_time_in_the_jenjang(slates):
     assert list(top) == [BUDI, DEDI, ANI]  # by JPM 100 (kotak 9), 100 (kotak 7), 61.11
     assert [a["aturan"] for a in top[ANI]["alasan"]] == ["jenjang_pengisi", "pendidikan_minimal"]
     assert top[BUDI]["alasan"][0]["alasan"].startswith(
-        "jenjang Fungsional Ahli Pertama bukan jenjang pengisi Administrator (Pengawas, Fungsional Ahli Muda): "
-        "PP 11/2017 jo. PP 17/2020 Pasal 54")
+        "jenjang sekarang Fungsional Ahli Pertama, bukan Pengawas atau Fungsional Ahli Muda "
+        "(PP 11/2017 jo. PP 17/2020 Pasal 54")
     assert top[DEDI]["alasan"] == [{"aturan": "masa_jabatan_minimal", "alasan": (
         "menduduki jenjang Pengawas sejak 2024-03-01 (TMT jabatan; jabatan sebelumnya dalam jenjang yang sama tidak "
         "terhitung), 1,8 tahun; paling singkat 3 tahun untuk Administrator (PP 11/2017 jo. PP 17/2020 Pasal 54)")}]
     masa, = [a for a in slate["aturan"] if a["aturan"] == "masa_jabatan_minimal"]
-    assert masa["keterangan"].endswith("diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)")
+    assert masa["keterangan"].endswith("diukur dari TMT jenjang (kolom TMT jenjang; bila kosong, dari TMT jabatan)")
 
 
 def test_pengawas_slate_takes_the_penyelia_and_the_ahli_pertama(slates):
@@ -154,7 +154,7 @@ def test_without_tmt_jenjang_time_is_measured_from_the_post_and_says_so(root, tm
     slate = {s["jabatan"]: s for s in json.loads(out)["suksesi"]}["A.KEPALA"]
     assert slate["kandidat"] == []  # Citra's post is 1.5 years old, and that is all the export says
     masa, = [a for a in slate["aturan"] if a["aturan"] == "masa_jabatan_minimal"]
-    assert "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada" in masa["keterangan"]
+    assert "diukur dari TMT jabatan: kolom TMT jenjang tidak ada dalam data kepegawaian" in masa["keterangan"]
     citra, = [e for e in slate["dikecualikan_teratas"] if e["nip"] == CITRA]
     assert "sejak 2024-07-01 (TMT jabatan;" in citra["alasan"][0]["alasan"]
 

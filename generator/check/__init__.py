@@ -104,7 +104,8 @@ def check_decisions(decisions: dict[str, Decisions], kamus: Kamus, kesiapan: tup
     found = []
     for stem, decided in decisions.items():
         found += decision_rules.check_periode(decided, stem) + decision_rules.check_dates(decided)
-        found += decision_rules.check_penetapan(decided) + decision_rules.check_duplicates(decided)
+        found += decision_rules.check_order(decided) + decision_rules.check_penetapan(decided)
+        found += decision_rules.check_duplicates(decided)
         found += decision_rules.check_targets(decided, kamus) + decision_rules.check_kesiapan(decided, kesiapan)
     return found
 

@@ -21,6 +21,12 @@ def _at(rule: str, decisions: Decisions, path: tuple, message: str, hint: str | 
     return finding(rule, decisions.path, *(doc.where(path, key=key) if doc is not None else (1, 1)), message, hint)
 
 
+def intact(decisions: Decisions, path: tuple) -> bool:
+    """True when the schema rejected nothing at or above ``path`` (a rule concludes nothing from a
+    value that the schema reported already: :mod:`generator.check.accepted`)."""
+    return decisions.source is None or decisions.source.intact(path)
+
+
 def where(person: PersonDecision, nomination: Nomination | None = None) -> str:
     """"pegawai ke-3" or "pegawai ke-3, rencana suksesi ke-2": a place in the file, no value of it."""
     text = f"pegawai ke-{person.number}"
@@ -44,9 +50,21 @@ def check_dates(decisions: Decisions) -> list:
             for path, what, text in dates if text and parse_date(text) is None]
 
 
+def check_order(decisions: Decisions) -> list:
+    """KEPUTUSAN-TANGGAL-URUTAN: the PPK sets the result after the meeting, not before."""
+    held = parse_date(decisions.rapat.tanggal)
+    set_on = parse_date(decisions.penetapan.tanggal) if decisions.penetapan is not None else None
+    if held is None or set_on is None or set_on >= held:
+        return []
+    return [_at("KEPUTUSAN-TANGGAL-URUTAN", decisions, ("penetapan", "tanggal"),
+                f"tanggal penetapan `{decisions.penetapan.tanggal}` lebih awal dari tanggal rapat "
+                f"`{decisions.rapat.tanggal}`: PPK menetapkan hasil rapat komite talenta sesudah rapat",
+                "Periksa kedua tanggal; bila rapat memang sesudahnya, penetapan itu bukan penetapan hasil rapat ini.")]
+
+
 def check_penetapan(decisions: Decisions) -> list:
     """KEPUTUSAN-PENETAPAN: a decision `ditetapkan` names the PPK's decision (nomor and tanggal)."""
-    if not decisions.ditetapkan or decisions.penetapan is not None:
+    if not decisions.ditetapkan or decisions.penetapan is not None or not intact(decisions, ("penetapan",)):
         return []
     return [_at("KEPUTUSAN-PENETAPAN", decisions, ("status",),
                 "status `ditetapkan`, tetapi `penetapan` (nomor dan tanggal keputusan PPK) belum ditulis")]
@@ -111,7 +129,7 @@ def check_kesiapan(decisions: Decisions, kesiapan: tuple[str, ...]) -> list:
     for person in decisions.pegawai:
         for nomination in person.rencana_suksesi:
             value = nomination.kesiapan
-            if value is None and decisions.ditetapkan:
+            if value is None and decisions.ditetapkan and intact(decisions, nomination.at + ("kesiapan",)):
                 found.append(_at("KEPUTUSAN-KESIAPAN", decisions, nomination.at, f"{where(person, nomination)}: "
                                  "kesiapan belum diisi, padahal keputusan sudah ditetapkan",
                                  f"Isi `kesiapan` dengan salah satu: {choices}."))

@@ -98,7 +98,7 @@ _QUOTED_IN_TEXT = re.compile(r"`([^`]*)`|\"([^\"]*)\"")
 def schema_words(schema) -> frozenset[str]:
     """Every word a message about a file of this schema may quote that is the schema's own, not
     the file's: property names, choices, patterns, examples, and what its titles and descriptions
-    quote (see :func:`generator.findings.without_values`)."""
+    quote (see :mod:`generator.check.quotable`)."""
     words: set[str] = set()
 
     def walk(node):

@@ -30,11 +30,46 @@ def _type_of(value) -> str:
 
 
 def _where(path: tuple) -> str:
-    """A data path as users read it: ``level[2].indikator[1]`` (1-based list positions)."""
-    text = ""
+    """A data path as users read it, positions as rule messages say them (1-based):
+    ``level ke-2, indikator ke-1``; ``pegawai ke-3, nip``."""
+    parts: list[str] = []
+    counted = True  # the last part ends with a position: a key after it starts a new part
     for step in path:
-        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else step)
-    return text or "dokumen"
+        if isinstance(step, int):
+            if parts:
+                parts[-1] += f" ke-{step + 1}"
+            else:
+                parts.append(f"butir ke-{step + 1}")
+            counted = True
+        elif counted:
+            parts.append(str(step))
+            counted = False
+        else:
+            parts[-1] += f".{step}"
+    return ", ".join(parts) or "dokumen"
+
+
+# What each pattern of the shipped schemas asks, in words (a message shows no regular expression;
+# tests/test_schema.py checks that every pattern of every schema is here).
+PATTERN_WORDS = {
+    "^[0-9]{18}$": "18 angka tanpa spasi",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "tanggal YYYY-MM-DD, misalnya 2025-11-20",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "tahun YYYY, YYYY-MM atau YYYY-MM-DD, misalnya 2025",
+    "^[0-9]{4}(-[0-9]{2}){0,2}$": "tahun YYYY, YYYY-MM atau YYYY-MM-DD, misalnya 2025",
+    "^(I|II|III|IV)/[a-e]$": "golongan ruang seperti III/a atau IV/b",
+    "^[A-Za-z0-9][A-Za-z0-9._-]*$": "huruf, angka, titik, garis bawah atau tanda hubung tanpa spasi, diawali huruf "
+                                    "atau angka",
+    "^[a-z0-9_]+$": "huruf kecil, angka atau garis bawah tanpa spasi",
+    "^[a-z][a-z0-9_]*$": "huruf kecil, angka atau garis bawah tanpa spasi, diawali huruf kecil",
+    "^[A-Za-z0-9._~/+-]+$": "huruf, angka atau tanda . _ ~ / + - tanpa spasi",
+}
+
+
+def pattern_words(pattern: str) -> str:
+    """What ``pattern`` asks, in words ("bentuk yang diminta" for one the table does not know)."""
+    if pattern.startswith("^https?://"):
+        return "alamat web yang diawali http:// atau https://"
+    return PATTERN_WORDS.get(pattern, "bentuk yang diminta")
 
 
 def _description(schema: dict, name: str) -> str:
@@ -95,7 +130,7 @@ def translate(error, doc, root: dict | None = None) -> list:
         patterns = list(schema.get("patternProperties", {}))  # keys that are data (a periode, a header), by pattern
         allowed = (f"Kolom yang dikenal: {', '.join(known)}." if known else
                    "Tulis nama yang tidak kosong." if patterns == ["\\S"] else
-                   f"Nama kolom harus sesuai pola {', '.join(f'`{p}`' for p in patterns)}.")
+                   f"Nama kolom harus berupa {' atau '.join(pattern_words(p) for p in patterns)}.")
         compiled = [re.compile(p) for p in patterns]
         return [_decimal_comma(at, doc, path, name, value) or
                 at("SCHEMA-UNKNOWN-FIELD", f"kolom `{name}` tidak dikenal di {where}",
@@ -121,7 +156,7 @@ def translate(error, doc, root: dict | None = None) -> list:
             if value == "":
                 return []  # minLength already says it is empty
             return [at("SCHEMA-SIZE", f"{where} tidak boleh hanya berisi spasi", "Isi dengan teks.")]
-        return [at("SCHEMA-PATTERN", f"`{value}` di {where} tidak sesuai pola `{expected}`",
+        return [at("SCHEMA-PATTERN", f"`{value}` di {where} harus berupa {pattern_words(expected)}",
                    schema.get("description") or None)]
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [at("SCHEMA-RANGE", f"{where} bernilai {value}, harus {span_text(schema)}")]

@@ -90,9 +90,18 @@ def as_markdown(comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+def headline(changes, decided) -> str:
+    """How much changed: the kamus, and the komite's decision files when any changed (counted
+    apart: a decision is no change of the kamus)."""
+    text = f"{len(changes)} perubahan"
+    if decided:
+        text += f" pada kamus; keputusan komite talenta: {len(decided)} berkas berubah"
+    return text
+
+
 def as_text(comparison) -> str:
     old, new, changes, names = comparison.old, comparison.new, comparison.changes, comparison.names
-    lines = [f"Perubahan kamus {old} → {new}: {len(changes)} perubahan."]
+    lines = [f"Perubahan kamus {old} → {new}: {headline(changes, comparison.keputusan)}."]
     unreadable = _unreadable_lines(comparison, False)
     if unreadable:
         lines += ["Berkas yang tidak dapat dibaca:"] + [f"  {line}" for line in unreadable]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..bahasa import tanggal
 from ..load import Document
 from .config import Penandatangan
 
@@ -94,9 +95,9 @@ class Decisions:
         tanggal …)"."""
         what = STATUS_LABEL.get(self.status, self.status)
         if self.penetapan is not None and self.penetapan.nomor:
-            what += f", Nomor {self.penetapan.nomor} tanggal {self.penetapan.tanggal}"
+            what += f", Nomor {self.penetapan.nomor} tanggal {tanggal(self.penetapan.tanggal)}"
         elif self.rapat.tanggal:
-            what += f", rapat {self.rapat.tanggal}"
+            what += f", rapat {tanggal(self.rapat.tanggal)}"
         return f"keputusan komite talenta {self.periode} ({what})"
 
 
@@ -150,7 +151,7 @@ def decisions_from(doc: Document) -> Decisions:
         nominations = tuple(
             Nomination(_text(n.get("jabatan")), n.get("kesiapan") if isinstance(n.get("kesiapan"), str) else None,
                        _int(n.get("peringkat")), ("pegawai", i, "rencana_suksesi", j))
-            for j, n in enumerate(_list(row.get("rencana_suksesi"))) if isinstance(n, dict))
+            for j, n in enumerate(_list(row.get("rencana_suksesi"))) if isinstance(n, dict) and _text(n.get("jabatan")))
         people.append(PersonDecision(row["nip"].strip(), _int(row.get("kotak")), _text(row.get("alasan")), nominations,
                                      _text(row.get("catatan_pengembangan")), ("pegawai", i)))
     return Decisions(

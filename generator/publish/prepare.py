@@ -56,7 +56,7 @@ def talent_pages(project: Project) -> TalentPages | None:
         return None  # periods with their employee export only: the Cakupan SKJ page shows them
     return TalentPages(summaries(analysis, kamus), analysis.policy,
                        {periode: period.snapshot.path for periode, period in periods.items()},
-                       statement={periode: period.statement for periode, period in periods.items()},
+                       statement={periode: period.reader_statement for periode, period in periods.items()},
                        akpk={periode: akpk(period, kamus, analysis.planner, analysis.policy)
                              for periode, period in periods.items()})
 

@@ -2,6 +2,13 @@
 
 Groups smaller than the policy's minimum are not broken down (``None`` = suppressed); the
 minimum is never below :data:`~generator.talent.policy.PRIVACY_FLOOR`, the whole instansi included.
+
+The komite's decisions are about named people, so their counts are held to the floor cell by
+cell (:func:`_decision_counts`, :func:`_nominees`): a count of people the komite moved or
+nominated is published only when it is 0 or at least the minimum, a total only when every count
+it sums is published (else a reader could subtract the published cells from it), and the
+diagonal of the computed → decided table (who stayed) never, because the grid's column totals
+would give back the moves into each kotak.
 """
 
 from __future__ import annotations
@@ -84,12 +91,16 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     pool, pool_holders = summary.kelompok_talenta, Counter(r.person.jabatan for r in results if r.kelompok_talenta)
     for slate in period.slates:
         considered = pool - pool_holders[slate.jabatan.kode]
-        ready = Counter(kesiapan_label(c.kesiapan) for c in slate.kandidat) if slate.sumber == KOMITE else None
+        # the ranked candidates by JPM category and by assessment age: only for at least `minimum` of them
+        # (`tidak_lengkap`, the eligible not ranked, is a group of its own, counted like `kandidat`)
+        broken_down = slate.jumlah_kandidat == 0 or slate.jumlah_kandidat >= minimum
         summary.suksesi.append({"kode": slate.jabatan.kode, "nama": slate.jabatan.nama, "sumber": slate.sumber,
-                                "komite": None if ready is None else (len(slate.kandidat), dict(sorted(ready.items()))),
-                                "kandidat": slate.jumlah_kandidat, **slate.kategori_seleksi,
-                                "tidak_lengkap": slate.tidak_lengkap, "dikecualikan": slate.dikecualikan,
-                                "kedaluwarsa": slate.jumlah_asesmen_kedaluwarsa,
+                                "komite": _nominees(slate, minimum) if slate.sumber == KOMITE else None,
+                                "kandidat": slate.jumlah_kandidat,
+                                **{k: (n if broken_down else None) for k, n in slate.kategori_seleksi.items()},
+                                "tidak_lengkap": slate.tidak_lengkap,
+                                "dikecualikan": slate.dikecualikan,
+                                "kedaluwarsa": slate.jumlah_asesmen_kedaluwarsa if broken_down else None,
                                 # the breakdown by rule is withheld when the pool it counts is small
                                 "per_aturan": (None if considered < minimum else slate.dikecualikan_per_aturan),
                                 "aturan": slate.aturan})
@@ -103,21 +114,45 @@ def summarise(period: Period, kamus: Kamus, policy: TalentPolicy) -> Summary:
     return summary
 
 
+def floored(n: int, minimum: int) -> int | None:
+    """A count of people as the site may print it: itself when 0 or at least ``minimum``, else
+    None ("kurang dari <minimum>")."""
+    return n if n == 0 or n >= minimum else None
+
+
+def _nominees(slate, minimum: int) -> dict:
+    """The komite's nominees for one post: for at least ``minimum`` nominees their number per
+    readiness (each floored), and their number (``calon``: exact when every readiness count is;
+    else None, with ``calon_minimal`` saying whether it is at least ``minimum``)."""
+    n = len(slate.kandidat)
+    ready = Counter(kesiapan_label(c.kesiapan) for c in slate.kandidat)
+    kesiapan = {label: floored(k, minimum) for label, k in sorted(ready.items())} if n >= minimum else None
+    exact = n == 0 or (kesiapan is not None and None not in kesiapan.values())
+    return {"calon": n if exact else None, "calon_minimal": n >= minimum, "kesiapan": kesiapan}
+
+
 def _decision_counts(period: Period, minimum: int) -> dict | None:
-    """The komite's decisions in numbers: its status and penetapan, how many people it decided on
-    and how many kotak it set otherwise than computed, and (for a group of at least ``minimum``)
-    the 9×9 table computed kotak → decided kotak."""
+    """The komite's decisions in numbers: its status and penetapan, how many people it decided on,
+    how many kotak it set otherwise than computed (``diubah``, floored; None also when a cell of the
+    table is withheld, with ``diubah_minimal`` saying whether it is at least ``minimum``), and for
+    at least ``minimum`` moves the 9×9 table computed kotak → decided kotak (``transisi``): each
+    move count floored (None = "kurang dari"), the diagonal None (withheld)."""
     decided = period.decisions
     if decided is None:
         return None
-    transisi, entries = [[0] * 9 for _ in range(9)], by_nip(decided)
+    counts, entries = [[0] * 9 for _ in range(9)], by_nip(decided)
     for r in period.people:
-        transisi[r.kotak_hitung - 1][r.kotak - 1] += 1
+        counts[r.kotak_hitung - 1][r.kotak - 1] += 1
+    moved = sum(r.kotak != r.kotak_hitung for r in period.people)
+    table = None
+    if moved >= minimum:
+        table = [[None if a == b else floored(counts[a][b], minimum) for b in range(9)] for a in range(9)]
+    exact = table is not None and all(n is not None for a, row in enumerate(table) for b, n in enumerate(row) if a != b)
     return {"status": STATUS_LABEL.get(decided.status, decided.status), "ditetapkan": decided.ditetapkan,
             "penetapan": decided.penetapan, "rapat": decided.rapat.tanggal,
             "pegawai": sum(r.person.nip in entries for r in period.people),
-            "diubah": sum(r.kotak != r.kotak_hitung for r in period.people),
-            "transisi": transisi if len(period.people) >= minimum else None}
+            "diubah": moved if moved == 0 or exact else None, "diubah_minimal": moved >= minimum,
+            "transisi": table}
 
 
 MOVES = ("kinerja_naik", "kinerja_turun", "potensial_naik", "potensial_turun", "masuk_kelompok_talenta",

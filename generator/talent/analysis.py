@@ -14,7 +14,7 @@ from ..rules import finding
 from .compute import Result, evaluate
 from .decisions import decision_statement, kotak_komite, nominees
 from .development import Planner
-from .statement import statement
+from .statement import for_pengelola, for_readers, marked_statement
 from ..model.policy import TalentPolicy
 from .snapshot import Snapshot, read_snapshot, snapshot_files
 from .succession import Movement, Slate, movement, slates
@@ -29,6 +29,7 @@ class Period:
     slates: list[Slate] = field(default_factory=list)  # `suksesi`
     movement: Movement | None = None  # `pergerakan`: from the period before, when there is one
     statement: list[str] = field(default_factory=list)  # `kebijakan`: the policy in words, as applied here
+    reader_statement: list[str] = field(default_factory=list)  # … as the site prints it (no keys, no exact counts)
     decisions: Decisions | None = None  # `keputusan`: the komite talenta's decisions applied (keputusan/<periode>.yaml)
 
 
@@ -88,8 +89,9 @@ def analyse(snapshots: list[Snapshot], kamus: Kamus, policy: TalentPolicy | None
             results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
             nominated = nominees(decided, results)
             found = slates(results, snapshot, kamus, policy, nominated)
-            period = Period(snapshot, results, found, statement=statement(policy, kamus, snapshot)
-                            + decision_statement(decided, snapshot, results, found, policy), decisions=decided)
+            lines = marked_statement(policy, kamus, snapshot) + decision_statement(decided, snapshot, results, found, policy)
+            period = Period(snapshot, results, found, statement=for_pengelola(lines),
+                            reader_statement=for_readers(lines), decisions=decided)
         if previous is not None:
             period.movement = movement(previous.snapshot.periode, previous.people, snapshot.periode, results)
         periods[snapshot.periode] = previous = period

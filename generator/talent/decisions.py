@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..check.decisions import where
+from ..bahasa import tanggal
+from ..check.decisions import intact, where
 from ..jenjang import LABEL, PP_11
 from ..model import Kamus
 from ..model.decisions import KOMITE, Decisions, Nomination, PersonDecision, kesiapan_label
@@ -97,7 +98,7 @@ def nominees(decided: Decisions | None, results: list[Result]) -> dict[str, list
 
 
 def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: TalentPolicy) -> list:
-    """KEPUTUSAN-NIP, KEPUTUSAN-ALASAN, KEPUTUSAN-KELOMPOK, KEPUTUSAN-SUKSESI: the decisions against
+    """KEPUTUSAN-NIP, KEPUTUSAN-ALASAN, KEPUTUSAN-KELOMPOK, KEPUTUSAN-SUKSESI, KEPUTUSAN-TURUN-JENJANG: the decisions against
     the results of ``snapshot`` computed with the komite's kotak."""
     results = evaluate(snapshot, kamus, policy, kotak_komite(decided))
     people = {r.person.nip: r for r in results}
@@ -113,11 +114,13 @@ def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: 
             found.append(at("KEPUTUSAN-NIP", person.at + ("nip",),
                             f"{where(person)}: NIP tidak ada di snapshot periode {snapshot.periode} ({snapshot.path})"))
             continue
-        if person.kotak is not None and person.kotak != result.kotak_hitung and not person.alasan:
+        known = intact(decided, person.at + ("kotak",))  # a kotak the schema rejected: nothing concluded from it
+        if known and person.kotak is not None and person.kotak != result.kotak_hitung and not person.alasan \
+                and intact(decided, person.at + ("alasan",)):
             found.append(at("KEPUTUSAN-ALASAN", person.at + ("kotak",),
                             f"{where(person)}: kotak {person.kotak} berbeda dari kotak hasil hitungan "
                             f"{result.kotak_hitung}, tanpa alasan"))
-        if person.rencana_suksesi and not result.kelompok_talenta:
+        if known and person.rencana_suksesi and not result.kelompok_talenta:
             rules = "; ".join(pool_rule(rule, policy) for rule in result.pool_failed)
             kotak = f"kotak {result.kotak} ({'keputusan komite' if person.kotak is not None else 'hasil hitungan'})"
             found.append(at("KEPUTUSAN-KELOMPOK", person.at + ("rencana_suksesi",),
@@ -135,6 +138,7 @@ def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: 
                                 "Hapus jabatan sasaran itu dari rencana suksesi pegawai ini; pemangku jabatan bukan "
                                 "calon penggantinya sendiri."))
                 continue
+            found += _step_down(at, person, nomination, result, position, target, policy)
             check = requirements.get(position.jenjang)
             if check is None:
                 check = requirements[position.jenjang] = Requirements(position.jenjang, policy.suksesi, snapshot.end,
@@ -142,10 +146,25 @@ def check_results(decided: Decisions, snapshot: Snapshot, kamus: Kamus, policy: 
             rules = {a.aturan: a for a in check.aturan}
             for failed in check.failures(result):
                 rule = rules[failed]
+                wanted = check.not_feeder(result.jenjang) if failed == "jenjang_pengisi" else rule.keterangan
                 found.append(at("KEPUTUSAN-SUKSESI", nomination.at + ("jabatan",),
-                                f"{where(person, nomination)}: tidak memenuhi persyaratan {target}: {rule.keterangan}",
+                                f"{where(person, nomination)}: tidak memenuhi persyaratan {target}: {wanted}",
                                 f"Hapus jabatan sasaran itu dari rencana suksesi pegawai ini. Dasar: {rule.dasar}."))
     return found
+
+
+def _step_down(at, person: PersonDecision, nomination: Nomination, result: Result, position, target: str,
+               policy: TalentPolicy) -> list:
+    """KEPUTUSAN-TURUN-JENJANG: a target post below the person's own jenjang on the ladder (a
+    jabatan fungsional placed by `talenta.suksesi.setingkat`)."""
+    own, wanted = policy.suksesi.tingkat(result.jenjang), policy.suksesi.tingkat(position.jenjang)
+    if own is None or wanted is None or wanted <= own:
+        return []
+    return [at("KEPUTUSAN-TURUN-JENJANG", nomination.at + ("jabatan",),
+               f"{where(person, nomination)}: {target} lebih rendah dari jenjang sekarang ({LABEL[result.jenjang]}): "
+               "penurunan jenjang, bukan rencana suksesi",
+               "Hapus jabatan sasaran itu dari rencana suksesi pegawai ini, atau pastikan komite memang memutuskan "
+               "penurunan jenjang (tingkat jabatan fungsional menurut talenta.suksesi.setingkat).")]
 
 
 def decision_statement(decided: Decisions | None, snapshot: Snapshot, results: list[Result], found_slates: list,
@@ -157,17 +176,18 @@ def decision_statement(decided: Decisions | None, snapshot: Snapshot, results: l
         return [f"Belum ada keputusan komite talenta untuk periode {snapshot.periode}: kotak dan rencana suksesi "
                 "adalah usulan hasil hitungan."]
     moved = sum(r.kotak != r.kotak_hitung for r in results)
-    posts = [s.jabatan.kode for s in found_slates if s.sumber == KOMITE]
+    # post names for readers, the keys for the pengelola; the exact count of moves is not for the site
+    posts = [f"{s.jabatan.nama}⟦ ({s.jabatan.kode})⟧" for s in found_slates if s.sumber == KOMITE]
     choices = ", ".join(kesiapan_label(k) for k in policy.kesiapan)
-    lines = [f"Kotak mengikuti {decided.label()}: {moved} pegawai berada di kotak keputusan "
-             "komite yang berbeda dari hasil hitungan, masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
+    lines = [f"Kotak mengikuti {decided.label()}: pegawai yang ditetapkan komite di kotak yang berbeda dari hasil "
+             f"hitungan⟦ ({moved} pegawai)⟧ masing-masing dengan alasannya; kotak pegawai lain adalah hasil "
              "hitungan; kelompok talenta dinilai dari kotak yang berlaku dengan aturan yang sama.",
-             f"Rencana suksesi {len(posts)} jabatan sasaran ({', '.join(posts) or '–'}) mengikuti keputusan komite, "
-             f"dengan kesiapan {choices} (kebijakan instansi: talenta.kesiapan); jabatan sasaran lain: usulan hasil "
-             "hitungan menurut JPM."]
+             f"Rencana suksesi {len(posts)} jabatan sasaran ({'; '.join(posts) or '–'}) mengikuti keputusan komite, "
+             f"dengan kesiapan {choices} (kebijakan instansi⟦: talenta.kesiapan⟧); jabatan sasaran lain: usulan "
+             "hasil hitungan menurut JPM."]
     if decided.ditetapkan and decided.penetapan is not None:
         lines.append(f"Kelompok rencana suksesi ditetapkan PPK dengan Nomor {decided.penetapan.nomor} tanggal "
-                     f"{decided.penetapan.tanggal} ({PASAL_199}).")
+                     f"{tanggal(decided.penetapan.tanggal)} ({PASAL_199}).")
     else:
         lines.append(f"Keputusan ini belum ditetapkan PPK ({PASAL_199}: PPK menetapkan kelompok rencana suksesi "
                      "setiap tahun).")

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..bahasa import angka
-from ..jenjang import (DASAR_BUP, DASAR_PANGKAT, DASAR_PENDIDIKAN, DASAR_PENGISI, DASAR_USIA, GOLONGAN, LABEL,
-                       PASAL_SYARAT, PP_11, TINGKAT)
+from ..bahasa import angka, atau
+from ..jenjang import (DASAR_BUP, DASAR_PENDIDIKAN, DASAR_PENGISI, DASAR_USIA, GOLONGAN, LABEL,
+                       PASAL_SYARAT, PP_11, TINGKAT, dasar_pangkat)
 from .nip import birth_date
 from .years import DAYS_PER_YEAR, years_after, years_before
 
@@ -55,9 +55,9 @@ def since(person) -> tuple[dt.date | None, str]:
 def tenure_note(columns) -> str:
     """Where the time in the jenjang is measured from, for a snapshot with ``columns``."""
     if "tmt_jenjang" in columns:
-        return "diukur dari TMT jenjang (kolom tmt_jenjang; bila kosong, dari tmt_jabatan)"
-    return "diukur dari TMT jabatan: kolom tmt_jenjang tidak ada, jadi jabatan sebelumnya dalam jenjang yang sama " \
-           "tidak terhitung"
+        return "diukur dari TMT jenjang (kolom TMT jenjang; bila kosong, dari TMT jabatan)"
+    return "diukur dari TMT jabatan: kolom TMT jenjang tidak ada dalam data kepegawaian, jadi jabatan sebelumnya " \
+           "dalam jenjang yang sama tidak terhitung"
 
 
 def pendidikan_rank(text: str) -> int | None:
@@ -124,17 +124,18 @@ class Requirements:
             return False, "tidak diatur"
         columns = COLUMN.get(name, ())
         if columns and not any(c in self.columns for c in columns):
-            return False, f"tidak diperiksa: kolom {' dan '.join(columns)} tidak ada dalam data kepegawaian"
+            named = " dan ".join(c.replace("_", " ").replace("tmt", "TMT") for c in columns)  # reader words: the site shows it
+            return False, f"tidak diperiksa: kolom {named} tidak ada dalam data kepegawaian"
         return True, ""
 
     def _describe(self) -> list[Aturan]:
-        feeders = ", ".join(LABEL[j] for j in sorted(self.feeders, key=list(LABEL).index)) if self.feeders else ""
+        feeders = atau(LABEL[j] for j in sorted(self.feeders, key=list(LABEL).index)) if self.feeders else ""
         self.feeder_labels = feeders
         below = (", ".join(LABEL[j] for j in self.suksesi.members(TINGKAT[self.below]))
                  if self.below is not None and self.below < len(TINGKAT) else "tidak ada")
         pengisi = DASAR_PENGISI.get(self.target, f"{PP_11}")
         rows = [
-            ("jenjang_pengisi", self.feeders, f"jenjang jabatan sekarang: {feeders}", pengisi),
+            ("jenjang_pengisi", self.feeders, f"jenjang sekarang {feeders}", pengisi),
             ("hanya_jenjang_di_bawah", self.below, f"hanya jenjang tepat di bawah jenjang jabatan sasaran: {below}",
              "kebijakan instansi (talenta.suksesi.hanya_jenjang_di_bawah; tingkat menurut talenta.suksesi.setingkat)"),
             ("batas_usia_pensiun", self.bup, f"belum mencapai BUP {self.bup} tahun sebelum "
@@ -144,7 +145,7 @@ class Requirements:
             ("pendidikan_minimal", self.education, "pendidikan paling rendah "
              f"{PENDIDIKAN[self.education] if self.education is not None else ''}", DASAR_PENDIDIKAN),
             ("pangkat_minimal", self.pangkat, "pangkat paling rendah "
-             f"{pangkat_label(self.pangkat) if self.pangkat is not None else ''}", DASAR_PANGKAT),
+             f"{pangkat_label(self.pangkat) if self.pangkat is not None else ''}", dasar_pangkat(self.target)),
             ("masa_jabatan_minimal", self.years, f"menduduki jenjang jabatan sekarang paling singkat "
              f"{angka(self.years or 0)} tahun pada akhir periode, {tenure_note(self.columns)}", pengisi),
         ]
@@ -158,6 +159,10 @@ class Requirements:
             checked, why = self._checked(name, setting)
             out.append(Aturan(name, wanted if checked else why, dasar, checked))
         return out
+
+    def not_feeder(self, jenjang: str) -> str:
+        """Why a person of ``jenjang`` does not feed the target: their jenjang, then the ones that do."""
+        return f"jenjang sekarang {LABEL[jenjang]}, bukan {self.feeder_labels or 'jenjang pengisi ' + self.label}"
 
     def failures(self, result) -> tuple[str, ...]:
         """The names of the requirements ``result`` fails (the fast form every pool member goes
@@ -192,8 +197,7 @@ class Requirements:
         the requirements that could not be checked for this person)."""
         person, target, jenjang = result.person, self.label, result.jenjang
         reasons = {
-            "jenjang_pengisi": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang pengisi {target} "
-                                       f"({self.feeder_labels}): {DASAR_PENGISI.get(self.target, PP_11)}",
+            "jenjang_pengisi": lambda: f"{self.not_feeder(jenjang)} ({DASAR_PENGISI.get(self.target, PP_11)})",
             "hanya_jenjang_di_bawah": lambda: f"jenjang {LABEL[jenjang]} bukan jenjang tepat di bawah {target} "
                                               "(kebijakan instansi: talenta.suksesi.hanya_jenjang_di_bawah)",
             "batas_usia_pensiun": lambda: f"mencapai Batas Usia Pensiun {self.bup} tahun ({target}) pada "
@@ -206,8 +210,7 @@ class Requirements:
             "pendidikan_minimal": lambda: f"pendidikan {PENDIDIKAN[person.pendidikan]}; kualifikasi pendidikan paling "
                                           f"rendah {PENDIDIKAN[self.education]} untuk {target} ({self.pasal})",
             "pangkat_minimal": lambda: f"pangkat {pangkat_label(person.pangkat_golongan)} di bawah pangkat paling "
-                                       f"rendah {pangkat_label(self.pangkat)} untuk {target} "
-                                       "(talenta.suksesi.pangkat_minimal)",
+                                       f"rendah {pangkat_label(self.pangkat)} untuk {target}: {dasar_pangkat(self.target)}",
             "masa_jabatan_minimal": lambda: self._tenure(result, target),
         }
         unchecked = []
@@ -219,8 +222,9 @@ class Requirements:
             present = [c for c in COLUMN[name] if c in self.columns]
             if minimum is not None and present and have is None:
                 pppk = name == "pangkat_minimal" and person.golongan_pppk is not None
-                unchecked.append(f"{name}: golongan PPPK {GOLONGAN_PPPK[person.golongan_pppk - 1]} tidak dibandingkan "
-                                 "dengan golongan ruang PNS" if pppk else f"{name}: {' dan '.join(present)} kosong")
+                what = ATURAN_LABEL[name].lower()
+                unchecked.append(f"{what}: golongan PPPK {GOLONGAN_PPPK[person.golongan_pppk - 1]} tidak dibandingkan "
+                                 "dengan golongan ruang PNS" if pppk else f"{what}: kolom {' dan '.join(present)} kosong")
         return tuple((name, reasons[name]()) for name in self.failures(result)), tuple(unchecked)
 
 

@@ -65,6 +65,6 @@ class Pool:
             reasons.append(f"hukuman disiplin {penalty} ({when}) (kebijakan instansi: talenta.hukuman_disiplin)")
         unchecked = ()
         if missing and not failed:
-            unchecked = (f"kinerja_minimal: predikat kinerja {', '.join(map(str, missing))} tidak ada dalam data "
+            unchecked = (f"penilaian kinerja: predikat kinerja {', '.join(map(str, missing))} tidak ada dalam data "
                          "kepegawaian",)
         return tuple(failed), "; ".join(reasons), unchecked

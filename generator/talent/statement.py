@@ -4,9 +4,16 @@ the CLI text, the RAHASIA grid sheet and the site.
 It is generated from what was actually used: the kinds of competency the JPM counted, the
 JPM method, where potensial came from in this snapshot, and which succession requirements
 the snapshot's columns let us check.
+
+Lines are written once for both audiences: what only the pengelola needs (a setting's key in
+kamus.yaml, a column's name in the export, an exact count the site must not print) sits between
+⟦ and ⟧. :func:`for_pengelola` keeps it (the JSON, the CLI text, the RAHASIA workbook);
+:func:`for_readers` drops it (the site's "Kebijakan yang dipakai").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..bahasa import angka
 from ..jenjang import JENJANG, LABEL, PP_11, SETINGKAT_PREFIX
@@ -20,6 +27,23 @@ from .snapshot import KOMPONEN_POTENSIAL, Snapshot
 
 PERMEN_TALENTA = "PermenPANRB 3/2020 jo. PermenPANRB 20/2025 Pasal 17"
 KEBIJAKAN = "kebijakan instansi"  # how a setting that no regulation fixes is labelled
+_PENGELOLA = re.compile(r"⟦([^⟦⟧]*)⟧")
+
+
+def for_pengelola(lines: list[str]) -> list[str]:
+    """The lines with what only the pengelola needs (between ⟦ ⟧) kept."""
+    return [_PENGELOLA.sub(r"\1", line) for line in lines]
+
+
+def for_readers(lines: list[str]) -> list[str]:
+    """The lines as the site's readers get them: without setting keys, column names and exact counts."""
+    return [_PENGELOLA.sub("", line) for line in lines]
+
+
+def kolom(name: str) -> str:
+    """A column of the export in words, with its name for the pengelola: `pangkat golongan⟦ (pangkat_golongan)⟧`."""
+    words = name.replace("_", " ").replace("tmt", "TMT")
+    return words if words == name else f"{words}⟦ ({name})⟧"
 
 
 def _words(items: list[str]) -> str:
@@ -58,7 +82,7 @@ def _drawing(policy: TalentPolicy) -> str:
     o = policy.orientasi_kotak
     drawn = f"baris {o.baris.replace('_', ' ')}, kolom {o.kolom.replace('_', ' ')}"
     kemenpan = o == OrientasiKotak()
-    source = SUMBER_TINDAK_LANJUT if policy.tindak_lanjut == TINDAK_LANJUT else f"{KEBIJAKAN} (talenta.tindak_lanjut)"
+    source = SUMBER_TINDAK_LANJUT if policy.tindak_lanjut == TINDAK_LANJUT else f"{KEBIJAKAN}⟦ (talenta.tindak_lanjut)⟧"
     follow = "; ".join(f"kotak {k}: {', '.join(policy.tindak_lanjut[str(k)])}" for k in range(9, 0, -1))
     return (f"Kotak manajemen talenta digambar {drawn}" + (" (seperti gambar KemenPANRB)" if kemenpan else "")
             + f"; tindak lanjut per kotak menurut {source}: {follow}.")
@@ -77,14 +101,15 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         known = ("; dari predikat SKP setiap tahun di berkas SKP (e-Kinerja) periode ini: tahun yang tidak ada untuk "
                  "seorang pegawai tidak "
                  "diperiksa untuknya" if skp else
-                 f"; dari kolom predikat_kinerja, yang memuat predikat tahun {end} saja: tahun sebelumnya tidak "
-                 "diperiksa" if end and km.tahun > 1 else "; dari kolom predikat_kinerja")
+                 f"; dari kolom {kolom('predikat_kinerja')} di data kepegawaian, yang memuat predikat tahun {end} "
+                 "saja: tahun sebelumnya tidak diperiksa" if end and km.tahun > 1 else
+                 f"; dari kolom {kolom('predikat_kinerja')} di data kepegawaian")
         lines.append(f"Kelompok talenta — penilaian kinerja paling kurang {km.predikat} dalam {km.tahun} tahun "
                      f"terakhir{years} ({PP_11} Pasal 199 ayat (2) huruf c: \"paling kurang bernilai baik dalam 2 "
                      f"(dua) tahun terakhir\"){known}.")
     else:
         lines.append(f"Kelompok talenta — penilaian kinerja dua tahun terakhir ({PP_11} Pasal 199 ayat (2) huruf c): "
-                     "tidak diperiksa (talenta.kinerja_minimal.tahun: 0).")
+                     "tidak diperiksa (kebijakan instansi⟦: talenta.kinerja_minimal.tahun 0⟧).")
     lines.append(f"Kelompok talenta — memenuhi kewajiban pengembangan kompetensi ({PP_11} Pasal 199 ayat (2) huruf b): "
                  "tidak diperiksa: riwayat pengembangan kompetensi tidak ada dalam data kepegawaian.")
     if hd.tingkat:
@@ -94,7 +119,12 @@ def _pool(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
 
 
 def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
-    """Every line of the policy that produced the results of ``snapshot``."""
+    """Every line of the policy that produced the results of ``snapshot``, as the pengelola reads it."""
+    return for_pengelola(marked_statement(policy, kamus, snapshot))
+
+
+def marked_statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = None) -> list[str]:
+    """:func:`statement` with what only the pengelola needs between ⟦ ⟧."""
     predikat = "; ".join(f"{k} → {KINERJA_LABEL[v]}" for k, v in policy.predikat_kinerja.items())
     nk, np_, pem, sel = policy.nilai_kinerja, policy.nilai_potensi, policy.jpm.pemetaan, policy.jpm.seleksi
     bobot = policy.bobot_potensial
@@ -104,15 +134,15 @@ def statement(policy: TalentPolicy, kamus: Kamus, snapshot: Snapshot | None = No
                                 "disyaratkan × 100%: level di atas standar dihitung setara standar, jadi kelebihan pada "
                                 "satu kompetensi tidak menutupi kekurangan pada kompetensi lain"}[policy.jpm.batasi_100]
     method += f" ({KEBIJAKAN}; BKN tidak menetapkan pembatasan ini)"
+    where = ("di berkas hasil asesmen periode ini" if snapshot is not None
+             and snapshot.sumber.get("nilai_potensi", snapshot.path) != snapshot.path else "di data kepegawaian")
     if snapshot is not None and snapshot.potensial_from_components:
         weights = [getattr(bobot, name) for name in KOMPONEN_POTENSIAL]
         source = (f"Nilai potensial = rata-rata berbobot penilaian kompetensi ({angka(weights[0])}), penilaian potensi "
-                  f"({angka(weights[1])}) dan rekam jejak ({angka(weights[2])}) dari kolom {', '.join(KOMPONEN_POTENSIAL)} "
-                  f"({PERMEN_TALENTA}; bobot menurut kebijakan instansi).")
+                  f"({angka(weights[1])}) dan rekam jejak ({angka(weights[2])}) {where}⟦ (kolom "
+                  f"{', '.join(KOMPONEN_POTENSIAL)})⟧ ({PERMEN_TALENTA}; bobot menurut kebijakan instansi).")
     else:
-        source = "Nilai potensial dari kolom nilai_potensi."
-    if snapshot is not None and snapshot.sumber.get("nilai_potensi", snapshot.path) != snapshot.path:
-        source = source[:-1] + " di berkas hasil asesmen periode ini."
+        source = f"Nilai potensial dari kolom {kolom('nilai_potensi')} {where}."
     lines = [
         *_kinerja_years(policy, snapshot),
         f"Kinerja dari predikat (PermenPANRB 6/2022; kategori kinerja tiap predikat: {KEBIJAKAN}): {predikat}.",
@@ -162,8 +192,8 @@ def _kinerja_years(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]
                 f"periode ({snapshot.end.year})")
     else:
         rule = f"SKP tahun terakhir sampai tahun periode ({snapshot.end.year})"
-    return [f"Kinerja dari {rule}, dari berkas SKP (e-Kinerja) periode ini: tahun {years} ({KEBIJAKAN}: "
-            f"talenta.kinerja_skp {policy.kinerja_skp})."]
+    return [f"Kinerja dari {rule}, dari berkas SKP (e-Kinerja) periode ini: tahun {years} ({KEBIJAKAN}⟦: "
+            f"talenta.kinerja_skp {policy.kinerja_skp}⟧)."]
 
 
 def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
@@ -175,8 +205,8 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         if rule == "masa_jabatan_minimal" and snapshot is not None and any(c in columns for c in wanted):
             return f", {tenure_note(columns)}"
         if snapshot is None or any(c in columns for c in wanted):
-            return f" (kolom {' atau '.join(wanted)})"
-        return f" — tidak diperiksa: kolom {' dan '.join(wanted)} tidak ada dalam data kepegawaian"
+            return f" (kolom {' atau '.join(map(kolom, wanted))} di data kepegawaian)"
+        return f" — tidak diperiksa: kolom {' dan '.join(map(kolom, wanted))} tidak ada dalam data kepegawaian"
 
     feeders = _per_jenjang(s.jenjang_pengisi, lambda v: "← " + ", ".join(_feeder(j) for j in v))
     lines = [
@@ -186,7 +216,7 @@ def _succession(policy: TalentPolicy, snapshot: Snapshot | None) -> list[str]:
         f"Suksesi — JF yang setingkat ({PP_11} Pasal 54 dan 55: \"JF yang setingkat dengan Jabatan pengawas\", "
         f"\"… Jabatan pelaksana\"): {_per_jenjang(s.setingkat, lambda v: '≈ ' + ', '.join(LABEL[j] for j in v))}; tabel "
         "menurut penyetaraan jabatan (PermenPANRB 17/2021) dan perpindahan antarjabatan (PermenPANRB 1/2023), bukan "
-        "tabel nasional (talenta.suksesi.setingkat).",
+        "tabel nasional⟦ (talenta.suksesi.setingkat)⟧.",
         f"Suksesi — Batas Usia Pensiun jabatan sasaran ({PP_11} Pasal 239 ayat (2)): "
         f"{_per_jenjang(s.batas_usia_pensiun, lambda v: f'{v} tahun')}; usia dari tanggal lahir dalam NIP.",
         f"Suksesi — dikecualikan bila mencapai BUP jabatan sasaran kurang dari {angka(s.masa_kerja_tersisa_tahun)} "
