@@ -144,7 +144,8 @@ def berita_acara(period: Period, kamus: Kamus) -> Lampiran:
     for n, slate in enumerate(slates, start=1):
         blocks += [Heading(f"{n}. {_post_name(kamus, slate.jabatan.kode)} ({LABEL[slate.jabatan.jenjang]})", 3),
                    _slate_table(slate, kamus, for_decree=False)]
-    entries = [(r, by_nip(decided)[r.person.nip]) for r in period.people if r.person.nip in by_nip(decided)]
+    decided_by_nip = by_nip(decided)  # once: a period of 100,000 people took minutes with a lookup per row
+    entries = [(r, decided_by_nip[r.person.nip]) for r in period.people if r.person.nip in decided_by_nip]
     notes = [(r, e.catatan_pengembangan) for r, e in entries if e.catatan_pengembangan]
     if notes:
         blocks += [Heading("D. ARAHAN PENGEMBANGAN", 2),
