@@ -103,8 +103,7 @@ def select(analysis: Analysis, periode: str | None) -> Period:
     employee export) is a UsageError that says why and which periods can."""
     newest = max([*analysis.periods, *analysis.unmapped], default=None)
     if newest is None:
-        raise UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
-                         "<periode>/ berisi ekspor data pegawai).")
+        raise no_period(None, [])
     wanted = newest if periode is None else periode
     if wanted in analysis.unmapped:
         mapped = (f"periode yang dapat dipetakan: {', '.join(analysis.periods)} (pakai --periode)" if analysis.periods
@@ -115,6 +114,13 @@ def select(analysis: Analysis, periode: str | None) -> Period:
     if periode is None:
         return analysis.latest()
     if periode not in analysis.periods:
-        known = sorted([*analysis.periods, *analysis.unmapped])
-        raise UsageError(f"periode {periode} tidak ada; periode yang ada: {', '.join(known)}")
+        raise no_period(periode, sorted([*analysis.periods, *analysis.unmapped]))
     return analysis.periods[periode]
+
+
+def no_period(periode: str | None, known: list[str]) -> UsageError:
+    """The error for a period asked for that is not there (``periode``), or for no snapshot at all."""
+    if periode and known:
+        return UsageError(f"periode {periode} tidak ada; periode yang ada: {', '.join(known)}.")
+    return UsageError("tidak ada snapshot di folder snapshots/ (berkas <periode>.csv atau .xlsx, atau folder "
+                      "<periode>/ berisi ekspor data pegawai).")
