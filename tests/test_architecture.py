@@ -211,4 +211,4 @@ def test_projects_are_opened_in_one_place():
                 name = f"Project.{function.attr}"
             if name in opening or name.startswith("Project."):
                 found.add((where, name))
-    assert found == {("api.py", "open_version"), ("api.py", "open_compared")}
+    assert found == {("api/opening.py", "open_version"), ("api/__init__.py", "open_compared")}

@@ -264,6 +264,18 @@ def test_the_draft_is_the_computed_proposal_and_is_never_overwritten(tmp_path, c
     assert run("talenta", "--root", str(root), "--tulis-keputusan", "--versi", "HEAD")[0] == 2
 
 
+def test_no_draft_from_a_broken_snapshot(tmp_path, capsys):
+    """The draft is the computed proposal: a snapshot with errors gives the findings (exit 1) and no file."""
+    root = make_root(tmp_path / "kamus")
+    (root / DECISIONS).unlink()
+    snapshot = root / "snapshots" / "2025.csv"
+    lines = snapshot.read_text("utf-8").splitlines(keepends=True)
+    snapshot.write_text("".join(lines + lines[1:2]), "utf-8")  # a NIP twice
+    code, out = run("talenta", "--root", str(root), "--tulis-keputusan")
+    assert code == 1 and "SNAPSHOT-NIP-DUPLICATE" in out + capsys.readouterr().err
+    assert not (root / DECISIONS).exists()
+
+
 def test_the_restricted_workbook_has_the_keputusan_komite_sheet(root, tmp_path):
     assert run("talenta", "--root", str(root), "--output", str(tmp_path / "rahasia"))[0] == 0
     book = openpyxl.load_workbook(tmp_path / "rahasia" / "RAHASIA-2025-hasil.xlsx")
